@@ -1,0 +1,212 @@
+//! Tokens: the operator token from client credentials, scoped tokens, widget tokens, and the
+//! sources the request layer asks for a valid token.
+
+pub mod jwt;
+pub(crate) mod token_cell;
+pub mod widget;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Credentials;
+use crate::http::{Call, Http, Method};
+use crate::{Error, Result};
+use token_cell::{CachedToken, TokenCell};
+
+/// How long a token with neither `expires_in` nor a JWT `exp` is trusted.
+const UNKNOWN_LIFETIME: Duration = Duration::from_secs(300);
+
+/// Where the request layer gets a bearer token, and whether it can get a new one after a 401.
+pub(crate) trait TokenSource: Send + Sync {
+    /// A token believed valid, minted if the cached one is missing or near expiry.
+    fn current(&self) -> Result<Arc<CachedToken>>;
+    /// Drops `used` after the service refused it. Returns whether a new token can be had
+    /// (`false` for a token given by the caller).
+    fn invalidate(&self, used: &Arc<CachedToken>) -> bool;
+}
+
+#[derive(Serialize)]
+struct TokenRequest<'a> {
+    client_id: &'a str,
+    client_secret: &'a str,
+}
+
+#[derive(Deserialize)]
+struct TokenResponse {
+    access_token: String,
+    expires_in: Option<u64>,
+}
+
+/// The operator token, minted from client credentials at `POST /account/applications/token`
+/// and cached until near expiry.
+pub(crate) struct OperatorTokens {
+    http: Arc<Http>,
+    credentials: Credentials,
+    cell: TokenCell,
+}
+
+impl OperatorTokens {
+    pub(crate) fn new(http: Arc<Http>, credentials: Credentials) -> Self {
+        OperatorTokens {
+            http,
+            credentials,
+            cell: TokenCell::default(),
+        }
+    }
+
+    fn mint(&self) -> Result<CachedToken> {
+        let body = serde_json::to_vec(&TokenRequest {
+            client_id: &self.credentials.client_id,
+            client_secret: self.credentials.secret(),
+        })
+        .map_err(|e| Error::invalid_argument("credentials", e.to_string()))?;
+        let call = Call {
+            method: Method::Post,
+            url: self.http.url("account/applications/token"),
+            query: &[],
+            body: Some(&body),
+        };
+        let reply = self.http.send(&call, None)?;
+        let minted: TokenResponse = reply.json()?;
+        if minted.access_token.is_empty() {
+            return Err(Error::Decode {
+                status: reply.status,
+                detail: String::from("`access_token` is empty"),
+            });
+        }
+        let claims = jwt::decode_claims(&minted.access_token).unwrap_or_default();
+        log::debug!(
+            "minted an operator token (expires_in {:?} s)",
+            minted.expires_in
+        );
+        Ok(CachedToken {
+            refresh_at: token_cell::refresh_at(
+                Instant::now(),
+                SystemTime::now(),
+                minted.expires_in,
+                claims.exp,
+                self.http.config().token_refresh_margin,
+                UNKNOWN_LIFETIME,
+            ),
+            secret: SecretString::from(minted.access_token),
+        })
+    }
+}
+
+impl TokenSource for OperatorTokens {
+    fn current(&self) -> Result<Arc<CachedToken>> {
+        self.cell.get(|| self.mint())
+    }
+
+    fn invalidate(&self, used: &Arc<CachedToken>) -> bool {
+        self.cell.invalidate(used);
+        true
+    }
+}
+
+/// A token given by the caller: used as is, never refreshed.
+pub(crate) struct FixedToken(pub(crate) Arc<CachedToken>);
+
+impl FixedToken {
+    pub(crate) fn new(token: SecretString) -> Self {
+        FixedToken(Arc::new(CachedToken {
+            secret: token,
+            refresh_at: Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600),
+        }))
+    }
+}
+
+impl TokenSource for FixedToken {
+    fn current(&self) -> Result<Arc<CachedToken>> {
+        Ok(Arc::clone(&self.0))
+    }
+
+    fn invalidate(&self, _used: &Arc<CachedToken>) -> bool {
+        false
+    }
+}
+
+/// A scoped token minted by a closure (the operator client) into a shared cell, re-minted
+/// near expiry and after a 401.
+pub(crate) struct MintedTokens<F> {
+    pub(crate) cell: Arc<TokenCell>,
+    pub(crate) mint: F,
+}
+
+impl<F: Fn() -> Result<CachedToken> + Send + Sync> TokenSource for MintedTokens<F> {
+    fn current(&self) -> Result<Arc<CachedToken>> {
+        self.cell.get(&self.mint)
+    }
+
+    fn invalidate(&self, used: &Arc<CachedToken>) -> bool {
+        self.cell.invalidate(used);
+        true
+    }
+}
+
+/// A scoped token: reaches one end-user workspace, safe to hand to that user's browser or app.
+/// `Debug` never shows the token.
+#[derive(Clone)]
+pub struct ScopedToken {
+    secret: SecretString,
+    claims: jwt::Claims,
+}
+
+impl ScopedToken {
+    /// Wraps a scoped token (for example one received from the operator's backend).
+    pub fn new(token: impl Into<String>) -> Self {
+        let token = token.into();
+        ScopedToken {
+            claims: jwt::decode_claims(&token).unwrap_or_default(),
+            secret: SecretString::from(token),
+        }
+    }
+
+    /// The token text, to send to the end user's app. Never log it.
+    pub fn expose(&self) -> &str {
+        self.secret.expose_secret()
+    }
+
+    /// The workspace the token reaches (JWT claim `io.airbyte.auth.workspace_scope`), when
+    /// the token is a readable JWT.
+    pub fn workspace_id(&self) -> Option<&str> {
+        self.claims.workspace_id.as_deref()
+    }
+
+    /// Expiry in Unix seconds (JWT claim `exp`), when the token is a readable JWT.
+    pub fn expires_at_unix(&self) -> Option<u64> {
+        self.claims.exp
+    }
+
+    /// All claims the SDK reads from the token (unverified).
+    pub fn claims(&self) -> &jwt::Claims {
+        &self.claims
+    }
+
+    pub(crate) fn into_cached(self, margin: Duration) -> CachedToken {
+        CachedToken {
+            refresh_at: token_cell::refresh_at(
+                Instant::now(),
+                SystemTime::now(),
+                None,
+                self.claims.exp,
+                margin,
+                UNKNOWN_LIFETIME,
+            ),
+            secret: self.secret,
+        }
+    }
+}
+
+impl std::fmt::Debug for ScopedToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScopedToken")
+            .field("token", &"[REDACTED]")
+            .field("workspace_id", &self.claims.workspace_id)
+            .field("exp", &self.claims.exp)
+            .finish()
+    }
+}

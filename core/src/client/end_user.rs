@@ -1,0 +1,119 @@
+//! The end-user client: one workspace, authenticated with a scoped token.
+
+use std::sync::{Arc, OnceLock};
+
+use secrecy::SecretString;
+
+use crate::api::Api;
+use crate::auth::{FixedToken, ScopedToken, TokenSource};
+use crate::config::ClientConfig;
+use crate::embedded::EmbeddedSourceTemplates;
+use crate::error::RateLimit;
+use crate::http::Http;
+use crate::sources::template_cache::TemplateCache;
+use crate::sources::{Scope, Sources};
+use crate::tokens::ScopedTokenInfo;
+use crate::{Error, Result};
+
+/// An end user's client: the source templates offered to them, their sources and checks.
+/// Cheap to clone; `Send + Sync`.
+///
+/// Built from a scoped token ([`EndUserClient::new`]; a 401 is then final, as the client
+/// cannot mint another) or by [`crate::OperatorClient::end_user_client`] (the operator client
+/// mints, caches and re-mints the token).
+#[derive(Clone)]
+pub struct EndUserClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    api: Api,
+    templates: TemplateCache,
+    workspace_id: OnceLock<String>,
+}
+
+impl EndUserClient {
+    /// A client using `token` as is.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming `token` when it is empty.
+    pub fn new(config: ClientConfig, token: ScopedToken) -> Result<Self> {
+        if token.expose().trim().is_empty() {
+            return Err(Error::invalid_argument("token", "must not be empty"));
+        }
+        let source = FixedToken::new(SecretString::from(token.expose().to_owned()));
+        Ok(EndUserClient::with_source(
+            Arc::new(Http::new(config)),
+            Arc::new(source),
+        ))
+    }
+
+    pub(crate) fn with_source(http: Arc<Http>, tokens: Arc<dyn TokenSource>) -> Self {
+        EndUserClient {
+            inner: Arc::new(Inner {
+                api: Api::new(http, tokens),
+                templates: TemplateCache::default(),
+                workspace_id: OnceLock::new(),
+            }),
+        }
+    }
+
+    /// The configuration this client was built with.
+    pub fn config(&self) -> &ClientConfig {
+        self.inner.api.http.config()
+    }
+
+    /// The rate-limit headers of the most recent response that carried any.
+    pub fn last_rate_limit(&self) -> Option<RateLimit> {
+        self.inner.api.http.last_rate_limit()
+    }
+
+    /// Source templates offered to this end user: `/embedded/source-templates`.
+    pub fn source_templates(&self) -> EmbeddedSourceTemplates<'_> {
+        EmbeddedSourceTemplates {
+            api: &self.inner.api,
+        }
+    }
+
+    /// This end user's sources and checks: `/embedded/sources`.
+    pub fn sources(&self) -> Sources<'_> {
+        Sources {
+            api: &self.inner.api,
+            scope: Scope::Embedded,
+            templates: &self.inner.templates,
+        }
+    }
+
+    /// The organisation and workspace the token reaches. `GET /embedded/scoped-token/info`
+    /// (or `/account/applications/scoped-token/info`).
+    ///
+    /// # Errors
+    /// [`Error::Unauthorized`], [`Error::Forbidden`] (for example an operator token).
+    pub fn token_info(&self) -> Result<ScopedTokenInfo> {
+        let prefix = self.config().token_routes.prefix();
+        self.inner
+            .api
+            .get(&format!("{prefix}/scoped-token/info"), &[])
+    }
+
+    /// The end user's workspace id, read once with [`EndUserClient::token_info`] and then
+    /// remembered.
+    ///
+    /// # Errors
+    /// As [`EndUserClient::token_info`].
+    pub fn workspace_id(&self) -> Result<String> {
+        if let Some(id) = self.inner.workspace_id.get() {
+            return Ok(id.clone());
+        }
+        let id = self.token_info()?.workspace_id;
+        Ok(self.inner.workspace_id.get_or_init(|| id).clone())
+    }
+}
+
+impl std::fmt::Debug for EndUserClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EndUserClient")
+            .field("base_url", &self.config().base_url())
+            .finish_non_exhaustive()
+    }
+}

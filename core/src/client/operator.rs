@@ -1,0 +1,258 @@
+//! The operator client: organisation-wide, authenticated with client credentials.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use crate::api::Api;
+use crate::auth::token_cell::TokenCell;
+use crate::auth::widget::{WidgetToken, validate_allowed_origin};
+use crate::auth::{MintedTokens, OperatorTokens, ScopedToken};
+use crate::client::EndUserClient;
+use crate::config::{ClientConfig, Credentials, check_uuid};
+use crate::error::RateLimit;
+use crate::http::Http;
+use crate::integrations::{ConnectionTemplates, Definitions, SourceTemplates, Tags};
+use crate::sources::template_cache::TemplateCache;
+use crate::sources::{Scope, Sources};
+use crate::tokens::{ScopedTokenRequest, TokenBody, WidgetTokenRequest};
+use crate::workspaces::Workspaces;
+use crate::{Error, Result};
+
+/// The operator's client: templates, tags, workspaces, every workspace's sources, and minting
+/// scoped and widget tokens. Cheap to clone (clones share one connection pool and one token
+/// cache); `Send + Sync`, so one client serves many threads.
+///
+/// The operator token is minted from the client credentials on first use
+/// (`POST /account/applications/token`), cached until shortly before
+/// `min(expires_in, JWT exp)`, refreshed by one thread while others wait, and refreshed once
+/// more if a call gets 401.
+#[derive(Clone)]
+pub struct OperatorClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    api: Arc<Api>,
+    scoped: Mutex<HashMap<(String, Option<String>), Arc<TokenCell>>>,
+    templates: TemplateCache,
+}
+
+impl OperatorClient {
+    /// A client for `config` authenticating with `credentials`. Sends nothing until the first
+    /// call.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming `client_id` or `client_secret` when either is empty.
+    pub fn new(config: ClientConfig, credentials: Credentials) -> Result<Self> {
+        if credentials.client_id.trim().is_empty() {
+            return Err(Error::invalid_argument("client_id", "must not be empty"));
+        }
+        if credentials.secret().is_empty() {
+            return Err(Error::invalid_argument(
+                "client_secret",
+                "must not be empty",
+            ));
+        }
+        let http = Arc::new(Http::new(config));
+        let tokens = Arc::new(OperatorTokens::new(Arc::clone(&http), credentials));
+        Ok(OperatorClient {
+            inner: Arc::new(Inner {
+                api: Arc::new(Api::new(http, tokens)),
+                scoped: Mutex::new(HashMap::new()),
+                templates: TemplateCache::default(),
+            }),
+        })
+    }
+
+    /// A client configured from the environment: `AIRBYTE_CLIENT_ID`,
+    /// `AIRBYTE_CLIENT_SECRET`, and optionally `AIRBYTE_API_URL`, `AIRBYTE_ORGANIZATION_ID`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming `AIRBYTE_CLIENT_ID` when the credentials are unset,
+    /// or the variable holding an invalid value.
+    pub fn from_env() -> Result<Self> {
+        let credentials = Credentials::from_env().ok_or_else(|| {
+            Error::invalid_argument(
+                crate::config::ENV_CLIENT_ID,
+                "AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET must both be set",
+            )
+        })?;
+        OperatorClient::new(ClientConfig::from_env()?, credentials)
+    }
+
+    /// The configuration this client was built with.
+    pub fn config(&self) -> &ClientConfig {
+        self.inner.api.http.config()
+    }
+
+    /// The rate-limit headers of the most recent response that carried any.
+    pub fn last_rate_limit(&self) -> Option<RateLimit> {
+        self.inner.api.http.last_rate_limit()
+    }
+
+    /// Source templates: `/integrations/templates/sources`.
+    pub fn source_templates(&self) -> SourceTemplates<'_> {
+        SourceTemplates {
+            api: &self.inner.api,
+        }
+    }
+
+    /// Connection templates: `/integrations/templates/connections`.
+    pub fn connection_templates(&self) -> ConnectionTemplates<'_> {
+        ConnectionTemplates {
+            api: &self.inner.api,
+        }
+    }
+
+    /// Tags: `/integrations/templates/tags`.
+    pub fn tags(&self) -> Tags<'_> {
+        Tags {
+            api: &self.inner.api,
+        }
+    }
+
+    /// The connector catalogue: `/integrations/definitions/sources`.
+    pub fn definitions(&self) -> Definitions<'_> {
+        Definitions {
+            api: &self.inner.api,
+        }
+    }
+
+    /// Workspaces: `/workspaces`.
+    pub fn workspaces(&self) -> Workspaces<'_> {
+        Workspaces {
+            api: &self.inner.api,
+        }
+    }
+
+    /// Sources of any workspace in the organisation: `/integrations/sources`.
+    pub fn sources(&self) -> Sources<'_> {
+        Sources {
+            api: &self.inner.api,
+            scope: Scope::Integrations,
+            templates: &self.inner.templates,
+        }
+    }
+
+    fn token_path(&self, route: &str) -> String {
+        format!("{}/{route}", self.config().token_routes.prefix())
+    }
+
+    fn with_region(&self, region_id: &Option<String>) -> Result<Option<String>> {
+        match region_id.as_ref().or(self.config().region_id.as_ref()) {
+            Some(r) => check_uuid("region_id", r).map(|()| Some(r.clone())),
+            None => Ok(None),
+        }
+    }
+
+    /// Mints a new scoped token for one end user's workspace, creating the workspace if the
+    /// name is new. Each call mints a fresh token (lifetime 20 minutes on the service); see
+    /// [`OperatorClient::scoped_token`] for a cached one. `POST /embedded/scoped-token` (or
+    /// `/account/applications/scoped-token`, per [`crate::TokenRoutes`]).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an empty workspace name or a region that is not a UUID
+    /// (nothing sent); [`Error::Forbidden`]; transport errors.
+    pub fn mint_scoped_token(&self, request: &ScopedTokenRequest) -> Result<ScopedToken> {
+        if request.workspace_name.trim().is_empty() {
+            return Err(Error::invalid_argument(
+                "workspace_name",
+                "must not be empty",
+            ));
+        }
+        let body = ScopedTokenRequest {
+            workspace_name: request.workspace_name.clone(),
+            region_id: self.with_region(&request.region_id)?,
+        };
+        let minted: TokenBody = self
+            .inner
+            .api
+            .post(&self.token_path("scoped-token"), &body)?;
+        Ok(ScopedToken::new(minted.token))
+    }
+
+    /// A scoped token for `workspace_name` from this client's cache, minted (as
+    /// [`OperatorClient::mint_scoped_token`]) when missing or near expiry. Concurrent callers
+    /// for one workspace share one mint.
+    ///
+    /// # Errors
+    /// As [`OperatorClient::mint_scoped_token`].
+    pub fn scoped_token(&self, workspace_name: &str) -> Result<ScopedToken> {
+        let request = ScopedTokenRequest::new(workspace_name);
+        let cell = self.scoped_cell(&request);
+        let cached = cell.get(|| self.mint_cached(&request))?;
+        Ok(ScopedToken::new(cached.expose()))
+    }
+
+    fn scoped_cell(&self, request: &ScopedTokenRequest) -> Arc<TokenCell> {
+        let key = (request.workspace_name.clone(), request.region_id.clone());
+        let mut cells = self.inner.scoped.lock().unwrap_or_else(|p| p.into_inner());
+        Arc::clone(cells.entry(key).or_default())
+    }
+
+    fn mint_cached(
+        &self,
+        request: &ScopedTokenRequest,
+    ) -> Result<crate::auth::token_cell::CachedToken> {
+        let margin = self.config().token_refresh_margin;
+        Ok(self.mint_scoped_token(request)?.into_cached(margin))
+    }
+
+    /// Mints a widget token for one end user's workspace, bound to `allowed_origin`, and
+    /// decodes it. `POST /embedded/widget-token` (or `/account/applications/widget-token`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming `allowed_origin`, `workspace_name` or `region_id`
+    /// (nothing sent); [`Error::Validation`]; [`Error::InvalidWidgetToken`] when the answer
+    /// does not decode.
+    pub fn mint_widget_token(&self, request: &WidgetTokenRequest) -> Result<WidgetToken> {
+        if request.workspace_name.trim().is_empty() {
+            return Err(Error::invalid_argument(
+                "workspace_name",
+                "must not be empty",
+            ));
+        }
+        validate_allowed_origin(&request.allowed_origin)?;
+        let body = WidgetTokenRequest {
+            region_id: self.with_region(&request.region_id)?,
+            ..request.clone()
+        };
+        let minted: TokenBody = self
+            .inner
+            .api
+            .post(&self.token_path("widget-token"), &body)?;
+        WidgetToken::decode(&minted.token)
+    }
+
+    /// An end-user client for `workspace_name`, whose scoped token this operator client mints,
+    /// caches and re-mints near expiry or after a 401.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an empty workspace name. Minting happens on first use.
+    pub fn end_user_client(&self, workspace_name: &str) -> Result<EndUserClient> {
+        if workspace_name.trim().is_empty() {
+            return Err(Error::invalid_argument(
+                "workspace_name",
+                "must not be empty",
+            ));
+        }
+        let request = ScopedTokenRequest::new(workspace_name);
+        let operator = self.clone();
+        let tokens = MintedTokens {
+            cell: self.scoped_cell(&request),
+            mint: move || operator.mint_cached(&request),
+        };
+        Ok(EndUserClient::with_source(
+            Arc::clone(&self.inner.api.http),
+            Arc::new(tokens),
+        ))
+    }
+}
+
+impl std::fmt::Debug for OperatorClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OperatorClient")
+            .field("base_url", &self.config().base_url())
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,408 @@
+//! Client configuration: base URL, organisation, region, timeouts, token routes.
+
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::http::url::BaseUrl;
+use crate::{Error, Result};
+
+/// The production base URL.
+pub const DEFAULT_BASE_URL: &str = "https://api.airbyte.ai/api/v1";
+/// Region id of the US region (the service's default).
+pub const REGION_US: &str = "645a183f-b12b-4c6e-8ad3-99e165603450";
+/// Region id of the EU region.
+pub const REGION_EU: &str = "b9e48d61-f082-4a14-a8d0-799a907938cb";
+
+/// Environment variable holding the client id of the operator's credentials.
+pub const ENV_CLIENT_ID: &str = "AIRBYTE_CLIENT_ID";
+/// Environment variable holding the client secret of the operator's credentials.
+pub const ENV_CLIENT_SECRET: &str = "AIRBYTE_CLIENT_SECRET";
+/// Environment variable overriding the base URL.
+pub const ENV_API_URL: &str = "AIRBYTE_API_URL";
+/// Environment variable holding the organisation id sent as `X-Organization-Id`.
+pub const ENV_ORGANIZATION_ID: &str = "AIRBYTE_ORGANIZATION_ID";
+
+/// Which paths the three embedded token routes (scoped token, scoped token info, widget
+/// token) are called on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TokenRoutes {
+    /// `/embedded/scoped-token`, `/embedded/scoped-token/info`, `/embedded/widget-token`
+    /// (the default: served by every deployment).
+    #[default]
+    Embedded,
+    /// `/account/applications/scoped-token`, `…/scoped-token/info`, `…/widget-token`
+    /// (newer deployments).
+    Applications,
+}
+
+impl TokenRoutes {
+    pub(crate) fn prefix(self) -> &'static str {
+        match self {
+            TokenRoutes::Embedded => "embedded",
+            TokenRoutes::Applications => "account/applications",
+        }
+    }
+}
+
+/// An operator's client credentials. `Debug` never shows the secret.
+#[derive(Clone)]
+pub struct Credentials {
+    /// The client id.
+    pub client_id: String,
+    /// The client secret, kept out of every log and error.
+    pub client_secret: SecretString,
+}
+
+impl Credentials {
+    /// Credentials from a client id and secret.
+    pub fn new(client_id: impl Into<String>, client_secret: impl Into<String>) -> Self {
+        Credentials {
+            client_id: client_id.into(),
+            client_secret: SecretString::from(client_secret.into()),
+        }
+    }
+
+    /// Credentials from `AIRBYTE_CLIENT_ID` and `AIRBYTE_CLIENT_SECRET`, or `None` when either is
+    /// unset or empty.
+    pub fn from_env() -> Option<Self> {
+        let id = non_empty_env(ENV_CLIENT_ID)?;
+        let secret = non_empty_env(ENV_CLIENT_SECRET)?;
+        Some(Credentials::new(id, secret))
+    }
+
+    pub(crate) fn secret(&self) -> &str {
+        self.client_secret.expose_secret()
+    }
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[REDACTED]")
+            .finish()
+    }
+}
+
+/// Settings shared by the operator and end-user clients. Build one with
+/// [`ClientConfig::builder`]; [`ClientConfig::default`] targets production with default
+/// timeouts.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    pub(crate) base_url: BaseUrl,
+    pub(crate) organization_id: Option<String>,
+    pub(crate) region_id: Option<String>,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) read_timeout: Duration,
+    pub(crate) request_timeout: Duration,
+    pub(crate) token_refresh_margin: Duration,
+    pub(crate) token_routes: TokenRoutes,
+    pub(crate) user_agent: String,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            base_url: BaseUrl::parse(DEFAULT_BASE_URL).expect("the default base URL parses"),
+            organization_id: None,
+            region_id: None,
+            connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(30),
+            request_timeout: Duration::from_secs(60),
+            token_refresh_margin: Duration::from_secs(60),
+            token_routes: TokenRoutes::Embedded,
+            user_agent: format!("airbyte-embedded-rust/{}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+impl ClientConfig {
+    /// A builder starting from the defaults.
+    pub fn builder() -> ClientConfigBuilder {
+        ClientConfigBuilder::default()
+    }
+
+    /// The defaults overridden by `AIRBYTE_API_URL` and `AIRBYTE_ORGANIZATION_ID` when set.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when either variable holds an invalid value.
+    pub fn from_env() -> Result<Self> {
+        ClientConfig::builder().env().build()
+    }
+
+    /// The base URL every path is joined to, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        self.base_url.as_str()
+    }
+
+    /// The organisation id sent as `X-Organization-Id`, if configured.
+    pub fn organization_id(&self) -> Option<&str> {
+        self.organization_id.as_deref()
+    }
+
+    /// The region id sent when minting tokens for a workspace, if configured.
+    pub fn region_id(&self) -> Option<&str> {
+        self.region_id.as_deref()
+    }
+
+    /// The `User-Agent` header value (`airbyte-embedded-rust/<version>` by default).
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+}
+
+/// Builds a [`ClientConfig`]; every setting starts at its documented default.
+#[derive(Debug, Clone, Default)]
+pub struct ClientConfigBuilder {
+    base_url: Option<String>,
+    organization_id: Option<String>,
+    region_id: Option<String>,
+    connect_timeout: Option<Duration>,
+    read_timeout: Option<Duration>,
+    request_timeout: Option<Duration>,
+    token_refresh_margin: Option<Duration>,
+    token_routes: Option<TokenRoutes>,
+    user_agent_suffix: Option<String>,
+    allow_insecure_http: bool,
+}
+
+impl ClientConfigBuilder {
+    /// The API's base URL, e.g. `https://api.airbyte.ai/api/v1` (the default). A trailing
+    /// slash is allowed.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// The organisation id (a UUID) sent as `X-Organization-Id` on every request, token
+    /// minting included. Unset by default: the header is then omitted.
+    pub fn organization_id(mut self, id: impl Into<String>) -> Self {
+        self.organization_id = Some(id.into());
+        self
+    }
+
+    /// The region id sent when minting scoped or widget tokens (it matters only when the
+    /// workspace is created). Unset by default: the service then uses [`REGION_US`].
+    pub fn region_id(mut self, id: impl Into<String>) -> Self {
+        self.region_id = Some(id.into());
+        self
+    }
+
+    /// Time allowed to establish a connection (DNS, TCP, TLS). Defaults to 10 seconds.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Time allowed for each read from the connection. Defaults to 30 seconds.
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// Time allowed for one whole request, from connecting to reading the body. Defaults to
+    /// 60 seconds.
+    pub fn request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = Some(timeout);
+        self
+    }
+
+    /// How long before expiry a cached token is replaced. Defaults to 60 seconds, and never
+    /// more than a quarter of the token's lifetime.
+    pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
+        self.token_refresh_margin = Some(margin);
+        self
+    }
+
+    /// Which paths the embedded token routes use. Defaults to [`TokenRoutes::Embedded`].
+    pub fn token_routes(mut self, routes: TokenRoutes) -> Self {
+        self.token_routes = Some(routes);
+        self
+    }
+
+    /// Text appended to the `User-Agent` (e.g. `my-app/1.2`).
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// Allows a plain `http://` base URL on a host other than loopback. Off by default: tokens
+    /// and client secrets then travel only over TLS (or never leave the machine).
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Fills the base URL and organisation id from `AIRBYTE_API_URL` and
+    /// `AIRBYTE_ORGANIZATION_ID` where those are set and not set on the builder already.
+    pub fn env(mut self) -> Self {
+        if self.base_url.is_none() {
+            self.base_url = non_empty_env(ENV_API_URL);
+        }
+        if self.organization_id.is_none() {
+            self.organization_id = non_empty_env(ENV_ORGANIZATION_ID);
+        }
+        self
+    }
+
+    /// The finished configuration.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming `base_url` (not an absolute `http`/`https` URL, or
+    /// carrying a query or fragment, or plain `http` off loopback without
+    /// [`ClientConfigBuilder::allow_insecure_http`]), `organization_id` or `region_id` (not a UUID), or a
+    /// timeout of zero.
+    pub fn build(self) -> Result<ClientConfig> {
+        let defaults = ClientConfig::default();
+        let base_url = match self.base_url {
+            Some(url) => BaseUrl::parse(&url)?,
+            None => defaults.base_url,
+        };
+        if !base_url.is_https() && !base_url.is_loopback() && !self.allow_insecure_http {
+            return Err(Error::invalid_argument(
+                "base_url",
+                format!(
+                    "`{}` uses plain http on a host other than loopback; use https, or allow it explicitly with allow_insecure_http(true)",
+                    base_url.as_str()
+                ),
+            ));
+        }
+        for (name, value) in [
+            ("organization_id", &self.organization_id),
+            ("region_id", &self.region_id),
+        ] {
+            if let Some(v) = value {
+                check_uuid(name, v)?;
+            }
+        }
+        let timeouts = [
+            (
+                "connect_timeout",
+                self.connect_timeout,
+                defaults.connect_timeout,
+            ),
+            ("read_timeout", self.read_timeout, defaults.read_timeout),
+            (
+                "request_timeout",
+                self.request_timeout,
+                defaults.request_timeout,
+            ),
+        ];
+        let mut resolved = [Duration::ZERO; 3];
+        for (slot, (name, set, default)) in resolved.iter_mut().zip(timeouts) {
+            let value = set.unwrap_or(default);
+            if value.is_zero() {
+                return Err(Error::invalid_argument(name, "must be greater than zero"));
+            }
+            *slot = value;
+        }
+        let user_agent = match self.user_agent_suffix {
+            Some(s) if !s.trim().is_empty() => format!("{} {}", defaults.user_agent, s.trim()),
+            _ => defaults.user_agent,
+        };
+        Ok(ClientConfig {
+            base_url,
+            organization_id: self.organization_id,
+            region_id: self.region_id,
+            connect_timeout: resolved[0],
+            read_timeout: resolved[1],
+            request_timeout: resolved[2],
+            token_refresh_margin: self
+                .token_refresh_margin
+                .unwrap_or(defaults.token_refresh_margin),
+            token_routes: self.token_routes.unwrap_or_default(),
+            user_agent,
+        })
+    }
+}
+
+/// Checks that `value` is a UUID in its 8-4-4-4-12 hex form.
+pub(crate) fn check_uuid(name: &str, value: &str) -> Result<()> {
+    let groups: Vec<&str> = value.split('-').collect();
+    let lengths = [8, 4, 4, 4, 12];
+    let ok = groups.len() == 5
+        && groups
+            .iter()
+            .zip(lengths)
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid_argument(
+            name,
+            format!("`{value}` is not a UUID (expected 8-4-4-4-12 hex digits)"),
+        ))
+    }
+}
+
+fn non_empty_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_target_production_with_timeouts() {
+        let c = ClientConfig::builder().build().unwrap();
+        assert_eq!(c.base_url(), DEFAULT_BASE_URL);
+        assert!(c.organization_id().is_none());
+        assert_eq!(c.connect_timeout, Duration::from_secs(10));
+        assert!(c.user_agent().starts_with("airbyte-embedded-rust/"));
+    }
+
+    #[test]
+    fn organization_id_must_be_a_uuid() {
+        let err = ClientConfig::builder()
+            .organization_id("acme")
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidArgument { argument, .. } if argument == "organization_id"),
+            "{err:?}"
+        );
+        ClientConfig::builder()
+            .organization_id(REGION_EU)
+            .build()
+            .unwrap();
+    }
+
+    #[test]
+    fn plain_http_is_loopback_only_unless_allowed() {
+        ClientConfig::builder()
+            .base_url("http://127.0.0.1:8080/api/v1")
+            .build()
+            .unwrap();
+        let err = ClientConfig::builder()
+            .base_url("http://api.example.com/api/v1")
+            .build()
+            .unwrap_err();
+        assert!(matches!(&err, Error::InvalidArgument { argument, .. } if argument == "base_url"));
+        ClientConfig::builder()
+            .base_url("http://api.example.com/api/v1")
+            .allow_insecure_http(true)
+            .build()
+            .unwrap();
+    }
+
+    #[test]
+    fn zero_timeouts_are_refused() {
+        let err = ClientConfig::builder()
+            .read_timeout(Duration::ZERO)
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidArgument { argument, .. } if argument == "read_timeout")
+        );
+    }
+
+    #[test]
+    fn credentials_debug_hides_the_secret() {
+        let c = Credentials::new("id-1", "s3cr3t-value");
+        let shown = format!("{c:?}");
+        assert!(shown.contains("id-1"));
+        assert!(!shown.contains("s3cr3t-value"));
+    }
+}

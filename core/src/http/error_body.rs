@@ -1,0 +1,256 @@
+//! Turning a non-success response into an [`Error`]: both error-body shapes the service sends,
+//! and a bounded snippet of anything else.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::Error;
+use crate::error::{FieldError, RateLimit};
+
+/// The most of a non-JSON body kept in an error, in bytes.
+pub(crate) const SNIPPET_LIMIT: usize = 4096;
+
+/// `{"message": str|null, "errors": [{"field", "message", "error_code"}]}`.
+#[derive(Deserialize)]
+struct MessageShape {
+    message: Option<String>,
+    #[serde(default)]
+    errors: Option<Vec<MessageShapeError>>,
+}
+
+#[derive(Deserialize)]
+struct MessageShapeError {
+    field: Option<String>,
+    message: Option<String>,
+    error_code: Option<String>,
+}
+
+/// `{"detail": "text"}` or `{"detail": [{"loc": [...], "msg", "type"}]}`.
+#[derive(Deserialize)]
+struct DetailShape {
+    detail: Value,
+}
+
+#[derive(Deserialize)]
+struct DetailItem {
+    #[serde(default)]
+    loc: Vec<Value>,
+    msg: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+}
+
+/// The service's message and per-field problems, from whichever shape the body has.
+pub(crate) fn parse(body: &[u8]) -> (String, Vec<FieldError>) {
+    if let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) {
+        let value = Value::Object(obj);
+        if value.get("detail").is_some() {
+            if let Ok(shape) = DetailShape::deserialize(&value) {
+                return from_detail(shape.detail);
+            }
+        }
+        if value.get("message").is_some() || value.get("errors").is_some() {
+            if let Ok(shape) = MessageShape::deserialize(&value) {
+                return from_message(shape);
+            }
+        }
+    }
+    (snippet(body), Vec::new())
+}
+
+fn from_detail(detail: Value) -> (String, Vec<FieldError>) {
+    match detail {
+        Value::String(text) => (text, Vec::new()),
+        Value::Array(items) => {
+            let errors: Vec<FieldError> = items
+                .into_iter()
+                .map(|item| match DetailItem::deserialize(&item) {
+                    Ok(d) => FieldError {
+                        field: join_loc(&d.loc),
+                        message: d.msg.unwrap_or_default(),
+                        code: d.kind,
+                    },
+                    Err(_) => FieldError {
+                        field: None,
+                        message: item
+                            .as_str()
+                            .map_or_else(|| item.to_string(), str::to_owned),
+                        code: None,
+                    },
+                })
+                .collect();
+            (summarise(&errors), errors)
+        }
+        Value::Null => (String::from("no detail given"), Vec::new()),
+        other => (other.to_string(), Vec::new()),
+    }
+}
+
+fn from_message(shape: MessageShape) -> (String, Vec<FieldError>) {
+    let errors: Vec<FieldError> = shape
+        .errors
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| FieldError {
+            field: e.field,
+            message: e.message.unwrap_or_default(),
+            code: e.error_code,
+        })
+        .collect();
+    let detail = match shape.message {
+        Some(m) if !m.trim().is_empty() => m,
+        _ => summarise(&errors),
+    };
+    (detail, errors)
+}
+
+/// `["body", "allowed_origin"]` → `body.allowed_origin`; `["body", "items", 0]` →
+/// `body.items.0`.
+fn join_loc(loc: &[Value]) -> Option<String> {
+    let parts: Vec<String> = loc
+        .iter()
+        .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_owned))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("."))
+}
+
+fn summarise(errors: &[FieldError]) -> String {
+    if errors.is_empty() {
+        return String::from("no detail given");
+    }
+    errors
+        .iter()
+        .map(|e| match &e.field {
+            Some(f) => format!("{f}: {}", e.message),
+            None => e.message.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// At most [`SNIPPET_LIMIT`] bytes of the body as text, cut on a character boundary.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return String::from("empty response body");
+    }
+    let text = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_LIMIT)]);
+    let text = text.trim_end_matches('\u{FFFD}').trim();
+    if body.len() > SNIPPET_LIMIT {
+        format!("{text}… ({} bytes in all)", body.len())
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The error for a response with a non-success `status`.
+pub(crate) fn to_error(status: u16, rate_limit: RateLimit, body: &[u8]) -> Error {
+    let (detail, field_errors) = parse(body);
+    match status {
+        400 | 422 => Error::Validation {
+            status,
+            detail,
+            field_errors,
+        },
+        401 => Error::Unauthorized { detail },
+        403 => Error::Forbidden {
+            detail,
+            field_errors,
+        },
+        404 => Error::NotFound { detail },
+        429 => Error::RateLimited { detail, rate_limit },
+        500..=599 => Error::Server { status, detail },
+        _ => Error::UnexpectedStatus { status, detail },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_shape_parses_with_field_errors() {
+        let body = br#"{"message": "Invalid request", "errors": [{"field": "name", "message": "too long", "error_code": "max_length"}]}"#;
+        let (detail, errors) = parse(body);
+        assert_eq!(detail, "Invalid request");
+        assert_eq!(
+            errors,
+            vec![FieldError {
+                field: Some("name".into()),
+                message: "too long".into(),
+                code: Some("max_length".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn message_shape_with_null_message_is_summarised() {
+        let body = br#"{"message": null, "errors": [{"field": null, "message": "nope", "error_code": null}]}"#;
+        assert_eq!(parse(body).0, "nope");
+    }
+
+    #[test]
+    fn detail_string_parses() {
+        assert_eq!(
+            parse(br#"{"detail": "Token expired"}"#),
+            ("Token expired".into(), vec![])
+        );
+    }
+
+    #[test]
+    fn detail_list_parses_with_joined_locations() {
+        let body = br#"{"detail": [{"loc": ["body", "allowed_origin"], "msg": "field required", "type": "value_error.missing"}, {"loc": ["query", "limit", 0], "msg": "too big", "type": "x"}]}"#;
+        let (detail, errors) = parse(body);
+        assert_eq!(errors[0].field.as_deref(), Some("body.allowed_origin"));
+        assert_eq!(errors[0].code.as_deref(), Some("value_error.missing"));
+        assert_eq!(errors[1].field.as_deref(), Some("query.limit.0"));
+        assert_eq!(
+            detail,
+            "body.allowed_origin: field required; query.limit.0: too big"
+        );
+    }
+
+    #[test]
+    fn html_is_kept_as_a_snippet() {
+        let body = b"<html><body><h1>502 Bad Gateway</h1></body></html>";
+        let (detail, errors) = parse(body);
+        assert!(detail.contains("502 Bad Gateway"));
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn long_bodies_are_bounded() {
+        let body = "é".repeat(5000);
+        let s = snippet(body.as_bytes());
+        assert!(s.len() <= SNIPPET_LIMIT + 40, "{}", s.len());
+        assert!(s.ends_with("(10000 bytes in all)"));
+    }
+
+    #[test]
+    fn empty_and_odd_json_bodies_do_not_fail() {
+        assert_eq!(parse(b"").0, "empty response body");
+        assert_eq!(parse(b"[1,2]").0, "[1,2]");
+        assert_eq!(parse(br#"{"detail": null}"#).0, "no detail given");
+        assert_eq!(parse(br#"{"detail": {"a": 1}}"#).0, r#"{"a":1}"#);
+    }
+
+    #[test]
+    fn statuses_map_to_variants() {
+        let rl = RateLimit::default();
+        assert!(matches!(
+            to_error(422, rl, b"{}"),
+            Error::Validation { status: 422, .. }
+        ));
+        assert!(matches!(to_error(401, rl, b""), Error::Unauthorized { .. }));
+        assert!(matches!(to_error(403, rl, b""), Error::Forbidden { .. }));
+        assert!(matches!(to_error(404, rl, b""), Error::NotFound { .. }));
+        assert!(matches!(to_error(429, rl, b""), Error::RateLimited { .. }));
+        assert!(matches!(
+            to_error(502, rl, b""),
+            Error::Server { status: 502, .. }
+        ));
+        assert!(matches!(
+            to_error(409, rl, b""),
+            Error::UnexpectedStatus { status: 409, .. }
+        ));
+    }
+}

@@ -1,0 +1,118 @@
+//! Reading `Retry-After` and `X-RateLimit-*` headers. A malformed header reads as absent.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use ureq::http::HeaderMap;
+
+use crate::error::RateLimit;
+
+/// `X-RateLimit-Reset` values below this are delta seconds, not Unix seconds (one year).
+const DELTA_LIMIT: u64 = 365 * 24 * 3600;
+
+/// The rate-limit numbers in `headers`, read at time `now`.
+pub(crate) fn from_headers(headers: &HeaderMap, now: SystemTime) -> RateLimit {
+    let text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    };
+    let number = |name: &str| text(name).and_then(|v| v.parse::<u64>().ok());
+    RateLimit {
+        limit: number("x-ratelimit-limit"),
+        remaining: number("x-ratelimit-remaining"),
+        reset_unix_seconds: number("x-ratelimit-reset").map(|v| reset_to_unix(v, now)),
+        retry_after: text("retry-after").and_then(|v| retry_after(v, now)),
+    }
+}
+
+fn unix_seconds(t: SystemTime) -> u64 {
+    t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// `X-RateLimit-Reset` as Unix seconds: a small value is taken as seconds from now.
+fn reset_to_unix(value: u64, now: SystemTime) -> u64 {
+    if value < DELTA_LIMIT {
+        unix_seconds(now).saturating_add(value)
+    } else {
+        value
+    }
+}
+
+/// `Retry-After` as a wait: delta seconds, or an HTTP date (a date in the past is no wait).
+fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ureq::http::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_str(v).unwrap());
+        }
+        h
+    }
+
+    const NOW: u64 = 1_760_000_000;
+
+    fn now() -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(NOW)
+    }
+
+    #[test]
+    fn reads_every_header() {
+        let h = headers(&[
+            ("X-RateLimit-Limit", "1000"),
+            ("X-RateLimit-Remaining", "0"),
+            ("X-RateLimit-Reset", "1760003600"),
+            ("Retry-After", "120"),
+        ]);
+        assert_eq!(
+            from_headers(&h, now()),
+            RateLimit {
+                limit: Some(1000),
+                remaining: Some(0),
+                reset_unix_seconds: Some(1_760_003_600),
+                retry_after: Some(Duration::from_secs(120)),
+            }
+        );
+    }
+
+    #[test]
+    fn reset_as_delta_seconds_is_made_absolute() {
+        let h = headers(&[("X-RateLimit-Reset", "30")]);
+        assert_eq!(from_headers(&h, now()).reset_unix_seconds, Some(NOW + 30));
+    }
+
+    #[test]
+    fn retry_after_as_http_date() {
+        let at = httpdate::fmt_http_date(now() + Duration::from_secs(200));
+        let h = headers(&[("Retry-After", &at)]);
+        assert_eq!(
+            from_headers(&h, now()).retry_after,
+            Some(Duration::from_secs(200))
+        );
+        let past = httpdate::fmt_http_date(now() - Duration::from_secs(5));
+        let h = headers(&[("Retry-After", &past)]);
+        assert_eq!(from_headers(&h, now()).retry_after, Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn malformed_headers_read_as_absent() {
+        let h = headers(&[
+            ("X-RateLimit-Limit", "lots"),
+            ("X-RateLimit-Remaining", "-1"),
+            ("X-RateLimit-Reset", "soon"),
+            ("Retry-After", "in a while"),
+        ]);
+        assert_eq!(from_headers(&h, now()), RateLimit::default());
+    }
+}

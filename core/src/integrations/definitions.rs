@@ -1,0 +1,102 @@
+//! Connector definitions and their specs: `/integrations/definitions/sources`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::Result;
+use crate::api::Api;
+use crate::common::{null_as_default, require_id};
+use crate::http::url::segment;
+use crate::open_enum::open_enum;
+
+open_enum! {
+    /// How a connector is supported.
+    pub enum SupportLevel {
+        /// Maintained by Airbyte.
+        Certified => "certified",
+        /// Maintained by the community.
+        Community => "community",
+        /// No longer maintained.
+        Archived => "archived",
+    }
+}
+
+/// A source connector in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceDefinitionSummary {
+    /// Definition id (the `actor_definition_id` of a new source template).
+    #[serde(rename = "sourceDefinitionId")]
+    pub source_definition_id: String,
+    /// Connector name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Icon URL.
+    #[serde(rename = "iconUrl", default)]
+    pub icon_url: Option<String>,
+    /// Support level.
+    #[serde(rename = "supportLevel", default)]
+    pub support_level: Option<SupportLevel>,
+}
+
+#[derive(Deserialize)]
+struct DefinitionList {
+    #[serde(default, deserialize_with = "null_as_default")]
+    definitions: Vec<SourceDefinitionSummary>,
+}
+
+/// A source connector with its spec.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceDefinition {
+    /// Definition id.
+    pub id: String,
+    /// The definition: `name`, `spec` and whatever else the service sends.
+    pub definition: DefinitionBody,
+}
+
+/// The body of a [`SourceDefinition`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DefinitionBody {
+    /// Connector name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The connector spec: a `ConnectorSpecification` (`connectionSpecification`,
+    /// `documentationUrl`, `advanced_auth`), raw JSON.
+    #[serde(default)]
+    pub spec: Option<Value>,
+    /// Every other field, as sent.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+/// Connector catalogue lookups for the operator. Get one from
+/// [`crate::OperatorClient::definitions`].
+pub struct Definitions<'a> {
+    pub(crate) api: &'a Api,
+}
+
+impl Definitions<'_> {
+    /// Lists source connectors whose name contains `name` (case-insensitive; `None` lists all).
+    /// `GET /integrations/definitions/sources?name=…`.
+    ///
+    /// # Errors
+    /// Auth and transport errors.
+    pub fn list_sources(&self, name: Option<&str>) -> Result<Vec<SourceDefinitionSummary>> {
+        let query: Vec<(&str, String)> = name.map(|n| ("name", n.to_owned())).into_iter().collect();
+        Ok(self
+            .api
+            .get::<DefinitionList>("integrations/definitions/sources", &query)?
+            .definitions)
+    }
+
+    /// Reads one source connector with its spec. `GET /integrations/definitions/sources/{id}`.
+    ///
+    /// # Errors
+    /// [`crate::Error::NotFound`].
+    pub fn get_source(&self, id: &str) -> Result<SourceDefinition> {
+        let id = require_id("id", id)?;
+        self.api.get(
+            &format!("integrations/definitions/sources/{}", segment(id)),
+            &[],
+        )
+    }
+}

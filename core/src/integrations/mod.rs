@@ -1,0 +1,19 @@
+//! The Integration Management API (operator token): templates, tags and the connector catalogue.
+
+mod connection_templates;
+mod definitions;
+mod source_templates;
+mod tags;
+
+pub use connection_templates::{
+    ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate, ConnectionTemplates,
+    CronDescription, DataHostingType, NonBreakingChangesPreference,
+};
+pub use definitions::{
+    DefinitionBody, Definitions, SourceDefinition, SourceDefinitionSummary, SupportLevel,
+};
+pub use source_templates::{
+    Customization, SourceTemplate, SourceTemplateCreate, SourceTemplateSummary,
+    SourceTemplateUpdate, SourceTemplates, StreamSelectionMode,
+};
+pub use tags::{MAX_TAG_NAME_CHARS, Tag, Tags};

@@ -1,0 +1,344 @@
+//! Source templates, operator side: `/integrations/templates/sources`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::api::Api;
+use crate::common::{DataList, Deleted, TagFilter, null_as_default, require_id, tag_names};
+use crate::http::Method;
+use crate::http::url::segment;
+use crate::open_enum::open_enum;
+use crate::{Error, Result};
+
+open_enum! {
+    /// Which streams a source made from a template syncs.
+    pub enum StreamSelectionMode {
+        /// Every stream.
+        All => "all",
+        /// The connector's suggested streams (the service's default).
+        Suggested => "suggested",
+        /// Only the streams in `stream_whitelist`.
+        Whitelist => "whitelist",
+    }
+}
+
+/// How sources made from a template select streams.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customization {
+    /// The selection mode; the service defaults to `suggested`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_selection_mode: Option<StreamSelectionMode>,
+    /// Stream names; required and non-empty with [`StreamSelectionMode::Whitelist`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_whitelist: Option<Vec<String>>,
+}
+
+impl Customization {
+    fn check(&self) -> Result<()> {
+        let whitelist_empty = self.stream_whitelist.as_ref().is_none_or(Vec::is_empty);
+        if self.stream_selection_mode == Some(StreamSelectionMode::Whitelist) && whitelist_empty {
+            return Err(Error::invalid_argument(
+                "customization.stream_whitelist",
+                "must list at least one stream when stream_selection_mode is `whitelist`",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A source template: which connector end users may pick, with the operator's defaults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceTemplate {
+    /// Template id.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Icon URL.
+    #[serde(default)]
+    pub icon: Option<String>,
+    /// The connector definition (the request field `actor_definition_id`).
+    #[serde(default)]
+    pub source_definition_id: Option<String>,
+    /// The connector spec end users fill (a `ConnectorSpecification`, raw JSON): the
+    /// connector's spec with the fields that `partial_default_config` supplies not required.
+    #[serde(default)]
+    pub user_config_spec: Option<Value>,
+    /// The operator's defaults, merged under every end user's config (raw JSON; secrets come
+    /// back masked).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub partial_default_config: Map<String, Value>,
+    /// Stream selection.
+    #[serde(default)]
+    pub customization: Option<Customization>,
+    /// Tag names.
+    #[serde(default, deserialize_with = "tag_names")]
+    pub tags: Vec<String>,
+    /// Creation time (ISO-8601).
+    #[serde(default)]
+    pub created_at: Option<String>,
+    /// Last update time (ISO-8601).
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+/// A source template in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceTemplateSummary {
+    /// Template id.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Icon URL.
+    #[serde(default)]
+    pub icon: Option<String>,
+    /// Tag names.
+    #[serde(default, deserialize_with = "tag_names")]
+    pub tags: Vec<String>,
+    /// Stream selection.
+    #[serde(default)]
+    pub customization: Option<Customization>,
+    /// Creation time (ISO-8601).
+    #[serde(default)]
+    pub created_at: Option<String>,
+    /// Last update time (ISO-8601).
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+/// Body of `POST /integrations/templates/sources`. `Debug` hides config values.
+#[derive(Clone, Serialize)]
+pub struct SourceTemplateCreate {
+    /// The connector definition id (from [`crate::integrations::Definitions`]).
+    pub actor_definition_id: String,
+    /// Defaults merged under every end user's config (raw JSON, sent as is).
+    pub partial_default_config: Map<String, Value>,
+    /// Display name; the service defaults to the connector's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Stream selection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customization: Option<Customization>,
+}
+
+impl SourceTemplateCreate {
+    /// A template for `actor_definition_id` with `partial_default_config`.
+    pub fn new(
+        actor_definition_id: impl Into<String>,
+        partial_default_config: Map<String, Value>,
+    ) -> Self {
+        SourceTemplateCreate {
+            actor_definition_id: actor_definition_id.into(),
+            partial_default_config,
+            name: None,
+            customization: None,
+        }
+    }
+
+    /// Sets the display name.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+}
+
+impl std::fmt::Debug for SourceTemplateCreate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SourceTemplateCreate")
+            .field("actor_definition_id", &self.actor_definition_id)
+            .field(
+                "partial_default_config",
+                &crate::redact::KeysOnly(&self.partial_default_config),
+            )
+            .field("name", &self.name)
+            .field("customization", &self.customization)
+            .finish()
+    }
+}
+
+/// Body of `PATCH /integrations/templates/sources/{id}`. `Debug` hides config values.
+#[derive(Clone, Serialize)]
+pub struct SourceTemplateUpdate {
+    /// New display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The new defaults (the service requires the field on every update).
+    pub partial_default_config: Map<String, Value>,
+    /// New stream selection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customization: Option<Customization>,
+    /// Whether existing sources made from the template get the new defaults (service default:
+    /// `false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub propagate: Option<bool>,
+}
+
+impl std::fmt::Debug for SourceTemplateUpdate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SourceTemplateUpdate")
+            .field("name", &self.name)
+            .field(
+                "partial_default_config",
+                &crate::redact::KeysOnly(&self.partial_default_config),
+            )
+            .field("customization", &self.customization)
+            .field("propagate", &self.propagate)
+            .finish()
+    }
+}
+
+#[derive(Serialize)]
+struct CloneBody<'a> {
+    original_source_template_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TagBody<'a> {
+    tag: &'a str,
+}
+
+const BASE: &str = "integrations/templates/sources";
+
+/// Source-template operations for the operator. Get one from
+/// [`crate::OperatorClient::source_templates`].
+pub struct SourceTemplates<'a> {
+    pub(crate) api: &'a Api,
+}
+
+impl SourceTemplates<'_> {
+    /// Lists the organisation's source templates, optionally narrowed by tags.
+    ///
+    /// `GET /integrations/templates/sources?tags=…&tags_mode=…`.
+    ///
+    /// # Errors
+    /// [`Error::Unauthorized`], [`Error::Forbidden`], transport errors.
+    pub fn list(&self, filter: &TagFilter) -> Result<Vec<SourceTemplateSummary>> {
+        Ok(self.api.get::<DataList<_>>(BASE, &filter.query())?.data)
+    }
+
+    /// Reads one source template. `GET /integrations/templates/sources/{id}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when no such template is visible; [`Error::InvalidArgument`] for an
+    /// empty id.
+    pub fn get(&self, id: &str) -> Result<SourceTemplate> {
+        let id = require_id("id", id)?;
+        self.api.get(&format!("{BASE}/{}", segment(id)), &[])
+    }
+
+    /// Creates a source template. `POST /integrations/templates/sources`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an empty definition id or a whitelist without streams
+    /// (nothing sent); [`Error::Validation`] when the service refuses the defaults;
+    /// [`Error::NotFound`] for an unknown definition.
+    pub fn create(&self, template: &SourceTemplateCreate) -> Result<SourceTemplate> {
+        require_id("actor_definition_id", &template.actor_definition_id)?;
+        if let Some(c) = &template.customization {
+            c.check()?;
+        }
+        self.api.post(BASE, template)
+    }
+
+    /// Creates a copy of an existing template, optionally renamed.
+    /// `POST /integrations/templates/sources` with `{original_source_template_id, name?}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when the original does not exist.
+    pub fn clone_template(&self, original_id: &str, name: Option<&str>) -> Result<SourceTemplate> {
+        let original_source_template_id = require_id("original_source_template_id", original_id)?;
+        self.api.post(
+            BASE,
+            &CloneBody {
+                original_source_template_id,
+                name,
+            },
+        )
+    }
+
+    /// Updates a template. `PATCH /integrations/templates/sources/{id}`.
+    ///
+    /// # Errors
+    /// As [`SourceTemplates::create`], plus [`Error::NotFound`].
+    pub fn update(&self, id: &str, update: &SourceTemplateUpdate) -> Result<SourceTemplate> {
+        let id = require_id("id", id)?;
+        if let Some(c) = &update.customization {
+            c.check()?;
+        }
+        self.api
+            .send_json(Method::Patch, &format!("{BASE}/{}", segment(id)), update)
+    }
+
+    /// Deletes a template. `DELETE /integrations/templates/sources/{id}` → `{id, deleted_at}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when it does not exist.
+    pub fn delete(&self, id: &str) -> Result<Deleted> {
+        let id = require_id("id", id)?;
+        self.api.delete(&format!("{BASE}/{}", segment(id)))
+    }
+
+    /// Adds an existing tag to a template. `POST /integrations/templates/sources/{id}/tags`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when the template or tag does not exist.
+    pub fn add_tag(&self, id: &str, tag: &str) -> Result<SourceTemplate> {
+        let id = require_id("id", id)?;
+        let tag = require_id("tag", tag)?;
+        self.api
+            .post(&format!("{BASE}/{}/tags", segment(id)), &TagBody { tag })
+    }
+
+    /// Removes a tag from a template.
+    /// `DELETE /integrations/templates/sources/{id}/tags/{tag_name}` → `{deleted_at}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when the template or tag does not exist.
+    pub fn remove_tag(&self, id: &str, tag: &str) -> Result<Deleted> {
+        let id = require_id("id", id)?;
+        let tag = require_id("tag", tag)?;
+        self.api
+            .delete(&format!("{BASE}/{}/tags/{}", segment(id), segment(tag)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_tolerates_nulls_and_unknown_fields() {
+        let t: SourceTemplate = serde_json::from_str(
+            r#"{"id": "t1", "name": null, "partial_default_config": null, "tags": null,
+                "customization": {"stream_selection_mode": "by_magic"}, "surprise": 1}"#,
+        )
+        .unwrap();
+        assert!(t.partial_default_config.is_empty());
+        assert!(t.tags.is_empty());
+        assert_eq!(
+            t.customization.unwrap().stream_selection_mode,
+            Some(StreamSelectionMode::Unknown("by_magic".into()))
+        );
+    }
+
+    #[test]
+    fn whitelist_needs_streams() {
+        let c = Customization {
+            stream_selection_mode: Some(StreamSelectionMode::Whitelist),
+            stream_whitelist: Some(vec![]),
+        };
+        assert!(matches!(c.check(), Err(Error::InvalidArgument { .. })));
+    }
+
+    #[test]
+    fn create_debug_hides_default_values() {
+        let mut defaults = Map::new();
+        defaults.insert("api_key".into(), Value::String("sk_live_123".into()));
+        let shown = format!("{:?}", SourceTemplateCreate::new("d", defaults));
+        assert!(shown.contains("api_key"));
+        assert!(!shown.contains("sk_live_123"));
+    }
+}

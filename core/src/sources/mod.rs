@@ -1,0 +1,327 @@
+//! Sources and checks, for end users (`/embedded/sources`, scoped token) and for the operator
+//! (`/integrations/sources`, operator token): the same routes under two prefixes.
+
+mod models;
+pub(crate) mod template_cache;
+
+use std::time::{Duration, Instant};
+
+use serde_json::{Map, Value};
+
+use crate::api::Api;
+use crate::common::{DataList, Deleted, require_id};
+use crate::http::Method;
+use crate::http::url::segment;
+use crate::integrations::SourceTemplate;
+use crate::validation::{ValidationOptions, validate_source_config};
+use crate::{Error, Result};
+pub use models::{
+    CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,
+    SourceUpdate,
+};
+use template_cache::TemplateCache;
+
+/// Which side of the API a [`Sources`] calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// `/embedded/...` with a scoped token.
+    Embedded,
+    /// `/integrations/...` with the operator token.
+    Integrations,
+}
+
+impl Scope {
+    fn sources(self) -> &'static str {
+        match self {
+            Scope::Embedded => "embedded/sources",
+            Scope::Integrations => "integrations/sources",
+        }
+    }
+
+    fn templates(self) -> &'static str {
+        match self {
+            Scope::Embedded => "embedded/source-templates",
+            Scope::Integrations => "integrations/templates/sources",
+        }
+    }
+}
+
+/// Options for a create, update or check that sends a source config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Whether the config is validated against the template's spec before anything is sent.
+    /// Defaults to `true`.
+    pub validate: bool,
+    /// How it is validated.
+    pub validation: ValidationOptions,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            validate: true,
+            validation: ValidationOptions::default(),
+        }
+    }
+}
+
+impl WriteOptions {
+    /// Options that send the config without validating it first.
+    pub fn unvalidated() -> Self {
+        WriteOptions {
+            validate: false,
+            ..Default::default()
+        }
+    }
+}
+
+/// How [`Sources::wait_for_check`] polls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaitOptions {
+    /// The most time spent waiting, all polls included. Defaults to 120 seconds.
+    pub timeout: Duration,
+    /// The first pause between polls. Defaults to 250 milliseconds; each pause is 1.5 times
+    /// the one before.
+    pub initial_interval: Duration,
+    /// The longest pause between polls. Defaults to 5 seconds.
+    pub max_interval: Duration,
+}
+
+impl Default for WaitOptions {
+    fn default() -> Self {
+        WaitOptions {
+            timeout: Duration::from_secs(120),
+            initial_interval: Duration::from_millis(250),
+            max_interval: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Source and check operations. Get one from [`crate::EndUserClient::sources`] (end user) or
+/// [`crate::OperatorClient::sources`] (operator).
+pub struct Sources<'a> {
+    pub(crate) api: &'a Api,
+    pub(crate) scope: Scope,
+    pub(crate) templates: &'a TemplateCache,
+}
+
+impl Sources<'_> {
+    fn path(&self, rest: &str) -> String {
+        format!("{}/{rest}", self.scope.sources())
+    }
+
+    /// Lists a workspace's sources. `GET …/sources?workspace_id=…`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an empty id; [`Error::Forbidden`] for another
+    /// workspace.
+    pub fn list(&self, workspace_id: &str) -> Result<Vec<SourceSummary>> {
+        let workspace_id = require_id("workspace_id", workspace_id)?;
+        let query = [("workspace_id", workspace_id.to_owned())];
+        Ok(self
+            .api
+            .get::<DataList<_>>(self.scope.sources(), &query)?
+            .data)
+    }
+
+    /// Reads one source (secrets masked). `GET …/sources/{id}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`].
+    pub fn get(&self, id: &str) -> Result<Source> {
+        let id = require_id("id", id)?;
+        self.api.get(&self.path(&segment(id)), &[])
+    }
+
+    /// Creates a source after validating `merge(template defaults, source_config)` against the
+    /// template's spec (one `GET` of the template, cached for a minute).
+    /// `POST …/sources`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidConfig`] listing every problem, with nothing sent;
+    /// [`Error::Validation`] when the service refuses it; [`Error::NotFound`] for an unknown
+    /// template.
+    pub fn create(&self, source: &SourceCreate) -> Result<Source> {
+        self.create_with(source, &WriteOptions::default())
+    }
+
+    /// [`Sources::create`] with explicit [`WriteOptions`] (for example without validation).
+    ///
+    /// # Errors
+    /// As [`Sources::create`].
+    pub fn create_with(&self, source: &SourceCreate, options: &WriteOptions) -> Result<Source> {
+        let body = self.prepare_create(source, options)?;
+        self.api.post(self.scope.sources(), &body)
+    }
+
+    /// Replaces a source's name and/or user config after validating the new config.
+    /// `PUT …/sources/{id}` (validation first reads the source with `GET …/sources/{id}`).
+    ///
+    /// # Errors
+    /// As [`Sources::create`].
+    pub fn update(&self, id: &str, update: &SourceUpdate) -> Result<Source> {
+        self.update_with(id, update, &WriteOptions::default())
+    }
+
+    /// [`Sources::update`] with explicit [`WriteOptions`].
+    ///
+    /// # Errors
+    /// As [`Sources::create`].
+    pub fn update_with(
+        &self,
+        id: &str,
+        update: &SourceUpdate,
+        options: &WriteOptions,
+    ) -> Result<Source> {
+        let id = require_id("id", id)?;
+        let body = self.prepare_update(id, update, options)?;
+        self.api
+            .send_json(Method::Put, &self.path(&segment(id)), &body)
+    }
+
+    /// Deletes a source. `DELETE …/sources/{id}` → `{id, deleted_at}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`].
+    pub fn delete(&self, id: &str) -> Result<Deleted> {
+        let id = require_id("id", id)?;
+        self.api.delete(&self.path(&segment(id)))
+    }
+
+    /// Starts a check of a config before any source exists (validated first, as
+    /// [`Sources::create`]). `POST …/sources/check` → a [`CheckJob`].
+    ///
+    /// # Errors
+    /// As [`Sources::create`].
+    pub fn check_config(&self, source: &SourceCreate, options: &WriteOptions) -> Result<CheckJob> {
+        let body = self.prepare_create(source, options)?;
+        self.api.post(&self.path("check"), &body)
+    }
+
+    /// Starts a check of an existing source, optionally with a changed config (validated
+    /// first). `POST …/sources/{id}/check` → a [`CheckJob`].
+    ///
+    /// # Errors
+    /// As [`Sources::update`].
+    pub fn check(
+        &self,
+        id: &str,
+        update: &SourceUpdate,
+        options: &WriteOptions,
+    ) -> Result<CheckJob> {
+        let id = require_id("id", id)?;
+        let body = self.prepare_update(id, update, options)?;
+        self.api
+            .post(&self.path(&format!("{}/check", segment(id))), &body)
+    }
+
+    /// Reads a check job's status. `GET …/sources/check/{id}/status`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for an unknown job.
+    pub fn check_status(&self, check_id: &str) -> Result<CheckStatus> {
+        let check_id = require_id("check_id", check_id)?;
+        self.api.get(
+            &self.path(&format!("check/{}/status", segment(check_id))),
+            &[],
+        )
+    }
+
+    /// Polls a check job until it finishes, pausing `initial_interval`, then 1.5 times longer
+    /// each time up to `max_interval`. A finished job is returned as is, `failed` included.
+    ///
+    /// # Errors
+    /// [`Error::Timeout`] when the job has not finished within `options.timeout`; the
+    /// errors of [`Sources::check_status`].
+    pub fn wait_for_check(&self, check_id: &str, options: &WaitOptions) -> Result<CheckStatus> {
+        let deadline = Instant::now() + options.timeout;
+        let mut pause = options.initial_interval;
+        loop {
+            let status = self.check_status(check_id)?;
+            if status.status.is_terminal() {
+                return Ok(status);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(Error::Timeout {
+                    detail: format!(
+                        "check {check_id} is still {} after {:.1} s",
+                        status.status,
+                        options.timeout.as_secs_f64()
+                    ),
+                });
+            }
+            std::thread::sleep(pause.min(left));
+            pause = pause.mul_f64(1.5).min(options.max_interval);
+        }
+    }
+
+    fn template(&self, id: &str) -> Result<std::sync::Arc<SourceTemplate>> {
+        self.templates.get_or_fetch(id, || {
+            self.api
+                .get(&format!("{}/{}", self.scope.templates(), segment(id)), &[])
+        })
+    }
+
+    /// Checks ids and validates a create's config; returns the body to send.
+    fn prepare_create(
+        &self,
+        source: &SourceCreate,
+        options: &WriteOptions,
+    ) -> Result<SourceCreate> {
+        require_id("workspace_id", &source.workspace_id)?;
+        require_id("source_template_id", &source.source_template_id)?;
+        if !options.validate {
+            return Ok(source.clone());
+        }
+        let template = self.template(&source.source_template_id)?;
+        let config = validate_against(&template, &source.source_config, options)?;
+        Ok(SourceCreate {
+            source_config: config,
+            ..source.clone()
+        })
+    }
+
+    /// Validates an update's config (if any) against the source's template.
+    fn prepare_update(
+        &self,
+        id: &str,
+        update: &SourceUpdate,
+        options: &WriteOptions,
+    ) -> Result<SourceUpdate> {
+        let Some(config) = update.source_config.as_ref().filter(|_| options.validate) else {
+            return Ok(update.clone());
+        };
+        let source = self.get(id)?;
+        let template = match source.source_template {
+            Some(t) if t.user_config_spec.is_some() => std::sync::Arc::new(t),
+            Some(t) => self.template(&t.id)?,
+            None => return Ok(update.clone()),
+        };
+        let config = validate_against(&template, config, options)?;
+        Ok(SourceUpdate {
+            source_config: Some(config),
+            ..update.clone()
+        })
+    }
+}
+
+/// Validates `config` over the template's defaults against its `user_config_spec`; returns
+/// the config to send (changed only by opt-in coercion). A template without a spec is not
+/// validated.
+fn validate_against(
+    template: &SourceTemplate,
+    config: &Map<String, Value>,
+    options: &WriteOptions,
+) -> Result<Map<String, Value>> {
+    match &template.user_config_spec {
+        Some(spec) => Ok(validate_source_config(
+            spec,
+            &template.partial_default_config,
+            config,
+            &options.validation,
+        )?
+        .source_config),
+        None => Ok(config.clone()),
+    }
+}

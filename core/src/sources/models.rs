@@ -1,0 +1,212 @@
+//! Source and check models.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::common::{TagsMode, null_as_default};
+use crate::integrations::{SourceTemplate, SourceTemplateSummary};
+use crate::open_enum::open_enum;
+
+/// An end user's source. `source_config` comes back with every `airbyte_secret` masked as
+/// `**********`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Source id.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The template it was made from.
+    #[serde(default)]
+    pub source_template: Option<SourceTemplate>,
+    /// The merged config (template defaults + user config), raw JSON, secrets masked.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub source_config: Map<String, Value>,
+    /// Creation time (ISO-8601).
+    #[serde(default)]
+    pub created_at: Option<String>,
+    /// Last update time (ISO-8601).
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+/// A source in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceSummary {
+    /// Source id.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The template it was made from.
+    #[serde(default)]
+    pub summarized_source_template: Option<SourceTemplateSummary>,
+    /// Creation time (ISO-8601).
+    #[serde(default)]
+    pub created_at: Option<String>,
+    /// Last update time (ISO-8601).
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+/// Body of `POST …/sources` and `POST …/sources/check`. `Debug` hides config values.
+#[derive(Clone, Serialize)]
+pub struct SourceCreate {
+    /// The end user's workspace.
+    pub workspace_id: String,
+    /// The source template to use.
+    pub source_template_id: String,
+    /// Only what the template does not default (raw JSON, sent byte for byte); the service
+    /// merges it over the template's `partial_default_config`.
+    pub source_config: Map<String, Value>,
+    /// Display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Tags choosing which connection templates apply (empty: all of them).
+    pub selected_connection_template_tags: Vec<String>,
+    /// How those tags combine; defaults to [`TagsMode::Any`].
+    pub selected_connection_template_tags_mode: TagsMode,
+}
+
+impl SourceCreate {
+    /// A source from `source_template_id` in `workspace_id` with `source_config`.
+    pub fn new(
+        workspace_id: impl Into<String>,
+        source_template_id: impl Into<String>,
+        source_config: Map<String, Value>,
+    ) -> Self {
+        SourceCreate {
+            workspace_id: workspace_id.into(),
+            source_template_id: source_template_id.into(),
+            source_config,
+            name: None,
+            selected_connection_template_tags: Vec::new(),
+            selected_connection_template_tags_mode: TagsMode::Any,
+        }
+    }
+
+    /// Sets the display name.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+}
+
+impl std::fmt::Debug for SourceCreate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SourceCreate")
+            .field("workspace_id", &self.workspace_id)
+            .field("source_template_id", &self.source_template_id)
+            .field(
+                "source_config",
+                &crate::redact::KeysOnly(&self.source_config),
+            )
+            .field("name", &self.name)
+            .field(
+                "selected_connection_template_tags",
+                &self.selected_connection_template_tags,
+            )
+            .field(
+                "selected_connection_template_tags_mode",
+                &self.selected_connection_template_tags_mode,
+            )
+            .finish()
+    }
+}
+
+/// Body of `PUT …/sources/{id}` and `POST …/sources/{id}/check`: only the fields set are
+/// sent. `Debug` hides config values.
+#[derive(Clone, Default, Serialize)]
+pub struct SourceUpdate {
+    /// New display name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The new user config (what the template does not default), raw JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_config: Option<Map<String, Value>>,
+}
+
+impl std::fmt::Debug for SourceUpdate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SourceUpdate")
+            .field("name", &self.name)
+            .field(
+                "source_config",
+                &self.source_config.as_ref().map(crate::redact::KeysOnly),
+            )
+            .finish()
+    }
+}
+
+/// A started check job: `{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckJob {
+    /// Check job id, for [`crate::Sources::check_status`].
+    pub id: String,
+}
+
+open_enum! {
+    /// Where a check job stands.
+    pub enum CheckState {
+        /// Queued.
+        Pending => "pending",
+        /// Running.
+        Running => "running",
+        /// Stopped before an answer.
+        Cancelled => "cancelled",
+        /// Finished: the connector refused the config (credentials rejected, host unreachable…).
+        Failed => "failed",
+        /// Finished: the config works.
+        Succeeded => "succeeded",
+    }
+}
+
+impl CheckState {
+    /// Whether the job has finished (`cancelled`, `failed`, `succeeded`, or any value this
+    /// SDK does not know, which is taken as final so that waiting ends).
+    pub fn is_terminal(&self) -> bool {
+        !matches!(self, CheckState::Pending | CheckState::Running)
+    }
+}
+
+/// Why a check failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FailureReason {
+    /// When it failed, as the service sent it (milliseconds since the epoch or ISO-8601).
+    #[serde(default)]
+    pub timestamp: Option<Value>,
+    /// Which side failed (`source`, `destination`, `platform`, …).
+    #[serde(default)]
+    pub failure_origin: Option<String>,
+    /// The kind of failure (`config_error`, `system_error`, …).
+    #[serde(default)]
+    pub failure_type: Option<String>,
+    /// A message for the end user.
+    #[serde(default)]
+    pub external_message: Option<String>,
+    /// A message for the operator.
+    #[serde(default)]
+    pub internal_message: Option<String>,
+    /// Whether running the check again may help.
+    #[serde(default)]
+    pub retryable: Option<bool>,
+}
+
+/// A check job's status. `status: failed` is a normal answer (the config does not work), not
+/// an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckStatus {
+    /// Check job id.
+    pub id: String,
+    /// Where the job stands.
+    pub status: CheckState,
+    /// The failure message, when failed.
+    #[serde(default)]
+    pub error_message: Option<String>,
+    /// Details of the failure, when failed.
+    #[serde(default)]
+    pub failure_reason: Option<FailureReason>,
+    /// A friendlier explanation, when the service has one (raw JSON: text or an object).
+    #[serde(default)]
+    pub enhanced_error_message: Option<Value>,
+}

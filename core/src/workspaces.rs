@@ -1,0 +1,339 @@
+//! The Workspace Management API (operator token): `/workspaces`, with a lazy iterator over
+//! every page that always ends.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::Api;
+use crate::common::{Deleted, null_as_default, require_id};
+use crate::http::Method;
+use crate::http::url::segment;
+use crate::open_enum::open_enum;
+use crate::{Error, Result};
+
+open_enum! {
+    /// Whether a workspace's connections run.
+    pub enum WorkspaceStatus {
+        /// Connections run.
+        Active => "active",
+        /// Connections are disabled.
+        Inactive => "inactive",
+    }
+}
+
+/// One end user's workspace. Its `name` is the `workspace_name` used when minting tokens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// Workspace id.
+    pub id: String,
+    /// Workspace name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Owning organisation.
+    #[serde(default)]
+    pub organization_id: Option<String>,
+    /// Active or inactive.
+    #[serde(default)]
+    pub status: Option<WorkspaceStatus>,
+    /// Creation time (ISO-8601).
+    #[serde(default)]
+    pub created_at: Option<String>,
+    /// Last update time (ISO-8601).
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+/// Workspace counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceStats {
+    /// Active workspaces.
+    #[serde(default)]
+    pub active_count: u64,
+    /// Inactive workspaces.
+    #[serde(default)]
+    pub inactive_count: u64,
+    /// All workspaces.
+    #[serde(default)]
+    pub total_count: u64,
+}
+
+/// Filters for listing workspaces; kept on every page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkspaceFilter {
+    /// Only workspaces whose name contains this text.
+    pub name_contains: Option<String>,
+    /// Only workspaces with this status.
+    pub status: Option<WorkspaceStatus>,
+    /// Page size, 1 to 100; the service defaults to 20.
+    pub limit: Option<u32>,
+}
+
+impl WorkspaceFilter {
+    fn query(&self, cursor: Option<&str>) -> Result<Vec<(&'static str, String)>> {
+        let mut q = Vec::new();
+        if let Some(n) = &self.name_contains {
+            q.push(("name_contains", n.clone()));
+        }
+        if let Some(s) = &self.status {
+            q.push(("status", s.as_str().to_owned()));
+        }
+        if let Some(limit) = self.limit {
+            if !(1..=100).contains(&limit) {
+                return Err(Error::invalid_argument(
+                    "limit",
+                    format!("is {limit}; it must be from 1 to 100"),
+                ));
+            }
+            q.push(("limit", limit.to_string()));
+        }
+        if let Some(c) = cursor {
+            q.push(("cursor", c.to_owned()));
+        }
+        Ok(q)
+    }
+}
+
+/// One page of workspaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspacePage {
+    /// The page's workspaces.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub data: Vec<Workspace>,
+    /// Absolute URL of the next page, or `None` on the last page.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+/// Body of `PUT /workspaces/{id}`: only the fields set are sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WorkspaceUpdate {
+    /// New name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// New status (`inactive` disables the workspace's connections).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<WorkspaceStatus>,
+}
+
+/// Workspace operations for the operator. Get one from [`crate::OperatorClient::workspaces`].
+pub struct Workspaces<'a> {
+    pub(crate) api: &'a Arc<Api>,
+}
+
+impl Workspaces<'_> {
+    /// Reads one page. `GET /workspaces?name_contains=…&status=…&limit=…&cursor=…`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a `limit` outside 1..=100 (nothing sent); auth and
+    /// transport errors.
+    pub fn list_page(
+        &self,
+        filter: &WorkspaceFilter,
+        cursor: Option<&str>,
+    ) -> Result<WorkspacePage> {
+        self.api.get("workspaces", &filter.query(cursor)?)
+    }
+
+    /// Every workspace matching `filter`, fetched a page at a time as the iterator advances.
+    /// See [`WorkspacePages`] for how `next` links are followed.
+    pub fn iter(&self, filter: WorkspaceFilter) -> WorkspacePages {
+        WorkspacePages::new(Arc::clone(self.api), filter)
+    }
+
+    /// Workspace counts. `GET /workspaces/stats`.
+    ///
+    /// # Errors
+    /// Auth and transport errors.
+    pub fn stats(&self) -> Result<WorkspaceStats> {
+        self.api.get("workspaces/stats", &[])
+    }
+
+    /// Reads one workspace. `GET /workspaces/{id}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`].
+    pub fn get(&self, id: &str) -> Result<Workspace> {
+        let id = require_id("id", id)?;
+        self.api.get(&format!("workspaces/{}", segment(id)), &[])
+    }
+
+    /// Renames or (de)activates a workspace. `PUT /workspaces/{id}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`]; [`Error::Validation`].
+    pub fn update(&self, id: &str, update: &WorkspaceUpdate) -> Result<Workspace> {
+        let id = require_id("id", id)?;
+        self.api
+            .send_json(Method::Put, &format!("workspaces/{}", segment(id)), update)
+    }
+
+    /// Sets a workspace `inactive`, which disables its connections. `PUT /workspaces/{id}`.
+    ///
+    /// # Errors
+    /// As [`Workspaces::update`].
+    pub fn deactivate(&self, id: &str) -> Result<Workspace> {
+        self.update(
+            id,
+            &WorkspaceUpdate {
+                status: Some(WorkspaceStatus::Inactive),
+                ..Default::default()
+            },
+        )
+    }
+
+    /// Deletes a workspace. `DELETE /workspaces/{id}`.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`].
+    pub fn delete(&self, id: &str) -> Result<Deleted> {
+        let id = require_id("id", id)?;
+        self.api.delete(&format!("workspaces/{}", segment(id)))
+    }
+}
+
+/// A lazy walk over every page of `GET /workspaces`.
+///
+/// It follows a page's `next` link only when the link is on the configured scheme, host and
+/// port; it takes the link's `cursor` and asks again with the walk's own filters, so filters
+/// and page size hold on every page. It stops on a `null` `next`. A link elsewhere, a link
+/// without a cursor, or a cursor already seen ends the walk with [`Error::Pagination`].
+///
+/// As an [`Iterator`] it yields workspaces one by one; after an error it yields nothing more.
+pub struct WorkspacePages {
+    api: Arc<Api>,
+    filter: WorkspaceFilter,
+    cursor: Option<String>,
+    seen: HashSet<String>,
+    done: bool,
+    buffer: std::vec::IntoIter<Workspace>,
+}
+
+impl WorkspacePages {
+    pub(crate) fn new(api: Arc<Api>, filter: WorkspaceFilter) -> Self {
+        WorkspacePages {
+            api,
+            filter,
+            cursor: None,
+            seen: HashSet::new(),
+            done: false,
+            buffer: Vec::new().into_iter(),
+        }
+    }
+
+    /// The next page's workspaces, or `None` once the last page has been read.
+    ///
+    /// # Errors
+    /// [`Error::Pagination`] for a `next` link off the configured origin, without a cursor,
+    /// or repeating a cursor; the request's own errors. After an error, returns `Ok(None)`.
+    pub fn next_page(&mut self) -> Result<Option<Vec<Workspace>>> {
+        if self.done {
+            return Ok(None);
+        }
+        let page = self
+            .filter
+            .query(self.cursor.as_deref())
+            .and_then(|q| self.api.get::<WorkspacePage>("workspaces", &q));
+        let page = match page {
+            Ok(p) => p,
+            Err(e) => {
+                self.done = true;
+                return Err(e);
+            }
+        };
+        match page.next.as_deref().map(|n| self.cursor_of(n)) {
+            None => self.done = true,
+            Some(Ok(cursor)) => self.cursor = Some(cursor),
+            Some(Err(e)) => {
+                self.done = true;
+                return Err(e);
+            }
+        }
+        Ok(Some(page.data))
+    }
+
+    fn cursor_of(&mut self, next: &str) -> Result<String> {
+        let base = &self.api.http.config().base_url;
+        if !base.same_origin(next) {
+            return Err(Error::Pagination {
+                detail: format!("`next` link is not on {}: {next}", base.as_str()),
+            });
+        }
+        let cursor = next
+            .split_once('?')
+            .map(|(_, q)| q)
+            .into_iter()
+            .flat_map(|q| q.split('&'))
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| *k == "cursor")
+            .map(|(_, v)| {
+                percent_encoding::percent_decode_str(v)
+                    .decode_utf8_lossy()
+                    .into_owned()
+            })
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| Error::Pagination {
+                detail: format!("`next` link carries no cursor: {next}"),
+            })?;
+        if !self.seen.insert(cursor.clone()) {
+            return Err(Error::Pagination {
+                detail: format!("the service repeated cursor `{cursor}`"),
+            });
+        }
+        Ok(cursor)
+    }
+}
+
+impl Iterator for WorkspacePages {
+    type Item = Result<Workspace>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(w) = self.buffer.next() {
+                return Some(Ok(w));
+            }
+            match self.next_page() {
+                Ok(Some(page)) => self.buffer = page.into_iter(),
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_query_keeps_every_filter_and_checks_limit() {
+        let f = WorkspaceFilter {
+            name_contains: Some("acme".into()),
+            status: Some(WorkspaceStatus::Active),
+            limit: Some(15),
+        };
+        assert_eq!(
+            f.query(Some("c1")).unwrap(),
+            vec![
+                ("name_contains", "acme".to_owned()),
+                ("status", "active".to_owned()),
+                ("limit", "15".to_owned()),
+                ("cursor", "c1".to_owned()),
+            ]
+        );
+        for bad in [0, 101] {
+            let f = WorkspaceFilter {
+                limit: Some(bad),
+                ..Default::default()
+            };
+            assert!(matches!(f.query(None), Err(Error::InvalidArgument { .. })));
+        }
+    }
+
+    #[test]
+    fn unknown_status_is_kept() {
+        let w: Workspace = serde_json::from_str(r#"{"id": "w", "status": "suspended"}"#).unwrap();
+        assert_eq!(w.status, Some(WorkspaceStatus::Unknown("suspended".into())));
+    }
+}
