@@ -1,0 +1,254 @@
+//! Sources and checks against the sandbox, for end users and for the operator.
+
+mod common;
+
+use std::time::Duration;
+
+use airbyte_embedded::integrations::SourceTemplateCreate;
+use airbyte_embedded::sources::{CheckState, SourceCreate, SourceUpdate};
+use airbyte_embedded::{EndUserClient, Error, OperatorClient, TagFilter, WaitOptions, WriteOptions};
+use common::*;
+use serde_json::{Map, Value, json};
+
+struct World {
+    sb: Sandbox,
+    op: OperatorClient,
+    end_user: EndUserClient,
+    workspace_id: String,
+}
+
+fn world() -> World {
+    let sb = sandbox();
+    let op = operator(&sb);
+    let end_user = op.end_user_client("acme-corp").unwrap();
+    let workspace_id = end_user.workspace_id().unwrap();
+    World { sb, op, end_user, workspace_id }
+}
+
+fn template(op: &OperatorClient, connector: &str, defaults: Value) -> String {
+    let def = op.definitions().list_sources(Some(connector)).unwrap()[0]
+        .source_definition_id
+        .clone();
+    op.source_templates()
+        .create(&SourceTemplateCreate::new(def, object(defaults)))
+        .unwrap()
+        .id
+}
+
+fn pg_config(host: &str) -> Map<String, Value> {
+    object(json!({
+        "host": host,
+        "database": "app",
+        "username": "airbyte",
+        "password": "hunter2-secret"
+    }))
+}
+
+#[test]
+fn end_user_lists_templates_and_creates_reads_updates_lists_deletes_a_source() {
+    let w = world();
+    let t = template(&w.op, "postgres", json!({"port": 5432}));
+    let offered = w.end_user.source_templates().list(&TagFilter::default()).unwrap();
+    assert_eq!(offered.len(), 1);
+    let full = w.end_user.source_templates().get(&t).unwrap();
+    assert!(full.user_config_spec.is_some());
+
+    let created = w
+        .end_user
+        .sources()
+        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")).name("prod"))
+        .unwrap();
+    assert_eq!(created.name.as_deref(), Some("prod"));
+    assert_eq!(created.source_config["password"], "**********", "secret masked");
+    assert_eq!(created.source_config["port"], 5432, "template default merged");
+    assert_eq!(created.source_config["host"], "db.acme.example");
+
+    let got = w.end_user.sources().get(&created.id).unwrap();
+    assert_eq!(got.id, created.id);
+    assert_eq!(got.source_template.unwrap().id, t);
+
+    let renamed = w
+        .end_user
+        .sources()
+        .update(&created.id, &SourceUpdate { name: Some("replica".into()), source_config: None })
+        .unwrap();
+    assert_eq!(renamed.name.as_deref(), Some("replica"));
+    let moved = w
+        .end_user
+        .sources()
+        .update(
+            &created.id,
+            &SourceUpdate { name: None, source_config: Some(pg_config("db2.acme.example")) },
+        )
+        .unwrap();
+    assert_eq!(moved.source_config["host"], "db2.acme.example");
+
+    let listed = w.end_user.sources().list(&w.workspace_id).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].summarized_source_template.as_ref().unwrap().id, t);
+
+    let deleted = w.end_user.sources().delete(&created.id).unwrap();
+    assert_eq!(deleted.id.as_deref(), Some(created.id.as_str()));
+    assert!(matches!(w.end_user.sources().get(&created.id), Err(Error::NotFound { .. })));
+}
+
+#[test]
+fn the_operator_reaches_the_same_sources() {
+    let w = world();
+    let t = template(&w.op, "postgres", json!({"port": 5432}));
+    let created = w
+        .end_user
+        .sources()
+        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")))
+        .unwrap();
+    let seen = w.op.sources().list(&w.workspace_id).unwrap();
+    assert_eq!(seen[0].id, created.id);
+    let by_operator = w
+        .op
+        .sources()
+        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db3.acme.example")))
+        .unwrap();
+    assert_eq!(w.end_user.sources().list(&w.workspace_id).unwrap().len(), 2);
+    w.op.sources().delete(&by_operator.id).unwrap();
+}
+
+#[test]
+fn another_workspace_is_out_of_reach() {
+    let w = world();
+    let t = template(&w.op, "postgres", json!({"port": 5432}));
+    let source = w
+        .end_user
+        .sources()
+        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")))
+        .unwrap();
+    let other = w.op.end_user_client("globex").unwrap();
+    assert!(matches!(other.sources().get(&source.id), Err(Error::NotFound { .. })));
+    assert!(matches!(other.sources().list(&w.workspace_id), Err(Error::Forbidden { .. })));
+}
+
+#[test]
+fn checks_succeed_fail_and_can_be_waited_for() {
+    let w = world();
+    let t = template(&w.op, "postgres", json!({"port": 5432}));
+    let sources = w.end_user.sources();
+    let good = sources
+        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")))
+        .unwrap();
+    let job = sources.check(&good.id, &SourceUpdate::default(), &WriteOptions::default()).unwrap();
+    let first = sources.check_status(&job.id).unwrap();
+    assert!(!first.status.is_terminal(), "{:?}", first.status);
+    let done = sources.wait_for_check(&job.id, &WaitOptions::default()).unwrap();
+    assert_eq!(done.status, CheckState::Succeeded);
+
+    let job = sources
+        .check_config(
+            &SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.invalid")),
+            &WriteOptions::default(),
+        )
+        .unwrap();
+    let failed = sources.wait_for_check(&job.id, &WaitOptions::default()).unwrap();
+    assert_eq!(failed.status, CheckState::Failed, "failed is an answer, not an error");
+    assert!(failed.error_message.is_some());
+    let reason = failed.failure_reason.unwrap();
+    assert_eq!(reason.failure_type.as_deref(), Some("config_error"));
+
+    let job = sources.check(&good.id, &SourceUpdate::default(), &WriteOptions::default()).unwrap();
+    let err = sources
+        .wait_for_check(
+            &job.id,
+            &WaitOptions {
+                timeout: Duration::from_millis(20),
+                initial_interval: Duration::from_millis(5),
+                max_interval: Duration::from_millis(5),
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+}
+
+#[test]
+fn an_invalid_config_is_refused_without_any_request() {
+    let w = world();
+    let t = template(&w.op, "postgres", json!({"port": 5432}));
+    let sources = w.end_user.sources();
+    sources.create_with(&SourceCreate::new(&w.workspace_id, &t, pg_config("h")), &WriteOptions::unvalidated()).unwrap();
+    // The template is now cached: validation needs no request.
+    sources
+        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("warm-the-cache")))
+        .unwrap();
+    w.sb.clear_requests();
+    let mut config = pg_config("h");
+    config.insert("port".into(), json!("5432"));
+    config.remove("database");
+    let err = sources.create(&SourceCreate::new(&w.workspace_id, &t, config)).unwrap_err();
+    match &err {
+        Error::InvalidConfig { errors, .. } => {
+            let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+            assert!(paths.contains(&"/port"), "{paths:?}");
+            assert!(errors.iter().any(|e| e.message.contains("database")), "{errors:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(w.sb.requests().is_empty(), "nothing sent");
+}
+
+#[test]
+fn a_masked_secret_is_never_sent_back() {
+    let w = world();
+    let t = template(&w.op, "postgres", json!({"port": 5432}));
+    let sources = w.end_user.sources();
+    let created = sources
+        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")))
+        .unwrap();
+    let fetched = sources.get(&created.id).unwrap();
+    let mut echo = fetched.source_config.clone();
+    echo.remove("port");
+    w.sb.clear_requests();
+    let err = sources
+        .update(&created.id, &SourceUpdate { name: None, source_config: Some(echo) })
+        .unwrap_err();
+    match &err {
+        Error::InvalidConfig { errors, .. } => assert!(errors.iter().any(|e| e.path == "/password"), "{errors:?}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(w.sb.requests().iter().all(|r| r.method != "PUT"));
+}
+
+#[test]
+fn the_service_validates_too() {
+    let w = world();
+    let t = template(&w.op, "postgres", json!({"port": 5432}));
+    let mut config = pg_config("h");
+    config.remove("host");
+    let err = w
+        .end_user
+        .sources()
+        .create_with(&SourceCreate::new(&w.workspace_id, &t, config), &WriteOptions::unvalidated())
+        .unwrap_err();
+    match err {
+        Error::Validation { status: 422, field_errors, .. } => {
+            assert!(field_errors.iter().any(|f| f.field.as_deref().unwrap_or("").contains("source_config")));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn config_dates_go_out_byte_for_byte() {
+    let w = world();
+    let t = template(&w.op, "hubspot", json!({}));
+    let config = object(json!({
+        "credentials": {"option_title": "Private App Credentials", "access_token": "pat-secret"},
+        "start_date": "2024-01-01T00:00:00.000Z"
+    }));
+    w.sb.clear_requests();
+    let created = w
+        .end_user
+        .sources()
+        .create(&SourceCreate::new(&w.workspace_id, &t, config))
+        .unwrap();
+    assert_eq!(created.source_config["start_date"], "2024-01-01T00:00:00.000Z");
+    let post = w.sb.requests().into_iter().find(|r| r.method == "POST").unwrap();
+    let body = String::from_utf8(post.body).unwrap();
+    assert!(body.contains(r#""start_date":"2024-01-01T00:00:00.000Z""#), "{body}");
+}
