@@ -17,8 +17,8 @@ use airbyte_embedded::integrations::{ConnectionTemplateCreate, SourceTemplateCre
 use airbyte_embedded::sources::{CheckState, SourceCreate, SourceUpdate};
 use airbyte_embedded::workspaces::WorkspaceFilter;
 use airbyte_embedded::{
-    ClientConfig, Credentials, OperatorClient, TagFilter, TagsMode, WaitOptions, WidgetTokenRequest,
-    WriteOptions,
+    ClientConfig, Credentials, OperatorClient, TagFilter, TagsMode, WaitOptions,
+    WidgetTokenRequest, WriteOptions,
 };
 use airbyte_embedded_sandbox::{CLIENT_ID, CLIENT_SECRET, Sandbox, SandboxConfig};
 use serde_json::{Map, Value, json};
@@ -51,12 +51,17 @@ fn step(title: &str) {
 fn connect() -> Result<(OperatorClient, Option<Sandbox>), Failure> {
     if let Some(credentials) = Credentials::from_env() {
         let config = ClientConfig::from_env()?;
-        println!("Using {} (credentials from the environment)", config.base_url());
+        println!(
+            "Using {} (credentials from the environment)",
+            config.base_url()
+        );
         return Ok((OperatorClient::new(config, credentials)?, None));
     }
     let sandbox = Sandbox::start(SandboxConfig::default())?;
     println!("Using the local sandbox at {}", sandbox.base_url());
-    let config = ClientConfig::builder().base_url(sandbox.base_url()).build()?;
+    let config = ClientConfig::builder()
+        .base_url(sandbox.base_url())
+        .build()?;
     let operator = OperatorClient::new(config, Credentials::new(CLIENT_ID, CLIENT_SECRET))?;
     Ok((operator, Some(sandbox)))
 }
@@ -79,7 +84,11 @@ fn run() -> Result<(), Failure> {
         .next()
         .ok_or("no Stripe connector in the catalogue")?;
     for d in [&postgres, &stripe] {
-        println!("connector {:<10} {}", d.name.as_deref().unwrap_or("?"), d.source_definition_id);
+        println!(
+            "connector {:<10} {}",
+            d.name.as_deref().unwrap_or("?"),
+            d.source_definition_id
+        );
     }
 
     step("2. A connection template (S3) and two tags");
@@ -102,8 +111,12 @@ fn run() -> Result<(), Failure> {
         )
         .cron_expression("0 0 12 * * ?"),
     )?;
-    let connection = operator.connection_templates().add_tag(&connection.id, &crm.name)?;
-    let cron = operator.connection_templates().describe_cron("0 0 12 * * ?")?;
+    let connection = operator
+        .connection_templates()
+        .add_tag(&connection.id, &crm.name)?;
+    let cron = operator
+        .connection_templates()
+        .describe_cron("0 0 12 * * ?")?;
     println!(
         "connection template {} → {:?}, schedule {:?} ({}), tags {:?}",
         connection.id,
@@ -119,17 +132,32 @@ fn run() -> Result<(), Failure> {
 
     step("3. Source templates for two connectors");
     let pg_template = operator.source_templates().create(
-        &SourceTemplateCreate::new(&postgres.source_definition_id, object(json!({"port": 5432})))
-            .name(format!("Postgres ({suffix})")),
+        &SourceTemplateCreate::new(
+            &postgres.source_definition_id,
+            object(json!({"port": 5432})),
+        )
+        .name(format!("Postgres ({suffix})")),
     )?;
-    let pg_template = operator.source_templates().add_tag(&pg_template.id, &databases.name)?;
+    let pg_template = operator
+        .source_templates()
+        .add_tag(&pg_template.id, &databases.name)?;
     let stripe_template = operator.source_templates().create(
-        &SourceTemplateCreate::new(&stripe.source_definition_id, object(json!({"lookback_window_days": 7})))
-            .name(format!("Stripe ({suffix})")),
+        &SourceTemplateCreate::new(
+            &stripe.source_definition_id,
+            object(json!({"lookback_window_days": 7})),
+        )
+        .name(format!("Stripe ({suffix})")),
     )?;
-    let stripe_template = operator.source_templates().add_tag(&stripe_template.id, &crm.name)?;
+    let stripe_template = operator
+        .source_templates()
+        .add_tag(&stripe_template.id, &crm.name)?;
     for t in [&pg_template, &stripe_template] {
-        println!("source template {} {:?} tags {:?}", t.id, t.name.as_deref().unwrap_or("?"), t.tags);
+        println!(
+            "source template {} {:?} tags {:?}",
+            t.id,
+            t.name.as_deref().unwrap_or("?"),
+            t.tags
+        );
     }
 
     step("4. Tokens for the end user `acme-corp`");
@@ -152,9 +180,17 @@ fn run() -> Result<(), Failure> {
     let workspace_id = end_user.workspace_id()?;
     println!("end user's workspace: {workspace_id}");
     for t in end_user.source_templates().list(&TagFilter::default())? {
-        println!("offered: {} {:?} tags {:?}", t.id, t.name.as_deref().unwrap_or("?"), t.tags);
+        println!(
+            "offered: {} {:?} tags {:?}",
+            t.id,
+            t.name.as_deref().unwrap_or("?"),
+            t.tags
+        );
     }
-    let spec = end_user.source_templates().get(&pg_template.id)?.user_config_spec;
+    let spec = end_user
+        .source_templates()
+        .get(&pg_template.id)?
+        .user_config_spec;
     let required = spec
         .as_ref()
         .and_then(|s| s.pointer("/connectionSpecification/required"))
@@ -174,11 +210,21 @@ fn run() -> Result<(), Failure> {
         )
         .name("Acme production DB"),
     )?;
-    println!("source {} created; config as stored: {}", source.id, Value::Object(source.source_config.clone()));
+    println!(
+        "source {} created; config as stored: {}",
+        source.id,
+        Value::Object(source.source_config.clone())
+    );
 
     step("6. The end user checks the source");
-    let job = end_user.sources().check(&source.id, &SourceUpdate::default(), &WriteOptions::default())?;
-    let status = end_user.sources().wait_for_check(&job.id, &WaitOptions::default())?;
+    let job = end_user.sources().check(
+        &source.id,
+        &SourceUpdate::default(),
+        &WriteOptions::default(),
+    )?;
+    let status = end_user
+        .sources()
+        .wait_for_check(&job.id, &WaitOptions::default())?;
     println!("check {}: {}", job.id, status.status);
     if status.status != CheckState::Succeeded {
         return Err(format!("check ended {}: {:?}", status.status, status.error_message).into());
@@ -221,7 +267,10 @@ fn run() -> Result<(), Failure> {
     println!(
         "workspace {} is now {}",
         deactivated.id,
-        deactivated.status.map(|s| s.to_string()).unwrap_or_default()
+        deactivated
+            .status
+            .map(|s| s.to_string())
+            .unwrap_or_default()
     );
 
     step("9. Clean up what this run created");

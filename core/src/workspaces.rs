@@ -207,6 +207,8 @@ pub struct WorkspacePages {
     cursor: Option<String>,
     seen: HashSet<String>,
     done: bool,
+    /// An error about the last page's `next` link, returned after that page's workspaces.
+    deferred: Option<Error>,
     buffer: std::vec::IntoIter<Workspace>,
 }
 
@@ -218,6 +220,7 @@ impl WorkspacePages {
             cursor: None,
             seen: HashSet::new(),
             done: false,
+            deferred: None,
             buffer: Vec::new().into_iter(),
         }
     }
@@ -226,8 +229,12 @@ impl WorkspacePages {
     ///
     /// # Errors
     /// [`Error::Pagination`] for a `next` link off the configured origin, without a cursor,
-    /// or repeating a cursor; the request's own errors. After an error, returns `Ok(None)`.
+    /// or repeating a cursor (returned by the call after the page that carried the link, so
+    /// no workspace is lost); the request's own errors. After an error, returns `Ok(None)`.
     pub fn next_page(&mut self) -> Result<Option<Vec<Workspace>>> {
+        if let Some(e) = self.deferred.take() {
+            return Err(e);
+        }
         if self.done {
             return Ok(None);
         }
@@ -247,7 +254,7 @@ impl WorkspacePages {
             Some(Ok(cursor)) => self.cursor = Some(cursor),
             Some(Err(e)) => {
                 self.done = true;
-                return Err(e);
+                self.deferred = Some(e);
             }
         }
         Ok(Some(page.data))

@@ -12,7 +12,10 @@ use common::*;
 #[test]
 fn a_detail_string_body_maps_to_not_found() {
     let sb = sandbox();
-    let err = operator(&sb).source_templates().get("no-such-template").unwrap_err();
+    let err = operator(&sb)
+        .source_templates()
+        .get("no-such-template")
+        .unwrap_err();
     match err {
         Error::NotFound { detail } => assert!(!detail.is_empty()),
         other => panic!("{other:?}"),
@@ -52,7 +55,11 @@ fn the_detail_list_shape_keeps_locations() {
     ));
     let err = op.tags().create("crm").unwrap_err();
     match &err {
-        Error::Validation { status: 422, field_errors, .. } => {
+        Error::Validation {
+            status: 422,
+            field_errors,
+            ..
+        } => {
             assert_eq!(field_errors[0].field.as_deref(), Some("body.name"));
             assert_eq!(field_errors[0].message, "field required");
         }
@@ -65,11 +72,17 @@ fn an_html_502_keeps_status_and_a_snippet() {
     let sb = sandbox();
     let op = operator(&sb);
     op.workspaces().stats().unwrap();
-    let html = format!("<html><head><title>502 Bad Gateway</title></head><body>{}</body></html>", "x".repeat(10_000));
+    let html = format!(
+        "<html><head><title>502 Bad Gateway</title></head><body>{}</body></html>",
+        "x".repeat(10_000)
+    );
     sb.inject_fault(respond("/workspaces", 1, 502, "text/html", &html));
     let err = op.workspaces().stats().unwrap_err();
     match &err {
-        Error::Server { status: 502, detail } => {
+        Error::Server {
+            status: 502,
+            detail,
+        } => {
             assert!(detail.contains("502 Bad Gateway"));
             assert!(detail.len() < 4200, "bounded: {}", detail.len());
         }
@@ -82,7 +95,13 @@ fn malformed_success_bodies_are_decode_errors() {
     let sb = sandbox();
     let op = operator(&sb);
     op.workspaces().stats().unwrap();
-    sb.inject_fault(respond("/workspaces/stats", 1, 200, "application/json", r#"{"active_count": "#));
+    sb.inject_fault(respond(
+        "/workspaces/stats",
+        1,
+        200,
+        "application/json",
+        r#"{"active_count": "#,
+    ));
     let err = op.workspaces().stats().unwrap_err();
     assert!(matches!(err, Error::Decode { status: 200, .. }), "{err:?}");
 }
@@ -100,8 +119,14 @@ fn an_unknown_enum_value_parses_and_ends_a_wait() {
         "application/json",
         r#"{"id": "job-1", "status": "paused_for_review", "future_field": 1}"#,
     ));
-    let status = end_user.sources().wait_for_check("job-1", &WaitOptions::default()).unwrap();
-    assert_eq!(status.status, CheckState::Unknown("paused_for_review".into()));
+    let status = end_user
+        .sources()
+        .wait_for_check("job-1", &WaitOptions::default())
+        .unwrap();
+    assert_eq!(
+        status.status,
+        CheckState::Unknown("paused_for_review".into())
+    );
     assert_eq!(status.status.to_string(), "paused_for_review");
 }
 

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use airbyte_embedded::integrations::SourceTemplateCreate;
 use airbyte_embedded::sources::{CheckState, SourceCreate, SourceUpdate};
-use airbyte_embedded::{EndUserClient, Error, OperatorClient, TagFilter, WaitOptions, WriteOptions};
+use airbyte_embedded::{
+    EndUserClient, Error, OperatorClient, TagFilter, WaitOptions, WriteOptions,
+};
 use common::*;
 use serde_json::{Map, Value, json};
 
@@ -22,7 +24,12 @@ fn world() -> World {
     let op = operator(&sb);
     let end_user = op.end_user_client("acme-corp").unwrap();
     let workspace_id = end_user.workspace_id().unwrap();
-    World { sb, op, end_user, workspace_id }
+    World {
+        sb,
+        op,
+        end_user,
+        workspace_id,
+    }
 }
 
 fn template(op: &OperatorClient, connector: &str, defaults: Value) -> String {
@@ -48,7 +55,11 @@ fn pg_config(host: &str) -> Map<String, Value> {
 fn end_user_lists_templates_and_creates_reads_updates_lists_deletes_a_source() {
     let w = world();
     let t = template(&w.op, "postgres", json!({"port": 5432}));
-    let offered = w.end_user.source_templates().list(&TagFilter::default()).unwrap();
+    let offered = w
+        .end_user
+        .source_templates()
+        .list(&TagFilter::default())
+        .unwrap();
     assert_eq!(offered.len(), 1);
     let full = w.end_user.source_templates().get(&t).unwrap();
     assert!(full.user_config_spec.is_some());
@@ -59,8 +70,14 @@ fn end_user_lists_templates_and_creates_reads_updates_lists_deletes_a_source() {
         .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")).name("prod"))
         .unwrap();
     assert_eq!(created.name.as_deref(), Some("prod"));
-    assert_eq!(created.source_config["password"], "**********", "secret masked");
-    assert_eq!(created.source_config["port"], 5432, "template default merged");
+    assert_eq!(
+        created.source_config["password"], "**********",
+        "secret masked"
+    );
+    assert_eq!(
+        created.source_config["port"], 5432,
+        "template default merged"
+    );
     assert_eq!(created.source_config["host"], "db.acme.example");
 
     let got = w.end_user.sources().get(&created.id).unwrap();
@@ -70,7 +87,13 @@ fn end_user_lists_templates_and_creates_reads_updates_lists_deletes_a_source() {
     let renamed = w
         .end_user
         .sources()
-        .update(&created.id, &SourceUpdate { name: Some("replica".into()), source_config: None })
+        .update(
+            &created.id,
+            &SourceUpdate {
+                name: Some("replica".into()),
+                source_config: None,
+            },
+        )
         .unwrap();
     assert_eq!(renamed.name.as_deref(), Some("replica"));
     let moved = w
@@ -78,7 +101,10 @@ fn end_user_lists_templates_and_creates_reads_updates_lists_deletes_a_source() {
         .sources()
         .update(
             &created.id,
-            &SourceUpdate { name: None, source_config: Some(pg_config("db2.acme.example")) },
+            &SourceUpdate {
+                name: None,
+                source_config: Some(pg_config("db2.acme.example")),
+            },
         )
         .unwrap();
     assert_eq!(moved.source_config["host"], "db2.acme.example");
@@ -89,7 +115,10 @@ fn end_user_lists_templates_and_creates_reads_updates_lists_deletes_a_source() {
 
     let deleted = w.end_user.sources().delete(&created.id).unwrap();
     assert_eq!(deleted.id.as_deref(), Some(created.id.as_str()));
-    assert!(matches!(w.end_user.sources().get(&created.id), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        w.end_user.sources().get(&created.id),
+        Err(Error::NotFound { .. })
+    ));
 }
 
 #[test]
@@ -99,15 +128,22 @@ fn the_operator_reaches_the_same_sources() {
     let created = w
         .end_user
         .sources()
-        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")))
+        .create(&SourceCreate::new(
+            &w.workspace_id,
+            &t,
+            pg_config("db.acme.example"),
+        ))
         .unwrap();
     let seen = w.op.sources().list(&w.workspace_id).unwrap();
     assert_eq!(seen[0].id, created.id);
-    let by_operator = w
-        .op
-        .sources()
-        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db3.acme.example")))
-        .unwrap();
+    let by_operator =
+        w.op.sources()
+            .create(&SourceCreate::new(
+                &w.workspace_id,
+                &t,
+                pg_config("db3.acme.example"),
+            ))
+            .unwrap();
     assert_eq!(w.end_user.sources().list(&w.workspace_id).unwrap().len(), 2);
     w.op.sources().delete(&by_operator.id).unwrap();
 }
@@ -119,11 +155,21 @@ fn another_workspace_is_out_of_reach() {
     let source = w
         .end_user
         .sources()
-        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")))
+        .create(&SourceCreate::new(
+            &w.workspace_id,
+            &t,
+            pg_config("db.acme.example"),
+        ))
         .unwrap();
     let other = w.op.end_user_client("globex").unwrap();
-    assert!(matches!(other.sources().get(&source.id), Err(Error::NotFound { .. })));
-    assert!(matches!(other.sources().list(&w.workspace_id), Err(Error::Forbidden { .. })));
+    assert!(matches!(
+        other.sources().get(&source.id),
+        Err(Error::NotFound { .. })
+    ));
+    assert!(matches!(
+        other.sources().list(&w.workspace_id),
+        Err(Error::Forbidden { .. })
+    ));
 }
 
 #[test]
@@ -132,12 +178,20 @@ fn checks_succeed_fail_and_can_be_waited_for() {
     let t = template(&w.op, "postgres", json!({"port": 5432}));
     let sources = w.end_user.sources();
     let good = sources
-        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")))
+        .create(&SourceCreate::new(
+            &w.workspace_id,
+            &t,
+            pg_config("db.acme.example"),
+        ))
         .unwrap();
-    let job = sources.check(&good.id, &SourceUpdate::default(), &WriteOptions::default()).unwrap();
+    let job = sources
+        .check(&good.id, &SourceUpdate::default(), &WriteOptions::default())
+        .unwrap();
     let first = sources.check_status(&job.id).unwrap();
     assert!(!first.status.is_terminal(), "{:?}", first.status);
-    let done = sources.wait_for_check(&job.id, &WaitOptions::default()).unwrap();
+    let done = sources
+        .wait_for_check(&job.id, &WaitOptions::default())
+        .unwrap();
     assert_eq!(done.status, CheckState::Succeeded);
 
     let job = sources
@@ -146,13 +200,21 @@ fn checks_succeed_fail_and_can_be_waited_for() {
             &WriteOptions::default(),
         )
         .unwrap();
-    let failed = sources.wait_for_check(&job.id, &WaitOptions::default()).unwrap();
-    assert_eq!(failed.status, CheckState::Failed, "failed is an answer, not an error");
+    let failed = sources
+        .wait_for_check(&job.id, &WaitOptions::default())
+        .unwrap();
+    assert_eq!(
+        failed.status,
+        CheckState::Failed,
+        "failed is an answer, not an error"
+    );
     assert!(failed.error_message.is_some());
     let reason = failed.failure_reason.unwrap();
     assert_eq!(reason.failure_type.as_deref(), Some("config_error"));
 
-    let job = sources.check(&good.id, &SourceUpdate::default(), &WriteOptions::default()).unwrap();
+    let job = sources
+        .check(&good.id, &SourceUpdate::default(), &WriteOptions::default())
+        .unwrap();
     let err = sources
         .wait_for_check(
             &job.id,
@@ -171,21 +233,35 @@ fn an_invalid_config_is_refused_without_any_request() {
     let w = world();
     let t = template(&w.op, "postgres", json!({"port": 5432}));
     let sources = w.end_user.sources();
-    sources.create_with(&SourceCreate::new(&w.workspace_id, &t, pg_config("h")), &WriteOptions::unvalidated()).unwrap();
+    sources
+        .create_with(
+            &SourceCreate::new(&w.workspace_id, &t, pg_config("h")),
+            &WriteOptions::unvalidated(),
+        )
+        .unwrap();
     // The template is now cached: validation needs no request.
     sources
-        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("warm-the-cache")))
+        .create(&SourceCreate::new(
+            &w.workspace_id,
+            &t,
+            pg_config("warm-the-cache"),
+        ))
         .unwrap();
     w.sb.clear_requests();
     let mut config = pg_config("h");
     config.insert("port".into(), json!("5432"));
     config.remove("database");
-    let err = sources.create(&SourceCreate::new(&w.workspace_id, &t, config)).unwrap_err();
+    let err = sources
+        .create(&SourceCreate::new(&w.workspace_id, &t, config))
+        .unwrap_err();
     match &err {
         Error::InvalidConfig { errors, .. } => {
             let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
             assert!(paths.contains(&"/port"), "{paths:?}");
-            assert!(errors.iter().any(|e| e.message.contains("database")), "{errors:?}");
+            assert!(
+                errors.iter().any(|e| e.message.contains("database")),
+                "{errors:?}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -198,17 +274,29 @@ fn a_masked_secret_is_never_sent_back() {
     let t = template(&w.op, "postgres", json!({"port": 5432}));
     let sources = w.end_user.sources();
     let created = sources
-        .create(&SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")))
+        .create(&SourceCreate::new(
+            &w.workspace_id,
+            &t,
+            pg_config("db.acme.example"),
+        ))
         .unwrap();
     let fetched = sources.get(&created.id).unwrap();
     let mut echo = fetched.source_config.clone();
     echo.remove("port");
     w.sb.clear_requests();
     let err = sources
-        .update(&created.id, &SourceUpdate { name: None, source_config: Some(echo) })
+        .update(
+            &created.id,
+            &SourceUpdate {
+                name: None,
+                source_config: Some(echo),
+            },
+        )
         .unwrap_err();
     match &err {
-        Error::InvalidConfig { errors, .. } => assert!(errors.iter().any(|e| e.path == "/password"), "{errors:?}"),
+        Error::InvalidConfig { errors, .. } => {
+            assert!(errors.iter().any(|e| e.path == "/password"), "{errors:?}")
+        }
         other => panic!("{other:?}"),
     }
     assert!(w.sb.requests().iter().all(|r| r.method != "PUT"));
@@ -223,11 +311,24 @@ fn the_service_validates_too() {
     let err = w
         .end_user
         .sources()
-        .create_with(&SourceCreate::new(&w.workspace_id, &t, config), &WriteOptions::unvalidated())
+        .create_with(
+            &SourceCreate::new(&w.workspace_id, &t, config),
+            &WriteOptions::unvalidated(),
+        )
         .unwrap_err();
     match err {
-        Error::Validation { status: 422, field_errors, .. } => {
-            assert!(field_errors.iter().any(|f| f.field.as_deref().unwrap_or("").contains("source_config")));
+        Error::Validation {
+            status: 422,
+            field_errors,
+            ..
+        } => {
+            assert!(
+                field_errors.iter().any(|f| f
+                    .field
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("source_config"))
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -247,8 +348,18 @@ fn config_dates_go_out_byte_for_byte() {
         .sources()
         .create(&SourceCreate::new(&w.workspace_id, &t, config))
         .unwrap();
-    assert_eq!(created.source_config["start_date"], "2024-01-01T00:00:00.000Z");
-    let post = w.sb.requests().into_iter().find(|r| r.method == "POST").unwrap();
+    assert_eq!(
+        created.source_config["start_date"],
+        "2024-01-01T00:00:00.000Z"
+    );
+    let post =
+        w.sb.requests()
+            .into_iter()
+            .find(|r| r.method == "POST")
+            .unwrap();
     let body = String::from_utf8(post.body).unwrap();
-    assert!(body.contains(r#""start_date":"2024-01-01T00:00:00.000Z""#), "{body}");
+    assert!(
+        body.contains(r#""start_date":"2024-01-01T00:00:00.000Z""#),
+        "{body}"
+    );
 }

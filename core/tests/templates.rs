@@ -3,8 +3,8 @@
 mod common;
 
 use airbyte_embedded::integrations::{
-    ConnectionTemplateCreate, ConnectionTemplateUpdate, Customization, NonBreakingChangesPreference,
-    SourceTemplateCreate, SourceTemplateUpdate, StreamSelectionMode,
+    ConnectionTemplateCreate, ConnectionTemplateUpdate, Customization,
+    NonBreakingChangesPreference, SourceTemplateCreate, SourceTemplateUpdate, StreamSelectionMode,
 };
 use airbyte_embedded::{Error, OperatorClient, TagFilter, TagsMode};
 use common::*;
@@ -37,11 +37,18 @@ fn definitions_are_searchable_and_carry_specs() {
     assert!(all.len() >= 4);
     let pg = op.definitions().list_sources(Some("POSTGRES")).unwrap();
     assert_eq!(pg.len(), 1);
-    let def = op.definitions().get_source(&pg[0].source_definition_id).unwrap();
+    let def = op
+        .definitions()
+        .get_source(&pg[0].source_definition_id)
+        .unwrap();
     let spec = def.definition.spec.unwrap();
-    assert!(spec.pointer("/connectionSpecification/properties/ssl_mode/oneOf").is_some());
+    assert!(
+        spec.pointer("/connectionSpecification/properties/ssl_mode/oneOf")
+            .is_some()
+    );
     assert!(matches!(
-        op.definitions().get_source("00000000-0000-0000-0000-000000000000"),
+        op.definitions()
+            .get_source("00000000-0000-0000-0000-000000000000"),
         Err(Error::NotFound { .. })
     ));
 }
@@ -53,16 +60,33 @@ fn source_templates_crud_clone_and_tags() {
     let pg = definition_id(&op, "postgres");
     let t = op
         .source_templates()
-        .create(&SourceTemplateCreate::new(&pg, object(json!({"port": 5433, "password": "pw-default"}))).name("PG"))
+        .create(
+            &SourceTemplateCreate::new(
+                &pg,
+                object(json!({"port": 5433, "password": "pw-default"})),
+            )
+            .name("PG"),
+        )
         .unwrap();
     assert_eq!(t.name.as_deref(), Some("PG"));
     assert_eq!(t.source_definition_id.as_deref(), Some(pg.as_str()));
     assert_eq!(t.partial_default_config["port"], 5433);
     assert_eq!(t.partial_default_config["password"], "**********");
-    let required = t.user_config_spec.as_ref().unwrap().pointer("/connectionSpecification/required").unwrap();
-    assert!(!required.as_array().unwrap().contains(&json!("port")), "defaults relax required: {required}");
+    let required = t
+        .user_config_spec
+        .as_ref()
+        .unwrap()
+        .pointer("/connectionSpecification/required")
+        .unwrap();
+    assert!(
+        !required.as_array().unwrap().contains(&json!("port")),
+        "defaults relax required: {required}"
+    );
 
-    let copy = op.source_templates().clone_template(&t.id, Some("PG copy")).unwrap();
+    let copy = op
+        .source_templates()
+        .clone_template(&t.id, Some("PG copy"))
+        .unwrap();
     assert_ne!(copy.id, t.id);
     assert_eq!(copy.name.as_deref(), Some("PG copy"));
 
@@ -91,19 +115,31 @@ fn source_templates_crud_clone_and_tags() {
     assert_eq!(tagged.tags.len(), 2);
     op.source_templates().add_tag(&copy.id, "crm").unwrap();
 
-    let any = op.source_templates().list(&TagFilter::new(["crm", "eu"], TagsMode::Any)).unwrap();
-    let all = op.source_templates().list(&TagFilter::new(["crm", "eu"], TagsMode::All)).unwrap();
+    let any = op
+        .source_templates()
+        .list(&TagFilter::new(["crm", "eu"], TagsMode::Any))
+        .unwrap();
+    let all = op
+        .source_templates()
+        .list(&TagFilter::new(["crm", "eu"], TagsMode::All))
+        .unwrap();
     assert_eq!(any.len(), 2);
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].id, t.id);
 
     op.source_templates().remove_tag(&t.id, "eu").unwrap();
     assert_eq!(op.source_templates().get(&t.id).unwrap().tags, vec!["crm"]);
-    assert!(matches!(op.source_templates().add_tag(&t.id, "no-such-tag"), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        op.source_templates().add_tag(&t.id, "no-such-tag"),
+        Err(Error::NotFound { .. })
+    ));
 
     let deleted = op.source_templates().delete(&copy.id).unwrap();
     assert_eq!(deleted.id.as_deref(), Some(copy.id.as_str()));
-    assert!(matches!(op.source_templates().get(&copy.id), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        op.source_templates().get(&copy.id),
+        Err(Error::NotFound { .. })
+    ));
 }
 
 #[test]
@@ -116,7 +152,9 @@ fn whitelist_without_streams_is_refused_before_sending() {
         stream_whitelist: None,
     });
     let err = op.source_templates().create(&create).unwrap_err();
-    assert!(matches!(&err, Error::InvalidArgument { argument, .. } if argument == "customization.stream_whitelist"));
+    assert!(
+        matches!(&err, Error::InvalidArgument { argument, .. } if argument == "customization.stream_whitelist")
+    );
     assert!(sb.requests().is_empty());
 }
 
@@ -126,16 +164,29 @@ fn connection_templates_crud_cron_and_tags() {
     let op = operator(&sb);
     let ct = op.connection_templates();
     let c = ct
-        .create(&ConnectionTemplateCreate::user_hosted("S3", S3, s3_config()).cron_expression("0 0 12 * * ?"))
+        .create(
+            &ConnectionTemplateCreate::user_hosted("S3", S3, s3_config())
+                .cron_expression("0 0 12 * * ?"),
+        )
         .unwrap();
     assert_eq!(c.destination_name.as_deref(), Some("S3"));
-    assert!(c.cron_expression.as_deref().unwrap().starts_with("0 0 12 * * ?"));
-    assert_eq!(c.non_breaking_changes_preference, Some(NonBreakingChangesPreference::Ignore));
+    assert!(
+        c.cron_expression
+            .as_deref()
+            .unwrap()
+            .starts_with("0 0 12 * * ?")
+    );
+    assert_eq!(
+        c.non_breaking_changes_preference,
+        Some(NonBreakingChangesPreference::Ignore)
+    );
     let config = c.destination_config.clone().unwrap();
     assert_eq!(config["secret_access_key"], "**********");
     assert_eq!(config["s3_bucket_name"], "bucket");
 
-    let hosted = ct.create(&ConnectionTemplateCreate::airbyte_hosted()).unwrap();
+    let hosted = ct
+        .create(&ConnectionTemplateCreate::airbyte_hosted())
+        .unwrap();
     assert_eq!(ct.list(&TagFilter::default()).unwrap().len(), 2);
 
     let updated = ct
@@ -148,12 +199,23 @@ fn connection_templates_crud_cron_and_tags() {
             },
         )
         .unwrap();
-    assert_eq!(updated.non_breaking_changes_preference, Some(NonBreakingChangesPreference::PropagateFully));
+    assert_eq!(
+        updated.non_breaking_changes_preference,
+        Some(NonBreakingChangesPreference::PropagateFully)
+    );
     assert_eq!(updated.sync_on_create, Some(false));
 
     op.tags().create("warehouse").unwrap();
-    assert_eq!(ct.add_tag(&c.id, "warehouse").unwrap().tags, vec!["warehouse"]);
-    assert_eq!(ct.list(&TagFilter::new(["warehouse"], TagsMode::All)).unwrap().len(), 1);
+    assert_eq!(
+        ct.add_tag(&c.id, "warehouse").unwrap().tags,
+        vec!["warehouse"]
+    );
+    assert_eq!(
+        ct.list(&TagFilter::new(["warehouse"], TagsMode::All))
+            .unwrap()
+            .len(),
+        1
+    );
     ct.remove_tag(&c.id, "warehouse").unwrap();
     assert!(ct.get(&c.id).unwrap().tags.is_empty());
 
@@ -169,15 +231,26 @@ fn cron_is_checked_by_shape_locally_and_described_by_the_service() {
         .connection_templates()
         .create(&ConnectionTemplateCreate::airbyte_hosted().cron_expression("0 12 * * *"))
         .unwrap_err();
-    assert!(matches!(&err, Error::InvalidArgument { argument, .. } if argument == "cron_expression"));
+    assert!(
+        matches!(&err, Error::InvalidArgument { argument, .. } if argument == "cron_expression")
+    );
     assert!(sb.requests().is_empty());
 
-    let good = op.connection_templates().describe_cron("0 0 12 * * ?").unwrap();
+    let good = op
+        .connection_templates()
+        .describe_cron("0 0 12 * * ?")
+        .unwrap();
     assert!(good.is_valid);
     assert!(good.description.unwrap().contains("12"));
-    let bad = op.connection_templates().describe_cron("0 12 * * *").unwrap();
+    let bad = op
+        .connection_templates()
+        .describe_cron("0 12 * * *")
+        .unwrap();
     assert!(!bad.is_valid);
-    let out_of_range = op.connection_templates().describe_cron("0 0 25 * * ?").unwrap();
+    let out_of_range = op
+        .connection_templates()
+        .describe_cron("0 0 25 * * ?")
+        .unwrap();
     assert!(!out_of_range.is_valid);
 }
 
@@ -192,7 +265,11 @@ fn an_invalid_destination_config_is_a_validation_error() {
         .create(&ConnectionTemplateCreate::user_hosted("S3", S3, config))
         .unwrap_err();
     match err {
-        Error::Validation { status: 422, field_errors, .. } => {
+        Error::Validation {
+            status: 422,
+            field_errors,
+            ..
+        } => {
             assert!(!field_errors.is_empty());
         }
         other => panic!("{other:?}"),
@@ -204,26 +281,49 @@ fn tags_rename_and_delete_propagate_to_templates() {
     let sb = sandbox();
     let op = operator(&sb);
     let pg = definition_id(&op, "postgres");
-    let t = op.source_templates().create(&SourceTemplateCreate::new(&pg, Default::default())).unwrap();
-    let c = op.connection_templates().create(&ConnectionTemplateCreate::airbyte_hosted()).unwrap();
+    let t = op
+        .source_templates()
+        .create(&SourceTemplateCreate::new(&pg, Default::default()))
+        .unwrap();
+    let c = op
+        .connection_templates()
+        .create(&ConnectionTemplateCreate::airbyte_hosted())
+        .unwrap();
     let tag = op.tags().create("sales team").unwrap();
     assert_eq!(tag.name, "sales team");
     op.source_templates().add_tag(&t.id, "sales team").unwrap();
-    op.connection_templates().add_tag(&c.id, "sales team").unwrap();
+    op.connection_templates()
+        .add_tag(&c.id, "sales team")
+        .unwrap();
 
     let renamed = op.tags().rename("sales team", "revenue/ops").unwrap();
     assert_eq!(renamed.name, "revenue/ops");
-    assert_eq!(op.source_templates().get(&t.id).unwrap().tags, vec!["revenue/ops"]);
-    assert_eq!(op.connection_templates().get(&c.id).unwrap().tags, vec!["revenue/ops"]);
+    assert_eq!(
+        op.source_templates().get(&t.id).unwrap().tags,
+        vec!["revenue/ops"]
+    );
+    assert_eq!(
+        op.connection_templates().get(&c.id).unwrap().tags,
+        vec!["revenue/ops"]
+    );
     assert_eq!(op.tags().list().unwrap().len(), 1);
 
     op.tags().delete("revenue/ops").unwrap();
     assert!(op.source_templates().get(&t.id).unwrap().tags.is_empty());
-    assert!(op.connection_templates().get(&c.id).unwrap().tags.is_empty());
+    assert!(
+        op.connection_templates()
+            .get(&c.id)
+            .unwrap()
+            .tags
+            .is_empty()
+    );
     assert!(op.tags().list().unwrap().is_empty());
 
     let err = op.tags().create(&"x".repeat(256)).unwrap_err();
     assert!(matches!(&err, Error::InvalidArgument { argument, .. } if argument == "name"));
     op.tags().create("dup").unwrap();
-    assert!(matches!(op.tags().create("dup"), Err(Error::Validation { .. })));
+    assert!(matches!(
+        op.tags().create("dup"),
+        Err(Error::Validation { .. })
+    ));
 }

@@ -45,13 +45,21 @@ fn filters_and_page_size_hold_on_every_page() {
     let mut pages = op.workspaces().iter(filter);
     let mut sizes = Vec::new();
     while let Some(page) = pages.next_page().unwrap() {
-        assert!(page.iter().all(|w| w.name.as_deref().unwrap().starts_with("acme")));
+        assert!(
+            page.iter()
+                .all(|w| w.name.as_deref().unwrap().starts_with("acme"))
+        );
         sizes.push(page.len());
     }
     assert_eq!(sizes, vec![5, 5, 2]);
     for r in requests_to(&sb, "/workspaces") {
         let q = r.query.unwrap_or_default();
-        assert!(q.contains("name_contains=acme") && q.contains("limit=5") && q.contains("status=active"), "{q}");
+        assert!(
+            q.contains("name_contains=acme")
+                && q.contains("limit=5")
+                && q.contains("status=active"),
+            "{q}"
+        );
     }
     assert!(pages.next_page().unwrap().is_none(), "stays finished");
 }
@@ -71,7 +79,10 @@ fn a_next_link_to_another_host_is_not_followed() {
     let results: Vec<_> = op.workspaces().iter(WorkspaceFilter::default()).collect();
     assert_eq!(results.len(), 2, "{results:?}");
     assert!(results[0].is_ok());
-    assert!(matches!(results[1], Err(Error::Pagination { .. })), "{results:?}");
+    assert!(
+        matches!(results[1], Err(Error::Pagination { .. })),
+        "{results:?}"
+    );
 }
 
 #[test]
@@ -92,7 +103,13 @@ fn a_limit_out_of_range_is_refused_before_sending() {
     let op = operator(&sb);
     let err = op
         .workspaces()
-        .list_page(&WorkspaceFilter { limit: Some(101), ..Default::default() }, None)
+        .list_page(
+            &WorkspaceFilter {
+                limit: Some(101),
+                ..Default::default()
+            },
+            None,
+        )
         .unwrap_err();
     assert!(matches!(&err, Error::InvalidArgument { argument, .. } if argument == "limit"));
     assert!(sb.requests().is_empty());
@@ -105,16 +122,28 @@ fn stats_get_update_deactivate_delete() {
     let op = operator(&sb);
     let ws = op.workspaces();
     let stats = ws.stats().unwrap();
-    assert_eq!((stats.active_count, stats.inactive_count, stats.total_count), (2, 0, 2));
+    assert_eq!(
+        (stats.active_count, stats.inactive_count, stats.total_count),
+        (2, 0, 2)
+    );
 
     let acme = ws
-        .iter(WorkspaceFilter { name_contains: Some("acme".into()), ..Default::default() })
+        .iter(WorkspaceFilter {
+            name_contains: Some("acme".into()),
+            ..Default::default()
+        })
         .next()
         .unwrap()
         .unwrap();
     assert_eq!(ws.get(&acme.id).unwrap(), acme);
     let renamed = ws
-        .update(&acme.id, &WorkspaceUpdate { name: Some("acme-inc".into()), status: None })
+        .update(
+            &acme.id,
+            &WorkspaceUpdate {
+                name: Some("acme-inc".into()),
+                status: None,
+            },
+        )
         .unwrap();
     assert_eq!(renamed.name.as_deref(), Some("acme-inc"));
     let off = ws.deactivate(&acme.id).unwrap();

@@ -145,10 +145,10 @@ pub fn validate_allowed_origin(origin: &str) -> Result<()> {
     if host.is_empty() {
         return bad("has no host");
     }
-    if let Some(p) = port {
-        if !p.bytes().all(|b| b.is_ascii_digit()) || !matches!(p.parse::<u32>(), Ok(1..=65535)) {
-            return bad("has a port that is not a number from 1 to 65535");
-        }
+    if let Some(p) = port
+        && (!p.bytes().all(|b| b.is_ascii_digit()) || !matches!(p.parse::<u32>(), Ok(1..=65535)))
+    {
+        return bad("has a port that is not a number from 1 to 65535");
     }
     Ok(())
 }

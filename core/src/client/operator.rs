@@ -31,9 +31,12 @@ pub struct OperatorClient {
     inner: Arc<Inner>,
 }
 
+/// Scoped-token cache key: workspace name and region.
+type ScopedKey = (String, Option<String>);
+
 struct Inner {
     api: Arc<Api>,
-    scoped: Mutex<HashMap<(String, Option<String>), Arc<TokenCell>>>,
+    scoped: Mutex<HashMap<ScopedKey, Arc<TokenCell>>>,
     templates: TemplateCache,
 }
 

@@ -44,15 +44,15 @@ struct DetailItem {
 pub(crate) fn parse(body: &[u8]) -> (String, Vec<FieldError>) {
     if let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) {
         let value = Value::Object(obj);
-        if value.get("detail").is_some() {
-            if let Ok(shape) = DetailShape::deserialize(&value) {
-                return from_detail(shape.detail);
-            }
+        if value.get("detail").is_some()
+            && let Ok(shape) = DetailShape::deserialize(&value)
+        {
+            return from_detail(shape.detail);
         }
-        if value.get("message").is_some() || value.get("errors").is_some() {
-            if let Ok(shape) = MessageShape::deserialize(&value) {
-                return from_message(shape);
-            }
+        if (value.get("message").is_some() || value.get("errors").is_some())
+            && let Ok(shape) = MessageShape::deserialize(&value)
+        {
+            return from_message(shape);
         }
     }
     (snippet(body), Vec::new())

@@ -26,10 +26,10 @@ impl TemplateCache {
     ) -> Result<Arc<SourceTemplate>> {
         {
             let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some((at, t)) = entries.get(id) {
-                if at.elapsed() < TEMPLATE_TTL {
-                    return Ok(Arc::clone(t));
-                }
+            if let Some((at, t)) = entries.get(id)
+                && at.elapsed() < TEMPLATE_TTL
+            {
+                return Ok(Arc::clone(t));
             }
         }
         let fetched = Arc::new(fetch()?);

@@ -33,7 +33,8 @@ pub fn config(sandbox: &Sandbox) -> ClientConfig {
 
 /// An operator client with the seeded credentials.
 pub fn operator(sandbox: &Sandbox) -> OperatorClient {
-    OperatorClient::new(config(sandbox), Credentials::new(CLIENT_ID, CLIENT_SECRET)).expect("client")
+    OperatorClient::new(config(sandbox), Credentials::new(CLIENT_ID, CLIENT_SECRET))
+        .expect("client")
 }
 
 /// `value` as a JSON object.
@@ -45,7 +46,13 @@ pub fn object(value: Value) -> Map<String, Value> {
 }
 
 /// A fault answering the next `count` requests under `path_prefix` with `status` and `body`.
-pub fn respond(path_prefix: &str, count: u32, status: u16, content_type: &str, body: &str) -> Fault {
+pub fn respond(
+    path_prefix: &str,
+    count: u32,
+    status: u16,
+    content_type: &str,
+    body: &str,
+) -> Fault {
     Fault {
         method: None,
         path_prefix: Some(path_prefix.to_owned()),

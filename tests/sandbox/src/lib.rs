@@ -1,1 +1,235 @@
-//! x
+//! A local server that serves the Airbyte Embedded API contract (`shared/spec/API.md`), so the
+//! SDK's tests and examples run without the real service. Test infrastructure: not shipped.
+//!
+//! ```
+//! use airbyte_embedded_sandbox::{CLIENT_ID, CLIENT_SECRET, Sandbox, SandboxConfig};
+//!
+//! let sandbox = Sandbox::start(SandboxConfig::default()).unwrap();
+//! assert!(sandbox.base_url().starts_with("http://127.0.0.1:"));
+//! assert!(sandbox.base_url().ends_with("/api/v1"));
+//! // Point the SDK at `sandbox.base_url()` with CLIENT_ID / CLIENT_SECRET.
+//! # let _ = (CLIENT_ID, CLIENT_SECRET);
+//! sandbox.stop();
+//! ```
+//!
+//! # What it serves
+//!
+//! Every route of the contract under `http://127.0.0.1:<port>/api/v1`: token minting
+//! (operator, scoped, widget), workspaces (paginated with absolute `next` links), source
+//! definitions, source and connection templates, tags, sources (end user and operator) and
+//! asynchronous checks. State lives in memory and starts with two organisations and no
+//! workspaces; workspaces appear when a scoped or widget token is minted for a new name.
+//!
+//! - **Credentials**: [`CLIENT_ID`]/[`CLIENT_SECRET`] belong to [`ORGANIZATION_ID`],
+//!   [`OTHER_CLIENT_ID`]/[`OTHER_CLIENT_SECRET`] to [`OTHER_ORGANIZATION_ID`], and
+//!   [`MULTI_CLIENT_ID`]/[`MULTI_CLIENT_SECRET`] to both (minting needs `X-Organization-Id`).
+//! - **Tokens** are HS256 JWTs signed with a random per-sandbox key, each with a unique `jti`.
+//!   Operator tokens live [`SandboxConfig::operator_token_ttl`], scoped ones
+//!   [`SandboxConfig::scoped_token_ttl`]. A token is expired once the current Unix second
+//!   reaches its `exp`.
+//! - **Catalogue**: see [`catalog`] for the definition ids and their connector specs.
+//! - **Rate limits**: every `/api/v1` response carries `X-RateLimit-Limit`,
+//!   `X-RateLimit-Remaining` and `X-RateLimit-Reset`. Requests count per organisation (the
+//!   organisation of the bearer token, or of the credentials when minting); requests whose
+//!   organisation cannot be told share one anonymous bucket. Each bucket has a fixed window that
+//!   starts at its first request. Over the limit: 429 with `Retry-After`.
+//! - **Errors** use the service's two shapes: `{"detail": ...}` for 401/404/405/422 and
+//!   `{"message", "errors": [{"field", "message", "error_code"}]}` for 400/403/429.
+//!
+//! # Checks
+//!
+//! `POST .../sources/check` and `POST .../sources/{id}/check` start a job that is `pending` for
+//! the first half of [`SandboxConfig::check_duration`], `running` for the second half, then
+//! terminal. The outcome is deterministic: the check **fails** (`status: "failed"`,
+//! `failure_reason.failure_type: "config_error"`, `retryable: false`) when the config (template
+//! defaults merged with the source config) contains a string under a key named `host`, at any
+//! depth, that ends with `.invalid`, or any string value equal to `wrong-password` or
+//! `wrong-secret`. Otherwise it **succeeds**.
+//!
+//! # Test hooks
+//!
+//! [`Sandbox`] records every request ([`Sandbox::requests`]), counts token requests, revokes
+//! operator tokens and injects [`Fault`]s. The binary exposes the same hooks over HTTP:
+//!
+//! | route | effect |
+//! |---|---|
+//! | `POST /_sandbox/faults` | body: a [`Fault`] as JSON |
+//! | `DELETE /_sandbox/faults` | [`Sandbox::clear_faults`] |
+//! | `POST /_sandbox/revoke-operator-tokens` | [`Sandbox::revoke_operator_tokens`] |
+//! | `GET /_sandbox/stats` | `{"token_requests": n, "requests": n}` |
+//! | `GET /_sandbox/requests` | `[{"method", "path", "query", "headers": [[k, v]], "body"}]` (body as UTF-8 lossy text) |
+//! | `DELETE /_sandbox/requests` | [`Sandbox::clear_requests`] |
+//! | `GET /_sandbox/credentials` | the seeded credentials, organisation ids and base URL |
+//!
+//! Admin routes are not recorded, never match faults and are not rate limited.
+
+mod auth;
+mod body;
+pub mod catalog;
+mod checks;
+mod clock;
+mod credentials;
+mod cron;
+mod errors;
+mod faults;
+mod models;
+mod origin;
+mod pagination;
+mod pipeline;
+mod query;
+mod ratelimit;
+mod recording;
+mod routes;
+mod server;
+mod state;
+mod store;
+mod validate;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use credentials::{
+    CLIENT_ID, CLIENT_SECRET, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET, ORGANIZATION_ID,
+    OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, OTHER_ORGANIZATION_ID,
+};
+pub use faults::{Fault, FaultAction};
+pub use recording::RecordedRequest;
+
+use crate::server::ServerThread;
+use crate::state::Shared;
+
+/// How a [`Sandbox`] behaves. Build one with `SandboxConfig { port: 0, ..Default::default() }`.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// TCP port on 127.0.0.1 (the sandbox never binds other interfaces); 0 picks a free port.
+    /// Defaults to 0.
+    pub port: u16,
+    /// Lifetime of operator tokens (`expires_in` and JWT `exp`), whole seconds. Defaults to
+    /// 900 s (15 min).
+    pub operator_token_ttl: Duration,
+    /// Lifetime of scoped and widget tokens, whole seconds. Defaults to 1200 s (20 min).
+    pub scoped_token_ttl: Duration,
+    /// Requests allowed per organisation per window. Defaults to 1000.
+    pub rate_limit_per_hour: u32,
+    /// Length of the fixed rate-limit window, whole seconds (at least 1). Defaults to 1 hour;
+    /// shorten it to test waiting for `Retry-After`.
+    pub rate_limit_window: Duration,
+    /// How long a check takes: `pending` for the first half, `running` for the second, then
+    /// terminal. Defaults to 600 ms.
+    pub check_duration: Duration,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            port: 0,
+            operator_token_ttl: Duration::from_secs(900),
+            scoped_token_ttl: Duration::from_secs(1200),
+            rate_limit_per_hour: 1000,
+            rate_limit_window: Duration::from_secs(3600),
+            check_duration: Duration::from_millis(600),
+        }
+    }
+}
+
+/// A running sandbox server. Stops on [`Sandbox::stop`] or when dropped.
+pub struct Sandbox {
+    shared: Arc<Shared>,
+    port: u16,
+    server: ServerThread,
+}
+
+impl Sandbox {
+    /// Binds 127.0.0.1:`config.port` and serves from a background thread with its own tokio
+    /// runtime. Returns once the socket is listening.
+    ///
+    /// # Errors
+    /// The port cannot be bound (in use, no permission) or the runtime cannot start.
+    pub fn start(config: SandboxConfig) -> std::io::Result<Sandbox> {
+        let listener = std::net::TcpListener::bind(("127.0.0.1", config.port))?;
+        let port = listener.local_addr()?.port();
+        let shared = Arc::new(Shared::new(
+            config,
+            format!("http://127.0.0.1:{port}/api/v1"),
+        ));
+        let server = ServerThread::spawn(listener, routes::app(shared.clone()))?;
+        Ok(Sandbox {
+            shared,
+            port,
+            server,
+        })
+    }
+
+    /// `http://127.0.0.1:<port>/api/v1`, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        self.shared.base_url.clone()
+    }
+
+    /// The port the sandbox listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// How many `POST /api/v1/account/applications/token` requests arrived so far, successful
+    /// or not (faulted ones included). Not reset by [`Sandbox::clear_requests`].
+    pub fn token_requests(&self) -> u64 {
+        self.shared.lock().token_requests
+    }
+
+    /// Every request received so far (admin routes excepted), in arrival order.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.lock().requests.clone()
+    }
+
+    /// Forgets the recorded requests.
+    pub fn clear_requests(&self) {
+        self.shared.lock().requests.clear();
+    }
+
+    /// Makes every operator token minted so far invalid (401 `{"detail": "Token has been
+    /// revoked"}`); tokens minted afterwards work. Scoped tokens are not affected.
+    pub fn revoke_operator_tokens(&self) {
+        self.shared.lock().tokens.revoke_all();
+    }
+
+    /// Adds a fault after those already injected (see [`Fault`]).
+    pub fn inject_fault(&self, fault: Fault) {
+        self.shared.lock().faults.push(fault);
+    }
+
+    /// Removes every injected fault.
+    pub fn clear_faults(&self) {
+        self.shared.lock().faults.clear();
+    }
+
+    /// Stops the server gracefully: it stops accepting, lets in-flight requests finish (at
+    /// most 2 s) and joins its thread. Dropping the sandbox does the same.
+    pub fn stop(self) {
+        drop(self);
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        self.server.stop();
+    }
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("base_url", &self.shared.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sandbox_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Sandbox>();
+    }
+}

@@ -1,0 +1,220 @@
+//! Injected faults: canned responses, delays, expired tokens and truncated bodies.
+
+use axum::body::Body;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+
+/// A fault to inject into the next matching requests (see [`crate::Sandbox::inject_fault`] and
+/// `POST /_sandbox/faults`).
+///
+/// Faults are checked in order of injection; the first one that matches a request consumes one
+/// of its `count` and acts; a fault whose count reaches zero is removed. Admin routes
+/// (`/_sandbox/...`) never match.
+///
+/// JSON form (as accepted by `POST /_sandbox/faults`; `method`, `path_prefix` and `count`
+/// default to `null`, `null` and `1`):
+/// `{"method": "GET", "path_prefix": "/workspaces", "count": 2,
+///   "action": {"kind": "respond", "status": 503, "body": "{}", "content_type": "application/json",
+///   "headers": [["retry-after", "1"]]}}`
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+pub struct Fault {
+    /// Match only this HTTP method (case-insensitive); `None` matches any.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Match only paths starting with this, relative to `/api/v1` (`"/workspaces"`); `None`
+    /// matches any path.
+    #[serde(default)]
+    pub path_prefix: Option<String>,
+    /// How many matching requests it affects before it is used up. Defaults to 1.
+    #[serde(default = "one")]
+    pub count: u32,
+    /// What happens to a matching request.
+    pub action: FaultAction,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn json_content_type() -> String {
+    "application/json".to_owned()
+}
+
+/// What a [`Fault`] does to a request it matches. Serialised with a `kind` tag in snake_case
+/// (`{"kind": "delay", "millis": 500}`); more kinds may be added.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FaultAction {
+    /// Reply with this instead of handling the request (nothing is changed on the server; no
+    /// rate-limit headers are added). An invalid status becomes 500.
+    Respond {
+        /// HTTP status code.
+        status: u16,
+        /// Raw response body. Defaults to empty.
+        #[serde(default)]
+        body: String,
+        /// `Content-Type` of the body. Defaults to `application/json`.
+        #[serde(default = "json_content_type")]
+        content_type: String,
+        /// Extra response headers (e.g. `("retry-after", "1")`). Defaults to none.
+        #[serde(default)]
+        headers: Vec<(String, String)>,
+    },
+    /// Sleep this many milliseconds, then handle the request normally.
+    Delay {
+        /// The delay in milliseconds.
+        millis: u64,
+    },
+    /// Treat the request's bearer token as expired: 401 `{"detail": "Token expired"}` without
+    /// handling the request.
+    ExpireToken,
+    /// Handle the request normally (its effects are kept), then send only the first `bytes`
+    /// bytes of the response body, with a matching `Content-Length`: a truncated JSON document.
+    TruncateBody {
+        /// How many bytes of the body to keep.
+        bytes: usize,
+    },
+}
+
+impl Fault {
+    /// A fault that affects the next request (any method, any path) once.
+    pub fn new(action: FaultAction) -> Fault {
+        Fault {
+            method: None,
+            path_prefix: None,
+            count: 1,
+            action,
+        }
+    }
+
+    /// Restricts the fault to `method` requests under `path_prefix` (relative to `/api/v1`).
+    pub fn on(mut self, method: &str, path_prefix: &str) -> Fault {
+        self.method = Some(method.to_owned());
+        self.path_prefix = Some(path_prefix.to_owned());
+        self
+    }
+
+    /// Makes the fault affect `count` matching requests.
+    pub fn times(mut self, count: u32) -> Fault {
+        self.count = count;
+        self
+    }
+
+    /// Whether the fault applies to `method` on `api_path` (the path relative to `/api/v1`).
+    fn matches(&self, method: &str, api_path: &str) -> bool {
+        self.count > 0
+            && self
+                .method
+                .as_deref()
+                .is_none_or(|m| m.eq_ignore_ascii_case(method))
+            && self
+                .path_prefix
+                .as_deref()
+                .is_none_or(|p| api_path.starts_with(p))
+    }
+}
+
+impl FaultAction {
+    /// A [`FaultAction::Respond`] with a JSON body and no extra headers.
+    pub fn json(status: u16, body: &serde_json::Value) -> FaultAction {
+        FaultAction::Respond {
+            status,
+            body: body.to_string(),
+            content_type: json_content_type(),
+            headers: Vec::new(),
+        }
+    }
+}
+
+/// The injected faults, in order of injection.
+#[derive(Debug, Default)]
+pub(crate) struct FaultQueue(Vec<Fault>);
+
+impl FaultQueue {
+    /// Adds a fault after the existing ones.
+    pub(crate) fn push(&mut self, fault: Fault) {
+        self.0.push(fault);
+    }
+
+    /// Removes every fault.
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Consumes one count of the first fault matching the request and returns its action.
+    pub(crate) fn take(&mut self, method: &str, api_path: &str) -> Option<FaultAction> {
+        let index = self.0.iter().position(|f| f.matches(method, api_path))?;
+        let fault = &mut self.0[index];
+        fault.count -= 1;
+        let action = fault.action.clone();
+        if fault.count == 0 {
+            self.0.remove(index);
+        }
+        Some(action)
+    }
+}
+
+/// The response of a [`FaultAction::Respond`].
+pub(crate) fn canned_response(
+    status: u16,
+    body: &str,
+    content_type: &str,
+    headers: &[(String, String)],
+) -> Response {
+    let mut response = Response::new(Body::from(body.to_owned()));
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let map = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        map.insert("content-type", v);
+    }
+    for (name, value) in headers {
+        if let (Ok(n), Ok(v)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            map.append(n, v);
+        }
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faults_match_in_order_and_run_out() {
+        let mut q = FaultQueue::default();
+        q.push(
+            Fault::new(FaultAction::ExpireToken)
+                .on("get", "/workspaces")
+                .times(2),
+        );
+        q.push(Fault::new(FaultAction::Delay { millis: 1 }));
+        assert_eq!(
+            q.take("GET", "/workspaces/x"),
+            Some(FaultAction::ExpireToken)
+        );
+        assert_eq!(
+            q.take("POST", "/workspaces"),
+            Some(FaultAction::Delay { millis: 1 })
+        );
+        assert_eq!(q.take("GET", "/workspaces"), Some(FaultAction::ExpireToken));
+        assert_eq!(q.take("GET", "/workspaces"), None);
+    }
+
+    #[test]
+    fn json_form_has_defaults() {
+        let f: Fault =
+            serde_json::from_str(r#"{"action": {"kind": "respond", "status": 503}}"#).unwrap();
+        assert_eq!(f.count, 1);
+        assert!(
+            matches!(f.action, FaultAction::Respond { ref content_type, .. } if content_type == "application/json")
+        );
+        let back = serde_json::to_value(Fault::new(FaultAction::ExpireToken)).unwrap();
+        assert_eq!(back["action"]["kind"], "expire_token");
+    }
+}

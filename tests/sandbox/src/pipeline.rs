@@ -1,0 +1,99 @@
+//! The middleware every request passes through before its handler: recording, faults and rate
+//! limiting. Admin routes (`/_sandbox/...`) skip all of it.
+
+use std::time::Duration;
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::header::CONTENT_LENGTH;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::auth::{TOKEN_PATH, organization_hint};
+use crate::clock;
+use crate::errors::ApiError;
+use crate::faults::{FaultAction, canned_response};
+use crate::recording::RecordedRequest;
+use crate::state::AppState;
+
+/// The API prefix every contract route lives under.
+pub(crate) const API_PREFIX: &str = "/api/v1";
+/// The prefix of admin routes.
+pub(crate) const ADMIN_PREFIX: &str = "/_sandbox/";
+/// The largest body the sandbox reads (16 MiB).
+const MAX_BODY: usize = 16 * 1024 * 1024;
+
+/// Records the request, applies the first matching fault, counts it against its organisation's
+/// rate limit, runs the handler and adds the `X-RateLimit-*` headers.
+pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    if path.starts_with(ADMIN_PREFIX) {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
+        return ApiError::invalid(&["body"], "body too large or unreadable", "value_error")
+            .into_response();
+    };
+    let fault = {
+        let mut state = app.lock();
+        state.requests.push(RecordedRequest::new(&parts, &bytes));
+        if parts.method == "POST" && path == TOKEN_PATH {
+            state.token_requests += 1;
+        }
+        let api_path = path.strip_prefix(API_PREFIX).unwrap_or(&path);
+        state.faults.take(parts.method.as_str(), api_path)
+    };
+    let mut truncate = None;
+    let mut expire = false;
+    match fault {
+        Some(FaultAction::Respond {
+            status,
+            body,
+            content_type,
+            headers,
+        }) => {
+            return canned_response(status, &body, &content_type, &headers);
+        }
+        Some(FaultAction::Delay { millis }) => {
+            tokio::time::sleep(Duration::from_millis(millis)).await
+        }
+        Some(FaultAction::ExpireToken) => expire = true,
+        Some(FaultAction::TruncateBody { bytes }) => truncate = Some(bytes),
+        None => {}
+    }
+    let under_api = path == API_PREFIX || path.starts_with("/api/v1/");
+    let decision = under_api.then(|| {
+        let org = organization_hint(&app, &path, &parts.headers, &bytes);
+        let limit = app.config.rate_limit_per_hour;
+        let window = app.config.rate_limit_window.as_secs();
+        app.lock().rate.hit(org, limit, window, clock::unix_secs())
+    });
+    let mut response = match decision {
+        Some(d) if !d.allowed => ApiError::RateLimited {
+            retry_after_secs: d.retry_after,
+        }
+        .into_response(),
+        _ if expire => ApiError::Unauthorized("Token expired".to_owned()).into_response(),
+        _ => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+    };
+    if let Some(d) = decision {
+        d.apply(response.headers_mut());
+    }
+    match truncate {
+        Some(keep) => truncated(response, keep).await,
+        None => response,
+    }
+}
+
+/// `response` with only the first `keep` bytes of its body.
+async fn truncated(response: Response, keep: usize) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let mut bytes = to_bytes(body, MAX_BODY).await.unwrap_or_default();
+    bytes.truncate(keep);
+    parts.headers.remove(CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(bytes))
+}

@@ -1,0 +1,83 @@
+//! Admin routes under `/_sandbox/` for tests in other languages. They mirror the library API,
+//! are not recorded, never match faults and are not rate limited.
+
+use axum::extract::State;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::{Value, json};
+
+use crate::body::Body;
+use crate::credentials::{
+    CLIENT_ID, CLIENT_SECRET, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET, ORGANIZATION_ID,
+    OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, OTHER_ORGANIZATION_ID,
+};
+use crate::errors::ApiResult;
+use crate::faults::Fault;
+use crate::state::AppState;
+
+/// The admin routes.
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/_sandbox/faults", post(add_fault).delete(clear_faults))
+        .route(
+            "/_sandbox/revoke-operator-tokens",
+            post(revoke_operator_tokens),
+        )
+        .route("/_sandbox/stats", get(stats))
+        .route("/_sandbox/requests", get(requests).delete(clear_requests))
+        .route("/_sandbox/credentials", get(credentials))
+}
+
+/// `POST /_sandbox/faults` (a `Fault` as JSON) → the fault as stored.
+async fn add_fault(State(app): State<AppState>, Body(fault): Body<Fault>) -> ApiResult {
+    let body = json!(fault);
+    app.lock().faults.push(fault);
+    Ok(Json(body))
+}
+
+/// `DELETE /_sandbox/faults`.
+async fn clear_faults(State(app): State<AppState>) -> Json<Value> {
+    app.lock().faults.clear();
+    Json(json!({"cleared": true}))
+}
+
+/// `POST /_sandbox/revoke-operator-tokens`.
+async fn revoke_operator_tokens(State(app): State<AppState>) -> Json<Value> {
+    app.lock().tokens.revoke_all();
+    Json(json!({"revoked": true}))
+}
+
+/// `GET /_sandbox/stats` → `{token_requests, requests}`.
+async fn stats(State(app): State<AppState>) -> Json<Value> {
+    let state = app.lock();
+    Json(json!({"token_requests": state.token_requests, "requests": state.requests.len()}))
+}
+
+/// `GET /_sandbox/requests` → `[{method, path, query, headers, body}]`.
+async fn requests(State(app): State<AppState>) -> Json<Value> {
+    let state = app.lock();
+    Json(Value::Array(
+        state.requests.iter().map(|r| r.to_json()).collect(),
+    ))
+}
+
+/// `DELETE /_sandbox/requests`.
+async fn clear_requests(State(app): State<AppState>) -> Json<Value> {
+    app.lock().requests.clear();
+    Json(json!({"cleared": true}))
+}
+
+/// `GET /_sandbox/credentials` → the seeded organisations and credentials, and the base URL.
+async fn credentials(State(app): State<AppState>) -> Json<Value> {
+    Json(json!({
+        "base_url": app.base_url,
+        "organization_id": ORGANIZATION_ID,
+        "client_id": CLIENT_ID,
+        "client_secret": CLIENT_SECRET,
+        "other_organization_id": OTHER_ORGANIZATION_ID,
+        "other_client_id": OTHER_CLIENT_ID,
+        "other_client_secret": OTHER_CLIENT_SECRET,
+        "multi_client_id": MULTI_CLIENT_ID,
+        "multi_client_secret": MULTI_CLIENT_SECRET,
+    }))
+}

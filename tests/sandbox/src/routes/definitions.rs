@@ -1,0 +1,40 @@
+//! Connector definitions (operator): `/integrations/definitions/sources[/{id}]`.
+
+use axum::extract::{Path, RawQuery};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{Value, json};
+
+use crate::auth::Operator;
+use crate::body::path_uuid;
+use crate::catalog::{self, DefinitionKind};
+use crate::errors::{ApiError, ApiResult};
+use crate::query::QueryParams;
+use crate::state::AppState;
+
+/// The definition routes.
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/integrations/definitions/sources", get(list))
+        .route("/integrations/definitions/sources/{id}", get(get_one))
+}
+
+/// `GET /integrations/definitions/sources?name=` (case-insensitive substring) →
+/// `{definitions: [{sourceDefinitionId, name, iconUrl, supportLevel}]}`.
+async fn list(Operator(_): Operator, RawQuery(raw): RawQuery) -> ApiResult {
+    let query = QueryParams::parse(raw.as_deref());
+    let name = query.get("name").unwrap_or("").to_lowercase();
+    let definitions: Vec<Value> = catalog::definitions(DefinitionKind::Source)
+        .filter(|d| d.name.to_lowercase().contains(&name))
+        .map(|d| d.summary_json())
+        .collect();
+    Ok(Json(json!({"definitions": definitions})))
+}
+
+/// `GET /integrations/definitions/sources/{id}` → `{id, definition: {name, spec, ...}}`.
+async fn get_one(Operator(_): Operator, Path(id): Path<String>) -> ApiResult {
+    let id = path_uuid(&id, "Source definition")?;
+    catalog::find(DefinitionKind::Source, id)
+        .map(|d| Json(d.detail_json()))
+        .ok_or_else(|| ApiError::not_found("Source definition"))
+}

@@ -1,0 +1,149 @@
+//! Scoped and widget tokens: `/embedded/scoped-token`, `/embedded/scoped-token/info`,
+//! `/embedded/widget-token`, also served under `/account/applications/`.
+
+use axum::extract::State;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use serde::Deserialize;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::auth::{Caller, EndUser, Operator, mint_scoped_token};
+use crate::body::Body;
+use crate::errors::{ApiError, ApiResult};
+use crate::models::{REGION_EU, REGION_US};
+use crate::origin;
+use crate::query::TagMode;
+use crate::state::{AppState, Shared};
+
+/// The widget's base URL.
+const WIDGET_URL: &str = "https://app.airbyte.ai/embedded-widget";
+
+/// The token routes, under both prefixes.
+pub(crate) fn routes() -> Router<AppState> {
+    let mut router = Router::new();
+    for prefix in ["/embedded", "/account/applications"] {
+        router = router
+            .route(&format!("{prefix}/scoped-token"), post(scoped_token))
+            .route(
+                &format!("{prefix}/scoped-token/info"),
+                get(scoped_token_info),
+            )
+            .route(&format!("{prefix}/widget-token"), post(widget_token));
+    }
+    router
+}
+
+#[derive(Deserialize)]
+struct ScopedTokenRequest {
+    workspace_name: String,
+    region_id: Option<Uuid>,
+}
+
+#[derive(Deserialize)]
+struct WidgetTokenRequest {
+    workspace_name: String,
+    allowed_origin: String,
+    region_id: Option<Uuid>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    selected_source_template_tags: Vec<String>,
+    selected_source_template_tags_mode: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    selected_connection_template_tags: Vec<String>,
+    selected_connection_template_tags_mode: Option<String>,
+}
+
+/// `POST /embedded/scoped-token` (operator): `{workspace_name, region_id?}` → `{token}`.
+async fn scoped_token(
+    State(app): State<AppState>,
+    Operator(caller): Operator,
+    Body(req): Body<ScopedTokenRequest>,
+) -> ApiResult {
+    let workspace = workspace_for_token(&app, &caller, &req.workspace_name, req.region_id)?;
+    Ok(Json(
+        json!({"token": mint_scoped_token(&app, &caller, workspace)}),
+    ))
+}
+
+/// `GET /embedded/scoped-token/info` (scoped): `{organization_id, workspace_id}`.
+async fn scoped_token_info(EndUser(caller): EndUser) -> ApiResult {
+    Ok(Json(json!({
+        "organization_id": caller.organization_id,
+        "workspace_id": caller.workspace_scope,
+    })))
+}
+
+/// `POST /embedded/widget-token` (operator) → `{token}`: standard base64 of
+/// `{"token": <scoped JWT>, "widgetUrl": ...}`.
+async fn widget_token(
+    State(app): State<AppState>,
+    Operator(caller): Operator,
+    Body(req): Body<WidgetTokenRequest>,
+) -> ApiResult {
+    origin::validate(&req.allowed_origin).map_err(|reason| {
+        ApiError::invalid(
+            &["body", "allowed_origin"],
+            format!(
+                "allowed_origin must be an exact origin such as https://app.example.com: {reason}"
+            ),
+            "value_error",
+        )
+    })?;
+    for (field, mode) in [
+        (
+            "selected_source_template_tags_mode",
+            &req.selected_source_template_tags_mode,
+        ),
+        (
+            "selected_connection_template_tags_mode",
+            &req.selected_connection_template_tags_mode,
+        ),
+    ] {
+        if let Some(mode) = mode {
+            TagMode::parse(mode, &["body", field])?;
+        }
+    }
+    let workspace = workspace_for_token(&app, &caller, &req.workspace_name, req.region_id)?;
+    let widget_url = format!(
+        "{WIDGET_URL}?workspaceId={workspace}&allowedOrigin={}",
+        form_urlencoded::byte_serialize(req.allowed_origin.as_bytes()).collect::<String>()
+    );
+    let inner = json!({
+        "token": mint_scoped_token(&app, &caller, workspace),
+        "widgetUrl": widget_url,
+    });
+    Ok(Json(json!({"token": STANDARD.encode(inner.to_string())})))
+}
+
+/// The workspace named `name` in the caller's organisation, created when new (`region` must be
+/// the US or EU region when given).
+fn workspace_for_token(
+    app: &Shared,
+    caller: &Caller,
+    name: &str,
+    region: Option<Uuid>,
+) -> Result<Uuid, ApiError> {
+    if name.trim().is_empty() {
+        return Err(ApiError::invalid(
+            &["body", "workspace_name"],
+            "ensure this value has at least 1 characters",
+            "value_error.any_str.min_length",
+        ));
+    }
+    let known = [REGION_US, REGION_EU].map(|r| Uuid::parse_str(r).expect("region ids are UUIDs"));
+    if let Some(r) = region.filter(|r| !known.contains(r)) {
+        return Err(ApiError::invalid(
+            &["body", "region_id"],
+            format!("unknown region {r}"),
+            "value_error",
+        ));
+    }
+    Ok(app
+        .lock()
+        .store
+        .ensure_workspace(caller.organization_id, name))
+}

@@ -1,0 +1,243 @@
+//! The in-memory store: lookups that respect organisation and workspace boundaries, and the
+//! JSON bodies of stored resources.
+
+use airbyte_embedded::validation::{mask_secrets, user_config_spec};
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use crate::auth::Caller;
+use crate::catalog::{self, Definition, DefinitionKind};
+use crate::clock;
+use crate::errors::ApiError;
+use crate::models::{CheckJob, ConnectionTemplate, Source, SourceTemplate, Tag, Workspace};
+
+/// Every stored resource, each list in creation order.
+#[derive(Debug, Default)]
+pub(crate) struct Store {
+    pub workspaces: Vec<Workspace>,
+    pub tags: Vec<Tag>,
+    pub source_templates: Vec<SourceTemplate>,
+    pub connection_templates: Vec<ConnectionTemplate>,
+    pub sources: Vec<Source>,
+    pub checks: Vec<CheckJob>,
+    seq: u64,
+}
+
+impl Store {
+    /// The next creation sequence number.
+    pub(crate) fn next_seq(&mut self) -> u64 {
+        self.seq += 1;
+        self.seq
+    }
+
+    /// The highest sequence number handed out so far.
+    pub(crate) fn last_seq(&self) -> u64 {
+        self.seq
+    }
+
+    /// The id of workspace `name` in `org`, creating it when new. (The region only matters to
+    /// the real service's data planes; the sandbox validates it and does not keep it.)
+    pub(crate) fn ensure_workspace(&mut self, org: Uuid, name: &str) -> Uuid {
+        if let Some(ws) = self
+            .workspaces
+            .iter()
+            .find(|w| w.organization_id == org && w.name == name)
+        {
+            return ws.id;
+        }
+        let now = clock::now_iso();
+        let ws = Workspace {
+            id: Uuid::new_v4(),
+            seq: self.next_seq(),
+            organization_id: org,
+            name: name.to_owned(),
+            status: "active".to_owned(),
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        let id = ws.id;
+        self.workspaces.push(ws);
+        id
+    }
+
+    /// Workspace `id` of the caller's organisation; 404 otherwise; 403 when a scoped caller
+    /// names another workspace of its organisation.
+    pub(crate) fn workspace_for(&self, caller: &Caller, id: Uuid) -> Result<&Workspace, ApiError> {
+        let ws = self
+            .workspaces
+            .iter()
+            .find(|w| w.id == id && w.organization_id == caller.organization_id)
+            .ok_or_else(|| ApiError::not_found("Workspace"))?;
+        match caller.workspace_scope {
+            Some(scope) if scope != id => Err(ApiError::forbidden(
+                "Forbidden: the token does not give access to this workspace",
+            )),
+            _ => Ok(ws),
+        }
+    }
+
+    /// Index of workspace `id` of `org`; 404 otherwise.
+    pub(crate) fn workspace_index(&self, org: Uuid, id: Uuid) -> Result<usize, ApiError> {
+        self.workspaces
+            .iter()
+            .position(|w| w.id == id && w.organization_id == org)
+            .ok_or_else(|| ApiError::not_found("Workspace"))
+    }
+
+    /// Tag `name` of `org`; 404 otherwise.
+    pub(crate) fn tag(&self, org: Uuid, name: &str) -> Result<&Tag, ApiError> {
+        self.tags
+            .iter()
+            .find(|t| t.organization_id == org && t.name == name)
+            .ok_or_else(|| ApiError::not_found("Tag"))
+    }
+
+    /// Names of the tags with `ids`, in order (ids of deleted tags skipped).
+    pub(crate) fn tag_names(&self, ids: &[Uuid]) -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| self.tags.iter().find(|t| t.id == *id))
+            .map(|t| t.name.clone())
+            .collect()
+    }
+
+    /// Index of live source template `id` of `org`; 404 otherwise.
+    pub(crate) fn source_template_index(&self, org: Uuid, id: Uuid) -> Result<usize, ApiError> {
+        self.source_templates
+            .iter()
+            .position(|t| t.id == id && t.organization_id == org && !t.deleted)
+            .ok_or_else(|| ApiError::not_found("Source template"))
+    }
+
+    /// Index of connection template `id` of `org`; 404 otherwise.
+    pub(crate) fn connection_template_index(&self, org: Uuid, id: Uuid) -> Result<usize, ApiError> {
+        self.connection_templates
+            .iter()
+            .position(|t| t.id == id && t.organization_id == org)
+            .ok_or_else(|| ApiError::not_found("Connection template"))
+    }
+
+    /// Index of source `id` visible to `caller` (its organisation and, for a scoped caller, its
+    /// workspace); 404 otherwise.
+    pub(crate) fn source_index(&self, caller: &Caller, id: Uuid) -> Result<usize, ApiError> {
+        self.sources
+            .iter()
+            .position(|s| {
+                s.id == id
+                    && s.organization_id == caller.organization_id
+                    && caller.workspace_scope.is_none_or(|w| w == s.workspace_id)
+            })
+            .ok_or_else(|| ApiError::not_found("Source"))
+    }
+
+    /// The template a source was made from (possibly deleted since).
+    pub(crate) fn template_of(&self, source: &Source) -> &SourceTemplate {
+        self.source_templates
+            .iter()
+            .find(|t| t.id == source.template_id)
+            .expect("templates are never removed from the store")
+    }
+
+    /// The `SourceTemplate` body (secrets in `partial_default_config` masked).
+    pub(crate) fn source_template_json(&self, t: &SourceTemplate) -> Value {
+        let def = source_definition(t);
+        let spec = def.spec();
+        let config = Value::Object(t.partial_default_config.clone());
+        json!({
+            "id": t.id,
+            "name": t.name,
+            "icon": def.icon_url(),
+            "source_definition_id": t.definition_id,
+            "user_config_spec": user_config_spec(spec, &t.partial_default_config),
+            "partial_default_config": mask_secrets(spec, &config),
+            "customization": t.customization,
+            "tags": self.tag_names(&t.tag_ids),
+            "created_at": t.created_at,
+            "updated_at": t.updated_at,
+        })
+    }
+
+    /// The `SourceTemplateSummary` body.
+    pub(crate) fn source_template_summary_json(&self, t: &SourceTemplate) -> Value {
+        json!({
+            "id": t.id,
+            "name": t.name,
+            "icon": source_definition(t).icon_url(),
+            "tags": self.tag_names(&t.tag_ids),
+            "customization": t.customization,
+            "created_at": t.created_at,
+            "updated_at": t.updated_at,
+        })
+    }
+
+    /// The `ConnectionTemplate` body (secrets in `destination_config` masked).
+    pub(crate) fn connection_template_json(&self, t: &ConnectionTemplate) -> Value {
+        let def = t
+            .destination_definition_id
+            .and_then(|id| catalog::find(DefinitionKind::Destination, id));
+        let config = match (&t.destination_config, def) {
+            (Some(config), Some(def)) => mask_secrets(def.spec(), &Value::Object(config.clone())),
+            (Some(config), None) => Value::Object(config.clone()),
+            (None, _) => Value::Null,
+        };
+        json!({
+            "id": t.id,
+            "organization_id": t.organization_id,
+            "destination_name": t.destination_name,
+            "destination_definition_id": t.destination_definition_id,
+            "destination_config": config,
+            "icon": def.map(Definition::icon_url),
+            "cron_expression": t.cron_expression,
+            "non_breaking_changes_preference": t.non_breaking_changes_preference,
+            "sync_on_create": t.sync_on_create,
+            "data_hosting_type": t.data_hosting_type,
+            "tags": self.tag_names(&t.tag_ids),
+            "created_at": t.created_at,
+            "updated_at": t.updated_at,
+        })
+    }
+
+    /// The `Source` body (secrets in `source_config` masked).
+    pub(crate) fn source_json(&self, s: &Source) -> Value {
+        let template = self.template_of(s);
+        let spec = source_definition(template).spec();
+        json!({
+            "id": s.id,
+            "name": s.name,
+            "source_template": self.source_template_json(template),
+            "source_config": mask_secrets(spec, &Value::Object(s.config.clone())),
+            "created_at": s.created_at,
+            "updated_at": s.updated_at,
+        })
+    }
+
+    /// The `SourceSummary` body.
+    pub(crate) fn source_summary_json(&self, s: &Source) -> Value {
+        json!({
+            "id": s.id,
+            "name": s.name,
+            "summarized_source_template": self.source_template_summary_json(self.template_of(s)),
+            "created_at": s.created_at,
+            "updated_at": s.updated_at,
+        })
+    }
+}
+
+/// The source definition of a template (templates are only created for known definitions).
+pub(crate) fn source_definition(t: &SourceTemplate) -> &'static Definition {
+    catalog::find(DefinitionKind::Source, t.definition_id)
+        .expect("templates are only created for catalogue definitions")
+}
+
+/// `{id, deleted_at}` of a deletion now.
+pub(crate) fn deleted_json(id: Uuid) -> Value {
+    json!({"id": id, "deleted_at": clock::now_iso()})
+}
+
+/// Merges `over` over `base` (top-level keys; `over` wins).
+pub(crate) fn merge(base: &Map<String, Value>, over: &Map<String, Value>) -> Map<String, Value> {
+    let mut merged = base.clone();
+    for (k, v) in over {
+        merged.insert(k.clone(), v.clone());
+    }
+    merged
+}
