@@ -1,33 +1,123 @@
-//! Client-side validation of source configs against connector specs.
+//! Client-side validation of source configs against connector specs, secret safety, and a
+//! native form model.
+//!
+//! Everything here is pure and offline: no function sends a request or fetches a schema.
+//!
+//! # What is validated
+//! [`validate_source_config`] validates `merge(partial_default_config, source_config)` — what
+//! the service will hold — against the spec's connection schema, and returns every problem as
+//! a [`ConfigError`] (`{path, message, keyword}`, `path` a JSON pointer into the config). See
+//! [`merge_config`] for the merge rules (user values win; a `oneOf` object is never a hybrid of
+//! two branches).
+//!
+//! # Decisions
+//! - **Masked secrets are refused, not stripped.** A value equal to [`SECRET_MASK`] at an
+//!   `airbyte_secret` path of the *user's* `source_config` is an error (keyword
+//!   `"airbyte_secret"`) that names the path and asks for the real value: sending the mask
+//!   back would overwrite the stored secret with ten asterisks. To re-validate a config
+//!   fetched from the service (whose secrets come back masked), set
+//!   [`ValidationOptions::skip_masked_secrets`]: masked secret paths are then skipped and
+//!   listed in [`ValidatedConfig::skipped_masked_secrets`] (such a config must not be sent
+//!   as is). Masks inside the template's `partial_default_config` are always skipped: the
+//!   service holds those values.
+//! - **Defaults are injected only where needed, and only valid ones.** A spec `default` is
+//!   added (to `merged` and to the `source_config` to send, reported in
+//!   [`ValidatedConfig::defaults_applied`]) only for a *required* property missing from both
+//!   the template defaults and the user config, and only when the default satisfies its own
+//!   schema; an invalid default is never injected (the field is then reported as required).
+//!   Optional properties are left to the connector's own defaults. Sending the default
+//!   explicitly is right whether or not the service fills defaults itself; switch it off with
+//!   [`ValidationOptions::inject_defaults`].
+//! - **Formats**: `date-time`, `date` and `time` are asserted unless
+//!   [`ValidationOptions::assert_date_time`] is off; other formats (`email`, `uri`, …) are
+//!   annotations. `pattern` is always enforced, on the string exactly as given.
+//! - **No silent coercion**: `"5432"` for an integer is an error, unless
+//!   [`ValidationOptions::coerce_scalars`] is on, which converts and reports each change.
+//! - **Caching**: compiled specs are kept in a process-wide cache keyed by a hash of the
+//!   schema's content (see [`Spec::load`]); hold a [`Spec`] to skip even the hash.
+//!
+//! # Secrets
+//! [`mask_secrets`] masks like the service does; [`redact_config`] also hides everything the
+//! spec does not describe, for logs. [`secret_paths`] lists the secret paths of a spec and
+//! [`masked_secret_paths`] the masked values in a config.
+//!
+//! # Forms
+//! [`form_model`] turns a spec and a template's defaults into a [`Form`]; [`user_config_spec`]
+//! gives the spec an end user fills.
+
+mod cache;
+mod coerce;
+mod errors;
+mod form;
+mod merge;
+mod schema;
+mod secrets;
+mod spec;
+
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+pub use cache::CAPACITY as SPEC_CACHE_CAPACITY;
+pub use coerce::Coercion;
+pub use form::{FieldKind, Form, FormField, FormGroup, FormOption};
+pub use spec::{SchemaDraft, Spec, connection_schema};
+
+use crate::Error;
 
 /// One way a source config fails its connector spec.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConfigError {
     /// JSON pointer into the config (`""` for the root, `"/port"`, `"/ssl_mode/ca_certificate"`).
+    /// A missing field is reported at the path where it should be.
     pub path: String,
-    /// A sentence an end user can act on.
+    /// A sentence an end user can act on (`"port" must be an integer, got the string "5432"`).
+    /// Never quotes the value of a secret.
     pub message: String,
-    /// The JSON Schema keyword that failed (`"required"`, `"type"`, `"oneOf"`, `"pattern"`, …).
+    /// The JSON Schema keyword that failed (`"required"`, `"type"`, `"oneOf"`, `"pattern"`,
+    /// `"format"`, `"enum"`, `"additionalProperties"`, …), or `"airbyte_secret"` for a masked
+    /// secret sent back. A missing `oneOf` discriminator is `"required"`, an unknown one
+    /// `"oneOf"`.
     pub keyword: String,
 }
 
-use serde_json::{Map, Value};
-
-use crate::Error;
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(f, "{at}: {}", self.message)
+    }
+}
 
 /// The value the service puts in place of every `airbyte_secret` in a response.
 pub const SECRET_MASK: &str = "**********";
 
-/// Switches for [`validate_source_config`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Switches for [`validate_source_config`]. `ValidationOptions::default()` is the strict
+/// setting used before a create or update.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ValidationOptions {
-    /// Whether `format: date-time` is asserted. Defaults to `true`.
+    /// Whether `format: date-time` (and `date`, `time`) is asserted (RFC 3339). Defaults to
+    /// `true`. Other formats are never asserted.
     pub assert_date_time: bool,
     /// Whether strings are converted to the spec's scalar types (`"5432"` → `5432` for an
-    /// integer). Defaults to `false`: a wrong type is an error.
+    /// integer, `"true"` → `true` for a boolean) before validation, each change reported in
+    /// [`ValidatedConfig::coercions`]. Defaults to `false`: a wrong type is an error.
     pub coerce_scalars: bool,
+    /// Whether values equal to [`SECRET_MASK`] at secret paths of the user's config are
+    /// skipped instead of refused: for re-validating a config fetched from the service.
+    /// Defaults to `false`. The skipped paths are listed in
+    /// [`ValidatedConfig::skipped_masked_secrets`].
+    pub skip_masked_secrets: bool,
+    /// Whether the spec `default` of a required property missing from both configs is added
+    /// (when it satisfies its own schema) to the validated and the sent config, each listed
+    /// in [`ValidatedConfig::defaults_applied`]. Defaults to `true`; switch it off when the
+    /// config is a partial update merged over something other than the template defaults.
+    pub inject_defaults: bool,
 }
 
 impl Default for ValidationOptions {
@@ -35,104 +125,301 @@ impl Default for ValidationOptions {
         ValidationOptions {
             assert_date_time: true,
             coerce_scalars: false,
+            skip_masked_secrets: false,
+            inject_defaults: true,
+        }
+    }
+}
+
+impl ValidationOptions {
+    /// The options for re-validating a config fetched from the service: the defaults with
+    /// [`ValidationOptions::skip_masked_secrets`] on.
+    pub fn for_fetched_config() -> Self {
+        ValidationOptions {
+            skip_masked_secrets: true,
+            ..ValidationOptions::default()
         }
     }
 }
 
 /// A source config that passed validation.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its `Debug` output masks every secret.
+#[derive(Clone)]
 pub struct ValidatedConfig {
-    /// `partial_default_config` with the source config merged over it: what was validated.
+    /// `partial_default_config` with the source config merged over it (and required defaults
+    /// injected): what was validated, and what the service will hold.
     pub merged: Map<String, Value>,
-    /// The source config as it should be sent (changed only by opt-in coercion).
+    /// The source config as it should be sent: the input, changed only by opt-in coercion and
+    /// by injected defaults.
     pub source_config: Map<String, Value>,
+    /// Every change [`ValidationOptions::coerce_scalars`] made (empty when off).
+    pub coercions: Vec<Coercion>,
+    /// JSON pointers of the spec defaults that were injected (see the module docs).
+    pub defaults_applied: Vec<String>,
+    /// JSON pointers of masked secrets that were skipped, not validated: from the template
+    /// defaults, and (with [`ValidationOptions::skip_masked_secrets`]) from the user config.
+    pub skipped_masked_secrets: Vec<String>,
+    spec: Spec,
+}
+
+impl PartialEq for ValidatedConfig {
+    fn eq(&self, other: &Self) -> bool {
+        self.merged == other.merged
+            && self.source_config == other.source_config
+            && self.coercions == other.coercions
+            && self.defaults_applied == other.defaults_applied
+            && self.skipped_masked_secrets == other.skipped_masked_secrets
+    }
+}
+
+impl fmt::Debug for ValidatedConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let masked = |map: &Map<String, Value>| self.spec.mask_secrets(&Value::Object(map.clone()));
+        f.debug_struct("ValidatedConfig")
+            .field("merged", &masked(&self.merged))
+            .field("source_config", &masked(&self.source_config))
+            .field("coercions", &self.coercions)
+            .field("defaults_applied", &self.defaults_applied)
+            .field("skipped_masked_secrets", &self.skipped_masked_secrets)
+            .finish()
+    }
+}
+
+impl ValidatedConfig {
+    /// The compiled spec the config was validated against.
+    pub fn spec(&self) -> &Spec {
+        &self.spec
+    }
 }
 
 /// Validates `merge(partial_default_config, source_config)` against a connector spec.
 ///
 /// `spec` is a `ConnectorSpecification` (`connectionSpecification`), a manifest-style spec
-/// (`connection_specification`) or a bare JSON Schema.
+/// (`connection_specification`) or a bare JSON Schema; it is compiled once and cached (see
+/// [`Spec::load`]). `partial_default_config` is the template's, `source_config` the end
+/// user's. In order:
+/// 1. with [`ValidationOptions::coerce_scalars`], strings in `source_config` are converted;
+/// 2. masked secrets in `source_config` are refused (or skipped, see
+///    [`ValidationOptions::skip_masked_secrets`]);
+/// 3. the configs are merged ([`merge_config`]) and valid defaults of missing required
+///    properties injected;
+/// 4. the merged config is validated and every problem translated.
 ///
 /// # Errors
-/// [`Error::InvalidSpec`] when the spec does not compile; [`Error::InvalidConfig`] listing every
-/// problem when the merged config does not satisfy it.
+/// - [`Error::InvalidSpec`] when the spec does not load (see [`Spec::load`]).
+/// - [`Error::InvalidConfig`] listing every problem, each with a JSON pointer, when the merged
+///   config does not satisfy the spec, or when the user's config sends [`SECRET_MASK`] back
+///   at a secret path. Required fields missing from both configs are all listed.
 pub fn validate_source_config(
     spec: &Value,
     partial_default_config: &Map<String, Value>,
     source_config: &Map<String, Value>,
     options: &ValidationOptions,
 ) -> Result<ValidatedConfig, Error> {
-    let _ = options;
-    let schema = schema_of(spec);
-    let validator = jsonschema::validator_for(schema).map_err(|e| Error::InvalidSpec {
-        detail: e.to_string(),
-    })?;
-    let mut merged = partial_default_config.clone();
-    for (k, v) in source_config {
-        merged.insert(k.clone(), v.clone());
-    }
-    let instance = Value::Object(merged.clone());
-    let errors: Vec<ConfigError> = validator
-        .iter_errors(&instance)
-        .map(|e| ConfigError {
-            path: e.instance_path().to_string(),
-            message: e.to_string(),
-            keyword: String::new(),
-        })
-        .collect();
-    if errors.is_empty() {
-        Ok(ValidatedConfig {
-            merged,
-            source_config: source_config.clone(),
-        })
+    Spec::load(spec)?.validate(partial_default_config, source_config, options)
+}
+
+pub(crate) fn validate_with(
+    spec: &Spec,
+    partial_default_config: &Map<String, Value>,
+    source_config: &Map<String, Value>,
+    options: &ValidationOptions,
+) -> Result<ValidatedConfig, Error> {
+    let compiled = spec.compiled();
+    let root = &compiled.schema;
+    let validator = compiled.validator(options.assert_date_time)?;
+
+    let mut sent = source_config.clone();
+    let coercions = if options.coerce_scalars {
+        coerce::coerce(
+            root,
+            &mut sent,
+            partial_default_config,
+            &compiled.secret_paths,
+        )
     } else {
-        Err(Error::InvalidConfig {
-            detail: errors[0].message.clone(),
-            errors,
-        })
+        Vec::new()
+    };
+
+    let mut problems: Vec<ConfigError> = Vec::new();
+    let mut skipped: Vec<String> = Vec::new();
+    let user_sent_mask = map_contains_mask(&sent);
+    if user_sent_mask {
+        let sent_value = Value::Object(sent);
+        for path in secrets::masked_paths(root, &sent_value) {
+            if options.skip_masked_secrets {
+                skipped.push(path);
+            } else {
+                problems.push(ConfigError {
+                    message: format!(
+                        "{} at {path} is the mask \"{SECRET_MASK}\" that the service returns in \
+                         place of secrets; send the real value",
+                        errors::subject(&path)
+                    ),
+                    path,
+                    keyword: "airbyte_secret".to_owned(),
+                });
+            }
+        }
+        sent = match sent_value {
+            Value::Object(map) => map,
+            _ => unreachable!("built from a map above"),
+        };
     }
+
+    let mut merged = merge::merge(root, partial_default_config, &sent);
+    let defaults_applied = if options.inject_defaults {
+        merge::inject_defaults(compiled, &mut merged, &mut sent)
+    } else {
+        Vec::new()
+    };
+    let merged_value = Value::Object(merged);
+
+    // Every mask left in the merged config: refused above, skipped at the user's request, or
+    // from the template defaults (whose real values the service holds). Their schema errors
+    // (a pattern, a minimum length) are not reported.
+    let all_masked = if user_sent_mask || map_contains_mask(partial_default_config) {
+        secrets::masked_paths(root, &merged_value)
+    } else {
+        Vec::new()
+    };
+    for path in &all_masked {
+        if problems.iter().all(|p| &p.path != path) && !skipped.contains(path) {
+            skipped.push(path.clone());
+        }
+    }
+
+    let raw: Vec<_> = validator.iter_errors(&merged_value).collect();
+    if !raw.is_empty() {
+        let translator = errors::Translator::new(root, &merged_value, &compiled.secret_paths);
+        problems.extend(translator.translate(&raw).into_iter().filter(|e| {
+            !all_masked
+                .iter()
+                .any(|masked| secrets::pointer_is_under(masked, &e.path))
+        }));
+    }
+    drop(raw);
+
+    if !problems.is_empty() {
+        return Err(Error::InvalidConfig {
+            detail: errors::summary(&problems),
+            errors: problems,
+        });
+    }
+    let merged = match merged_value {
+        Value::Object(map) => map,
+        _ => unreachable!("built from a map above"),
+    };
+    Ok(ValidatedConfig {
+        merged,
+        source_config: sent,
+        coercions,
+        defaults_applied,
+        skipped_masked_secrets: skipped,
+        spec: spec.clone(),
+    })
+}
+
+fn map_contains_mask(map: &Map<String, Value>) -> bool {
+    fn walk(value: &Value) -> bool {
+        match value {
+            Value::String(s) => s == SECRET_MASK,
+            Value::Array(items) => items.iter().any(walk),
+            Value::Object(map) => map.values().any(walk),
+            _ => false,
+        }
+    }
+    map.values().any(walk)
+}
+
+/// `partial_default_config` with `source_config` merged over it, as the service merges them.
+///
+/// User values win. Two objects are merged key by key when the spec describes the property as
+/// a plain object. For a `oneOf`/`anyOf` property with a discriminator, they are merged only
+/// when they are the same branch (the user's object has the default's discriminator value, or
+/// none); a user object of another branch, or of a `oneOf` without discriminator, replaces the
+/// default object wholesale. Arrays, scalars and undeclared properties are replaced. The spec
+/// need not compile; unreadable parts of it read as "no schema" (plain replacement).
+pub fn merge_config(
+    spec: &Value,
+    partial_default_config: &Map<String, Value>,
+    source_config: &Map<String, Value>,
+) -> Map<String, Value> {
+    merge::merge(
+        connection_schema(spec),
+        partial_default_config,
+        source_config,
+    )
 }
 
 /// Returns `config` with every value at an `airbyte_secret` path of `spec` replaced by
 /// [`SECRET_MASK`] (as the service does in responses, and as logs must).
+///
+/// Covers secrets in nested objects, in every `oneOf`/`anyOf`/`allOf` branch (a key secret in
+/// any branch is masked whichever branch the config picks), behind local `$ref`s, in array
+/// items and under `additionalProperties`. `null` values stay `null`. Works on any input
+/// without compiling the spec and never panics: with a spec it cannot read, nothing is
+/// masked (use [`redact_config`] for logs).
 pub fn mask_secrets(spec: &Value, config: &Value) -> Value {
-    fn walk(schema: &Value, value: &mut Value) {
-        if schema.get("airbyte_secret").and_then(Value::as_bool) == Some(true) {
-            *value = Value::String(SECRET_MASK.to_owned());
-            return;
-        }
-        if let (Some(props), Some(obj)) = (
-            schema.get("properties").and_then(Value::as_object),
-            value.as_object_mut(),
-        ) {
-            for (k, sub) in props {
-                if let Some(v) = obj.get_mut(k) {
-                    walk(sub, v);
-                }
-            }
-        }
-    }
-    let mut out = config.clone();
-    walk(schema_of(spec), &mut out);
-    out
+    secrets::mask(connection_schema(spec), config, secrets::Mode::Secrets)
+}
+
+/// Returns `config` redacted for logs and `Debug` output: secrets masked as by
+/// [`mask_secrets`], and every scalar the spec does not describe (an undeclared key, an entry
+/// of an untyped array) replaced by [`SECRET_MASK`] too — an allow-list, so an unexpected
+/// field never leaks. With a spec it cannot read, every scalar is masked (the shape stays).
+pub fn redact_config(spec: &Value, config: &Value) -> Value {
+    secrets::mask(connection_schema(spec), config, secrets::Mode::Redact)
+}
+
+/// Every `airbyte_secret` path of `spec` as a JSON pointer, `*` standing for any array index
+/// (`["/password", "/credentials/client_secret", "/tunnels/*/ssh_key"]`). See
+/// [`Spec::secret_paths`].
+///
+/// # Errors
+/// [`Error::InvalidSpec`] when the spec does not load.
+pub fn secret_paths(spec: &Value) -> Result<Vec<String>, Error> {
+    Ok(Spec::load(spec)?.secret_paths().to_vec())
+}
+
+/// JSON pointers (concrete indices, no `*`) of every value in `config` that is exactly
+/// [`SECRET_MASK`] at a secret path of `spec`: what a fetched config hides. Never fails.
+pub fn masked_secret_paths(spec: &Value, config: &Value) -> Vec<String> {
+    secrets::masked_paths(connection_schema(spec), config)
 }
 
 /// The spec an end user fills for a template: `connector_spec` with every field that
-/// `partial_default_config` supplies no longer required. Keeps the input's outer shape.
-pub fn user_config_spec(connector_spec: &Value, partial_default_config: &Map<String, Value>) -> Value {
-    let mut out = connector_spec.clone();
-    let schema = match out.get_mut("connectionSpecification") {
-        Some(s) => s,
-        None => &mut out,
-    };
-    if let Some(Value::Array(required)) = schema.get_mut("required") {
-        required.retain(|r| r.as_str().is_none_or(|k| !partial_default_config.contains_key(k)));
-    }
-    out
+/// `partial_default_config` supplies removed from `required`, at the top level and inside the
+/// nested objects the defaults supply (for a discriminated `oneOf`, inside the branch the
+/// default's object selects). Keeps the input's outer shape (`ConnectorSpecification` in,
+/// `ConnectorSpecification` out; manifest and bare schemas likewise). A `$ref`'d schema that
+/// changes is inlined at that place. Never fails; a spec it cannot read is returned as is.
+pub fn user_config_spec(
+    connector_spec: &Value,
+    partial_default_config: &Map<String, Value>,
+) -> Value {
+    merge::user_config_spec(connector_spec, partial_default_config)
 }
 
-fn schema_of(spec: &Value) -> &Value {
-    spec.get("connectionSpecification")
-        .or_else(|| spec.get("connection_specification"))
-        .unwrap_or(spec)
+/// The form model of `spec` for a template with `partial_default_config` (see [`Form`] for
+/// ordering, hidden fields and `oneOf` choices). Serialise it with `serde_json` for bindings.
+///
+/// # Errors
+/// [`Error::InvalidSpec`] when the spec does not load.
+pub fn form_model(
+    spec: &Value,
+    partial_default_config: &Map<String, Value>,
+) -> Result<Form, Error> {
+    let loaded = Spec::load(spec)?;
+    Ok(form::build(&loaded, Some(spec), partial_default_config))
 }
+
+/// Drops every compiled spec from the process-wide cache (which holds at most
+/// [`SPEC_CACHE_CAPACITY`]). [`Spec`] handles already loaded stay usable.
+pub fn clear_spec_cache() {
+    cache::global().clear();
+}
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 //! JSON bodies of stored resources.
 
 use airbyte_embedded::validation::{mask_secrets, user_config_spec};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::auth::Caller;
@@ -231,13 +231,4 @@ pub(crate) fn source_definition(t: &SourceTemplate) -> &'static Definition {
 /// `{id, deleted_at}` of a deletion now.
 pub(crate) fn deleted_json(id: Uuid) -> Value {
     json!({"id": id, "deleted_at": clock::now_iso()})
-}
-
-/// Merges `over` over `base` (top-level keys; `over` wins).
-pub(crate) fn merge(base: &Map<String, Value>, over: &Map<String, Value>) -> Map<String, Value> {
-    let mut merged = base.clone();
-    for (k, v) in over {
-        merged.insert(k.clone(), v.clone());
-    }
-    merged
 }

@@ -1,23 +1,25 @@
 //! Server-side validation of connector configs, reported as 422 `detail` lists.
 
-use airbyte_embedded::validation::{SECRET_MASK, ValidationOptions, validate_source_config};
+use airbyte_embedded::validation::{
+    SECRET_MASK, ValidationOptions, masked_secret_paths, validate_source_config,
+};
 use serde_json::{Map, Value, json};
 
 use crate::errors::{ApiError, Detail};
-use crate::store::merge;
 
-/// Merges `config` over `defaults` and validates the result against `spec`; returns the merged
-/// config (raw JSON as sent). Errors are 422s whose `loc` is `loc_prefix` followed by the path of
-/// each problem; a value equal to the secret mask `**********` is refused too.
+/// Merges `config` over `defaults` and validates the result against `spec` with the SDK's own
+/// validation (so client and sandbox agree); returns the merged config (raw JSON as sent, plus
+/// any valid spec default for a required field missing from both). Errors are 422s whose `loc`
+/// is `loc_prefix` followed by the path of each problem; the secret mask `**********` sent at
+/// a secret path is one of them.
 pub(crate) fn merged_config(
     spec: &Value,
     defaults: &Map<String, Value>,
     config: &Map<String, Value>,
     loc_prefix: &[&str],
 ) -> Result<Map<String, Value>, ApiError> {
-    reject_masks(config, loc_prefix)?;
     match validate_source_config(spec, defaults, config, &ValidationOptions::default()) {
-        Ok(_) => Ok(merge(defaults, config)),
+        Ok(validated) => Ok(validated.merged),
         Err(airbyte_embedded::Error::InvalidConfig { errors, .. }) => Err(ApiError::Unprocessable(
             errors
                 .iter()
@@ -40,44 +42,24 @@ pub(crate) fn merged_config(
     }
 }
 
-/// Refuses any string equal to the secret mask, anywhere in `config`.
+/// Refuses the secret mask `**********` at any secret path of `spec` in `config` (a template's
+/// defaults): it is what responses show in place of a secret, never a value.
 pub(crate) fn reject_masks(
+    spec: &Value,
     config: &Map<String, Value>,
     loc_prefix: &[&str],
 ) -> Result<(), ApiError> {
-    fn find(value: &Value, path: &mut Vec<String>) -> bool {
-        match value {
-            Value::String(s) => s == SECRET_MASK,
-            Value::Object(map) => map.iter().any(|(k, v)| {
-                path.push(k.clone());
-                let found = find(v, path);
-                if !found {
-                    path.pop();
-                }
-                found
-            }),
-            Value::Array(items) => items.iter().enumerate().any(|(i, v)| {
-                path.push(i.to_string());
-                let found = find(v, path);
-                if !found {
-                    path.pop();
-                }
-                found
-            }),
-            _ => false,
-        }
-    }
-    let mut path = Vec::new();
-    if find(&Value::Object(config.clone()), &mut path) {
-        return Err(ApiError::Unprocessable(vec![Detail {
-            loc: loc(loc_prefix, path),
+    let masked = masked_secret_paths(spec, &Value::Object(config.clone()));
+    match masked.first() {
+        None => Ok(()),
+        Some(path) => Err(ApiError::Unprocessable(vec![Detail {
+            loc: loc(loc_prefix, pointer_segments(path)),
             msg: format!(
                 "the secret mask \"{SECRET_MASK}\" is not a value: send the real secret or leave the field out"
             ),
             kind: "value_error.secret_mask".to_owned(),
-        }]));
+        }])),
     }
-    Ok(())
 }
 
 fn loc(prefix: &[&str], rest: Vec<String>) -> Vec<Value> {
@@ -106,27 +88,29 @@ mod tests {
     }
 
     #[test]
-    fn masks_are_refused_with_their_path() {
-        let err = reject_masks(
-            &obj(json!({"a": {"b": [SECRET_MASK]}})),
-            &["body", "source_config"],
+    fn masks_are_refused_only_at_secret_paths() {
+        let spec: Value = serde_json::from_str(crate::catalog::SOURCE_POSTGRES_SPEC).unwrap();
+        let base = json!({"host": "h", "port": 5432, "database": "d", "username": "u"});
+        let mut config = obj(base.clone());
+        config.insert(
+            "password".into(),
+            json!(airbyte_embedded::validation::SECRET_MASK),
         );
-        match err {
+        match merged_config(&spec, &Map::new(), &config, &["body", "source_config"]) {
             Err(ApiError::Unprocessable(d)) => {
                 assert_eq!(
                     d[0].loc,
-                    vec![
-                        json!("body"),
-                        json!("source_config"),
-                        json!("a"),
-                        json!("b"),
-                        json!("0")
-                    ]
+                    vec![json!("body"), json!("source_config"), json!("password")]
                 );
             }
             other => panic!("{other:?}"),
         }
-        assert!(reject_masks(&obj(json!({"a": "*********"})), &[]).is_ok());
+        let mut config = obj(base);
+        config.insert(
+            "database".into(),
+            json!(airbyte_embedded::validation::SECRET_MASK),
+        );
+        assert!(merged_config(&spec, &Map::new(), &config, &[]).is_ok());
     }
 
     #[test]

@@ -160,6 +160,7 @@ async fn create(
         let definition = catalog::find(DefinitionKind::Source, req.actor_definition_id)
             .ok_or_else(|| ApiError::not_found("Source definition"))?;
         reject_masks(
+            definition.spec(),
             &req.partial_default_config,
             &["body", "partial_default_config"],
         )?;
@@ -237,9 +238,6 @@ async fn update(
     Body(req): Body<TemplatePatch>,
 ) -> ApiResult {
     let id = path_uuid(&id, "Source template")?;
-    if let Some(config) = &req.partial_default_config {
-        reject_masks(config, &["body", "partial_default_config"])?;
-    }
     let customization = match req.customization {
         Some(raw) => Some(customization(Some(raw))?),
         None => None,
@@ -247,6 +245,10 @@ async fn update(
     let mut state = app.lock();
     let store = &mut state.store;
     let index = store.source_template_index(caller.organization_id, id)?;
+    if let Some(config) = &req.partial_default_config {
+        let spec = crate::store::source_definition(&store.source_templates[index]).spec();
+        reject_masks(spec, config, &["body", "partial_default_config"])?;
+    }
     let t = &mut store.source_templates[index];
     if let Some(name) = req.name {
         t.name = name;
