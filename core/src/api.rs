@@ -1,40 +1,103 @@
-//! Authenticated requests: a transport plus a token source, with one refresh-and-replay on
-//! 401, and JSON in and out.
+//! Authenticated requests: a transport plus a token source, with retries (each attempt
+//! re-reads the token), one refresh-and-replay on 401, and JSON in and out.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::auth::TokenSource;
+use crate::auth::token_cell::CachedToken;
 use crate::http::{Call, Http, Method, Reply};
+use crate::retry::RetryPolicy;
 use crate::{Error, Result};
 
 /// The request layer every API area calls.
 pub(crate) struct Api {
     pub(crate) http: Arc<Http>,
     tokens: Arc<dyn TokenSource>,
+    /// Overrides the client's retry policy (see `with_retry_policy` on the clients).
+    policy: Option<RetryPolicy>,
 }
 
 impl Api {
     pub(crate) fn new(http: Arc<Http>, tokens: Arc<dyn TokenSource>) -> Api {
-        Api { http, tokens }
+        Api {
+            http,
+            tokens,
+            policy: None,
+        }
     }
 
-    /// Sends `call` with the current token. On 401 the token is dropped and, if the source
-    /// can mint another, the call is replayed once (a 401 means the service did nothing, so
-    /// replaying a POST cannot duplicate it). A second 401 is returned as
-    /// [`Error::Unauthorized`]. A 403 is returned as is.
+    /// The same transport and tokens under another retry policy.
+    pub(crate) fn with_policy(&self, policy: RetryPolicy) -> Api {
+        Api {
+            http: Arc::clone(&self.http),
+            tokens: Arc::clone(&self.tokens),
+            policy: Some(policy),
+        }
+    }
+
+    /// The retry policy calls through this layer follow.
+    pub(crate) fn policy(&self) -> &RetryPolicy {
+        self.policy.as_ref().unwrap_or(&self.http.config().retry)
+    }
+
+    /// Sends `call` with a current token, retrying per the policy; every attempt asks the
+    /// token source again, so a long wait never sends a token that expired meanwhile.
+    ///
+    /// On 401 the token is dropped and, if the source can mint another, the call is
+    /// replayed once (a 401 means the service did nothing, so replaying a POST cannot
+    /// duplicate it). A second 401 is returned as [`Error::Unauthorized`]. A 403 is returned
+    /// as is.
     pub(crate) fn execute(&self, call: &Call<'_>) -> Result<Reply> {
-        let token = self.tokens.current()?;
-        match self.http.send(call, Some(token.expose())) {
-            Err(Error::Unauthorized { .. }) if self.tokens.invalidate(&token) => {
+        self.execute_until(call, None)
+    }
+
+    /// [`Api::execute`], ending by `deadline` when one is given: retries stop before it and
+    /// each attempt's whole-request timeout is cut to what is left.
+    pub(crate) fn execute_until(
+        &self,
+        call: &Call<'_>,
+        deadline: Option<Instant>,
+    ) -> Result<Reply> {
+        let policy = *self.policy();
+        let mut used: Option<Arc<CachedToken>> = None;
+        let first = self.http.send_with(call, &policy, deadline, || {
+            let token = self.tokens.current()?;
+            used = Some(Arc::clone(&token));
+            Ok(Some(token))
+        });
+        match first {
+            Err(Error::Unauthorized { .. })
+                if used.as_ref().is_some_and(|t| self.tokens.invalidate(t)) =>
+            {
                 log::debug!("401: refreshing the token and replaying once");
-                let fresh = self.tokens.current()?;
-                self.http.send(call, Some(fresh.expose()))
+                self.http
+                    .send_with(call, &policy, deadline, || self.tokens.current().map(Some))
             }
             other => other,
         }
+    }
+
+    /// `GET base/path?query`, ending by `deadline`.
+    pub(crate) fn get_until<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+        deadline: Instant,
+    ) -> Result<T> {
+        self.execute_until(
+            &Call {
+                method: Method::Get,
+                url: self.http.url(path),
+                query,
+                body: None,
+            },
+            Some(deadline),
+        )?
+        .json()
     }
 
     fn run<T: DeserializeOwned>(

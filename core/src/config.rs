@@ -1,11 +1,17 @@
-//! Client configuration: base URL, organisation, region, timeouts, token routes.
+//! Client configuration: base URL, organisation, region, timeouts, retries, rate-limit
+//! pacing, TLS roots, proxy, token routes.
 
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::http::url::BaseUrl;
+use crate::retry::{Pacing, RetryPolicy};
 use crate::{Error, Result};
+
+/// ureq's TLS settings, for [`ClientConfigBuilder::tls_config`]: `tls::TlsConfig`,
+/// `tls::RootCerts`, `tls::Certificate`, `tls::parse_pem`.
+pub use ureq::tls;
 
 /// The production base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.airbyte.ai/api/v1";
@@ -85,9 +91,43 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
+/// Which proxy requests go through.
+#[derive(Clone, Default)]
+pub(crate) enum ProxyChoice {
+    /// ureq's reading of `ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (the default).
+    #[default]
+    FromEnv,
+    /// No proxy, whatever the environment says.
+    Disabled,
+    /// This proxy.
+    Fixed(ureq::Proxy),
+}
+
+impl ProxyChoice {
+    /// The proxy for ureq's agent.
+    pub(crate) fn resolve(&self) -> Option<ureq::Proxy> {
+        match self {
+            ProxyChoice::FromEnv => ureq::Proxy::try_from_env(),
+            ProxyChoice::Disabled => None,
+            ProxyChoice::Fixed(p) => Some(p.clone()),
+        }
+    }
+}
+
+impl std::fmt::Debug for ProxyChoice {
+    /// Protocol, host and port only: never the proxy's credentials.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProxyChoice::FromEnv => f.write_str("FromEnv"),
+            ProxyChoice::Disabled => f.write_str("Disabled"),
+            ProxyChoice::Fixed(p) => write!(f, "Fixed({} {}:{})", p.protocol(), p.host(), p.port()),
+        }
+    }
+}
+
 /// Settings shared by the operator and end-user clients. Build one with
 /// [`ClientConfig::builder`]; [`ClientConfig::default`] targets production with default
-/// timeouts.
+/// timeouts and retries.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {
     pub(crate) base_url: BaseUrl,
@@ -99,6 +139,10 @@ pub struct ClientConfig {
     pub(crate) token_refresh_margin: Duration,
     pub(crate) token_routes: TokenRoutes,
     pub(crate) user_agent: String,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) pacing: Option<Pacing>,
+    pub(crate) tls: Option<tls::TlsConfig>,
+    pub(crate) proxy: ProxyChoice,
 }
 
 impl Default for ClientConfig {
@@ -113,6 +157,10 @@ impl Default for ClientConfig {
             token_refresh_margin: Duration::from_secs(60),
             token_routes: TokenRoutes::Embedded,
             user_agent: format!("airbyte-embedded-rust/{}", env!("CARGO_PKG_VERSION")),
+            retry: RetryPolicy::default(),
+            pacing: None,
+            tls: None,
+            proxy: ProxyChoice::FromEnv,
         }
     }
 }
@@ -150,6 +198,25 @@ impl ClientConfig {
     pub fn user_agent(&self) -> &str {
         &self.user_agent
     }
+
+    /// The connect, per-read and whole-request timeouts, in that order.
+    pub fn timeouts(&self) -> (Duration, Duration, Duration) {
+        (
+            self.connect_timeout,
+            self.read_timeout,
+            self.request_timeout,
+        )
+    }
+
+    /// How failed requests are retried ([`RetryPolicy::default`] unless set).
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// Client-side pacing when the rate limit runs low, if turned on.
+    pub fn pacing(&self) -> Option<&Pacing> {
+        self.pacing.as_ref()
+    }
 }
 
 /// Builds a [`ClientConfig`]; every setting starts at its documented default.
@@ -165,6 +232,27 @@ pub struct ClientConfigBuilder {
     token_routes: Option<TokenRoutes>,
     user_agent_suffix: Option<String>,
     allow_insecure_http: bool,
+    retry: Option<RetryPolicy>,
+    pacing: Option<Pacing>,
+    root_certificates_pem: Option<Vec<u8>>,
+    tls: Option<tls::TlsConfig>,
+    proxy: Option<ProxySetting>,
+}
+
+/// A proxy as set on the builder, parsed by [`ClientConfigBuilder::build`].
+#[derive(Clone)]
+enum ProxySetting {
+    Disabled,
+    Url(SecretString),
+}
+
+impl std::fmt::Debug for ProxySetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProxySetting::Disabled => f.write_str("Disabled"),
+            ProxySetting::Url(_) => f.write_str("Url([REDACTED])"),
+        }
+    }
 }
 
 impl ClientConfigBuilder {
@@ -201,10 +289,63 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// Time allowed for one whole request, from connecting to reading the body. Defaults to
-    /// 60 seconds.
+    /// Time allowed for one whole attempt, from connecting to reading the body. Defaults to
+    /// 60 seconds. When it passes the call ends with [`Error::Timeout`] (or
+    /// [`Error::OutcomeUnknown`] for a create): unlike a connect or read timeout it is not
+    /// retried. The retries of one call are bounded by [`RetryPolicy::max_elapsed`].
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
         self.request_timeout = Some(timeout);
+        self
+    }
+
+    /// How failed requests are retried. Defaults to [`RetryPolicy::default`]: up to 3
+    /// retries with exponential backoff and full jitter from 500 ms, each wait at most 10 s,
+    /// all within 120 s; [`RetryPolicy::disabled`] turns retrying off. See
+    /// [`crate::retry`] for what is retried.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Turns on client-side pacing: when few requests are left in the rate-limit window,
+    /// requests are spread over the time until it resets. Off by default.
+    pub fn pacing(mut self, pacing: Pacing) -> Self {
+        self.pacing = Some(pacing);
+        self
+    }
+
+    /// Trusts the certificates in `pem` (one or more `-----BEGIN CERTIFICATE-----` blocks)
+    /// as the only TLS roots, instead of the bundled Mozilla roots (`webpki-roots`): for a
+    /// TLS-inspecting corporate proxy or a private deployment. Replaces an earlier
+    /// [`ClientConfigBuilder::tls_config`]. Checked by [`ClientConfigBuilder::build`].
+    pub fn root_certificates_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.root_certificates_pem = Some(pem.into());
+        self.tls = None;
+        self
+    }
+
+    /// ureq's full TLS settings (roots, client certificate, SNI), for what
+    /// [`ClientConfigBuilder::root_certificates_pem`] does not cover. Replaces an earlier
+    /// `root_certificates_pem`. Defaults to ureq's: rustls with the Mozilla roots.
+    pub fn tls_config(mut self, config: tls::TlsConfig) -> Self {
+        self.tls = Some(config);
+        self.root_certificates_pem = None;
+        self
+    }
+
+    /// Sends every request through this proxy: `http://host:port` or `https://host:port`
+    /// (a CONNECT tunnel, so TLS to the API stays end to end), with optional
+    /// `user:password@` (percent-encoded). By default the proxy comes from the environment
+    /// (`ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY`, honouring `NO_PROXY`). The URL is kept out of
+    /// `Debug` output and errors.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(ProxySetting::Url(SecretString::from(url.into())));
+        self
+    }
+
+    /// Connects directly, ignoring any proxy set in the environment.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = Some(ProxySetting::Disabled);
         self
     }
 
@@ -251,8 +392,9 @@ impl ClientConfigBuilder {
     /// # Errors
     /// [`Error::InvalidArgument`] naming `base_url` (not an absolute `http`/`https` URL, or
     /// carrying a query or fragment, or plain `http` off loopback without
-    /// [`ClientConfigBuilder::allow_insecure_http`]), `organization_id` or `region_id` (not a UUID), or a
-    /// timeout of zero.
+    /// [`ClientConfigBuilder::allow_insecure_http`]), `organization_id` or `region_id` (not a UUID), a
+    /// timeout of zero, `root_certificates` (no certificate in the PEM text), `proxy` (not an
+    /// `http`/`https` proxy URL) or `retry_policy` (a zero `max_elapsed`).
     pub fn build(self) -> Result<ClientConfig> {
         let defaults = ClientConfig::default();
         let base_url = match self.base_url {
@@ -301,6 +443,22 @@ impl ClientConfigBuilder {
             Some(s) if !s.trim().is_empty() => format!("{} {}", defaults.user_agent, s.trim()),
             _ => defaults.user_agent,
         };
+        let retry = self.retry.unwrap_or(defaults.retry);
+        if retry.max_elapsed.is_zero() {
+            return Err(Error::invalid_argument(
+                "retry_policy",
+                "max_elapsed must be greater than zero",
+            ));
+        }
+        let tls = match self.root_certificates_pem {
+            Some(pem) => Some(root_certificates(&pem)?),
+            None => self.tls,
+        };
+        let proxy = match self.proxy {
+            None => ProxyChoice::FromEnv,
+            Some(ProxySetting::Disabled) => ProxyChoice::Disabled,
+            Some(ProxySetting::Url(url)) => ProxyChoice::Fixed(parse_proxy(url.expose_secret())?),
+        };
         Ok(ClientConfig {
             base_url,
             organization_id: self.organization_id,
@@ -313,7 +471,52 @@ impl ClientConfigBuilder {
                 .unwrap_or(defaults.token_refresh_margin),
             token_routes: self.token_routes.unwrap_or_default(),
             user_agent,
+            retry,
+            pacing: self.pacing,
+            tls,
+            proxy,
         })
+    }
+}
+
+/// TLS settings trusting only the certificates in `pem`.
+fn root_certificates(pem: &[u8]) -> Result<tls::TlsConfig> {
+    let mut certs = Vec::new();
+    for item in tls::parse_pem(pem) {
+        match item {
+            Ok(tls::PemItem::Certificate(c)) => certs.push(c),
+            Ok(_) => {}
+            Err(_) => {
+                return Err(Error::invalid_argument(
+                    "root_certificates",
+                    "the PEM text does not parse",
+                ));
+            }
+        }
+    }
+    if certs.is_empty() {
+        return Err(Error::invalid_argument(
+            "root_certificates",
+            "the PEM text holds no certificate",
+        ));
+    }
+    Ok(tls::TlsConfig::builder()
+        .root_certs(tls::RootCerts::new_with_certs(&certs))
+        .build())
+}
+
+/// An `http://` or `https://` proxy; the error never quotes the URL (it may hold a password).
+fn parse_proxy(url: &str) -> Result<ureq::Proxy> {
+    let invalid = || {
+        Error::invalid_argument(
+            "proxy",
+            "is not an http:// or https:// proxy URL (host and optional port, user and password)",
+        )
+    };
+    let proxy = ureq::Proxy::new(url.trim()).map_err(|_| invalid())?;
+    match proxy.protocol() {
+        ureq::ProxyProtocol::Http | ureq::ProxyProtocol::Https => Ok(proxy),
+        _ => Err(invalid()),
     }
 }
 

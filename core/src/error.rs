@@ -78,8 +78,11 @@ pub enum Error {
         /// Per-field problems (path + message).
         field_errors: Vec<FieldError>,
     },
-    /// HTTP 429: the organisation's rate limit is used up.
-    #[error("rate limited (HTTP 429): {detail}")]
+    /// HTTP 429: the organisation's rate limit is used up, and waiting for it (as the server's
+    /// `Retry-After` asked) would not fit in the retry budget
+    /// ([`crate::RetryPolicy::max_elapsed`]), or the retries ran out. `Display` names the
+    /// numbers the server sent.
+    #[error("rate limited (HTTP 429): {detail}{}", rate_limit.summary())]
     RateLimited {
         /// The service's message.
         detail: String,
@@ -158,6 +161,55 @@ pub enum Error {
         /// Why the link was not followed.
         detail: String,
     },
+    /// A request that is not safe to repeat (a `POST` that creates something, or a `PATCH`)
+    /// was sent, and then the connection broke, a timeout passed or the server answered 5xx:
+    /// it may or may not have taken effect, so the SDK did not send it again. Look the
+    /// resource up (for a source: list the workspace's sources by name) before retrying.
+    ///
+    /// `Display`: `POST /embedded/sources: the outcome is unknown (connection reset after the
+    /// request was sent); list sources by name before retrying`.
+    #[error("{method} {path}: the outcome is unknown ({cause}); {advice}")]
+    OutcomeUnknown {
+        /// `POST` or `PATCH`.
+        method: String,
+        /// The request path relative to the base URL, without the query
+        /// (`/embedded/sources`).
+        path: String,
+        /// What happened after the request was sent.
+        cause: String,
+        /// How to find out whether it took effect.
+        advice: String,
+        /// The underlying error ([`Error::Transport`], [`Error::Timeout`] or
+        /// [`Error::Server`]).
+        #[source]
+        source: Box<Error>,
+    },
+}
+
+impl RateLimit {
+    /// `; retry after 30 s; 0 of 1000 requests left until 1760003600 (Unix seconds)`, with
+    /// only the parts the server sent (empty when it sent none).
+    fn summary(&self) -> String {
+        let mut out = String::new();
+        if let Some(wait) = self.retry_after {
+            out.push_str(&format!("; retry after {} s", wait.as_secs()));
+        }
+        match (self.remaining, self.limit) {
+            (Some(r), Some(l)) => out.push_str(&format!("; {r} of {l} requests left")),
+            (Some(r), None) => out.push_str(&format!("; {r} requests left")),
+            (None, Some(l)) => out.push_str(&format!("; limit {l} requests")),
+            (None, None) => {}
+        }
+        if let Some(reset) = self.reset_unix_seconds {
+            let sep = if self.remaining.is_some() || self.limit.is_some() {
+                " until"
+            } else {
+                "; window resets at"
+            };
+            out.push_str(&format!("{sep} {reset} (Unix seconds)"));
+        }
+        out
+    }
 }
 
 impl Error {
@@ -172,6 +224,7 @@ impl Error {
             | Error::Server { status, .. }
             | Error::UnexpectedStatus { status, .. }
             | Error::Decode { status, .. } => Some(*status),
+            Error::OutcomeUnknown { source, .. } => source.status(),
             _ => None,
         }
     }
@@ -186,10 +239,70 @@ impl Error {
         }
     }
 
+    /// Whether this is [`Error::OutcomeUnknown`]: a create that may have taken effect, to
+    /// reconcile before retrying.
+    pub fn is_outcome_unknown(&self) -> bool {
+        matches!(self, Error::OutcomeUnknown { .. })
+    }
+
     pub(crate) fn invalid_argument(argument: &str, reason: impl Into<String>) -> Self {
         Error::InvalidArgument {
             argument: argument.to_owned(),
             reason: reason.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_limited_names_the_numbers() {
+        let full = Error::RateLimited {
+            detail: "Rate limit exceeded".into(),
+            rate_limit: RateLimit {
+                limit: Some(1000),
+                remaining: Some(0),
+                reset_unix_seconds: Some(1_760_003_600),
+                retry_after: Some(Duration::from_secs(1800)),
+            },
+        };
+        assert_eq!(
+            full.to_string(),
+            "rate limited (HTTP 429): Rate limit exceeded; retry after 1800 s; 0 of 1000 requests left until 1760003600 (Unix seconds)"
+        );
+        let bare = Error::RateLimited {
+            detail: "Rate limit exceeded".into(),
+            rate_limit: RateLimit {
+                reset_unix_seconds: Some(5),
+                ..RateLimit::default()
+            },
+        };
+        assert_eq!(
+            bare.to_string(),
+            "rate limited (HTTP 429): Rate limit exceeded; window resets at 5 (Unix seconds)"
+        );
+    }
+
+    #[test]
+    fn outcome_unknown_reads_as_a_sentence_and_keeps_the_status() {
+        let e = Error::OutcomeUnknown {
+            method: "POST".into(),
+            path: "/embedded/sources".into(),
+            cause: "HTTP 502 from the server".into(),
+            advice: "list sources by name before retrying".into(),
+            source: Box::new(Error::Server {
+                status: 502,
+                detail: "Bad Gateway".into(),
+            }),
+        };
+        assert_eq!(
+            e.to_string(),
+            "POST /embedded/sources: the outcome is unknown (HTTP 502 from the server); list sources by name before retrying"
+        );
+        assert_eq!(e.status(), Some(502));
+        assert!(e.is_outcome_unknown());
+        assert!(std::error::Error::source(&e).is_some());
     }
 }

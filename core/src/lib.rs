@@ -31,10 +31,14 @@ mod common;
 pub mod config;
 mod embedded;
 pub mod error;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod http;
 pub mod integrations;
 mod open_enum;
 mod redact;
+pub mod retry;
 pub mod sources;
 pub mod tokens;
 pub mod validation;
@@ -49,5 +53,6 @@ pub use config::{
 };
 pub use embedded::EmbeddedSourceTemplates;
 pub use error::{Error, FieldError, RateLimit, Result};
+pub use retry::{Pacing, RetryPolicy};
 pub use sources::{Sources, WaitOptions, WriteOptions};
 pub use tokens::{ScopedTokenInfo, ScopedTokenRequest, WidgetTokenRequest};

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::Api;
 use crate::common::{Deleted, null_as_default, require_id};
 use crate::http::Method;
-use crate::http::url::segment;
+use crate::http::url::{BaseUrl, segment};
 use crate::open_enum::open_enum;
 use crate::{Error, Result};
 
@@ -205,7 +205,7 @@ pub struct WorkspacePages {
     api: Arc<Api>,
     filter: WorkspaceFilter,
     cursor: Option<String>,
-    seen: HashSet<String>,
+    trail: CursorTrail,
     done: bool,
     /// An error about the last page's `next` link, returned after that page's workspaces.
     deferred: Option<Error>,
@@ -218,7 +218,7 @@ impl WorkspacePages {
             api,
             filter,
             cursor: None,
-            seen: HashSet::new(),
+            trail: CursorTrail::default(),
             done: false,
             deferred: None,
             buffer: Vec::new().into_iter(),
@@ -261,28 +261,24 @@ impl WorkspacePages {
     }
 
     fn cursor_of(&mut self, next: &str) -> Result<String> {
-        let base = &self.api.http.config().base_url;
-        if !base.same_origin(next) {
-            return Err(Error::Pagination {
-                detail: format!("`next` link is not on {}: {next}", base.as_str()),
-            });
-        }
-        let cursor = next
-            .split_once('?')
-            .map(|(_, q)| q)
-            .into_iter()
-            .flat_map(|q| q.split('&'))
-            .filter_map(|pair| pair.split_once('='))
-            .find(|(k, _)| *k == "cursor")
-            .map(|(_, v)| {
-                percent_encoding::percent_decode_str(v)
-                    .decode_utf8_lossy()
-                    .into_owned()
-            })
-            .filter(|c| !c.is_empty())
-            .ok_or_else(|| Error::Pagination {
-                detail: format!("`next` link carries no cursor: {next}"),
-            })?;
+        self.trail.follow(&self.api.http.config().base_url, next)
+    }
+}
+
+/// The cursors a walk has followed: each `next` link must be on the configured origin, carry
+/// a non-empty `cursor`, and not repeat one already followed (so a walk always ends).
+#[derive(Debug, Default)]
+pub(crate) struct CursorTrail {
+    seen: HashSet<String>,
+}
+
+impl CursorTrail {
+    /// The cursor to ask for next, from a page's `next` link.
+    ///
+    /// # Errors
+    /// [`Error::Pagination`] as [`cursor_from_next`], or when the cursor was followed before.
+    pub(crate) fn follow(&mut self, base: &BaseUrl, next: &str) -> Result<String> {
+        let cursor = cursor_from_next(base, next)?;
         if !self.seen.insert(cursor.clone()) {
             return Err(Error::Pagination {
                 detail: format!("the service repeated cursor `{cursor}`"),
@@ -290,6 +286,34 @@ impl WorkspacePages {
         }
         Ok(cursor)
     }
+}
+
+/// The percent-decoded `cursor` query parameter of `next`, a page's `next` link.
+///
+/// # Errors
+/// [`Error::Pagination`] when `next` is not an absolute URL on `base`'s scheme, host and port,
+/// or carries no non-empty `cursor`.
+pub(crate) fn cursor_from_next(base: &BaseUrl, next: &str) -> Result<String> {
+    if !base.same_origin(next) {
+        return Err(Error::Pagination {
+            detail: format!("`next` link is not on {}: {next}", base.as_str()),
+        });
+    }
+    next.split_once('?')
+        .map(|(_, q)| q.split('#').next().unwrap_or(q))
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == "cursor")
+        .map(|(_, v)| {
+            percent_encoding::percent_decode_str(v)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| Error::Pagination {
+            detail: format!("`next` link carries no cursor: {next}"),
+        })
 }
 
 impl Iterator for WorkspacePages {
@@ -336,6 +360,38 @@ mod tests {
             };
             assert!(matches!(f.query(None), Err(Error::InvalidArgument { .. })));
         }
+    }
+
+    #[test]
+    fn cursors_come_only_from_links_on_the_base_origin() {
+        let base = BaseUrl::parse("https://api.airbyte.ai/api/v1").unwrap();
+        #[rustfmt::skip]
+        let cases = [
+            ("https://api.airbyte.ai/api/v1/workspaces?cursor=abc&limit=5", Some("abc")),
+            ("https://API.airbyte.ai:443/api/v1/workspaces?limit=5&cursor=a%2Fb", Some("a/b")),
+            ("https://api.airbyte.ai/api/v1/workspaces?cursor=abc#frag", Some("abc")),
+            ("https://api.airbyte.ai/api/v1/workspaces?cursor=", None),
+            ("https://api.airbyte.ai/api/v1/workspaces", None),
+            ("http://api.airbyte.ai/api/v1/workspaces?cursor=abc", None),
+            ("https://evil.example/api/v1/workspaces?cursor=abc", None),
+            ("https://api.airbyte.ai:8443/api/v1/workspaces?cursor=abc", None),
+            ("/api/v1/workspaces?cursor=abc", None),
+            ("", None),
+        ];
+        for (next, expected) in cases {
+            let got = cursor_from_next(&base, next);
+            assert_eq!(got.as_deref().ok(), expected, "{next}");
+            if expected.is_none() {
+                assert!(matches!(got, Err(Error::Pagination { .. })), "{next}");
+            }
+        }
+        let mut trail = CursorTrail::default();
+        let link = "https://api.airbyte.ai/api/v1/workspaces?cursor=c1";
+        assert_eq!(trail.follow(&base, link).unwrap(), "c1");
+        assert!(matches!(
+            trail.follow(&base, link),
+            Err(Error::Pagination { .. })
+        ));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::config::ClientConfig;
 use crate::embedded::EmbeddedSourceTemplates;
 use crate::error::RateLimit;
 use crate::http::Http;
+use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
 use crate::sources::{Scope, Sources};
 use crate::tokens::ScopedTokenInfo;
@@ -28,7 +29,7 @@ pub struct EndUserClient {
 
 struct Inner {
     api: Api,
-    templates: TemplateCache,
+    templates: Arc<TemplateCache>,
     workspace_id: OnceLock<String>,
 }
 
@@ -52,7 +53,7 @@ impl EndUserClient {
         EndUserClient {
             inner: Arc::new(Inner {
                 api: Api::new(http, tokens),
-                templates: TemplateCache::default(),
+                templates: Arc::new(TemplateCache::default()),
                 workspace_id: OnceLock::new(),
             }),
         }
@@ -66,6 +67,22 @@ impl EndUserClient {
     /// The rate-limit headers of the most recent response that carried any.
     pub fn last_rate_limit(&self) -> Option<RateLimit> {
         self.inner.api.http.last_rate_limit()
+    }
+
+    /// A client like this one (same connection pool, token and template cache) whose calls
+    /// follow `policy` instead of the configured [`crate::ClientConfig::retry_policy`].
+    pub fn with_retry_policy(&self, policy: RetryPolicy) -> EndUserClient {
+        let workspace_id = OnceLock::new();
+        if let Some(id) = self.inner.workspace_id.get() {
+            let _ = workspace_id.set(id.clone());
+        }
+        EndUserClient {
+            inner: Arc::new(Inner {
+                api: self.inner.api.with_policy(policy),
+                templates: Arc::clone(&self.inner.templates),
+                workspace_id,
+            }),
+        }
     }
 
     /// Source templates offered to this end user: `/embedded/source-templates`.

@@ -12,6 +12,7 @@ use crate::config::{ClientConfig, Credentials, check_uuid};
 use crate::error::RateLimit;
 use crate::http::Http;
 use crate::integrations::{ConnectionTemplates, Definitions, SourceTemplates, Tags};
+use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
 use crate::sources::{Scope, Sources};
 use crate::tokens::{ScopedTokenRequest, TokenBody, WidgetTokenRequest};
@@ -36,8 +37,8 @@ type ScopedKey = (String, Option<String>);
 
 struct Inner {
     api: Arc<Api>,
-    scoped: Mutex<HashMap<ScopedKey, Arc<TokenCell>>>,
-    templates: TemplateCache,
+    scoped: Arc<Mutex<HashMap<ScopedKey, Arc<TokenCell>>>>,
+    templates: Arc<TemplateCache>,
 }
 
 impl OperatorClient {
@@ -61,8 +62,8 @@ impl OperatorClient {
         Ok(OperatorClient {
             inner: Arc::new(Inner {
                 api: Arc::new(Api::new(http, tokens)),
-                scoped: Mutex::new(HashMap::new()),
-                templates: TemplateCache::default(),
+                scoped: Arc::new(Mutex::new(HashMap::new())),
+                templates: Arc::new(TemplateCache::default()),
             }),
         })
     }
@@ -91,6 +92,27 @@ impl OperatorClient {
     /// The rate-limit headers of the most recent response that carried any.
     pub fn last_rate_limit(&self) -> Option<RateLimit> {
         self.inner.api.http.last_rate_limit()
+    }
+
+    /// A client like this one (same connection pool, operator token, scoped-token and
+    /// template caches) whose calls follow `policy` instead of the configured
+    /// [`crate::ClientConfig::retry_policy`]: for one call or a group of calls.
+    ///
+    /// ```no_run
+    /// # use airbyte_embedded::{OperatorClient, RetryPolicy, TagFilter};
+    /// # let operator = OperatorClient::from_env()?;
+    /// let once = operator.with_retry_policy(RetryPolicy::disabled());
+    /// let templates = once.source_templates().list(&TagFilter::default())?;
+    /// # Ok::<(), airbyte_embedded::Error>(())
+    /// ```
+    pub fn with_retry_policy(&self, policy: RetryPolicy) -> OperatorClient {
+        OperatorClient {
+            inner: Arc::new(Inner {
+                api: Arc::new(self.inner.api.with_policy(policy)),
+                scoped: Arc::clone(&self.inner.scoped),
+                templates: Arc::clone(&self.inner.templates),
+            }),
+        }
     }
 
     /// Source templates: `/integrations/templates/sources`.

@@ -128,14 +128,20 @@ fn summarise(errors: &[FieldError]) -> String {
         .join("; ")
 }
 
-/// At most [`SNIPPET_LIMIT`] bytes of the body as text, cut on a character boundary.
+/// At most [`SNIPPET_LIMIT`] bytes of the body as text (invalid UTF-8 shown as U+FFFD),
+/// cut on a character boundary, followed by `… (N bytes in all)` when anything was cut.
 pub(crate) fn snippet(body: &[u8]) -> String {
     if body.iter().all(u8::is_ascii_whitespace) {
         return String::from("empty response body");
     }
-    let text = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_LIMIT)]);
-    let text = text.trim_end_matches('\u{FFFD}').trim();
-    if body.len() > SNIPPET_LIMIT {
+    let lossy = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_LIMIT)]);
+    // Each invalid byte becomes a 3-byte U+FFFD: cut the text again to stay within the limit.
+    let mut end = lossy.len().min(SNIPPET_LIMIT);
+    while !lossy.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = lossy[..end].trim_end_matches('\u{FFFD}').trim();
+    if body.len() > SNIPPET_LIMIT || end < lossy.len() {
         format!("{text}… ({} bytes in all)", body.len())
     } else {
         text.to_owned()
@@ -223,6 +229,23 @@ mod tests {
         let s = snippet(body.as_bytes());
         assert!(s.len() <= SNIPPET_LIMIT + 40, "{}", s.len());
         assert!(s.ends_with("(10000 bytes in all)"));
+    }
+
+    #[test]
+    fn invalid_utf8_does_not_grow_the_snippet_past_the_limit() {
+        // Found by the `error_body` fuzz target: 4096 invalid bytes became 12 KiB of U+FFFD.
+        let body = vec![0xff; 5000];
+        let s = snippet(&body);
+        assert!(s.len() <= SNIPPET_LIMIT + 40, "{}", s.len());
+        assert!(s.ends_with("(5000 bytes in all)"), "{s}");
+        let mut mixed = b"<html>".to_vec();
+        mixed.extend(std::iter::repeat_n(0xfe, 2000));
+        let s = snippet(&mixed);
+        assert!(
+            s.len() <= SNIPPET_LIMIT + 40 && s.starts_with("<html>"),
+            "{}",
+            s.len()
+        );
     }
 
     #[test]

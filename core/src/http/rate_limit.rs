@@ -105,6 +105,59 @@ mod tests {
         assert_eq!(from_headers(&h, now()).retry_after, Some(Duration::ZERO));
     }
 
+    /// One header at a time: (header, value, field read, expected).
+    #[test]
+    fn header_table() {
+        #[derive(Debug, Clone, Copy)]
+        enum Field {
+            Limit,
+            Remaining,
+            Reset,
+            RetryAfter,
+        }
+        use Field::*;
+        let secs = Some::<u64>;
+        #[rustfmt::skip]
+        let cases: &[(&'static str, &str, Field, Option<u64>)] = &[
+            ("Retry-After", "120", RetryAfter, secs(120)),
+            ("Retry-After", " 7 ", RetryAfter, secs(7)),
+            ("Retry-After", "0", RetryAfter, secs(0)),
+            ("Retry-After", "200", RetryAfter, secs(200)),
+            // HTTP dates: IMF-fixdate, RFC 850 and asctime, relative to NOW
+            ("Retry-After", "Thu, 09 Oct 2025 08:56:40 GMT", RetryAfter, secs(1_760_000_200 - NOW)),
+            ("Retry-After", "Thursday, 09-Oct-25 08:56:40 GMT", RetryAfter, secs(200)),
+            ("Retry-After", "Thu Oct  9 08:56:40 2025", RetryAfter, secs(200)),
+            ("Retry-After", "Thu, 09 Oct 2025 08:50:00 GMT", RetryAfter, secs(0)), // in the past
+            ("Retry-After", "-5", RetryAfter, None),
+            ("Retry-After", "1.5", RetryAfter, None),
+            ("Retry-After", "tomorrow", RetryAfter, None),
+            ("Retry-After", "", RetryAfter, None),
+            // X-RateLimit-Reset: Unix seconds, or seconds from now below one year
+            ("X-RateLimit-Reset", "1760003600", Reset, Some(1_760_003_600)),
+            ("X-RateLimit-Reset", "30", Reset, Some(NOW + 30)),
+            ("X-RateLimit-Reset", "0", Reset, Some(NOW)),
+            ("X-RateLimit-Reset", "31535999", Reset, Some(NOW + 31_535_999)),
+            ("X-RateLimit-Reset", "31536000", Reset, Some(31_536_000)),
+            ("X-RateLimit-Reset", "18446744073709551615", Reset, Some(u64::MAX)),
+            ("X-RateLimit-Reset", "1760003600.5", Reset, None),
+            ("X-RateLimit-Limit", "1000", Limit, Some(1000)),
+            ("X-RateLimit-Limit", "1e3", Limit, None),
+            ("X-RateLimit-Remaining", "0", Remaining, Some(0)),
+            ("X-RateLimit-Remaining", "-1", Remaining, None),
+            ("X-RateLimit-Remaining", "99999999999999999999", Remaining, None),
+        ];
+        for &(name, value, field, expected) in cases {
+            let rl = from_headers(&headers(&[(name, value)]), now());
+            let got = match field {
+                Limit => rl.limit,
+                Remaining => rl.remaining,
+                Reset => rl.reset_unix_seconds,
+                RetryAfter => rl.retry_after.map(|d| d.as_secs()),
+            };
+            assert_eq!(got, expected, "{name}: {value:?}");
+        }
+    }
+
     #[test]
     fn malformed_headers_read_as_absent() {
         let h = headers(&[

@@ -78,6 +78,9 @@ impl BaseUrl {
     pub(crate) fn same_origin(&self, url: &str) -> bool {
         url.parse::<Uri>()
             .ok()
+            // A link carrying user info (`https://user@host/`, even an empty `@`) is refused:
+            // the service never sends one, and parsers disagree about such authorities.
+            .filter(|u| u.authority().is_some_and(|a| !a.as_str().contains('@')))
             .and_then(|u| Origin::of(&u))
             .is_some_and(|o| o == self.origin)
     }
@@ -150,6 +153,10 @@ mod tests {
         assert!(!b.same_origin("https://evil.example/api/v1/workspaces"));
         assert!(!b.same_origin("https://api.airbyte.ai:8443/api/v1/workspaces"));
         assert!(!b.same_origin("/api/v1/workspaces"));
+        // Found by the `next_link` fuzz target: user info is refused, even empty.
+        assert!(!b.same_origin("https://@api.airbyte.ai/api/v1/workspaces?cursor=x"));
+        assert!(!b.same_origin("https://user:pw@api.airbyte.ai/api/v1/workspaces"));
+        assert!(!b.same_origin("https://api.airbyte.ai@evil.example/api/v1/workspaces"));
     }
 
     #[test]

@@ -230,26 +230,39 @@ impl Sources<'_> {
     /// Polls a check job until it finishes, pausing `initial_interval`, then 1.5 times longer
     /// each time up to `max_interval`. A finished job is returned as is, `failed` included.
     ///
+    /// `options.timeout` is an overall deadline: each status request (its retries and its
+    /// whole-request timeout included) is cut short so that the wait never runs past it.
+    ///
     /// # Errors
     /// [`Error::Timeout`] when the job has not finished within `options.timeout`; the
     /// errors of [`Sources::check_status`].
     pub fn wait_for_check(&self, check_id: &str, options: &WaitOptions) -> Result<CheckStatus> {
+        let check_id = require_id("check_id", check_id)?;
         let deadline = Instant::now() + options.timeout;
+        let path = self.path(&format!("check/{}/status", segment(check_id)));
+        let timed_out = |state: &str| Error::Timeout {
+            detail: format!(
+                "check {check_id} is still {state} after {:.1} s",
+                options.timeout.as_secs_f64()
+            ),
+        };
         let mut pause = options.initial_interval;
+        let mut last_state = String::from("pending");
         loop {
-            let status = self.check_status(check_id)?;
+            let status: CheckStatus = match self.api.get_until(&path, &[], deadline) {
+                Ok(s) => s,
+                Err(Error::Timeout { .. }) if Instant::now() >= deadline => {
+                    return Err(timed_out(&last_state));
+                }
+                Err(e) => return Err(e),
+            };
             if status.status.is_terminal() {
                 return Ok(status);
             }
+            last_state = status.status.to_string();
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                return Err(Error::Timeout {
-                    detail: format!(
-                        "check {check_id} is still {} after {:.1} s",
-                        status.status,
-                        options.timeout.as_secs_f64()
-                    ),
-                });
+                return Err(timed_out(&last_state));
             }
             std::thread::sleep(pause.min(left));
             pause = pause.mul_f64(1.5).min(options.max_interval);

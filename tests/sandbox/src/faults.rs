@@ -1,6 +1,10 @@
-//! Injected faults: canned responses, delays, expired tokens and truncated bodies.
+//! Injected faults: canned responses (5xx, 429, HTML pages), delays before or after handling,
+//! expired tokens, truncated bodies and connections dropped before or after the handler ran.
 
-use axum::body::Body;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
@@ -76,6 +80,20 @@ pub enum FaultAction {
         /// How many bytes of the body to keep.
         bytes: usize,
     },
+    /// Drop the connection without handling the request and without sending any response
+    /// (the client sees the connection reset or closed after it sent the request). Nothing
+    /// changes on the server.
+    ResetBeforeResponse,
+    /// Handle the request normally (a create is committed), then drop the connection instead
+    /// of sending the response: the client cannot tell whether the request took effect.
+    ResetAfterCommit,
+    /// Handle the request normally (its effects are kept), then wait this many milliseconds
+    /// before sending the response: with a client timeout shorter than the wait, a create is
+    /// committed although the client gave up.
+    DelayResponse {
+        /// The delay in milliseconds.
+        millis: u64,
+    },
 }
 
 impl Fault {
@@ -126,11 +144,57 @@ impl FaultAction {
             headers: Vec::new(),
         }
     }
+
+    /// A [`FaultAction::Respond`] with `status` and the `{"message", "errors"}` body the
+    /// service sends for server errors (`"Internal server error"` etc.).
+    pub fn status(status: u16) -> FaultAction {
+        let reason = StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("Error");
+        FaultAction::json(
+            status,
+            &serde_json::json!({"message": reason, "errors": []}),
+        )
+    }
+
+    /// A 429 `{"message": "Rate limit exceeded", "errors": []}`, with `Retry-After:
+    /// <seconds>` when `retry_after_secs` is given.
+    pub fn too_many_requests(retry_after_secs: Option<u64>) -> FaultAction {
+        FaultAction::Respond {
+            status: 429,
+            body: serde_json::json!({"message": "Rate limit exceeded", "errors": []}).to_string(),
+            content_type: json_content_type(),
+            headers: retry_after_secs
+                .map(|s| vec![("retry-after".to_owned(), s.to_string())])
+                .unwrap_or_default(),
+        }
+    }
+
+    /// An HTML error page with `status`, as a proxy or load balancer in front of the service
+    /// sends (`<html>…<h1>502 Bad Gateway</h1>…</html>`).
+    pub fn html_page(status: u16) -> FaultAction {
+        let line = format!(
+            "{status} {}",
+            StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .unwrap_or("Error")
+        );
+        FaultAction::Respond {
+            status,
+            body: format!(
+                "<html><head><title>{line}</title></head><body><center><h1>{line}</h1></center><hr><center>nginx</center></body></html>"
+            ),
+            content_type: "text/html".to_owned(),
+            headers: Vec::new(),
+        }
+    }
 }
 
-/// The injected faults, in order of injection.
+/// The injected faults, in order of injection, and how many requests they affected.
 #[derive(Debug, Default)]
-pub(crate) struct FaultQueue(Vec<Fault>);
+pub(crate) struct FaultQueue(Vec<Fault>, u64);
 
 impl FaultQueue {
     /// Adds a fault after the existing ones.
@@ -146,6 +210,7 @@ impl FaultQueue {
     /// Consumes one count of the first fault matching the request and returns its action.
     pub(crate) fn take(&mut self, method: &str, api_path: &str) -> Option<FaultAction> {
         let index = self.0.iter().position(|f| f.matches(method, api_path))?;
+        self.1 += 1;
         let fault = &mut self.0[index];
         fault.count -= 1;
         let action = fault.action.clone();
@@ -154,6 +219,36 @@ impl FaultQueue {
         }
         Some(action)
     }
+
+    /// How many requests a fault has affected so far (cleared faults' included).
+    pub(crate) fn fired(&self) -> u64 {
+        self.1
+    }
+}
+
+/// A response body that fails on its first poll: hyper then drops the connection without
+/// sending anything more (for an HTTP/1 response whose head is still buffered, nothing at
+/// all), which the client sees as a reset or closed connection.
+struct AbortBody;
+
+impl axum::body::HttpBody for AbortBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
+        Poll::Ready(Some(Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "sandbox fault: connection dropped",
+        ))))
+    }
+}
+
+/// A response that makes hyper abort the connection instead of answering.
+pub(crate) fn dropped_connection() -> Response {
+    Response::new(Body::new(AbortBody))
 }
 
 /// The response of a [`FaultAction::Respond`].

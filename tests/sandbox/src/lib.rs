@@ -56,7 +56,8 @@
 //! | `POST /_sandbox/faults` | body: a [`Fault`] as JSON |
 //! | `DELETE /_sandbox/faults` | [`Sandbox::clear_faults`] |
 //! | `POST /_sandbox/revoke-operator-tokens` | [`Sandbox::revoke_operator_tokens`] |
-//! | `GET /_sandbox/stats` | `{"token_requests": n, "requests": n}` |
+//! | `GET /_sandbox/stats` | `{"token_requests": n, "requests": n, "faults_fired": n}` |
+//! | `GET /_sandbox/inventory` | [`Sandbox::inventory`] as JSON |
 //! | `GET /_sandbox/requests` | `[{"method", "path", "query", "headers": [[k, v]], "body"}]` (body as UTF-8 lossy text) |
 //! | `DELETE /_sandbox/requests` | [`Sandbox::clear_requests`] |
 //! | `GET /_sandbox/credentials` | the seeded credentials, organisation ids and base URL |
@@ -72,6 +73,7 @@ mod credentials;
 mod cron;
 mod errors;
 mod faults;
+mod inventory;
 mod models;
 mod origin;
 mod pagination;
@@ -93,6 +95,7 @@ pub use credentials::{
     OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, OTHER_ORGANIZATION_ID,
 };
 pub use faults::{Fault, FaultAction};
+pub use inventory::Inventory;
 pub use recording::RecordedRequest;
 
 use crate::server::ServerThread;
@@ -200,6 +203,18 @@ impl Sandbox {
     /// Removes every injected fault.
     pub fn clear_faults(&self) {
         self.shared.lock().faults.clear();
+    }
+
+    /// How many requests an injected fault has affected so far (each request a fault
+    /// matched counts once; faults removed by [`Sandbox::clear_faults`] still count).
+    pub fn faults_fired(&self) -> u64 {
+        self.shared.lock().faults.fired()
+    }
+
+    /// The names of every live resource, to count duplicates after a run (see
+    /// [`Inventory::duplicates`]).
+    pub fn inventory(&self) -> Inventory {
+        Inventory::of(&self.shared.lock().store)
     }
 
     /// Stops the server gracefully: it stops accepting, lets in-flight requests finish (at

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use crate::auth::{TOKEN_PATH, organization_hint};
 use crate::clock;
 use crate::errors::ApiError;
-use crate::faults::{FaultAction, canned_response};
+use crate::faults::{FaultAction, canned_response, dropped_connection};
 use crate::recording::RecordedRequest;
 use crate::state::AppState;
 
@@ -46,6 +46,8 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
     };
     let mut truncate = None;
     let mut expire = false;
+    let mut drop_after = false;
+    let mut delay_after = None;
     match fault {
         Some(FaultAction::Respond {
             status,
@@ -60,6 +62,9 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
         }
         Some(FaultAction::ExpireToken) => expire = true,
         Some(FaultAction::TruncateBody { bytes }) => truncate = Some(bytes),
+        Some(FaultAction::ResetBeforeResponse) => return dropped_connection(),
+        Some(FaultAction::ResetAfterCommit) => drop_after = true,
+        Some(FaultAction::DelayResponse { millis }) => delay_after = Some(millis),
         None => {}
     }
     let under_api = path == API_PREFIX || path.starts_with("/api/v1/");
@@ -82,6 +87,12 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
     };
     if let Some(d) = decision {
         d.apply(response.headers_mut());
+    }
+    if drop_after {
+        return dropped_connection();
+    }
+    if let Some(millis) = delay_after {
+        tokio::time::sleep(Duration::from_millis(millis)).await;
     }
     match truncate {
         Some(keep) => truncated(response, keep).await,

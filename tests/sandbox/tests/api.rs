@@ -519,6 +519,70 @@ fn faults_apply_in_order_and_run_out() {
 }
 
 #[test]
+fn connections_dropped_before_and_after_the_handler() {
+    let sb = sandbox();
+    let c = Client::new(&sb);
+    let op = c.operator_token();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let post_tag = |name: &str| {
+        agent
+            .post(format!("{}/integrations/templates/tags", sb.base_url()))
+            .header("authorization", format!("Bearer {op}"))
+            .header("content-type", "application/json")
+            .send(json!({"name": name}).to_string())
+    };
+
+    sb.inject_fault(Fault::new(FaultAction::ResetBeforeResponse).on("POST", "/integrations"));
+    assert!(post_tag("before").is_err(), "no response at all");
+    assert!(sb.inventory().tags.is_empty(), "nothing was created");
+
+    sb.inject_fault(Fault::new(FaultAction::ResetAfterCommit).on("POST", "/integrations"));
+    assert!(post_tag("after").is_err(), "no response at all");
+    assert_eq!(sb.inventory().tags, vec!["after".to_owned()], "committed");
+
+    sb.inject_fault(
+        Fault::new(FaultAction::DelayResponse { millis: 300 }).on("POST", "/integrations"),
+    );
+    let started = std::time::Instant::now();
+    assert_eq!(post_tag("slow").unwrap().status().as_u16(), 200);
+    assert!(started.elapsed() >= Duration::from_millis(300));
+
+    sb.inject_fault(Fault::new(FaultAction::too_many_requests(Some(7))).on("GET", "/workspaces"));
+    let limited = c.call("GET", "/workspaces/stats", Some(&op), None);
+    assert_eq!(
+        (limited.status, limited.header("retry-after")),
+        (429, Some("7"))
+    );
+    sb.inject_fault(Fault::new(FaultAction::too_many_requests(None)).on("GET", "/workspaces"));
+    let limited = c.call("GET", "/workspaces/stats", Some(&op), None);
+    assert_eq!((limited.status, limited.header("retry-after")), (429, None));
+
+    sb.inject_fault(Fault::new(FaultAction::html_page(502)).on("GET", "/workspaces"));
+    let page = c.call("GET", "/workspaces/stats", Some(&op), None);
+    assert_eq!(page.status, 502);
+    assert!(
+        page.text.contains("<h1>502 Bad Gateway</h1>"),
+        "{}",
+        page.text
+    );
+    sb.inject_fault(Fault::new(FaultAction::status(503)).on("GET", "/workspaces"));
+    let busy = c.call("GET", "/workspaces/stats", Some(&op), None);
+    assert_eq!(
+        (busy.status, busy.json["message"].as_str()),
+        (503, Some("Service Unavailable"))
+    );
+
+    assert_eq!(sb.faults_fired(), 7);
+    let admin_url = format!("http://127.0.0.1:{}/_sandbox/inventory", sb.port());
+    let inventory = c.call("GET", &admin_url, None, None).json;
+    assert_eq!(inventory["tags"], json!(["after", "slow"]));
+    assert_eq!(sb.inventory().duplicate_count(), 0);
+}
+
+#[test]
 fn rate_limit_of_five() {
     let sb = Sandbox::start(SandboxConfig {
         rate_limit_per_hour: 5,
@@ -833,7 +897,7 @@ fn admin_routes_mirror_the_library() {
     );
     assert_eq!(
         admin("GET", "/_sandbox/stats", None).json,
-        json!({"token_requests": 1, "requests": 2})
+        json!({"token_requests": 1, "requests": 2, "faults_fired": 1})
     );
     let requests = admin("GET", "/_sandbox/requests", None).json;
     assert_eq!(requests[0]["path"], "/api/v1/account/applications/token");

@@ -13,6 +13,7 @@ use crate::credentials::{
 };
 use crate::errors::ApiResult;
 use crate::faults::Fault;
+use crate::inventory::Inventory;
 use crate::state::AppState;
 
 /// The admin routes.
@@ -24,6 +25,7 @@ pub(crate) fn routes() -> Router<AppState> {
             post(revoke_operator_tokens),
         )
         .route("/_sandbox/stats", get(stats))
+        .route("/_sandbox/inventory", get(inventory))
         .route("/_sandbox/requests", get(requests).delete(clear_requests))
         .route("/_sandbox/credentials", get(credentials))
 }
@@ -50,7 +52,16 @@ async fn revoke_operator_tokens(State(app): State<AppState>) -> Json<Value> {
 /// `GET /_sandbox/stats` → `{token_requests, requests}`.
 async fn stats(State(app): State<AppState>) -> Json<Value> {
     let state = app.lock();
-    Json(json!({"token_requests": state.token_requests, "requests": state.requests.len()}))
+    Json(json!({
+        "token_requests": state.token_requests,
+        "requests": state.requests.len(),
+        "faults_fired": state.faults.fired(),
+    }))
+}
+
+/// `GET /_sandbox/inventory` → the names of the live resources per kind.
+async fn inventory(State(app): State<AppState>) -> Json<Value> {
+    Json(json!(Inventory::of(&app.lock().store)))
 }
 
 /// `GET /_sandbox/requests` → `[{method, path, query, headers, body}]`.

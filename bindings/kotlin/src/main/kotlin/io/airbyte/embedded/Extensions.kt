@@ -1,0 +1,55 @@
+// The hand-written Kotlin layer over the generated bindings (airbyte_embedded.kt): Kotlin
+// idioms only, no logic. Clients and every other generated object are already AutoCloseable
+// (`use { }` frees the native handle at once; otherwise a Cleaner frees it later).
+package io.airbyte.embedded
+
+import java.util.logging.Level
+
+/**
+ * Every workspace of every remaining page, fetching one page (`nextPage()`) at a time as the
+ * sequence is iterated. Throws [AirbyteException] where `nextPage()` does (for example
+ * [AirbyteException.Pagination]); single use, like the pages object.
+ */
+fun WorkspacePages.asSequence(): Sequence<Workspace> = sequence {
+    while (true) {
+        val page = nextPage() ?: break
+        yieldAll(page)
+    }
+}
+
+/**
+ * Every workspace matching [filter] (default: all) as a lazy [Sequence]:
+ * `GET /workspaces`, following `next` links on the configured host only.
+ */
+fun Workspaces.all(filter: WorkspaceFilter? = null): Sequence<Workspace> = pages(filter).asSequence()
+
+/**
+ * A [Logger] forwarding the SDK's records to `java.util.logging`: the Rust target becomes the
+ * logger name (`airbyte_embedded::http` → `airbyte_embedded.http`). Records never carry secrets.
+ */
+class JavaUtilLoggingForwarder : Logger {
+    override fun log(record: LogRecord) {
+        try {
+            val level = when (record.level) {
+                LogLevel.ERROR -> Level.SEVERE
+                LogLevel.WARN -> Level.WARNING
+                LogLevel.INFO -> Level.INFO
+                LogLevel.DEBUG -> Level.FINE
+                LogLevel.TRACE -> Level.FINEST
+            }
+            java.util.logging.Logger.getLogger(record.target.replace("::", ".")).log(level, record.message)
+        } catch (_: Throwable) {
+            // A failing handler must never fail the SDK call that logged.
+        }
+    }
+}
+
+/** Registers [handler] for the SDK's records up to [maxLevel] (replacing any earlier logger). */
+fun setLogger(maxLevel: LogLevel = LogLevel.DEBUG, handler: (LogRecord) -> Unit) {
+    setLogger(
+        object : Logger {
+            override fun log(record: LogRecord) = handler(record)
+        },
+        maxLevel,
+    )
+}

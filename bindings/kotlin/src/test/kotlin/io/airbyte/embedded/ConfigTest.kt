@@ -1,0 +1,61 @@
+package io.airbyte.embedded
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+class ConfigTest {
+    @Test
+    fun `defaults target production`() {
+        assertNull(ClientConfig().baseUrl)
+        OperatorClient("id", "secret").use { assertEquals("https://api.airbyte.ai/api/v1", it.baseUrl()) }
+        assertEquals(defaultBaseUrl(), "https://api.airbyte.ai/api/v1")
+        assertEquals("b9e48d61-f082-4a14-a8d0-799a907938cb", regionEu())
+        assertEquals("645a183f-b12b-4c6e-8ad3-99e165603450", regionUs())
+    }
+
+    @Test
+    fun `invalid settings name the argument`() {
+        val org = assertThrows<AirbyteException.InvalidArgument> {
+            OperatorClient("id", "secret", ClientConfig(organizationId = "acme"))
+        }
+        assertEquals("organization_id", org.argument)
+        val http = assertThrows<AirbyteException.InvalidArgument> {
+            OperatorClient("id", "secret", ClientConfig(baseUrl = "http://api.example.com/api/v1"))
+        }
+        assertEquals("base_url", http.argument)
+        OperatorClient("id", "secret", ClientConfig(baseUrl = "http://api.example.com/api/v1", allowInsecureHttp = true)).close()
+        assertEquals("read_timeout", assertThrows<AirbyteException.InvalidArgument> {
+            OperatorClient("id", "secret", ClientConfig(readTimeoutMs = 0u))
+        }.argument)
+        assertEquals("retry_policy", assertThrows<AirbyteException.InvalidArgument> {
+            OperatorClient("id", "secret", ClientConfig(retry = RetryPolicy(maxElapsedMs = 0u)))
+        }.argument)
+        assertEquals("client_id", assertThrows<AirbyteException.InvalidArgument> { OperatorClient("", "s") }.argument)
+        assertEquals("token", assertThrows<AirbyteException.InvalidArgument> { EndUserClient(" ") }.argument)
+    }
+
+    @Test
+    fun `environment without credentials`() {
+        if (System.getenv("AIRBYTE_CLIENT_ID").isNullOrEmpty()) {
+            val e = assertThrows<AirbyteException.InvalidArgument> { OperatorClient.fromEnv() }
+            assertEquals("AIRBYTE_CLIENT_ID", e.argument)
+        }
+        if (System.getenv("AIRBYTE_API_URL").isNullOrEmpty()) {
+            assertEquals(defaultBaseUrl(), clientConfigFromEnv().baseUrl)
+        }
+    }
+
+    @Test
+    fun `token routes and user agent`() {
+        val s = Sandbox.shared
+        OperatorClient(s.clientId, s.clientSecret, ClientConfig(baseUrl = s.baseUrl, tokenRoutes = TokenRoutes.APPLICATIONS, userAgentSuffix = "my-app/1.2")).use { op ->
+            assertTrue(op.mintScopedToken(ScopedTokenRequest(workspaceName = Sandbox.unique("routes"))).workspaceId() != null)
+        }
+        val log = s.requests()
+        assertTrue(log.contains("/account/applications/scoped-token"))
+        assertTrue(log.contains("my-app/1.2"))
+    }
+}

@@ -1,0 +1,87 @@
+package io.airbyte.embedded
+
+import org.junit.jupiter.api.AfterEach
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+class SourcesTest {
+    private val sandbox = Sandbox.shared
+    private val operator = sandbox.operator()
+    private val fast = WaitOptions(timeoutMs = 10_000u, initialIntervalMs = 50u, maxIntervalMs = 200u)
+    private val template = operator.sourceTemplates().create(
+        SourceTemplateCreate(actorDefinitionId = Sandbox.POSTGRES, partialDefaultConfig = """{"port": 5432}""", name = Sandbox.unique("Postgres")),
+    )
+
+    @AfterEach
+    fun cleanUp() {
+        operator.sourceTemplates().delete(template.id)
+    }
+
+    private fun config(password: String = "hunter2-secret", host: String = "db.acme.example", port: String = "") =
+        """{"host": "$host", "database": "app", "username": "airbyte", "password": "$password"$port}"""
+
+    @Test
+    fun `end user source lifecycle and checks`() {
+        operator.endUserClient(Sandbox.unique("acme")).use { user ->
+            val ws = user.workspaceId()
+            val source = user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = config(), name = "Prod"))
+            assertTrue(source.sourceConfig.contains("\"password\":\"**********\""))
+            assertTrue(source.sourceConfig.contains("\"port\":5432"))
+            assertEquals("Prod", user.sources().get(source.id).name)
+            assertEquals(listOf(source.id), user.sources().list(ws).map { it.id })
+            val ok = user.sources().waitForCheck(user.sources().check(source.id).id, fast)
+            assertEquals(CheckState.Succeeded, ok.status)
+            assertEquals("Replica", user.sources().update(source.id, SourceUpdate(name = "Replica")).name)
+            val bad = user.sources().check(source.id, SourceUpdate(sourceConfig = config(password = "wrong-password")))
+            val failed = user.sources().waitForCheck(bad.id, fast)
+            assertEquals(CheckState.Failed, failed.status)
+            assertEquals("config_error", failed.failureReason?.failureType)
+            val early = user.sources().checkConfig(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = config(host = "db.example.invalid")))
+            assertEquals(CheckState.Failed, user.sources().waitForCheck(early.id, fast).status)
+            assertThrows<AirbyteException.Timeout> {
+                user.sources().waitForCheck(
+                    user.sources().checkConfig(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = config())).id,
+                    WaitOptions(timeoutMs = 1u, initialIntervalMs = 1u, maxIntervalMs = 1u),
+                )
+            }
+            assertEquals(listOf(source.id), operator.sources().list(ws).map { it.id })
+            assertEquals(source.id, operator.sources().get(source.id).id)
+            assertEquals("By the operator", operator.sources().update(source.id, SourceUpdate(name = "By the operator")).name)
+            assertEquals(CheckState.Succeeded, operator.sources().waitForCheck(operator.sources().check(source.id).id, fast).status)
+            operator.endUserClient(Sandbox.unique("other")).use { other ->
+                assertEquals(403, assertThrows<AirbyteException.Forbidden> { other.sources().list(ws) }.status.toInt())
+            }
+            assertEquals(source.id, user.sources().delete(source.id).id)
+            assertThrows<AirbyteException.NotFound> { user.sources().get(source.id) }
+        }
+    }
+
+    @Test
+    fun `validation errors carry paths and nothing is sent`() {
+        operator.endUserClient(Sandbox.unique("acme")).use { user ->
+            val ws = user.workspaceId()
+            val e = assertThrows<AirbyteException.InvalidConfig> {
+                user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = """{"host": "db", "port": "5432", "password": "**********"}"""))
+            }
+            val problems = e.errors.map { it.path to it.keyword }.toSet()
+            assertTrue(("/database" to "required") in problems, problems.toString())
+            assertTrue(("/port" to "type") in problems, problems.toString())
+            assertTrue(("/password" to "airbyte_secret") in problems, problems.toString())
+            assertTrue(e.message!!.contains("detail="))
+            val coerced = user.sources().create(
+                SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = config(port = ""","port": "6543"""")),
+                WriteOptions(validation = ValidationOptions(coerceScalars = true)),
+            )
+            assertTrue(coerced.sourceConfig.contains("\"port\":6543"))
+            val rejected = assertThrows<AirbyteException.Validation> {
+                user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = """{"host": "db"}"""), WriteOptions(validate = false))
+            }
+            assertTrue(rejected.status.toInt() in setOf(400, 422))
+            assertEquals("source_config", assertThrows<AirbyteException.InvalidArgument> {
+                user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = "[]"))
+            }.argument)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+"""Panics become exceptions, the logger hook, threads, and the package's typing."""
+
+import importlib.resources
+import logging
+import threading
+
+import pytest
+
+import airbyte_embedded as ae
+from conftest import unique
+
+
+def test_a_panic_is_an_exception_not_a_crash():
+    with pytest.raises(ae.InternalError) as e:
+        ae.test_only_panic("boom")
+    assert "boom" in str(e.value)
+    # The library is still usable afterwards.
+    assert ae.secret_mask() == "**********"
+
+
+def test_custom_logger_receives_sdk_records(operator):
+    got = []
+
+    class Collect(ae.Logger):
+        def log(self, record):
+            got.append(record)
+
+    ae.set_logger(Collect(), ae.LogLevel.DEBUG)
+    try:
+        operator.tags().list()
+    finally:
+        ae.forward_to_logging()
+    assert got, "no records forwarded"
+    assert all(r.target.startswith("airbyte_embedded") for r in got)
+    assert any("integrations/templates/tags" in r.message and r.level == ae.LogLevel.DEBUG for r in got)
+    assert not any("secret" in r.message.lower() and "client_secret" in r.message for r in got)
+
+
+def test_a_failing_logger_does_not_fail_the_call(operator):
+    class Broken(ae.Logger):
+        def log(self, record):
+            raise RuntimeError("logger broke")
+
+    ae.set_logger(Broken(), ae.LogLevel.TRACE)
+    try:
+        assert operator.tags().list() is not None
+    finally:
+        ae.forward_to_logging()
+
+
+def test_records_reach_the_logging_module_by_default(sandbox, caplog):
+    operator = sandbox.operator()
+    with caplog.at_level(logging.DEBUG, logger="airbyte_embedded"):
+        operator.workspaces().stats()
+    names = {r.name for r in caplog.records}
+    assert any(n.startswith("airbyte_embedded") for n in names), names
+    assert any("workspaces/stats" in r.getMessage() for r in caplog.records)
+    assert sandbox.client_secret not in caplog.text
+
+
+def test_one_client_serves_many_threads(operator, sandbox):
+    names = [unique("t") for _ in range(8)]
+    for n in names:
+        operator.tags().create(n)
+    errors = []
+
+    def work(name):
+        try:
+            assert name in [t.name for t in operator.tags().list()]
+            operator.tags().delete(name)
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in names]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
+def test_package_is_typed_and_documented():
+    assert importlib.resources.files("airbyte_embedded").joinpath("py.typed").is_file()
+    assert "scoped token" in ae.OperatorClient.mint_scoped_token.__doc__
+    assert ae.AirbyteError.NotFound.__doc__

@@ -1,0 +1,158 @@
+"""Definitions, tags, source templates and connection templates (operator side), and the
+templates an end user sees."""
+
+import json
+
+import pytest
+
+import airbyte_embedded as ae
+from conftest import POSTGRES_DEFINITION_ID, S3_DEFINITION_ID, STRIPE_DEFINITION_ID, unique
+
+
+def test_definitions(operator):
+    found = operator.definitions().list_sources("postgres")
+    assert [d.source_definition_id for d in found] == [POSTGRES_DEFINITION_ID]
+    assert found[0].support_level == ae.SupportLevel.CERTIFIED()
+    assert len(operator.definitions().list_sources()) >= 3
+    definition = operator.definitions().get_source(POSTGRES_DEFINITION_ID)
+    assert definition.name == "Postgres"
+    spec = json.loads(definition.spec)
+    assert "host" in spec["connectionSpecification"]["required"]
+    assert "dockerRepository" in json.loads(definition.other)
+    with pytest.raises(ae.AirbyteError.NotFound) as e:
+        operator.definitions().get_source("00000000-0000-0000-0000-000000000000")
+    assert e.value.status == 404
+
+
+def test_tags_lifecycle(operator):
+    name = unique("crm")
+    tag = operator.tags().create(name)
+    assert tag.name == name and tag.id
+    assert name in [t.name for t in operator.tags().list()]
+    renamed = operator.tags().rename(name, name + "-x")
+    assert renamed.name == name + "-x"
+    deleted = operator.tags().delete(name + "-x")
+    assert deleted.deleted_at
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        operator.tags().create("x" * 256)
+    assert e.value.argument == "name"
+    with pytest.raises(ae.AirbyteError.NotFound):
+        operator.tags().delete(unique("missing"))
+
+
+def test_source_templates_lifecycle(operator):
+    tag = operator.tags().create(unique("db")).name
+    created = operator.source_templates().create(
+        ae.SourceTemplateCreate(
+            actor_definition_id=POSTGRES_DEFINITION_ID,
+            partial_default_config=json.dumps({"port": 5432}),
+            name=unique("Postgres"),
+            customization=ae.Customization(stream_selection_mode=ae.StreamSelectionMode.ALL()),
+        )
+    )
+    assert created.source_definition_id == POSTGRES_DEFINITION_ID
+    assert json.loads(created.partial_default_config) == {"port": 5432}
+    spec = json.loads(created.user_config_spec)
+    assert "port" not in spec["connectionSpecification"].get("required", [])
+    assert created.customization.stream_selection_mode == ae.StreamSelectionMode.ALL()
+
+    tagged = operator.source_templates().add_tag(created.id, tag)
+    assert tag in tagged.tags
+    listed = operator.source_templates().list(ae.TagFilter(tags=[tag], mode=ae.TagsMode.ANY()))
+    assert [t.id for t in listed] == [created.id]
+    assert created.id in [t.id for t in operator.source_templates().list()]
+
+    updated = operator.source_templates().update(
+        created.id,
+        ae.SourceTemplateUpdate(partial_default_config=json.dumps({"port": 6543}), name="Renamed"),
+    )
+    assert updated.name == "Renamed" and json.loads(updated.partial_default_config) == {"port": 6543}
+    copy = operator.source_templates().clone_template(created.id, "Copy")
+    assert copy.id != created.id and copy.name == "Copy"
+
+    assert operator.source_templates().remove_tag(created.id, tag).deleted_at
+    assert tag not in operator.source_templates().get(created.id).tags
+    for t in (created, copy):
+        assert operator.source_templates().delete(t.id).id == t.id
+    with pytest.raises(ae.AirbyteError.NotFound):
+        operator.source_templates().get(created.id)
+
+
+def test_source_template_arguments_are_checked_before_sending(operator):
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        operator.source_templates().create(
+            ae.SourceTemplateCreate(actor_definition_id=POSTGRES_DEFINITION_ID, partial_default_config="[1]")
+        )
+    assert e.value.argument == "partial_default_config"
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        operator.source_templates().create(
+            ae.SourceTemplateCreate(
+                actor_definition_id=POSTGRES_DEFINITION_ID,
+                customization=ae.Customization(
+                    stream_selection_mode=ae.StreamSelectionMode.WHITELIST(), stream_whitelist=[]
+                ),
+            )
+        )
+    assert e.value.argument == "customization.stream_whitelist"
+    with pytest.raises(ae.AirbyteError.InvalidArgument):
+        operator.source_templates().get("")
+
+
+def test_connection_templates_lifecycle(operator):
+    tag = operator.tags().create(unique("crm")).name
+    s3 = {
+        "s3_bucket_name": "acme-exports",
+        "s3_bucket_path": "airbyte",
+        "s3_bucket_region": "us-east-1",
+        "access_key_id": "AKIAEXAMPLE",
+        "secret_access_key": "example-secret-access-key",
+        "format": {"format_type": "JSONL"},
+    }
+    created = operator.connection_templates().create(
+        ae.ConnectionTemplateCreate(
+            destination_name="Acme S3",
+            destination_definition_id=S3_DEFINITION_ID,
+            destination_config=json.dumps(s3),
+            cron_expression="0 0 12 * * ?",
+            non_breaking_changes_preference=ae.NonBreakingChangesPreference.PROPAGATE_COLUMNS(),
+        )
+    )
+    assert created.destination_name == "Acme S3"
+    assert created.non_breaking_changes_preference == ae.NonBreakingChangesPreference.PROPAGATE_COLUMNS()
+    assert created.data_hosting_type == ae.DataHostingType.USER_HOSTED()
+    stored = json.loads(created.destination_config)
+    assert stored["secret_access_key"] == ae.secret_mask()
+    assert operator.connection_templates().add_tag(created.id, tag).tags == [tag]
+    assert [t.id for t in operator.connection_templates().list(ae.TagFilter(tags=[tag]))] == [created.id]
+    updated = operator.connection_templates().update(
+        created.id, ae.ConnectionTemplateUpdate(cron_expression="0 30 6 * * ?", sync_on_create=False)
+    )
+    assert updated.cron_expression.startswith("0 30 6 * * ?") and updated.sync_on_create is False
+    assert operator.connection_templates().get(created.id).id == created.id
+    assert operator.connection_templates().remove_tag(created.id, tag).deleted_at
+
+    hosted = operator.connection_templates().create(
+        ae.ConnectionTemplateCreate(data_hosting_type=ae.DataHostingType.AIRBYTE_HOSTED())
+    )
+    assert hosted.data_hosting_type == ae.DataHostingType.AIRBYTE_HOSTED()
+
+    cron = operator.connection_templates().describe_cron("0 0 12 * * ?")
+    assert cron.is_valid and cron.description
+    assert operator.connection_templates().describe_cron("0 12 * * *").is_valid is False
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        operator.connection_templates().create(ae.ConnectionTemplateCreate(cron_expression="0 12 * * *"))
+    assert e.value.argument == "cron_expression"
+    for t in (created, hosted):
+        operator.connection_templates().delete(t.id)
+
+
+def test_end_user_sees_offered_templates(operator):
+    template = operator.source_templates().create(
+        ae.SourceTemplateCreate(actor_definition_id=STRIPE_DEFINITION_ID, name=unique("Stripe"))
+    )
+    end_user = operator.end_user_client(unique("ws"))
+    offered = end_user.source_templates().list()
+    assert template.id in [t.id for t in offered]
+    detail = end_user.source_templates().get(template.id)
+    assert "account_id" in json.loads(detail.user_config_spec)["connectionSpecification"]["required"]
+    operator.source_templates().delete(template.id)

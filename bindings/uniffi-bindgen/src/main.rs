@@ -1,0 +1,9 @@
+//! `uniffi-bindgen`, pinned to the workspace's uniffi version so the generated code always
+//! matches the library (`scripts/generate-bindings` and maturin both run it).
+//!
+//! `cargo run -p uniffi-bindgen -- generate --library target/debug/libairbyte_embedded.so
+//! --language kotlin --out-dir …`
+
+fn main() {
+    uniffi::uniffi_bindgen_main()
+}

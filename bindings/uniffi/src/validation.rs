@@ -1,0 +1,240 @@
+//! Client-side validation of source configs against connector specs, secret masking, and the
+//! form model. Pure and offline: nothing here sends a request. Specs and configs are JSON
+//! text; a spec may be a `ConnectorSpecification` (`connectionSpecification`), a manifest
+//! spec (`connection_specification`) or a bare JSON Schema.
+
+use airbyte_embedded::validation as cv;
+
+use crate::Result;
+use crate::common::{object, object_text, value, value_text};
+use crate::errors::AirbyteError;
+
+/// Switches for `validate_source_config` and `WriteOptions.validation`. `ValidationOptions()`
+/// is the strict setting used before a create or update.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ValidationOptions {
+    /// Whether `format: date-time` (and `date`, `time`) is asserted (RFC 3339). Defaults to
+    /// `true`; other formats are never asserted.
+    #[uniffi(default = true)]
+    pub assert_date_time: bool,
+    /// Whether strings are converted to the spec's scalar types (`"5432"` → `5432`) before
+    /// validation, each change reported in `ValidatedConfig.coercions`. Defaults to `false`:
+    /// a wrong type is an error.
+    #[uniffi(default = false)]
+    pub coerce_scalars: bool,
+    /// Whether values equal to the mask `**********` at secret paths are skipped instead of
+    /// refused (for re-validating a config fetched from the service). Defaults to `false`.
+    #[uniffi(default = false)]
+    pub skip_masked_secrets: bool,
+    /// Whether the spec `default` of a required property missing from both configs is added
+    /// (when it satisfies its own schema) to the validated and the sent config, each listed
+    /// in `ValidatedConfig.defaults_applied`. Defaults to `true`.
+    #[uniffi(default = true)]
+    pub inject_defaults: bool,
+}
+
+impl Default for ValidationOptions {
+    fn default() -> Self {
+        cv::ValidationOptions::default().into()
+    }
+}
+
+impl From<cv::ValidationOptions> for ValidationOptions {
+    fn from(o: cv::ValidationOptions) -> Self {
+        ValidationOptions {
+            assert_date_time: o.assert_date_time,
+            coerce_scalars: o.coerce_scalars,
+            skip_masked_secrets: o.skip_masked_secrets,
+            inject_defaults: o.inject_defaults,
+        }
+    }
+}
+
+impl From<ValidationOptions> for cv::ValidationOptions {
+    fn from(o: ValidationOptions) -> Self {
+        cv::ValidationOptions {
+            assert_date_time: o.assert_date_time,
+            coerce_scalars: o.coerce_scalars,
+            skip_masked_secrets: o.skip_masked_secrets,
+            inject_defaults: o.inject_defaults,
+        }
+    }
+}
+
+/// One string converted by `ValidationOptions.coerce_scalars`.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Coercion {
+    /// JSON pointer of the changed value in the source config (`"/port"`).
+    pub path: String,
+    /// The value as given, as JSON text (`"\"5432\""`); the mask at a secret path.
+    pub from_value: String,
+    /// The value as it will be sent, as JSON text (`"5432"`); the mask at a secret path.
+    pub to_value: String,
+}
+
+impl From<cv::Coercion> for Coercion {
+    fn from(c: cv::Coercion) -> Self {
+        Coercion {
+            path: c.path,
+            from_value: value_text(&c.from),
+            to_value: value_text(&c.to),
+        }
+    }
+}
+
+/// A source config that passed validation.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ValidatedConfig {
+    /// `partial_default_config` with the source config merged over it (and required defaults
+    /// injected), as JSON object text: what the service will hold. May contain secrets.
+    pub merged: String,
+    /// The source config as it should be sent, as JSON object text: the input, changed only
+    /// by opt-in coercion and injected defaults.
+    pub source_config: String,
+    /// Every change coercion made (empty when off).
+    pub coercions: Vec<Coercion>,
+    /// JSON pointers of the spec defaults that were injected.
+    pub defaults_applied: Vec<String>,
+    /// JSON pointers of masked secrets that were skipped, not validated.
+    pub skipped_masked_secrets: Vec<String>,
+}
+
+impl From<cv::ValidatedConfig> for ValidatedConfig {
+    fn from(v: cv::ValidatedConfig) -> Self {
+        ValidatedConfig {
+            merged: object_text(&v.merged),
+            source_config: object_text(&v.source_config),
+            coercions: v.coercions.into_iter().map(Into::into).collect(),
+            defaults_applied: v.defaults_applied,
+            skipped_masked_secrets: v.skipped_masked_secrets,
+        }
+    }
+}
+
+/// Validates `merge(partial_default_config, source_config)` against a connector spec (all
+/// JSON text; the configs must be objects). `options` defaults to the strict
+/// `ValidationOptions()`.
+///
+/// # Errors
+/// `AirbyteError.InvalidConfig` listing every problem, each with a JSON pointer `path`, a
+/// `message` and the failing `keyword` (a masked secret sent back is keyword
+/// `airbyte_secret`); `AirbyteError.InvalidSpec` when the spec does not load;
+/// `AirbyteError.InvalidArgument` for text that is not JSON.
+#[uniffi::export(default(options = None))]
+pub fn validate_source_config(
+    spec: String,
+    partial_default_config: String,
+    source_config: String,
+    options: Option<ValidationOptions>,
+) -> Result<ValidatedConfig> {
+    let spec = value("spec", &spec)?;
+    let defaults = object("partial_default_config", &partial_default_config)?;
+    let config = object("source_config", &source_config)?;
+    let options = options.unwrap_or_default().into();
+    Ok(cv::validate_source_config(&spec, &defaults, &config, &options)?.into())
+}
+
+/// `partial_default_config` with `source_config` merged over it, as the service merges them
+/// (user values win; a `oneOf` object is never a hybrid of two branches), as JSON text.
+///
+/// # Errors
+/// `AirbyteError.InvalidArgument` for text that is not JSON (objects for the configs).
+#[uniffi::export]
+pub fn merge_config(
+    spec: String,
+    partial_default_config: String,
+    source_config: String,
+) -> Result<String> {
+    let spec = value("spec", &spec)?;
+    let defaults = object("partial_default_config", &partial_default_config)?;
+    let config = object("source_config", &source_config)?;
+    Ok(object_text(&cv::merge_config(&spec, &defaults, &config)))
+}
+
+/// `config` with every value at an `airbyte_secret` path of `spec` replaced by `**********`
+/// (as the service does in responses), as JSON text.
+///
+/// # Errors
+/// `AirbyteError.InvalidArgument` for text that is not JSON.
+#[uniffi::export]
+pub fn mask_secrets(spec: String, config: String) -> Result<String> {
+    let spec = value("spec", &spec)?;
+    let config = value("config", &config)?;
+    Ok(value_text(&cv::mask_secrets(&spec, &config)))
+}
+
+/// `config` redacted for logs: secrets masked, and every scalar the spec does not describe
+/// masked too (an allow-list), as JSON text.
+///
+/// # Errors
+/// `AirbyteError.InvalidArgument` for text that is not JSON.
+#[uniffi::export]
+pub fn redact_config(spec: String, config: String) -> Result<String> {
+    let spec = value("spec", &spec)?;
+    let config = value("config", &config)?;
+    Ok(value_text(&cv::redact_config(&spec, &config)))
+}
+
+/// Every `airbyte_secret` path of `spec` as a JSON pointer, with `*` standing for any array
+/// index in place of a segment (`/password`, `/credentials/client_secret`, and for the key of
+/// every entry of a `tunnels` array: `/tunnels/` + `*` + `/ssh_key`).
+///
+/// # Errors
+/// `AirbyteError.InvalidSpec` when the spec does not load; `AirbyteError.InvalidArgument`
+/// for text that is not JSON.
+#[uniffi::export]
+pub fn secret_paths(spec: String) -> Result<Vec<String>> {
+    let spec = value("spec", &spec)?;
+    Ok(cv::secret_paths(&spec)?)
+}
+
+/// JSON pointers of every value in `config` that is exactly the mask `**********` at a secret
+/// path of `spec`: what a fetched config hides.
+///
+/// # Errors
+/// `AirbyteError.InvalidArgument` for text that is not JSON.
+#[uniffi::export]
+pub fn masked_secret_paths(spec: String, config: String) -> Result<Vec<String>> {
+    let spec = value("spec", &spec)?;
+    let config = value("config", &config)?;
+    Ok(cv::masked_secret_paths(&spec, &config))
+}
+
+/// The spec an end user fills for a template, as JSON text: `connector_spec` with every field
+/// that `partial_default_config` supplies no longer required.
+///
+/// # Errors
+/// `AirbyteError.InvalidArgument` for text that is not JSON.
+#[uniffi::export]
+pub fn user_config_spec(connector_spec: String, partial_default_config: String) -> Result<String> {
+    let spec = value("connector_spec", &connector_spec)?;
+    let defaults = object("partial_default_config", &partial_default_config)?;
+    Ok(value_text(&cv::user_config_spec(&spec, &defaults)))
+}
+
+/// The form model of `spec` for a template with `partial_default_config`, as JSON text: a
+/// `{title?, description?, documentation_url?, fields: [...], groups?, advanced_auth?}`
+/// tree whose fields carry `key`, `path` (JSON pointer), `title`, `kind` (`string`,
+/// `integer`, `number`, `boolean`, `object`, `array`, `choice`, `unknown`) and the
+/// constraints to render (empty and `false` members are left out).
+///
+/// # Errors
+/// `AirbyteError.InvalidSpec` when the spec does not load; `AirbyteError.InvalidArgument`
+/// for text that is not JSON.
+#[uniffi::export]
+pub fn form_model(spec: String, partial_default_config: String) -> Result<String> {
+    let spec = value("spec", &spec)?;
+    let defaults = object("partial_default_config", &partial_default_config)?;
+    let form = cv::form_model(&spec, &defaults)?;
+    serde_json::to_string(&form).map_err(|e| AirbyteError::Other {
+        status: None,
+        detail: format!("could not write the form model as JSON: {e}"),
+    })
+}
+
+/// The value the service puts in place of every `airbyte_secret` in a response:
+/// `**********`. Never send it back as a value.
+#[uniffi::export]
+pub fn secret_mask() -> String {
+    cv::SECRET_MASK.to_owned()
+}

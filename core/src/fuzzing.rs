@@ -1,0 +1,137 @@
+//! Entry points for the fuzz targets in `fuzz/` (feature `fuzzing`, off by default): the
+//! crate-internal parsers of untrusted input, wrapped so a fuzzer can call them. Not part of
+//! the SDK's API; may change at any time.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use ureq::http::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::error::{FieldError, RateLimit};
+use crate::http::Method;
+use crate::http::url::BaseUrl;
+use crate::retry::{self, Attempt, Decision, Failure, Pacing, RetryPolicy};
+use crate::workspaces::{CursorTrail, cursor_from_next};
+use crate::{Error, Result};
+
+/// The service's message and field errors from an error body (either shape, or a snippet).
+pub fn parse_error_body(body: &[u8]) -> (String, Vec<FieldError>) {
+    crate::http::error_body::parse(body)
+}
+
+/// The [`Error`] for a response with `status` and `body`.
+pub fn error_for_response(status: u16, body: &[u8]) -> Error {
+    crate::http::error_body::to_error(status, RateLimit::default(), body)
+}
+
+/// At most 4 KiB of a body as text.
+pub fn snippet(body: &[u8]) -> String {
+    crate::http::error_body::snippet(body)
+}
+
+/// The largest snippet [`snippet`] returns, in bytes, before its `… (N bytes in all)` suffix.
+pub const SNIPPET_LIMIT: usize = crate::http::error_body::SNIPPET_LIMIT;
+
+/// The rate-limit numbers of a response carrying these headers (pairs whose name or value is
+/// not a valid header are skipped), read at `now_unix` (Unix seconds).
+pub fn rate_limit_from_headers(pairs: &[(&str, &[u8])], now_unix: u64) -> RateLimit {
+    let mut headers = HeaderMap::new();
+    for (name, value) in pairs {
+        if let (Ok(n), Ok(v)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_bytes(value),
+        ) {
+            headers.append(n, v);
+        }
+    }
+    crate::http::rate_limit::from_headers(&headers, UNIX_EPOCH + Duration::from_secs(now_unix))
+}
+
+/// Seconds since the Unix epoch now.
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The server's minimum wait after a 429/503 carrying `rate_limit`.
+pub fn server_hint(rate_limit: &RateLimit, now_unix: u64) -> Option<Duration> {
+    retry::server_hint(rate_limit, now_unix)
+}
+
+/// The pacing pause before the next request.
+pub fn pacing_delay(pacing: &Pacing, rate_limit: &RateLimit, now_unix: u64) -> Option<Duration> {
+    retry::pacing_delay(pacing, rate_limit, now_unix)
+}
+
+/// The retry decision: `Some(wait)` to retry, `None` to stop. `method` 0..=4 is GET, POST,
+/// PUT, PATCH, DELETE; `failure` 0..=5 is not connected, connection lost, read timeout,
+/// request timeout, status, local.
+#[allow(clippy::too_many_arguments)]
+pub fn retry_decision(
+    policy: &RetryPolicy,
+    retries_done: u32,
+    method: u8,
+    path: &str,
+    failure: u8,
+    status: u16,
+    hint: Option<Duration>,
+    elapsed: Duration,
+    jitter: f64,
+) -> Option<Duration> {
+    let method = match method % 5 {
+        0 => Method::Get,
+        1 => Method::Post,
+        2 => Method::Put,
+        3 => Method::Patch,
+        _ => Method::Delete,
+    };
+    let failure = match failure % 6 {
+        0 => Failure::NotConnected,
+        1 => Failure::ConnectionLost,
+        2 => Failure::ReadTimeout,
+        3 => Failure::RequestTimeout,
+        4 => Failure::Status(status),
+        _ => Failure::Local,
+    };
+    let attempt = Attempt {
+        retries_done,
+        method,
+        replay_safe: retry::replay_safe(method, path),
+        failure,
+        hint,
+        elapsed,
+    };
+    let _ = retry::advice(method, path);
+    match retry::decide(policy, &attempt, jitter) {
+        Decision::RetryAfter(wait) => Some(wait),
+        Decision::Stop(_) => None,
+    }
+}
+
+/// The cursor of a `next` link, checked against `base_url`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for a `base_url` that does not parse; [`Error::Pagination`] as
+/// the workspace walk would stop.
+pub fn next_cursor(base_url: &str, next: &str) -> Result<String> {
+    cursor_from_next(&BaseUrl::parse(base_url)?, next)
+}
+
+/// Follows `links` one after the other as the workspace walk does, returning each outcome;
+/// the walk would stop at the first error.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for a `base_url` that does not parse.
+pub fn follow_next_links(base_url: &str, links: &[&str]) -> Result<Vec<Result<String>>> {
+    let base = BaseUrl::parse(base_url)?;
+    let mut trail = CursorTrail::default();
+    Ok(links.iter().map(|l| trail.follow(&base, l)).collect())
+}
+
+/// `base_url` joined with `path`, or the base URL error.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for a `base_url` that does not parse.
+pub fn join_url(base_url: &str, path: &str) -> Result<String> {
+    Ok(BaseUrl::parse(base_url)?.join(path))
+}

@@ -1,0 +1,594 @@
+//! When a failed request is sent again, and how long the SDK waits first.
+//!
+//! The decision is a pure function, `decide`, of the attempt number, the method, whether
+//! the route may be replayed, how the attempt failed, the server's hint and the time spent so
+//! far; the transport (`http::Http::send_with`) only carries it out. Its table:
+//!
+//! | failure | GET, PUT, DELETE and replay-safe POSTs | other POSTs, PATCH |
+//! |---|---|---|
+//! | connection not established (DNS, connect refused, connect timeout) | retry | retry |
+//! | 429 | retry, waiting at least `Retry-After` | retry, waiting at least `Retry-After` |
+//! | 502, 503, 504 | retry | stop: outcome unknown |
+//! | read timeout, connection reset or closed after sending | retry | stop: outcome unknown |
+//! | 500 and other 5xx | stop | stop: outcome unknown |
+//! | whole-request timeout (`request_timeout`) | stop | stop: outcome unknown |
+//! | 4xx other than 429, TLS verification, bad URL | stop | stop |
+//!
+//! A retry also stops when [`RetryPolicy::max_retries`] retries were made, or when its wait
+//! would end after [`RetryPolicy::max_elapsed`] from the call's start (for a 429 the error is
+//! then [`crate::Error::RateLimited`] with the server's numbers).
+//!
+//! **Replay-safe POSTs** create nothing a second call could duplicate:
+//! minting the operator token, minting a scoped or widget token (the workspace is created
+//! once, by name; a replay returns another token for the same workspace), describing a cron
+//! expression (read-only), and starting a check (a replay starts a second check job; no
+//! resource the caller keeps is duplicated).
+
+use std::time::Duration;
+
+use crate::error::RateLimit;
+use crate::http::Method;
+
+/// How failed requests are retried. Set per client with
+/// [`crate::ClientConfigBuilder::retry_policy`], or per call with
+/// `client.with_retry_policy(...)` on [`crate::OperatorClient`] and [`crate::EndUserClient`].
+///
+/// The wait before retry `n` (0-based) is `min(max_backoff, initial_backoff × 2ⁿ)`, multiplied
+/// by a random factor in `[0, 1)` when `jitter` is on ("full jitter"), and never less than the
+/// server's `Retry-After` (or, on a 429 without it, the time until `X-RateLimit-Reset` when
+/// `X-RateLimit-Remaining` is 0).
+///
+/// ```
+/// use airbyte_embedded::{ClientConfig, RetryPolicy};
+/// use std::time::Duration;
+///
+/// let config = ClientConfig::builder()
+///     .retry_policy(RetryPolicy {
+///         max_retries: 5,
+///         max_elapsed: Duration::from_secs(30),
+///         ..RetryPolicy::default()
+///     })
+///     .build()?;
+/// assert_eq!(config.retry_policy().max_retries, 5);
+/// let never = ClientConfig::builder().retry_policy(RetryPolicy::disabled()).build()?;
+/// assert_eq!(never.retry_policy().max_retries, 0);
+/// # Ok::<(), airbyte_embedded::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt. Defaults to 3; 0 disables retrying.
+    pub max_retries: u32,
+    /// The wait before the first retry, before jitter. Defaults to 500 milliseconds; it
+    /// doubles with each retry.
+    pub initial_backoff: Duration,
+    /// The longest computed wait (a server's `Retry-After` may ask for longer, and is
+    /// honoured within `max_elapsed`). Defaults to 10 seconds.
+    pub max_backoff: Duration,
+    /// The overall deadline: no retry is scheduled whose wait would end later than this
+    /// after the call's first attempt started. Defaults to 120 seconds.
+    pub max_elapsed: Duration,
+    /// Whether each wait is multiplied by a random factor in `[0, 1)` (full jitter), so that
+    /// many clients failing together do not retry together. Defaults to `true`.
+    pub jitter: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 3,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(10),
+            max_elapsed: Duration::from_secs(120),
+            jitter: true,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// A policy that never retries (a POST that may have reached the server is still
+    /// reported as [`crate::Error::OutcomeUnknown`]).
+    pub fn disabled() -> Self {
+        RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        }
+    }
+}
+
+/// Client-side pacing: when the last response said few requests are left in the rate-limit
+/// window, each request first pauses so that the rest are spread over the time until the
+/// window resets. Off by default; turn it on with [`crate::ClientConfigBuilder::pacing`].
+///
+/// With `remaining` requests left (`X-RateLimit-Remaining` at or below `below_remaining`) and
+/// `t` seconds until `X-RateLimit-Reset`, the pause is `t / (remaining + 1)`, at most
+/// `max_delay`. Nothing pauses once the window has reset or when the headers are absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pacing {
+    /// Pacing starts when `X-RateLimit-Remaining` is at or below this. Defaults to 50.
+    pub below_remaining: u64,
+    /// The longest pause before one request. Defaults to 5 seconds.
+    pub max_delay: Duration,
+}
+
+impl Default for Pacing {
+    fn default() -> Self {
+        Pacing {
+            below_remaining: 50,
+            max_delay: Duration::from_secs(5),
+        }
+    }
+}
+
+/// How one attempt failed, as far as retrying is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Failure {
+    /// No connection was made (DNS, connection refused, connect timeout): nothing was sent.
+    NotConnected,
+    /// The connection was reset or closed, or the response was garbled, after the request
+    /// may have been sent.
+    ConnectionLost,
+    /// A read (or write) timeout passed after the connection was made.
+    ReadTimeout,
+    /// The whole-request timeout (`request_timeout`, or the call's own deadline) passed.
+    RequestTimeout,
+    /// A response with this non-success status arrived.
+    Status(u16),
+    /// Anything that a retry cannot fix: TLS verification, a bad URL, a body too large.
+    Local,
+}
+
+impl Failure {
+    /// A short label for logs (`"HTTP 503"`, `"read timeout"`).
+    pub(crate) fn label(self) -> String {
+        match self {
+            Failure::NotConnected => "connection not established".to_owned(),
+            Failure::ConnectionLost => "connection lost".to_owned(),
+            Failure::ReadTimeout => "read timeout".to_owned(),
+            Failure::RequestTimeout => "request timeout".to_owned(),
+            Failure::Status(s) => format!("HTTP {s}"),
+            Failure::Local => "local error".to_owned(),
+        }
+    }
+}
+
+/// One failed attempt, as [`decide`] sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Attempt {
+    /// Retries already made (0 after the first attempt failed).
+    pub(crate) retries_done: u32,
+    /// The request's method.
+    pub(crate) method: Method,
+    /// Whether the route may be replayed whatever its method (see [`replay_safe`]).
+    pub(crate) replay_safe: bool,
+    /// How it failed.
+    pub(crate) failure: Failure,
+    /// The server's minimum wait (`Retry-After`, or the rate-limit reset), when it gave one.
+    pub(crate) hint: Option<Duration>,
+    /// Time since the call's first attempt started.
+    pub(crate) elapsed: Duration,
+}
+
+/// What to do after a failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decision {
+    /// Wait this long, then send the request again.
+    RetryAfter(Duration),
+    /// Return an error.
+    Stop(Stop),
+}
+
+/// Why no retry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// The failure is not one a retry can fix: return it as is.
+    Final,
+    /// A non-idempotent request may have reached the server: report the outcome as unknown.
+    OutcomeUnknown,
+    /// `max_retries` retries were made.
+    Exhausted,
+    /// The wait would end after `max_elapsed`.
+    OverBudget,
+}
+
+/// GET, PUT and DELETE: sending them twice has the effect of sending them once.
+fn idempotent(method: Method) -> bool {
+    matches!(method, Method::Get | Method::Put | Method::Delete)
+}
+
+/// The retry decision after a failed attempt. `jitter` is a number in `[0, 1)` (drawn at
+/// random by the caller; fixed in tests); it is ignored when `policy.jitter` is off.
+pub(crate) fn decide(policy: &RetryPolicy, attempt: &Attempt, jitter: f64) -> Decision {
+    let repeatable = idempotent(attempt.method) || attempt.replay_safe;
+    let retryable = match attempt.failure {
+        Failure::NotConnected | Failure::Status(429) => true,
+        Failure::Status(502..=504) | Failure::ReadTimeout | Failure::ConnectionLost => repeatable,
+        Failure::Status(500..=599) | Failure::RequestTimeout => false,
+        Failure::Status(_) | Failure::Local => return Decision::Stop(Stop::Final),
+    };
+    if !retryable {
+        return Decision::Stop(if repeatable {
+            Stop::Final
+        } else {
+            Stop::OutcomeUnknown
+        });
+    }
+    if attempt.retries_done >= policy.max_retries {
+        return Decision::Stop(Stop::Exhausted);
+    }
+    let wait = backoff(policy, attempt.retries_done, jitter).max(attempt.hint.unwrap_or_default());
+    if attempt.elapsed.saturating_add(wait) > policy.max_elapsed {
+        return Decision::Stop(Stop::OverBudget);
+    }
+    Decision::RetryAfter(wait)
+}
+
+/// `min(max_backoff, initial_backoff × 2^retries_done)`, times `jitter` when jitter is on.
+fn backoff(policy: &RetryPolicy, retries_done: u32, jitter: f64) -> Duration {
+    let factor = 1u32 << retries_done.min(20);
+    let exponential = policy
+        .initial_backoff
+        .saturating_mul(factor)
+        .min(policy.max_backoff);
+    if policy.jitter {
+        let j = if jitter.is_finite() {
+            jitter.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        exponential.mul_f64(j)
+    } else {
+        exponential
+    }
+}
+
+/// The server's minimum wait before the next request: `Retry-After`, else (when
+/// `X-RateLimit-Remaining` is 0) the time until `X-RateLimit-Reset`, read at `now_unix`.
+pub(crate) fn server_hint(rate_limit: &RateLimit, now_unix: u64) -> Option<Duration> {
+    rate_limit
+        .retry_after
+        .or_else(|| match rate_limit.remaining {
+            Some(0) => rate_limit
+                .reset_unix_seconds
+                .map(|reset| Duration::from_secs(reset.saturating_sub(now_unix))),
+            _ => None,
+        })
+}
+
+/// The pause before the next request under `pacing`, given the last rate-limit numbers seen,
+/// at `now_unix`.
+pub(crate) fn pacing_delay(
+    pacing: &Pacing,
+    rate_limit: &RateLimit,
+    now_unix: u64,
+) -> Option<Duration> {
+    let remaining = rate_limit.remaining?;
+    if remaining > pacing.below_remaining {
+        return None;
+    }
+    let left = rate_limit.reset_unix_seconds?.checked_sub(now_unix)?;
+    if left == 0 {
+        return None;
+    }
+    let spread = Duration::from_secs(left).div_f64(remaining as f64 + 1.0);
+    Some(spread.min(pacing.max_delay))
+}
+
+/// Whether a request to `path` (relative to the base URL, e.g. `/embedded/scoped-token`)
+/// may be sent again whatever its method. Only some POSTs are: see the module docs.
+pub(crate) fn replay_safe(method: Method, path: &str) -> bool {
+    if method != Method::Post {
+        return idempotent(method);
+    }
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    matches!(
+        segments.as_slice(),
+        ["account", "applications", "token"]
+            | ["embedded", "scoped-token" | "widget-token"]
+            | ["account", "applications", "scoped-token" | "widget-token"]
+            | [
+                "integrations",
+                "templates",
+                "connections",
+                "cron",
+                "describe"
+            ]
+            | ["embedded" | "integrations", "sources", "check"]
+            | ["embedded" | "integrations", "sources", _, "check"]
+    )
+}
+
+/// How a caller finds out whether a non-idempotent request to `path` took effect.
+pub(crate) fn advice(method: Method, path: &str) -> &'static str {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match (method, segments.as_slice()) {
+        (Method::Post, ["embedded" | "integrations", "sources"]) => {
+            "list sources by name before retrying"
+        }
+        (Method::Post, ["integrations", "templates", "sources"]) => {
+            "list source templates by name before retrying"
+        }
+        (Method::Post, ["integrations", "templates", "connections"]) => {
+            "list connection templates before retrying"
+        }
+        (Method::Post, ["integrations", "templates", "tags"]) => {
+            "list tags by name before retrying"
+        }
+        (_, ["integrations", "templates", "sources", _, "tags", ..]) => {
+            "read the source template's tags before retrying"
+        }
+        (_, ["integrations", "templates", "connections", _, "tags", ..]) => {
+            "read the connection template's tags before retrying"
+        }
+        (_, ["integrations", "templates", "sources", _]) => {
+            "read the source template before retrying"
+        }
+        (_, ["integrations", "templates", "connections", _]) => {
+            "read the connection template before retrying"
+        }
+        _ => "read the resource back before retrying",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MS: fn(u64) -> Duration = Duration::from_millis;
+    const S: fn(u64) -> Duration = Duration::from_secs;
+
+    fn policy() -> RetryPolicy {
+        RetryPolicy {
+            max_retries: 3,
+            initial_backoff: MS(500),
+            max_backoff: S(10),
+            max_elapsed: S(120),
+            jitter: true,
+        }
+    }
+
+    use Decision::{RetryAfter, Stop as S_};
+    use Failure::*;
+    use Method::*;
+
+    /// (retries_done, method, replay_safe, failure, hint, elapsed, jitter, expected)
+    type Case = (
+        u32,
+        Method,
+        bool,
+        Failure,
+        Option<Duration>,
+        Duration,
+        f64,
+        Decision,
+    );
+
+    #[test]
+    fn decision_table() {
+        #[rustfmt::skip]
+        let cases: &[Case] = &[
+            // connection not established: every method, POST included
+            (0, Get,    false, NotConnected, None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Post,   false, NotConnected, None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Patch,  false, NotConnected, None, S(0), 0.5, RetryAfter(MS(250))),
+            // exponential, full jitter, capped per wait
+            (1, Get,    false, NotConnected, None, S(0), 1.0, RetryAfter(S(1))),
+            (2, Get,    false, NotConnected, None, S(0), 1.0, RetryAfter(S(2))),
+            (2, Get,    false, NotConnected, None, S(0), 0.0, RetryAfter(S(0))),
+            (2, Get,    false, NotConnected, None, S(0), 0.25, RetryAfter(MS(500))),
+            // 429: any method, at least Retry-After, within the budget
+            (0, Post,   false, Status(429), Some(S(3)), S(0), 1.0, RetryAfter(S(3))),
+            (0, Get,    false, Status(429), Some(S(0)), S(0), 1.0, RetryAfter(MS(500))),
+            (0, Get,    false, Status(429), None, S(0), 0.5, RetryAfter(MS(250))),
+            (0, Get,    false, Status(429), Some(S(200)), S(0), 1.0, S_(Stop::OverBudget)),
+            (0, Get,    false, Status(429), Some(S(100)), S(30), 1.0, S_(Stop::OverBudget)),
+            (0, Get,    false, Status(429), Some(S(90)), S(30), 1.0, RetryAfter(S(90))),
+            // 502/503/504, read timeouts and lost connections: idempotent methods only
+            (0, Get,    false, Status(502), None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Put,    false, Status(503), Some(S(2)), S(0), 1.0, RetryAfter(S(2))),
+            (0, Delete, false, Status(504), None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Get,    false, ReadTimeout, None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Put,    false, ConnectionLost, None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Post,   false, Status(502), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, Post,   false, Status(503), Some(S(1)), S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, Post,   false, ReadTimeout, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, Post,   false, ConnectionLost, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, Patch,  false, ConnectionLost, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, Patch,  false, Status(504), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            // replay-safe POSTs (token minting, checks) retry like GET
+            (0, Post,   true,  ConnectionLost, None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Post,   true,  Status(503), None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Post,   true,  ReadTimeout, None, S(0), 1.0, RetryAfter(MS(500))),
+            // 500 and the whole-request timeout: never retried; unknown outcome for POST
+            (0, Get,    false, Status(500), None, S(0), 1.0, S_(Stop::Final)),
+            (0, Post,   false, Status(500), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, Post,   true,  Status(500), None, S(0), 1.0, S_(Stop::Final)),
+            (0, Get,    false, RequestTimeout, None, S(0), 1.0, S_(Stop::Final)),
+            (0, Post,   false, RequestTimeout, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            // other statuses and local errors: final
+            (0, Get,    false, Status(400), None, S(0), 1.0, S_(Stop::Final)),
+            (0, Get,    false, Status(401), None, S(0), 1.0, S_(Stop::Final)),
+            (0, Post,   false, Status(404), None, S(0), 1.0, S_(Stop::Final)),
+            (0, Post,   false, Status(422), None, S(0), 1.0, S_(Stop::Final)),
+            (0, Get,    false, Local, None, S(0), 1.0, S_(Stop::Final)),
+            // retries run out
+            (3, Get,    false, Status(503), None, S(0), 1.0, S_(Stop::Exhausted)),
+            (3, Post,   false, Status(429), Some(S(1)), S(0), 1.0, S_(Stop::Exhausted)),
+            (3, Post,   false, Status(503), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            // the overall deadline counts the time already spent
+            (1, Get,    false, Status(503), None, MS(119_500), 1.0, S_(Stop::OverBudget)),
+            (1, Get,    false, Status(503), None, S(119), 0.0, RetryAfter(S(0))),
+        ];
+        for (i, &(retries_done, method, replay_safe, failure, hint, elapsed, jitter, expected)) in
+            cases.iter().enumerate()
+        {
+            let attempt = Attempt {
+                retries_done,
+                method,
+                replay_safe,
+                failure,
+                hint,
+                elapsed,
+            };
+            assert_eq!(
+                decide(&policy(), &attempt, jitter),
+                expected,
+                "case {i}: {attempt:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_cap_and_jitter_switch() {
+        let attempt = |retries_done| Attempt {
+            retries_done,
+            method: Get,
+            replay_safe: false,
+            failure: Status(503),
+            hint: None,
+            elapsed: S(0),
+        };
+        let p = RetryPolicy {
+            max_retries: 30,
+            jitter: false,
+            max_elapsed: S(3600),
+            ..policy()
+        };
+        assert_eq!(decide(&p, &attempt(0), 0.0), RetryAfter(MS(500)));
+        assert_eq!(decide(&p, &attempt(4), 0.0), RetryAfter(S(8)));
+        assert_eq!(decide(&p, &attempt(5), 0.0), RetryAfter(S(10)));
+        assert_eq!(decide(&p, &attempt(29), 0.0), RetryAfter(S(10)));
+        let odd = decide(&policy(), &attempt(0), f64::NAN);
+        assert_eq!(odd, RetryAfter(MS(500)));
+        assert_eq!(
+            decide(&RetryPolicy::disabled(), &attempt(0), 1.0),
+            S_(Stop::Exhausted)
+        );
+    }
+
+    /// `Retry-After: 200` on a 180-second token: the wait is honoured when the budget allows
+    /// it (the token is re-read after the wait, see `api.rs` and `core/tests/resilience.rs`).
+    #[test]
+    fn a_long_retry_after_is_waited_when_the_budget_allows() {
+        let a = Attempt {
+            retries_done: 0,
+            method: Get,
+            replay_safe: false,
+            failure: Status(429),
+            hint: Some(S(200)),
+            elapsed: S(1),
+        };
+        assert_eq!(decide(&policy(), &a, 0.3), S_(Stop::OverBudget));
+        let patient = RetryPolicy {
+            max_elapsed: S(300),
+            ..policy()
+        };
+        assert_eq!(decide(&patient, &a, 0.3), RetryAfter(S(200)));
+    }
+
+    #[test]
+    fn server_hints() {
+        let now = 1_760_000_000;
+        let rl = |retry_after: Option<u64>, remaining: Option<u64>, reset: Option<u64>| RateLimit {
+            limit: Some(1000),
+            remaining,
+            reset_unix_seconds: reset,
+            retry_after: retry_after.map(S),
+        };
+        #[rustfmt::skip]
+        let cases = [
+            (rl(Some(7), Some(0), Some(now + 60)), Some(S(7))),
+            (rl(None, Some(0), Some(now + 60)), Some(S(60))),
+            (rl(None, Some(0), Some(now - 5)), Some(S(0))),
+            (rl(None, Some(3), Some(now + 60)), None),
+            (rl(None, None, Some(now + 60)), None),
+            (rl(None, Some(0), None), None),
+            (RateLimit::default(), None),
+        ];
+        for (r, expected) in cases {
+            assert_eq!(server_hint(&r, now), expected, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn pacing_spreads_the_rest_of_the_window() {
+        let now = 1_000;
+        let p = Pacing {
+            below_remaining: 10,
+            max_delay: S(5),
+        };
+        let rl = |remaining: Option<u64>, reset: Option<u64>| RateLimit {
+            remaining,
+            reset_unix_seconds: reset,
+            ..RateLimit::default()
+        };
+        #[rustfmt::skip]
+        let cases = [
+            (rl(Some(11), Some(now + 30)), None),          // plenty left
+            (rl(Some(9), Some(now + 30)), Some(S(3))),     // 30 s over 10 requests
+            (rl(Some(0), Some(now + 3)), Some(S(3))),      // last one: wait for the reset
+            (rl(Some(0), Some(now + 60)), Some(S(5))),     // capped
+            (rl(Some(2), Some(now)), None),                // window already reset
+            (rl(Some(2), Some(now - 10)), None),
+            (rl(None, Some(now + 30)), None),
+            (rl(Some(2), None), None),
+        ];
+        for (r, expected) in cases {
+            assert_eq!(pacing_delay(&p, &r, now), expected, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn replay_safe_routes() {
+        #[rustfmt::skip]
+        let cases = [
+            (Post, "/account/applications/token", true),
+            (Post, "/embedded/scoped-token", true),
+            (Post, "/account/applications/scoped-token", true),
+            (Post, "/embedded/widget-token", true),
+            (Post, "/account/applications/widget-token", true),
+            (Post, "/integrations/templates/connections/cron/describe", true),
+            (Post, "/embedded/sources/check", true),
+            (Post, "/integrations/sources/check", true),
+            (Post, "/embedded/sources/5e0c/check", true),
+            (Post, "/embedded/sources", false),
+            (Post, "/integrations/sources", false),
+            (Post, "/integrations/templates/sources", false),
+            (Post, "/integrations/templates/sources/t1/tags", false),
+            (Post, "/integrations/templates/connections", false),
+            (Post, "/integrations/templates/tags", false),
+            (Post, "/account/other/scoped-token", false),
+            (Post, "/", false),
+            (Patch, "/integrations/templates/sources/t1", false),
+            (Get, "/workspaces", true),
+            (Put, "/embedded/sources/s1", true),
+            (Delete, "/integrations/templates/tags/crm", true),
+        ];
+        for (method, path, expected) in cases {
+            assert_eq!(replay_safe(method, path), expected, "{method:?} {path}");
+        }
+    }
+
+    #[test]
+    fn advice_names_the_resource() {
+        assert_eq!(
+            advice(Post, "/embedded/sources"),
+            "list sources by name before retrying"
+        );
+        assert_eq!(
+            advice(Post, "/integrations/templates/sources"),
+            "list source templates by name before retrying"
+        );
+        assert_eq!(
+            advice(Patch, "/integrations/templates/connections/c1"),
+            "read the connection template before retrying"
+        );
+        assert_eq!(
+            advice(Post, "/integrations/templates/sources/t1/tags"),
+            "read the source template's tags before retrying"
+        );
+        assert_eq!(
+            advice(Post, "/elsewhere"),
+            "read the resource back before retrying"
+        );
+    }
+}

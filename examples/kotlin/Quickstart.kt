@@ -1,0 +1,159 @@
+// The whole Airbyte Embedded story in Kotlin, step by step (the Rust quickstart's story).
+//
+// The operator signs in, creates a connection template and tags, creates source templates,
+// mints a widget token and a scoped token for the workspace `acme-corp`; the end user lists
+// templates, creates a source, checks it, updates it and lists sources; the operator walks the
+// workspace pages, reads stats and deactivates the workspace, then removes what the run created.
+//
+// With AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET set it runs against the real service (or
+// AIRBYTE_API_URL); otherwise it starts the sandbox binary (system property
+// `airbyte.sandbox.bin`). The native library is found through `jna.library.path`.
+//
+// Run: cd bindings/kotlin && mvn -B -Pquickstart test-compile exec:java
+import io.airbyte.embedded.AirbyteException
+import io.airbyte.embedded.CheckState
+import io.airbyte.embedded.ClientConfig
+import io.airbyte.embedded.ConnectionTemplateCreate
+import io.airbyte.embedded.OperatorClient
+import io.airbyte.embedded.SourceCreate
+import io.airbyte.embedded.SourceTemplateCreate
+import io.airbyte.embedded.SourceUpdate
+import io.airbyte.embedded.TagsMode
+import io.airbyte.embedded.WidgetTokenRequest
+import io.airbyte.embedded.WorkspaceFilter
+import io.airbyte.embedded.all
+import kotlin.system.exitProcess
+
+private fun step(title: String) = println("\n== $title")
+
+/** The operator client, and the sandbox process it talks to (null for the real service). */
+private fun connect(): Pair<OperatorClient, Process?> {
+    if (!System.getenv("AIRBYTE_CLIENT_ID").isNullOrEmpty() && !System.getenv("AIRBYTE_CLIENT_SECRET").isNullOrEmpty()) {
+        val operator = OperatorClient.fromEnv()
+        println("Using ${operator.baseUrl()} (credentials from the environment)")
+        return operator to null
+    }
+    val bin = System.getProperty("airbyte.sandbox.bin") ?: "target/debug/airbyte-embedded-sandbox"
+    val sandbox = ProcessBuilder(bin, "--port", "0").redirectError(ProcessBuilder.Redirect.INHERIT).start()
+    val out = sandbox.inputStream.bufferedReader()
+    val baseUrl = out.readLine().substringAfterLast(' ')
+    val clientId = out.readLine().substringAfter(": ")
+    val clientSecret = out.readLine().substringAfter(": ")
+    println("Using the local sandbox at $baseUrl")
+    return OperatorClient(clientId, clientSecret, ClientConfig(baseUrl = baseUrl)) to sandbox
+}
+
+private fun run(operator: OperatorClient) {
+    val suffix = (System.currentTimeMillis() / 1000) % 100_000
+
+    step("1. The operator signs in and looks up connectors")
+    val postgres = operator.definitions().listSources("postgres").first()
+    val stripe = operator.definitions().listSources("stripe").first()
+    for (d in listOf(postgres, stripe)) println("connector ${d.name?.padEnd(10)} ${d.sourceDefinitionId}")
+
+    step("2. A connection template (S3) and two tags")
+    val crm = operator.tags().create("crm-$suffix")
+    val databases = operator.tags().create("databases-$suffix")
+    println("tags: ${crm.name}, ${databases.name}")
+    val s3Config = """{"s3_bucket_name": "acme-exports", "s3_bucket_path": "airbyte", "s3_bucket_region": "us-east-1",
+        "access_key_id": "AKIAEXAMPLE", "secret_access_key": "example-secret-access-key", "format": {"format_type": "JSONL"}}"""
+    var connection = operator.connectionTemplates().create(
+        ConnectionTemplateCreate(
+            destinationName = "Acme S3",
+            destinationDefinitionId = "4816b78f-1489-44c1-9060-4b19d5fa9362",
+            destinationConfig = s3Config,
+            cronExpression = "0 0 12 * * ?",
+        ),
+    )
+    connection = operator.connectionTemplates().addTag(connection.id, crm.name)
+    val cron = operator.connectionTemplates().describeCron("0 0 12 * * ?")
+    println("connection template ${connection.id} → ${connection.destinationName}, schedule ${connection.cronExpression} (${cron.description}), tags ${connection.tags}")
+    println("destination config as stored: ${connection.destinationConfig}")
+
+    step("3. Source templates for two connectors")
+    var pgTemplate = operator.sourceTemplates().create(
+        SourceTemplateCreate(actorDefinitionId = postgres.sourceDefinitionId, partialDefaultConfig = """{"port": 5432}""", name = "Postgres ($suffix)"),
+    )
+    pgTemplate = operator.sourceTemplates().addTag(pgTemplate.id, databases.name)
+    var stripeTemplate = operator.sourceTemplates().create(
+        SourceTemplateCreate(actorDefinitionId = stripe.sourceDefinitionId, partialDefaultConfig = """{"lookback_window_days": 7}""", name = "Stripe ($suffix)"),
+    )
+    stripeTemplate = operator.sourceTemplates().addTag(stripeTemplate.id, crm.name)
+    for (t in listOf(pgTemplate, stripeTemplate)) println("source template ${t.id} ${t.name} tags ${t.tags}")
+
+    step("4. Tokens for the end user `acme-corp`")
+    val widget = operator.mintWidgetToken(
+        WidgetTokenRequest(
+            workspaceName = "acme-corp",
+            allowedOrigin = "https://app.acme.example",
+            selectedSourceTemplateTags = listOf(databases.name, crm.name),
+            selectedSourceTemplateTagsMode = TagsMode.Any,
+        ),
+    )
+    val inner = widget.scopedToken()
+    println("widget token decoded: widget URL ${widget.widgetUrl()}")
+    println("  carries a scoped token for workspace ${inner.workspaceId()}, expiring at ${inner.expiresAtUnix()} (Unix seconds)")
+    println("scoped token for workspace ${operator.scopedToken("acme-corp").workspaceId()} (text not shown)")
+
+    step("5. The end user lists templates and creates a source")
+    operator.endUserClient("acme-corp").use { endUser ->
+        val workspaceId = endUser.workspaceId()
+        println("end user's workspace: $workspaceId")
+        for (t in endUser.sourceTemplates().list()) println("offered: ${t.id} ${t.name} tags ${t.tags}")
+        val spec = endUser.sourceTemplates().get(pgTemplate.id).userConfigSpec
+        println("the end user must fill: ${Regex("\"required\":(\\[[^]]*])").find(spec ?: "")?.groupValues?.get(1)}")
+        val source = endUser.sources().create(
+            SourceCreate(
+                workspaceId = workspaceId,
+                sourceTemplateId = pgTemplate.id,
+                sourceConfig = """{"host": "db.acme.example", "database": "app", "username": "airbyte", "password": "correct-horse-battery-staple"}""",
+                name = "Acme production DB",
+            ),
+        )
+        println("source ${source.id} created; config as stored: ${source.sourceConfig}")
+
+        step("6. The end user checks the source")
+        val job = endUser.sources().check(source.id)
+        val status = endUser.sources().waitForCheck(job.id)
+        println("check ${job.id}: ${status.status.wireValue()}")
+        check(status.status == CheckState.Succeeded) { "check ended ${status.status.wireValue()}: ${status.errorMessage}" }
+
+        step("7. The end user updates and lists sources")
+        println("renamed to ${endUser.sources().update(source.id, SourceUpdate(name = "Acme production DB (replica)")).name}")
+        for (s in endUser.sources().list(workspaceId)) println("source ${s.id} ${s.name}")
+
+        step("8. The operator reviews workspaces and deactivates acme-corp")
+        val workspaces = operator.workspaces().all(WorkspaceFilter(limit = 50u)).toList()
+        println("${workspaces.size} workspace(s) in the organisation")
+        val stats = operator.workspaces().stats()
+        println("stats: ${stats.activeCount} active, ${stats.inactiveCount} inactive, ${stats.totalCount} in all")
+        val acme = workspaces.firstOrNull { it.name == "acme-corp" } ?: error("workspace acme-corp not listed")
+        val deactivated = operator.workspaces().deactivate(acme.id)
+        println("workspace ${deactivated.id} is now ${deactivated.status?.wireValue()}")
+
+        step("9. Clean up what this run created")
+        endUser.sources().delete(source.id)
+    }
+    operator.sourceTemplates().delete(pgTemplate.id)
+    operator.sourceTemplates().delete(stripeTemplate.id)
+    operator.connectionTemplates().delete(connection.id)
+    operator.tags().delete(crm.name)
+    operator.tags().delete(databases.name)
+    operator.lastRateLimit()?.let { println("rate limit: ${it.remaining} of ${it.limit} requests left this window") }
+    println("\nDone.")
+}
+
+fun main() {
+    val (operator, sandbox) = connect()
+    val code = try {
+        operator.use { run(it) }
+        0
+    } catch (e: AirbyteException) {
+        System.err.println("\nquickstart failed: ${e.message}")
+        1
+    } finally {
+        sandbox?.destroy()
+        sandbox?.waitFor()
+    }
+    if (code != 0) exitProcess(code)
+}

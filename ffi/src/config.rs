@@ -1,0 +1,227 @@
+//! Client configuration from a JSON options object (the C form of `ClientConfig::builder()`).
+
+use std::time::Duration;
+
+use airbyte_embedded::{ClientConfig, Pacing, RetryPolicy, TokenRoutes};
+use serde::Deserialize;
+
+use crate::error::FfiResult;
+
+/// The options object accepted by `airbyte_operator_client_new` and
+/// `airbyte_end_user_client_new` (`config_json`). Every field is optional; unknown fields are
+/// refused so that a typo does not go unnoticed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigOptions {
+    /// Base URL (default `https://api.airbyte.ai/api/v1`).
+    base_url: Option<String>,
+    /// Organisation id sent as `X-Organization-Id` (default: not sent).
+    organization_id: Option<String>,
+    /// Region id for workspaces created by token minting (default: the service's, US).
+    region_id: Option<String>,
+    /// Connect timeout in milliseconds (default 10000).
+    connect_timeout_ms: Option<u64>,
+    /// Per-read timeout in milliseconds (default 30000).
+    read_timeout_ms: Option<u64>,
+    /// Whole-request timeout in milliseconds (default 60000).
+    request_timeout_ms: Option<u64>,
+    /// How long before expiry a cached token is replaced, in milliseconds (default 60000).
+    token_refresh_margin_ms: Option<u64>,
+    /// `"embedded"` (default) or `"applications"`.
+    token_routes: Option<TokenRoutesOption>,
+    /// Text appended to the `User-Agent`.
+    user_agent_suffix: Option<String>,
+    /// Allow plain `http://` off loopback (default false).
+    #[serde(default)]
+    allow_insecure_http: bool,
+    /// Fill `base_url` and `organization_id` from `AIRBYTE_API_URL` and
+    /// `AIRBYTE_ORGANIZATION_ID` where not given here (default false).
+    #[serde(default)]
+    env: bool,
+    /// How failed requests are retried (default: the core's `RetryPolicy::default()`).
+    retry: Option<RetryOptions>,
+    /// Client-side pacing when the rate limit runs low (default off; present turns it on).
+    pacing: Option<PacingOptions>,
+    /// PEM certificates to trust instead of the bundled Mozilla roots.
+    root_certificates_pem: Option<String>,
+    /// A proxy URL (`http://host:port`, `https://host:port`, optional `user:password@`);
+    /// default: from `ALL_PROXY`/`HTTPS_PROXY`/`HTTP_PROXY`.
+    proxy: Option<String>,
+    /// Ignore any proxy in the environment (default false).
+    #[serde(default)]
+    no_proxy: bool,
+}
+
+/// `RetryPolicy` in milliseconds; each field defaults to the core's default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetryOptions {
+    max_retries: Option<u32>,
+    initial_backoff_ms: Option<u64>,
+    max_backoff_ms: Option<u64>,
+    max_elapsed_ms: Option<u64>,
+    jitter: Option<bool>,
+}
+
+impl From<RetryOptions> for RetryPolicy {
+    fn from(o: RetryOptions) -> Self {
+        let d = RetryPolicy::default();
+        RetryPolicy {
+            max_retries: o.max_retries.unwrap_or(d.max_retries),
+            initial_backoff: millis_or(o.initial_backoff_ms, d.initial_backoff),
+            max_backoff: millis_or(o.max_backoff_ms, d.max_backoff),
+            max_elapsed: millis_or(o.max_elapsed_ms, d.max_elapsed),
+            jitter: o.jitter.unwrap_or(d.jitter),
+        }
+    }
+}
+
+/// `Pacing` in milliseconds; each field defaults to the core's default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PacingOptions {
+    below_remaining: Option<u64>,
+    max_delay_ms: Option<u64>,
+}
+
+impl From<PacingOptions> for Pacing {
+    fn from(o: PacingOptions) -> Self {
+        let d = Pacing::default();
+        Pacing {
+            below_remaining: o.below_remaining.unwrap_or(d.below_remaining),
+            max_delay: millis_or(o.max_delay_ms, d.max_delay),
+        }
+    }
+}
+
+fn millis_or(ms: Option<u64>, default: Duration) -> Duration {
+    ms.map_or(default, Duration::from_millis)
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum TokenRoutesOption {
+    Embedded,
+    Applications,
+}
+
+impl ConfigOptions {
+    /// The configuration these options describe.
+    ///
+    /// # Errors
+    /// The builder's `InvalidArgument` (a bad base URL, a non-UUID id, a zero timeout).
+    pub fn build(self) -> FfiResult<ClientConfig> {
+        let mut b = ClientConfig::builder().allow_insecure_http(self.allow_insecure_http);
+        if let Some(v) = self.base_url {
+            b = b.base_url(v);
+        }
+        if let Some(v) = self.organization_id {
+            b = b.organization_id(v);
+        }
+        if let Some(v) = self.region_id {
+            b = b.region_id(v);
+        }
+        if let Some(ms) = self.connect_timeout_ms {
+            b = b.connect_timeout(Duration::from_millis(ms));
+        }
+        if let Some(ms) = self.read_timeout_ms {
+            b = b.read_timeout(Duration::from_millis(ms));
+        }
+        if let Some(ms) = self.request_timeout_ms {
+            b = b.request_timeout(Duration::from_millis(ms));
+        }
+        if let Some(ms) = self.token_refresh_margin_ms {
+            b = b.token_refresh_margin(Duration::from_millis(ms));
+        }
+        if let Some(routes) = self.token_routes {
+            b = b.token_routes(match routes {
+                TokenRoutesOption::Embedded => TokenRoutes::Embedded,
+                TokenRoutesOption::Applications => TokenRoutes::Applications,
+            });
+        }
+        if let Some(v) = self.user_agent_suffix {
+            b = b.user_agent_suffix(v);
+        }
+        if let Some(retry) = self.retry {
+            b = b.retry_policy(retry.into());
+        }
+        if let Some(pacing) = self.pacing {
+            b = b.pacing(pacing.into());
+        }
+        if let Some(pem) = self.root_certificates_pem {
+            b = b.root_certificates_pem(pem);
+        }
+        if let Some(proxy) = self.proxy {
+            b = b.proxy(proxy);
+        }
+        if self.no_proxy {
+            b = b.no_proxy();
+        }
+        if self.env {
+            b = b.env();
+        }
+        Ok(b.build()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+    use crate::status::airbyte_status;
+
+    #[test]
+    fn options_reach_the_builder() {
+        let options: ConfigOptions = parse(
+            r#"{"base_url": "http://127.0.0.1:1/api/v1", "organization_id": "2f1c0c7e-1d3a-4c8e-9b7a-0d5e6f7a8b9c",
+                "request_timeout_ms": 5000, "token_routes": "applications", "user_agent_suffix": "app/1"}"#,
+            "config_json",
+        )
+        .unwrap();
+        let c = options.build().unwrap();
+        assert_eq!(c.base_url(), "http://127.0.0.1:1/api/v1");
+        assert_eq!(
+            c.organization_id(),
+            Some("2f1c0c7e-1d3a-4c8e-9b7a-0d5e6f7a8b9c")
+        );
+        assert!(c.user_agent().ends_with(" app/1"));
+        assert_eq!(c.timeouts().2, Duration::from_secs(5));
+        assert_eq!(c.retry_policy(), &RetryPolicy::default());
+        assert!(c.pacing().is_none());
+    }
+
+    #[test]
+    fn retry_and_pacing_fill_unset_fields_with_core_defaults() {
+        let options: ConfigOptions = parse(
+            r#"{"retry": {"max_retries": 0}, "pacing": {"max_delay_ms": 250}, "no_proxy": true}"#,
+            "config_json",
+        )
+        .unwrap();
+        let c = options.build().unwrap();
+        assert_eq!(
+            c.retry_policy(),
+            &RetryPolicy {
+                max_retries: 0,
+                ..RetryPolicy::default()
+            }
+        );
+        assert_eq!(
+            c.pacing(),
+            Some(&Pacing {
+                max_delay: Duration::from_millis(250),
+                ..Pacing::default()
+            })
+        );
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_values_are_refused() {
+        let e = parse::<ConfigOptions>(r#"{"base_ur": "x"}"#, "config_json").unwrap_err();
+        assert_eq!(e.status(), airbyte_status::InvalidJson);
+        assert!(e.to_string().contains("base_ur"), "{e}");
+        let options: ConfigOptions = parse(r#"{"read_timeout_ms": 0}"#, "config_json").unwrap();
+        let e = options.build().unwrap_err();
+        assert_eq!(e.status(), airbyte_status::InvalidArgument);
+        assert_eq!(e.argument(), Some("read_timeout"));
+    }
+}

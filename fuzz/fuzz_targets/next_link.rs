@@ -1,0 +1,49 @@
+//! `next` links of `GET /workspaces` pages: only links on the configured origin with a
+//! non-empty cursor are followed, and a repeated cursor ends the walk. Input: `\n`-separated
+//! links; a first line starting with `base=` replaces the configured base URL.
+#![no_main]
+
+use airbyte_embedded::Error;
+use airbyte_embedded::fuzzing::{follow_next_links, join_url, next_cursor};
+use libfuzzer_sys::fuzz_target;
+
+const BASE: &str = "https://api.airbyte.ai/api/v1";
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let base = match lines.first().and_then(|l| l.strip_prefix("base=")) {
+        Some(b) => {
+            lines.remove(0);
+            b
+        }
+        None => BASE,
+    };
+    let _ = join_url(base, "workspaces");
+    let Ok(outcomes) = follow_next_links(base, &lines) else {
+        return;
+    };
+    let mut accepted = std::collections::HashSet::new();
+    for (link, outcome) in lines.iter().zip(&outcomes) {
+        match outcome {
+            Ok(cursor) => {
+                assert!(!cursor.is_empty());
+                // Never the same cursor twice: the walk always ends.
+                assert!(accepted.insert(cursor.clone()), "cursor followed twice");
+                assert_eq!(next_cursor(base, link).as_ref().ok(), Some(cursor));
+            }
+            Err(Error::Pagination { .. }) => {}
+            Err(other) => panic!("unexpected error kind: {other:?}"),
+        }
+    }
+    if base == BASE {
+        for link in &lines {
+            if next_cursor(base, link).is_ok() {
+                let lower = link.to_ascii_lowercase();
+                assert!(lower.starts_with("https://api.airbyte.ai"), "{link}");
+            }
+        }
+    }
+});
