@@ -56,3 +56,8 @@ pub use error::{Error, FieldError, RateLimit, Result};
 pub use retry::{Pacing, RetryPolicy};
 pub use sources::{Sources, WaitOptions, WriteOptions};
 pub use tokens::{ScopedTokenInfo, ScopedTokenRequest, WidgetTokenRequest};
+
+/// The README's Rust examples, compiled as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -4,6 +4,7 @@
 
 pub(crate) mod error_body;
 pub(crate) mod rate_limit;
+mod resolver;
 pub(crate) mod url;
 
 use std::sync::{Arc, Mutex};
@@ -117,8 +118,13 @@ impl Http {
         if let Some(tls) = &config.tls {
             builder = builder.tls_config(tls.clone());
         }
+        let agent = Agent::with_parts(
+            builder.build(),
+            ureq::unversioned::transport::DefaultConnector::default(),
+            resolver::LiteralFirst::default(),
+        );
         Http {
-            agent: builder.build().into(),
+            agent,
             config,
             last_rate_limit: Mutex::new(None),
         }

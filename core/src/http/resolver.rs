@@ -18,7 +18,10 @@ pub(crate) struct LiteralFirst {
 /// The socket address of `uri` when its host is an IP literal.
 fn literal(uri: &Uri) -> Option<SocketAddr> {
     let authority = uri.authority()?;
-    let host = authority.host().trim_start_matches('[').trim_end_matches(']');
+    let host = authority
+        .host()
+        .trim_start_matches('[')
+        .trim_end_matches(']');
     let ip: IpAddr = host.parse().ok()?;
     let port = authority.port_u16().or(match uri.scheme_str()? {
         "http" => Some(80),
