@@ -59,8 +59,8 @@ fn modes() -> Vec<Mode> {
             Fails("Server"),
         ),
         m(
-            "500 x2 on GET workspaces",
-            vec![on("GET", "/workspaces", 2, A::status(500))],
+            "500 on GET workspaces (never retried)",
+            vec![on("GET", "/workspaces", 1, A::status(500))],
             Fails("Server"),
         ),
         m(

@@ -10,7 +10,15 @@ import airbyte_embedded as ae
 from conftest import unique
 
 
-def test_a_panic_is_an_exception_not_a_crash():
+def test_the_panic_hook_is_off_unless_armed(monkeypatch):
+    monkeypatch.delenv("AIRBYTE_EMBEDDED_TEST_HOOKS", raising=False)
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        ae.test_only_panic("boom")
+    assert e.value.argument == "AIRBYTE_EMBEDDED_TEST_HOOKS"
+
+
+def test_a_panic_is_an_exception_not_a_crash(monkeypatch):
+    monkeypatch.setenv("AIRBYTE_EMBEDDED_TEST_HOOKS", "1")
     with pytest.raises(ae.InternalError) as e:
         ae.test_only_panic("boom")
     assert "boom" in str(e.value)

@@ -10145,13 +10145,15 @@ public func setLogger(logger: Logger, maxLevel: LogLevel)  {try! rustCall() {
 }
 }
 /**
- * Test hook: panics with `message` inside the library. Exists so that each package's tests
- * prove a Rust panic surfaces as an exception (Python `InternalError`, Kotlin
- * `InternalException`, Swift `UniffiInternalError`) and never crashes the host. Declared as
- * throwing so that Swift can catch it. Never call it outside tests.
+ * Test hook: panics with `message` inside the library, so that each package's tests prove a
+ * Rust panic surfaces as an exception (Python `InternalError`, Kotlin `InternalException`,
+ * Swift `UniffiInternalError`) and never crashes the host. It panics only when the
+ * environment variable `AIRBYTE_EMBEDDED_TEST_HOOKS` is `1`; otherwise it does nothing but
+ * return an error, so a stray call in an application is harmless. Declared as throwing so
+ * that Swift can catch it.
  *
  * # Errors
- * Never returns normally.
+ * `InvalidArgument` naming `AIRBYTE_EMBEDDED_TEST_HOOKS` when the hooks are not armed.
  */
 public func testOnlyPanic(message: String)throws   {try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
@@ -10360,7 +10362,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_func_set_logger() != 31523) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_test_only_panic() != 18599) {
+    if (uniffi_airbyte_embedded_checksum_func_test_only_panic() != 18977) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_func_validate_allowed_origin() != 7718) {

@@ -1279,7 +1279,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_airbyte_embedded_checksum_func_set_logger() and 0xFFFF) != 31523) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_test_only_panic() and 0xFFFF) != 18599) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_test_only_panic() and 0xFFFF) != 18977) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_func_validate_allowed_origin() and 0xFFFF) != 7718) {
@@ -12861,13 +12861,15 @@ public object FfiConverterSequenceTypeWorkspace: FfiConverterRustBuffer<List<Wor
     
 
         /**
-         * Test hook: panics with `message` inside the library. Exists so that each package's tests
-         * prove a Rust panic surfaces as an exception (Python `InternalError`, Kotlin
-         * `InternalException`, Swift `UniffiInternalError`) and never crashes the host. Declared as
-         * throwing so that Swift can catch it. Never call it outside tests.
+         * Test hook: panics with `message` inside the library, so that each package's tests prove a
+         * Rust panic surfaces as an exception (Python `InternalError`, Kotlin `InternalException`,
+         * Swift `UniffiInternalError`) and never crashes the host. It panics only when the
+         * environment variable `AIRBYTE_EMBEDDED_TEST_HOOKS` is `1`; otherwise it does nothing but
+         * return an error, so a stray call in an application is harmless. Declared as throwing so
+         * that Swift can catch it.
          *
          * # Errors
-         * Never returns normally.
+         * `InvalidArgument` naming `AIRBYTE_EMBEDDED_TEST_HOOKS` when the hooks are not armed.
          */
     @Throws(AirbyteException::class) fun `testOnlyPanic`(`message`: kotlin.String)
         = 
