@@ -1,47 +1,110 @@
-//! Rust benchmarks: the SDK against hand-written `ureq` + `serde_json::Value` calls to the same
-//! sandbox endpoints, one client shared by several threads, and the memory of a client over
-//! many calls. Prints a Markdown report on stdout.
+//! Rust benchmarks, against the sandbox binary running as a separate process on loopback:
 //!
-//! `cargo run --release -p airbyte-embedded-bench --bin rust-bench -- [--reps N] [--calls N]`
-//! (the `bench/run` script runs it with the defaults and adds the other languages).
+//! - **overhead**: the SDK against hand-written `ureq` + `serde_json::Value` calls to the same
+//!   endpoints (the loopback floor, a 1 KB and a 50 KB template list, a 1 KB and a 50 KB
+//!   source), interleaved, per-call p50/p99 and the client thread's CPU time per call;
+//! - **concurrency**: one client shared by 1, 2, 4 and 8 threads against two independent
+//!   clients, with the token requests each run caused, and a run across several token
+//!   expiries;
+//! - **memory**: the RSS of a process holding only a client, over 10,000 calls;
+//! - **validation**: warm and first (compiling) validation per fixture spec.
+//!
+//! Writes the results as JSON (`--json PATH`, else stdout); `bench/report.py` turns them into
+//! `bench/RESULTS.md`. Progress goes to stderr.
+//!
+//! `cargo run --release -p airbyte-embedded-bench --bin rust-bench -- [--reps N] [--calls N]
+//! [--memory-calls N] [--expiry-secs S] [--validation-ms MS] [--sandbox PATH] [--json PATH]`
 
+mod sandbox;
 mod stats;
 
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use airbyte_embedded::integrations::SourceTemplateCreate;
 use airbyte_embedded::sources::SourceCreate;
+use airbyte_embedded::validation::{
+    Spec, ValidationOptions, clear_spec_cache, validate_source_config,
+};
 use airbyte_embedded::{
     ClientConfig, Credentials, OperatorClient, TagFilter, TagsMode, WriteOptions,
 };
-use airbyte_embedded_sandbox::{CLIENT_ID, CLIENT_SECRET, Sandbox, SandboxConfig};
-use serde_json::{Value, json};
-use stats::{median_range, quantile, us};
+use sandbox::SandboxProcess;
+use serde_json::{Map, Value, json};
+use stats::{median, quantile, us};
+
+/// Operator tokens live this long in the expiry run; the SDK refreshes a quarter before
+/// (margin = min(60 s, lifetime / 4)), so every 3 s.
+const EXPIRY_TTL_SECS: u64 = 4;
+const EXPIRY_REFRESH_SECS: f64 = 3.0;
 
 struct Args {
     reps: usize,
     calls: usize,
+    memory_calls: usize,
+    expiry_secs: f64,
+    validation_ms: u64,
+    sandbox: PathBuf,
+    json: Option<PathBuf>,
 }
 
-fn args() -> Args {
+fn usage() -> ! {
+    eprintln!(
+        "usage: rust-bench [--reps N] [--calls N] [--memory-calls N] [--expiry-secs S] \
+         [--validation-ms MS] [--sandbox PATH] [--json PATH]"
+    );
+    std::process::exit(2);
+}
+
+fn args(raw: &[String]) -> Args {
     let mut a = Args {
         reps: 5,
         calls: 1000,
+        memory_calls: 10_000,
+        expiry_secs: 10.0,
+        validation_ms: 300,
+        sandbox: sandbox::default_binary(),
+        json: None,
     };
-    let raw: Vec<String> = std::env::args().skip(1).collect();
     for pair in raw.chunks(2) {
-        let value = pair.get(1).and_then(|v| v.parse().ok());
-        match (pair[0].as_str(), value) {
-            ("--reps", Some(v)) => a.reps = v,
-            ("--calls", Some(v)) => a.calls = v,
-            _ => {
-                eprintln!("usage: rust-bench [--reps N] [--calls N]");
-                std::process::exit(2);
-            }
+        let [flag, value] = pair else { usage() };
+        let number = || value.parse::<f64>().ok().filter(|v| *v > 0.0);
+        match (flag.as_str(), number()) {
+            ("--reps", Some(v)) => a.reps = v as usize,
+            ("--calls", Some(v)) => a.calls = (v as usize).max(10),
+            ("--memory-calls", Some(v)) => a.memory_calls = v as usize,
+            ("--expiry-secs", Some(v)) => a.expiry_secs = v,
+            ("--validation-ms", Some(v)) => a.validation_ms = v as u64,
+            ("--sandbox", _) => a.sandbox = PathBuf::from(value),
+            ("--json", _) => a.json = Some(PathBuf::from(value)),
+            _ => usage(),
         }
     }
     a
+}
+
+fn operator(base: &str, id: &str, secret: &str) -> OperatorClient {
+    let config = ClientConfig::builder()
+        .base_url(base)
+        .build()
+        .expect("config");
+    OperatorClient::new(config, Credentials::new(id, secret)).expect("client")
+}
+
+fn sdk(sb: &SandboxProcess) -> OperatorClient {
+    operator(&sb.base_url, &sb.client_id, &sb.client_secret)
+}
+
+/// CPU time this thread has run (user + system), from the scheduler's own accounting
+/// (nanosecond resolution; Linux only).
+fn thread_cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// A hand-written client: one agent, the same headers the SDK sends, JSON into `Value`.
@@ -51,14 +114,14 @@ struct Raw {
 }
 
 impl Raw {
-    fn new(base: &str) -> Raw {
+    fn new(sb: &SandboxProcess) -> Raw {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .build()
             .into();
         let token: Value = agent
-            .post(format!("{base}/account/applications/token"))
-            .send_json(json!({"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}))
+            .post(format!("{}/account/applications/token", sb.base_url))
+            .send_json(json!({"client_id": sb.client_id, "client_secret": sb.client_secret}))
             .expect("token")
             .body_mut()
             .read_json()
@@ -72,13 +135,21 @@ impl Raw {
         }
     }
 
+    /// What a user would write: send, check the status, decode the body into a `Value`.
     fn get(&self, url: &str) -> Value {
-        self.agent
+        let mut response = self
+            .agent
             .get(url)
             .header("Authorization", &self.auth)
             .header("Accept", "application/json")
             .call()
-            .expect("raw call")
+            .expect("raw call");
+        assert!(
+            response.status().is_success(),
+            "{url}: {}",
+            response.status()
+        );
+        response
             .body_mut()
             .with_config()
             .limit(64 * 1024 * 1024)
@@ -86,7 +157,7 @@ impl Raw {
             .expect("raw json")
     }
 
-    fn get_bytes(&self, url: &str) -> usize {
+    fn body_len(&self, url: &str) -> usize {
         self.agent
             .get(url)
             .header("Authorization", &self.auth)
@@ -99,102 +170,119 @@ impl Raw {
     }
 }
 
-/// Per-call timings of `calls` runs of `f`.
-fn sample(calls: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    (0..calls)
+/// Per-call timings of `calls` runs of `f`, and the thread's CPU time per call in µs.
+fn sample(calls: usize, mut f: impl FnMut()) -> (Vec<Duration>, Option<f64>) {
+    let cpu_before = thread_cpu_ns();
+    let times = (0..calls)
         .map(|_| {
             let t = Instant::now();
             f();
             t.elapsed()
         })
-        .collect()
+        .collect();
+    let cpu = match (cpu_before, thread_cpu_ns()) {
+        (Some(a), Some(b)) => Some(b.saturating_sub(a) as f64 / 1e3 / calls as f64),
+        _ => None,
+    };
+    (times, cpu)
 }
 
-struct Row {
-    name: String,
-    size: usize,
-    sdk_p50: Vec<f64>,
-    raw_p50: Vec<f64>,
-    sdk_p99: Vec<f64>,
-    raw_p99: Vec<f64>,
+/// One side of a comparison over the repetitions.
+#[derive(Default)]
+struct Side {
+    p50: Vec<f64>,
+    p99: Vec<f64>,
+    cpu: Vec<f64>,
+}
+
+impl Side {
+    fn push(&mut self, (mut times, cpu): (Vec<Duration>, Option<f64>)) {
+        self.p50.push(us(quantile(&mut times, 0.5)));
+        self.p99.push(us(quantile(&mut times, 0.99)));
+        if let Some(c) = cpu {
+            self.cpu.push(c);
+        }
+    }
+
+    fn json(&self) -> Value {
+        json!({"p50_us": self.p50, "p99_us": self.p99, "cpu_us": self.cpu})
+    }
 }
 
 fn compare(
     name: &str,
-    size: usize,
+    bytes: usize,
     args: &Args,
     mut sdk: impl FnMut(),
     mut raw: impl FnMut(),
-) -> Row {
+) -> Value {
     for _ in 0..args.calls / 10 {
         sdk();
         raw();
     }
-    let mut row = Row {
-        name: name.to_owned(),
-        size,
-        sdk_p50: vec![],
-        raw_p50: vec![],
-        sdk_p99: vec![],
-        raw_p99: vec![],
-    };
+    let (mut s, mut r) = (Side::default(), Side::default());
     for rep in 0..args.reps {
         // Interleave, alternating which side goes first.
-        let (mut s, mut r) = if rep % 2 == 0 {
-            let s = sample(args.calls, &mut sdk);
-            (s, sample(args.calls, &mut raw))
+        if rep % 2 == 0 {
+            s.push(sample(args.calls, &mut sdk));
+            r.push(sample(args.calls, &mut raw));
         } else {
-            let r = sample(args.calls, &mut raw);
-            (sample(args.calls, &mut sdk), r)
-        };
-        row.sdk_p50.push(us(quantile(&mut s, 0.5)));
-        row.raw_p50.push(us(quantile(&mut r, 0.5)));
-        row.sdk_p99.push(us(quantile(&mut s, 0.99)));
-        row.raw_p99.push(us(quantile(&mut r, 0.99)));
+            r.push(sample(args.calls, &mut raw));
+            s.push(sample(args.calls, &mut sdk));
+        }
     }
-    row
-}
-
-fn print_rows(rows: &[Row]) {
-    println!(
-        "| call | body | SDK p50 µs (range) | raw p50 µs (range) | SDK/raw p50 | SDK p99 µs | raw p99 µs |"
+    eprintln!(
+        "  {name} ({bytes} B): SDK p50 {:.1} µs, raw p50 {:.1} µs",
+        median(&s.p50),
+        median(&r.p50)
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|");
-    for r in rows {
-        let (s, s_lo, s_hi) = median_range(&r.sdk_p50);
-        let (w, w_lo, w_hi) = median_range(&r.raw_p50);
-        let ratios: Vec<f64> = r
-            .sdk_p50
-            .iter()
-            .zip(&r.raw_p50)
-            .map(|(a, b)| a / b)
-            .collect();
-        let (ratio, lo, hi) = median_range(&ratios);
-        println!(
-            "| {} | {:.1} KB | {s:.1} ({s_lo:.1}–{s_hi:.1}) | {w:.1} ({w_lo:.1}–{w_hi:.1}) | **{ratio:.2}×** ({lo:.2}–{hi:.2}) | {:.1} | {:.1} |",
-            r.name,
-            r.size as f64 / 1024.0,
-            median_range(&r.sdk_p99).0,
-            median_range(&r.raw_p99).0,
-        );
+    json!({"name": name, "bytes": bytes, "sdk": s.json(), "raw": r.json()})
+}
+
+/// The SDK's own work per call, finely interleaved: many short blocks on the floor call, SDK
+/// and raw alternating, each block's client CPU and p50 recorded, so that drift in the
+/// machine's load hits both sides alike. Returns the per-block-pair differences.
+fn sdk_layer(args: &Args, mut sdk: impl FnMut(), mut raw: impl FnMut()) -> Value {
+    let blocks = (args.reps * 10).max(4);
+    let calls = (args.calls / 5).max(20);
+    let (mut cpu, mut wall) = (Vec::new(), Vec::new());
+    for block in 0..blocks {
+        let (s, r) = if block % 2 == 0 {
+            let s = sample(calls, &mut sdk);
+            (s, sample(calls, &mut raw))
+        } else {
+            let r = sample(calls, &mut raw);
+            (sample(calls, &mut sdk), r)
+        };
+        let (mut st, sc) = s;
+        let (mut rt, rc) = r;
+        if let (Some(sc), Some(rc)) = (sc, rc) {
+            cpu.push(sc - rc);
+        }
+        wall.push(us(quantile(&mut st, 0.5)) - us(quantile(&mut rt, 0.5)));
     }
+    eprintln!(
+        "  SDK-layer work: {:+.1} µs CPU, {:+.1} µs wall p50 ({blocks} block pairs of {calls} calls)",
+        median(&cpu),
+        median(&wall)
+    );
+    json!({"blocks": blocks, "calls_per_block": calls, "cpu_delta_us": cpu, "wall_p50_delta_us": wall})
 }
 
-fn operator(base: &str) -> OperatorClient {
-    let config = ClientConfig::builder()
-        .base_url(base)
-        .build()
-        .expect("config");
-    OperatorClient::new(config, Credentials::new(CLIENT_ID, CLIENT_SECRET)).expect("client")
-}
-
-fn object(v: Value) -> serde_json::Map<String, Value> {
+fn object(v: Value) -> Map<String, Value> {
     v.as_object().cloned().unwrap_or_default()
 }
 
-/// Fills the sandbox: 4 templates tagged `small` (a list of about 1 KB) and enough others
-/// for a list of about 50 KB; one source. Returns the source id.
-fn seed(op: &OperatorClient) -> String {
+/// The ids [`seed`] created.
+struct Seeded {
+    small_source: String,
+    large_source: String,
+}
+
+/// Fills the sandbox: 4 templates tagged `small` (a list of about 1 KB) and enough others for
+/// a list of about 50 KB; a source with a small config and one whose config lists 3,300
+/// schemas (about 50 KB).
+fn seed(op: &OperatorClient) -> Seeded {
     let pg = op
         .definitions()
         .list_sources(Some("postgres"))
@@ -218,35 +306,54 @@ fn seed(op: &OperatorClient) -> String {
         }
         first.get_or_insert(t.id);
     }
+    let template = first.expect("a template");
     let end_user = op.end_user_client("bench-corp").expect("end user");
     let ws = end_user.workspace_id().expect("workspace");
-    let config =
-        object(json!({"host": "db.example", "database": "app", "username": "u", "password": "p"}));
-    end_user
-        .sources()
-        .create_with(
-            &SourceCreate::new(ws, first.expect("a template"), config),
-            &WriteOptions::unvalidated(),
-        )
-        .expect("source")
-        .id
+    let create = |config: Value| {
+        end_user
+            .sources()
+            .create_with(
+                &SourceCreate::new(&ws, &template, object(config)),
+                &WriteOptions::unvalidated(),
+            )
+            .expect("source")
+            .id
+    };
+    let schemas: Vec<String> = (0..3300).map(|i| format!("schema_{i:05}")).collect();
+    Seeded {
+        small_source: create(
+            json!({"host": "db.example", "database": "app", "username": "u", "password": "p"}),
+        ),
+        large_source: create(json!({
+            "host": "db.example", "database": "app", "username": "u", "password": "p",
+            "schemas": schemas,
+        })),
+    }
 }
 
-fn rust_overhead(sandbox: &Sandbox, args: &Args) {
-    let base = sandbox.base_url();
-    let op = operator(&base);
-    let source_id = seed(&op);
-    let raw = Raw::new(&base);
+fn overhead(args: &Args) -> Value {
+    eprintln!("== overhead: SDK vs ureq + serde_json::Value");
+    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
+    let base = sb.base_url.clone();
+    let op = sdk(&sb);
+    let seeded = seed(&op);
+    let raw = Raw::new(&sb);
     let small = TagFilter::new(["small"], TagsMode::All);
     let small_url = format!("{base}/integrations/templates/sources?tags=small&tags_mode=all");
     let all_url = format!("{base}/integrations/templates/sources");
-    let source_url = format!("{base}/integrations/sources/{source_id}");
+    let source_url = format!("{base}/integrations/sources/{}", seeded.small_source);
+    let large_url = format!("{base}/integrations/sources/{}", seeded.large_source);
     let stats_url = format!("{base}/workspaces/stats");
+    // The same server by name: what a deployment does (`api.airbyte.ai`), where the SDK's
+    // resolver looks the name up on every request.
+    let named_base = base.replace("127.0.0.1", "localhost");
+    let named_op = operator(&named_base, &sb.client_id, &sb.client_secret);
+    let named_url = format!("{named_base}/workspaces/stats");
 
     let rows = vec![
         compare(
-            "loopback floor: `GET /workspaces/stats`",
-            raw.get_bytes(&stats_url),
+            "loopback floor: GET /workspaces/stats",
+            raw.body_len(&stats_url),
             args,
             || {
                 op.workspaces().stats().expect("stats");
@@ -256,8 +363,19 @@ fn rust_overhead(sandbox: &Sandbox, args: &Args) {
             },
         ),
         compare(
+            "loopback floor by name: GET http://localhost:…/workspaces/stats",
+            raw.body_len(&named_url),
+            args,
+            || {
+                named_op.workspaces().stats().expect("stats");
+            },
+            || {
+                raw.get(&named_url);
+            },
+        ),
+        compare(
             "list source templates",
-            raw.get_bytes(&small_url),
+            raw.body_len(&small_url),
             args,
             || {
                 op.source_templates().list(&small).expect("list");
@@ -268,7 +386,7 @@ fn rust_overhead(sandbox: &Sandbox, args: &Args) {
         ),
         compare(
             "list source templates",
-            raw.get_bytes(&all_url),
+            raw.body_len(&all_url),
             args,
             || {
                 op.source_templates()
@@ -281,118 +399,382 @@ fn rust_overhead(sandbox: &Sandbox, args: &Args) {
         ),
         compare(
             "get source",
-            raw.get_bytes(&source_url),
+            raw.body_len(&source_url),
             args,
             || {
-                op.sources().get(&source_id).expect("get");
+                op.sources().get(&seeded.small_source).expect("get");
             },
             || {
                 raw.get(&source_url);
             },
         ),
+        compare(
+            "get source",
+            raw.body_len(&large_url),
+            args,
+            || {
+                op.sources().get(&seeded.large_source).expect("get");
+            },
+            || {
+                raw.get(&large_url);
+            },
+        ),
     ];
-    println!("## Rust: SDK call vs hand-written ureq + serde_json::Value\n");
-    println!(
-        "{} repetitions of {} calls each, interleaved; keep-alive on both sides.\n",
-        args.reps, args.calls
+    let layer = sdk_layer(
+        args,
+        || {
+            op.workspaces().stats().expect("stats");
+        },
+        || {
+            raw.get(&stats_url);
+        },
     );
-    print_rows(&rows);
+    json!({"rows": rows, "sdk_layer": layer})
 }
 
-fn concurrency(args: &Args) {
-    println!("\n## Rust: one client shared by threads\n");
-    println!("| threads | calls/s (range) | token requests |");
-    println!("|---:|---:|---:|");
-    let per_thread = args.calls;
-    let run = |threads: usize, clients: usize| -> (f64, u64) {
-        let sandbox = Sandbox::start(SandboxConfig {
-            rate_limit_per_hour: u32::MAX,
-            ..Default::default()
-        })
-        .expect("sandbox");
-        let base = sandbox.base_url();
-        let ops: Vec<OperatorClient> = (0..clients).map(|_| operator(&base)).collect();
-        let barrier = Arc::new(std::sync::Barrier::new(threads + 1));
-        let handles: Vec<_> = (0..threads)
-            .map(|i| {
-                let op = ops[i % clients].clone();
-                let barrier = Arc::clone(&barrier);
-                std::thread::spawn(move || {
-                    barrier.wait();
-                    for _ in 0..per_thread {
-                        op.workspaces().stats().expect("stats");
-                    }
-                })
+/// `threads` threads, spread over `clients` new clients, each making `per_thread` calls.
+/// Returns calls/s and the token requests the run caused.
+fn threaded_run(
+    sb: &SandboxProcess,
+    threads: usize,
+    clients: usize,
+    per_thread: usize,
+) -> (f64, u64) {
+    let tokens_before = sb.token_requests();
+    let ops: Vec<OperatorClient> = (0..clients).map(|_| sdk(sb)).collect();
+    let barrier = Arc::new(Barrier::new(threads + 1));
+    let handles: Vec<_> = (0..threads)
+        .map(|i| {
+            let op = ops[i % clients].clone();
+            let barrier = Arc::clone(&barrier);
+            std::thread::spawn(move || {
+                barrier.wait();
+                for _ in 0..per_thread {
+                    op.workspaces().stats().expect("stats");
+                }
             })
-            .collect();
-        barrier.wait();
-        let t = Instant::now();
-        for h in handles {
-            h.join().expect("thread");
-        }
-        let rate = (threads * per_thread) as f64 / t.elapsed().as_secs_f64();
-        (rate, sandbox.token_requests())
-    };
-    for (label, threads, clients) in [
-        ("1", 1, 1),
-        ("2", 2, 1),
-        ("4", 4, 1),
-        ("8", 8, 1),
-        ("2 independent clients", 2, 2),
-    ] {
-        let mut rates = Vec::new();
-        let mut tokens = 0;
-        for _ in 0..args.reps {
-            let (rate, t) = run(threads, clients);
-            rates.push(rate);
-            tokens = t;
-        }
-        let (m, lo, hi) = median_range(&rates);
-        println!("| {label} | {m:.0} ({lo:.0}–{hi:.0}) | {tokens} |");
+        })
+        .collect();
+    barrier.wait();
+    let t = Instant::now();
+    for h in handles {
+        h.join().expect("thread");
     }
+    let rate = (threads * per_thread) as f64 / t.elapsed().as_secs_f64();
+    (rate, sb.token_requests() - tokens_before)
 }
 
-fn rss_kib() -> Option<u64> {
+fn concurrency(args: &Args) -> Value {
+    eprintln!("== concurrency: one client shared by threads");
+    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
+    let configs: [(&str, usize, usize); 6] = [
+        ("1 thread, 1 client", 1, 1),
+        ("2 threads, 1 shared client", 2, 1),
+        ("4 threads, 1 shared client", 4, 1),
+        ("8 threads, 1 shared client", 8, 1),
+        ("8 threads, 2 independent clients (4 each)", 8, 2),
+        ("2 threads, 2 independent clients", 2, 2),
+    ];
+    // Warm the server and the loopback path once.
+    threaded_run(&sb, 2, 2, args.calls / 10);
+    let mut rates = vec![Vec::new(); configs.len()];
+    let mut tokens = vec![Vec::new(); configs.len()];
+    for rep in 0..args.reps {
+        // Interleaved: every configuration once per repetition, rotating the order.
+        for k in 0..configs.len() {
+            let i = (k + rep) % configs.len();
+            let (_, threads, clients) = configs[i];
+            let (rate, t) = threaded_run(&sb, threads, clients, args.calls);
+            rates[i].push(rate);
+            tokens[i].push(t);
+        }
+    }
+    let rows: Vec<Value> = configs
+        .iter()
+        .enumerate()
+        .map(|(i, (label, threads, clients))| {
+            eprintln!("  {label}: {:.0} calls/s", median(&rates[i]));
+            json!({
+                "label": label, "threads": threads, "clients": clients,
+                "calls_per_thread": args.calls,
+                "calls_per_s": rates[i], "token_requests": tokens[i],
+            })
+        })
+        .collect();
+    drop(sb);
+
+    // Token expiry: 8 threads on one client for `expiry_secs`, tokens living 4 s.
+    let ttl = EXPIRY_TTL_SECS.to_string();
+    let sb = SandboxProcess::start(&args.sandbox, &["--token-ttl", &ttl]).expect("sandbox");
+    let op = sdk(&sb);
+    let threads = 8;
+    let duration = Duration::from_secs_f64(args.expiry_secs);
+    let barrier = Arc::new(Barrier::new(threads + 1));
+    let handles: Vec<_> = (0..threads)
+        .map(|_| {
+            let op = op.clone();
+            let barrier = Arc::clone(&barrier);
+            std::thread::spawn(move || {
+                barrier.wait();
+                let start = Instant::now();
+                let (mut calls, mut errors) = (0u64, 0u64);
+                while start.elapsed() < duration {
+                    match op.workspaces().stats() {
+                        Ok(_) => calls += 1,
+                        Err(_) => errors += 1,
+                    }
+                }
+                (calls, errors)
+            })
+        })
+        .collect();
+    barrier.wait();
+    let t = Instant::now();
+    let (mut calls, mut errors) = (0, 0);
+    for h in handles {
+        let (c, e) = h.join().expect("thread");
+        calls += c;
+        errors += e;
+    }
+    let elapsed = t.elapsed().as_secs_f64();
+    let token_requests = sb.token_requests();
+    let expected = (elapsed / EXPIRY_REFRESH_SECS).floor() as u64 + 1;
+    eprintln!("  expiry: {token_requests} token requests in {elapsed:.1} s (expected {expected})");
+    json!({
+        "runs": rows,
+        "expiry": {
+            "threads": threads, "token_ttl_s": EXPIRY_TTL_SECS,
+            "refresh_every_s": EXPIRY_REFRESH_SECS, "elapsed_s": elapsed,
+            "calls": calls, "errors": errors,
+            "token_requests": token_requests, "expected_token_requests": expected,
+        },
+    })
+}
+
+fn status_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
+        .find(|l| l.starts_with(field))?
         .split_whitespace()
         .nth(1)?
         .parse()
         .ok()
 }
 
-fn memory(sandbox: &Sandbox) {
-    let op = operator(&sandbox.base_url());
-    for _ in 0..1000 {
-        op.workspaces().stats().expect("stats");
+/// The memory run, in a process of its own (see `memory_child`), so that the RSS is that of a
+/// client alone: no sandbox, no other section's allocations.
+fn memory(args: &Args) -> Value {
+    eprintln!("== memory: a client's RSS over {} calls", args.memory_calls);
+    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
+    let op = sdk(&sb);
+    let seeded = seed(&op);
+    drop(op);
+    let out = std::process::Command::new(std::env::current_exe().expect("current exe"))
+        .args([
+            "--memory-child",
+            &sb.base_url,
+            &sb.client_id,
+            &sb.client_secret,
+            &seeded.small_source,
+            &args.memory_calls.to_string(),
+        ])
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .expect("memory child");
+    assert!(out.status.success(), "the memory child failed");
+    let result: Value = serde_json::from_slice(&out.stdout).expect("memory child json");
+    eprintln!("  {result}");
+    result
+}
+
+/// The child side of [`memory`]: a mix of calls (stats, 1 KB list, 1 KB source, 50 KB list),
+/// RSS read before the client exists, after 1,000 warm-up calls, and every 1,000 calls after.
+fn memory_child(raw: &[String]) {
+    let [base, id, secret, source, calls] = raw else {
+        usage()
+    };
+    let calls: usize = calls.parse().unwrap_or(10_000);
+    let before_client = status_kib("VmRSS:");
+    let op = operator(base, id, secret);
+    let small = TagFilter::new(["small"], TagsMode::All);
+    let all = TagFilter::default();
+    let call = |i: usize| match i % 4 {
+        0 => drop(op.workspaces().stats().expect("stats")),
+        1 => drop(op.source_templates().list(&small).expect("list")),
+        2 => drop(op.sources().get(source).expect("get")),
+        _ => drop(op.source_templates().list(&all).expect("list")),
+    };
+    for i in 0..1000 {
+        call(i);
     }
-    let before = rss_kib();
-    for _ in 0..10_000 {
-        op.workspaces().stats().expect("stats");
+    let mut samples = vec![status_kib("VmRSS:")];
+    let step = (calls / 10).max(1);
+    for i in 0..calls {
+        call(i);
+        if (i + 1) % step == 0 {
+            samples.push(status_kib("VmRSS:"));
+        }
     }
-    let after = rss_kib();
-    println!("\n## Rust: resident memory over 10,000 calls\n");
-    match (before, after) {
-        (Some(b), Some(a)) => println!(
-            "RSS after 1,000 warm-up calls: {:.1} MiB; after 10,000 more: {:.1} MiB (change {:+.2} MiB; the in-process sandbox is included).",
-            b as f64 / 1024.0,
-            a as f64 / 1024.0,
-            (a as f64 - b as f64) / 1024.0
-        ),
-        _ => println!("RSS is not readable on this platform."),
+    println!(
+        "{}",
+        json!({
+            "calls": calls, "warmup_calls": 1000, "sample_every": step,
+            "rss_before_client_kib": before_client, "rss_kib": samples,
+            "peak_rss_kib": status_kib("VmHWM:"),
+        })
+    );
+}
+
+/// Runs `f` repeatedly for about `budget`; the mean time per run in µs.
+fn time_per_run(budget: Duration, mut f: impl FnMut()) -> f64 {
+    let start = Instant::now();
+    let mut runs: u32 = 0;
+    while start.elapsed() < budget / 10 {
+        f();
+        runs += 1;
     }
+    let runs = (runs * 10).max(10);
+    let start = Instant::now();
+    for _ in 0..runs {
+        f();
+    }
+    us(start.elapsed()) / f64::from(runs)
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
+}
+
+/// The cases measured for a fixture spec, as `(case name, defaults, config)`: the first valid
+/// case without options, and for the Postgres spec also the valid case with the longest config
+/// (a CDC `oneOf` branch), as `python_bench.py` picks them.
+type Case = (String, Map<String, Value>, Map<String, Value>);
+
+fn valid_cases(name: &str) -> Vec<Case> {
+    let Ok(text) = std::fs::read_to_string(fixtures().join("cases").join(format!("{name}.json")))
+    else {
+        return vec![];
+    };
+    let cases: Vec<Value> = serde_json::from_str(&text).unwrap_or_default();
+    let valid: Vec<&Value> = cases
+        .iter()
+        .filter(|c| c["valid"] == Value::Bool(true) && c.get("options").is_none())
+        .collect();
+    let mut picked: Vec<&Value> = valid.first().copied().into_iter().collect();
+    if name == "source-postgres"
+        && let Some(longest) = valid
+            .iter()
+            .max_by_key(|c| c["source_config"].to_string().len())
+        && !std::ptr::eq(*longest, picked[0])
+    {
+        picked.push(longest);
+    }
+    picked
+        .into_iter()
+        .filter_map(|c| {
+            Some((
+                c["name"].as_str()?.to_owned(),
+                c["partial_default_config"].as_object()?.clone(),
+                c["source_config"].as_object()?.clone(),
+            ))
+        })
+        .collect()
+}
+
+fn validation(args: &Args) -> Value {
+    eprintln!("== validation per fixture spec");
+    let mut names: Vec<String> = std::fs::read_dir(fixtures().join("specs"))
+        .expect("tests/fixtures/specs")
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            if path.extension()? != "json" {
+                return None;
+            }
+            Some(path.file_stem()?.to_string_lossy().into_owned())
+        })
+        .collect();
+    names.sort();
+    let budget = Duration::from_millis(args.validation_ms);
+    let options = ValidationOptions::default();
+    let mut rows = Vec::new();
+    for name in names {
+        let text = std::fs::read_to_string(fixtures().join("specs").join(format!("{name}.json")))
+            .expect("spec");
+        let spec: Value = serde_json::from_str(&text).expect("spec json");
+        for (case, defaults, config) in valid_cases(&name) {
+            validate_source_config(&spec, &defaults, &config, &options).expect("a valid case");
+            let held = Spec::load(&spec).expect("spec");
+            let mut warm = Vec::new();
+            let mut held_us = Vec::new();
+            let mut first = Vec::new();
+            for _ in 0..args.reps {
+                warm.push(time_per_run(budget, || {
+                    std::hint::black_box(validate_source_config(
+                        std::hint::black_box(&spec),
+                        &defaults,
+                        &config,
+                        &options,
+                    ))
+                    .ok();
+                }));
+                held_us.push(time_per_run(budget, || {
+                    std::hint::black_box(held.validate(&defaults, &config, &options)).ok();
+                }));
+                // The first validation of a spec: cache cleared, so it compiles.
+                let mut cold: Vec<f64> = (0..20)
+                    .map(|_| {
+                        clear_spec_cache();
+                        let t = Instant::now();
+                        std::hint::black_box(validate_source_config(
+                            &spec, &defaults, &config, &options,
+                        ))
+                        .ok();
+                        us(t.elapsed())
+                    })
+                    .collect();
+                cold.sort_by(f64::total_cmp);
+                first.push(cold[cold.len() / 2]);
+            }
+            eprintln!(
+                "  {name} ({case}): warm {:.2} µs, first {:.0} µs",
+                median(&warm),
+                median(&first)
+            );
+            rows.push(json!({
+                "spec": name, "case": case, "bytes": text.len(),
+                "warm_us": warm, "held_us": held_us, "first_us": first,
+            }));
+        }
+    }
+    json!(rows)
 }
 
 fn main() {
-    let args = args();
-    let sandbox = Sandbox::start(SandboxConfig {
-        rate_limit_per_hour: u32::MAX,
-        ..Default::default()
-    })
-    .expect("sandbox");
-    rust_overhead(&sandbox, &args);
-    concurrency(&args);
-    memory(&sandbox);
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    if raw.first().map(String::as_str) == Some("--memory-child") {
+        memory_child(&raw[1..]);
+        return;
+    }
+    let args = args(&raw);
+    if !args.sandbox.exists() {
+        eprintln!(
+            "rust-bench: no sandbox binary at {} (cargo build --release -p airbyte-embedded-sandbox, or set AIRBYTE_SANDBOX_BIN / --sandbox)",
+            args.sandbox.display()
+        );
+        std::process::exit(1);
+    }
+    let result = json!({
+        "reps": args.reps,
+        "calls": args.calls,
+        "overhead": overhead(&args),
+        "concurrency": concurrency(&args),
+        "memory": memory(&args),
+        "validation": validation(&args),
+    });
+    let text = serde_json::to_string_pretty(&result).expect("json");
+    match &args.json {
+        Some(path) => std::fs::write(path, text).expect("write --json"),
+        None => println!("{text}"),
+    }
 }

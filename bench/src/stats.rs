@@ -1,4 +1,4 @@
-//! Summaries of repeated timings: medians, percentiles and ranges.
+//! Summaries of repeated timings: medians and percentiles (`bench/report.py` adds the ranges).
 
 use std::time::Duration;
 
@@ -9,14 +9,14 @@ pub fn quantile(samples: &mut [Duration], q: f64) -> Duration {
     samples[idx]
 }
 
-/// The median of `values` and their min and max.
-pub fn median_range(values: &[f64]) -> (f64, f64, f64) {
+/// The median of `values` (the upper one of an even count; NaN when empty).
+pub fn median(values: &[f64]) -> f64 {
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
-    (v[v.len() / 2], v[0], v[v.len() - 1])
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// Microseconds with one decimal.
+/// A duration in microseconds.
 pub fn us(d: Duration) -> f64 {
     d.as_secs_f64() * 1e6
 }
@@ -30,6 +30,7 @@ mod tests {
         let mut s: Vec<Duration> = (1..=100).map(Duration::from_micros).collect();
         assert_eq!(quantile(&mut s, 0.5), Duration::from_micros(51));
         assert_eq!(quantile(&mut s, 0.99), Duration::from_micros(99));
-        assert_eq!(median_range(&[3.0, 1.0, 2.0]), (2.0, 1.0, 3.0));
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert!(median(&[]).is_nan());
     }
 }
