@@ -237,7 +237,10 @@ def rust_concurrency(r: Report, rust: Dict[str, Any]) -> None:
         f"Each thread makes {runs[0]['calls_per_thread']} `GET /workspaces/stats` calls; every run "
         "builds new clients, so each client's first call requests its token. Configurations are "
         "interleaved within each repetition (order rotated). Token requests are counted by the "
-        "sandbox. With 2 cores for client and server together, more threads mostly hide latency.",
+        "sandbox. With 2 cores for client and server together, more threads mostly hide latency. "
+        "On this virtual machine the 1- and 2-thread rates swing widely between repetitions (a lone "
+        "round trip waits for idle vCPUs to wake, which is faster when other work keeps them busy): "
+        "compare rows by their ranges.",
         "",
         "| threads | calls/s | token requests per run (expected) |",
         "|---|---:|---:|",
@@ -523,6 +526,7 @@ def main() -> None:
     p.add_argument("--core-validation")
     p.add_argument("--mode", default="full")
     p.add_argument("--load-start", default="unknown")
+    p.add_argument("--load-end", default="")
     p.add_argument("--elapsed", default="")
     p.add_argument("--out", required=True)
     a = p.parse_args()
@@ -566,7 +570,7 @@ def main() -> None:
     head += [
         "> **Noise.** This machine (2 cores) is shared with other work: other builds and test suites may "
         f"run alongside, so numbers move by ±20 % or more from run to run (load average {a.load_start} at the start, "
-        f"{loadavg()} at the end). Runs are interleaved and repeated; read the ranges, not only the medians.",
+        f"{a.load_end or loadavg()} at the end). Runs are interleaved and repeated; read the ranges, not only the medians.",
         "",
         "| machine | |",
         "|---|---|",
