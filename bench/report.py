@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import math
 import os
 import pathlib
 import platform
@@ -142,14 +143,18 @@ class Report:
         self.targets.append((what, measured, verdict(ok)))
 
 
-def quartiles(values: Sequence[float], fmt: str, unit: str) -> str:
-    """`median (p25 to p75)`: the middle half of many samples."""
+def median_ci(values: Sequence[float], fmt: str, unit: str) -> str:
+    """`median (95 % CI lo to hi)`: the distribution-free confidence interval of the median, from
+    the order statistics n/2 ± 1.96·√n/2."""
     if not values:
         return "n/a"
-    if len(values) < 4:
+    if len(values) < 10:
         return spread(values, fmt, unit)
-    q = statistics.quantiles(values, n=4)
-    return f"{fmt.format(med(values))}{unit} (middle half {fmt.format(q[0])} to {fmt.format(q[2])})"
+    v = sorted(values)
+    n = len(v)
+    d = 1.96 * math.sqrt(n) / 2
+    lo, hi = v[max(0, int(n / 2 - d))], v[min(n - 1, math.ceil(n / 2 + d))]
+    return f"{fmt.format(med(v))}{unit} (95 % CI {fmt.format(lo)} to {fmt.format(hi)})"
 
 
 def rust_overhead(r: Report, rust: Dict[str, Any]) -> None:
@@ -168,7 +173,7 @@ def rust_overhead(r: Report, rust: Dict[str, Any]) -> None:
         "request, and the SDK's (which sets timeouts) does so on a helper thread whose CPU time the "
         "CPU columns do not include.",
         "",
-        "| call | response | SDK p50 µs | raw p50 µs | SDK/raw p50 | SDK p99 µs | raw p99 µs | SDK CPU µs/call | raw CPU µs/call | SDK/raw CPU |",
+        "| call | response | SDK p50 µs | raw p50 µs | SDK/raw p50 | SDK p99 µs | raw p99 µs | SDK CPU µs/call (mean) | raw CPU µs/call (mean) | SDK/raw CPU |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     )
     for row in rows:
@@ -185,8 +190,9 @@ def rust_overhead(r: Report, rust: Dict[str, Any]) -> None:
         how = (
             f"{layer['blocks']} pairs of blocks of {layer['calls_per_block']} floor calls (a 53-byte body, "
             "so decoding costs nothing), SDK and raw alternating block by block so that changes in the "
-            "machine's load hit both alike; per pair of blocks the difference, then the median and "
-            "the middle half of the differences:"
+            "machine's load hit both alike; per block the median per-call CPU and wall time, per pair "
+            "of blocks the difference, then the median of the differences and its 95 % confidence "
+            "interval:"
         )
     else:
         cpu_delta = [a - b for a, b in zip(floor["sdk"]["cpu_us"], floor["raw"]["cpu_us"])]
@@ -198,9 +204,9 @@ def rust_overhead(r: Report, rust: Dict[str, Any]) -> None:
         "headers, status and error mapping) is the SDK's extra client CPU over the raw client on "
         + how,
         "",
-        f"- client CPU: SDK − raw = **{quartiles(cpu_delta, '{:+.1f}', ' µs')}** per call "
+        f"- client CPU: SDK − raw = **{median_ci(cpu_delta, '{:+.1f}', ' µs')}** per call "
         "(the estimate: CPU time leaves out the server and the waiting, the noisiest parts);",
-        f"- wall clock: SDK p50 − raw p50 = {quartiles(wall_delta, '{:+.1f}', ' µs')} per call "
+        f"- wall clock: SDK p50 − raw p50 = {median_ci(wall_delta, '{:+.1f}', ' µs')} per call "
         "(the same within the noise of a ~100 µs round trip).",
         "",
     )
@@ -223,7 +229,7 @@ def rust_overhead(r: Report, rust: Dict[str, Any]) -> None:
         )
     r.target(
         "SDK-layer work ≤ 5 µs per call",
-        f"{quartiles(cpu_delta, '{:+.1f}', ' µs')} client CPU; wall p50 Δ {med(wall_delta):+.1f} µs",
+        f"{median_ci(cpu_delta, '{:+.1f}', ' µs')} client CPU; wall p50 Δ {med(wall_delta):+.1f} µs",
         med(cpu_delta) <= 5.0 if cpu_delta else None,
     )
 

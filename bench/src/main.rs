@@ -99,12 +99,35 @@ fn sdk(sb: &SandboxProcess) -> OperatorClient {
 /// CPU time this thread has run (user + system), from the scheduler's own accounting
 /// (nanosecond resolution; Linux only).
 fn thread_cpu_ns() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
+    parse_schedstat(&std::fs::read_to_string("/proc/thread-self/schedstat").ok()?)
+}
+
+fn parse_schedstat(text: &str) -> Option<u64> {
+    text.split_whitespace().next()?.parse().ok()
+}
+
+/// [`thread_cpu_ns`] cheap enough to read around every call: the file stays open and each read
+/// is one `pread`. Must be used on the thread that opened it.
+struct ThreadCpuClock {
+    file: std::fs::File,
+    buf: [u8; 128],
+}
+
+impl ThreadCpuClock {
+    fn open() -> Option<ThreadCpuClock> {
+        let file = std::fs::File::open("/proc/thread-self/schedstat").ok()?;
+        let mut clock = ThreadCpuClock {
+            file,
+            buf: [0; 128],
+        };
+        clock.now_ns().map(|_| clock)
+    }
+
+    fn now_ns(&mut self) -> Option<u64> {
+        use std::os::unix::fs::FileExt;
+        let n = self.file.read_at(&mut self.buf, 0).ok()?;
+        parse_schedstat(std::str::from_utf8(&self.buf[..n]).ok()?)
+    }
 }
 
 /// A hand-written client: one agent, the same headers the SDK sends, JSON into `Value`.
@@ -239,27 +262,41 @@ fn compare(
     json!({"name": name, "bytes": bytes, "sdk": s.json(), "raw": r.json()})
 }
 
-/// The SDK's own work per call, finely interleaved: many short blocks on the floor call, SDK
-/// and raw alternating, each block's client CPU and p50 recorded, so that drift in the
-/// machine's load hits both sides alike. Returns the per-block-pair differences.
+/// The SDK's own work per call, finely interleaved: many short blocks of the floor call, SDK
+/// and raw alternating, with each call's wall time and client-thread CPU time; per pair of
+/// blocks, the difference of the medians (a median per block, so that a preempted call or a
+/// burst of load cannot move it). Returns those per-pair differences.
 fn sdk_layer(args: &Args, mut sdk: impl FnMut(), mut raw: impl FnMut()) -> Value {
-    let blocks = (args.reps * 10).max(4);
-    let calls = (args.calls / 5).max(20);
+    let blocks = (args.reps * 100).max(20);
+    let calls = (args.calls / 50).max(10);
+    let mut clock = ThreadCpuClock::open();
+    let mut block_medians = |f: &mut dyn FnMut()| -> (f64, Option<f64>) {
+        let (mut wall, mut cpu) = (Vec::with_capacity(calls), Vec::with_capacity(calls));
+        for _ in 0..calls {
+            let c0 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
+            let t = Instant::now();
+            f();
+            wall.push(us(t.elapsed()));
+            let c1 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
+            if let (Some(a), Some(b)) = (c0, c1) {
+                cpu.push(b.saturating_sub(a) as f64 / 1e3);
+            }
+        }
+        (median(&wall), (!cpu.is_empty()).then(|| median(&cpu)))
+    };
     let (mut cpu, mut wall) = (Vec::new(), Vec::new());
     for block in 0..blocks {
         let (s, r) = if block % 2 == 0 {
-            let s = sample(calls, &mut sdk);
-            (s, sample(calls, &mut raw))
+            let s = block_medians(&mut sdk);
+            (s, block_medians(&mut raw))
         } else {
-            let r = sample(calls, &mut raw);
-            (sample(calls, &mut sdk), r)
+            let r = block_medians(&mut raw);
+            (block_medians(&mut sdk), r)
         };
-        let (mut st, sc) = s;
-        let (mut rt, rc) = r;
-        if let (Some(sc), Some(rc)) = (sc, rc) {
+        if let (Some(sc), Some(rc)) = (s.1, r.1) {
             cpu.push(sc - rc);
         }
-        wall.push(us(quantile(&mut st, 0.5)) - us(quantile(&mut rt, 0.5)));
+        wall.push(s.0 - r.0);
     }
     eprintln!(
         "  SDK-layer work: {:+.1} µs CPU, {:+.1} µs wall p50 ({blocks} block pairs of {calls} calls)",
