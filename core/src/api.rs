@@ -88,32 +88,12 @@ impl Api {
         query: &[(&str, String)],
         deadline: Instant,
     ) -> Result<T> {
-        self.execute_until(
-            &Call {
-                method: Method::Get,
-                url: self.http.url(path),
-                query,
-                body: None,
-            },
-            Some(deadline),
-        )?
-        .json()
+        let call = Call::new(Method::Get, self.http.url(path), query, None);
+        self.execute_until(&call, Some(deadline))?.decode(&call)
     }
 
-    fn run<T: DeserializeOwned>(
-        &self,
-        method: Method,
-        url: String,
-        query: &[(&str, String)],
-        body: Option<&[u8]>,
-    ) -> Result<T> {
-        self.execute(&Call {
-            method,
-            url,
-            query,
-            body,
-        })?
-        .json()
+    fn run<T: DeserializeOwned>(&self, call: &Call<'_>) -> Result<T> {
+        self.execute(call)?.decode(call)
     }
 
     /// `GET base/path?query`.
@@ -122,7 +102,7 @@ impl Api {
         path: &str,
         query: &[(&str, String)],
     ) -> Result<T> {
-        self.run(Method::Get, self.http.url(path), query, None)
+        self.run(&Call::new(Method::Get, self.http.url(path), query, None))
     }
 
     /// `method base/path` with `body` as JSON.
@@ -132,9 +112,22 @@ impl Api {
         path: &str,
         body: &B,
     ) -> Result<T> {
-        let bytes = serde_json::to_vec(body)
-            .map_err(|e| Error::invalid_argument("body", format!("cannot be serialised: {e}")))?;
-        self.run(method, self.http.url(path), &[], Some(&bytes))
+        let bytes = serialise(body)?;
+        self.run(&Call::new(method, self.http.url(path), &[], Some(&bytes)))
+    }
+
+    /// `POST base/path` with `body` as JSON, to a route whose answer is a token: no part of
+    /// the response body is ever quoted in an error. Returns the decoded body and the status.
+    pub(crate) fn post_for_token<T: DeserializeOwned, B: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<(T, u16)> {
+        let bytes = serialise(body)?;
+        let mut call = Call::new(Method::Post, self.http.url(path), &[], Some(&bytes));
+        call.returns_tokens = true;
+        let reply = self.execute(&call)?;
+        Ok((reply.decode(&call)?, reply.status))
     }
 
     /// `POST base/path` with `body` as JSON.
@@ -148,6 +141,11 @@ impl Api {
 
     /// `DELETE base/path`.
     pub(crate) fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        self.run(Method::Delete, self.http.url(path), &[], None)
+        self.run(&Call::new(Method::Delete, self.http.url(path), &[], None))
     }
+}
+
+fn serialise<B: Serialize + ?Sized>(body: &B) -> Result<Vec<u8>> {
+    serde_json::to_vec(body)
+        .map_err(|e| Error::invalid_argument("body", format!("cannot be serialised: {e}")))
 }

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::http::header::{self, Allowed};
 use crate::http::url::BaseUrl;
 use crate::retry::{Pacing, RetryPolicy};
 use crate::{Error, Result};
@@ -362,7 +363,9 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// Text appended to the `User-Agent` (e.g. `my-app/1.2`).
+    /// Text appended to the `User-Agent` (e.g. `my-app/1.2`): printable ASCII and spaces;
+    /// [`ClientConfigBuilder::build`] refuses anything else (a line feed, NUL, DEL or non-ASCII
+    /// byte) with [`Error::InvalidArgument`] naming `user_agent_suffix`.
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
         self
@@ -393,7 +396,7 @@ impl ClientConfigBuilder {
     /// [`Error::InvalidArgument`] naming `base_url` (not an absolute `http`/`https` URL, or
     /// carrying a query or fragment, or plain `http` off loopback without
     /// [`ClientConfigBuilder::allow_insecure_http`]), `organization_id` or `region_id` (not a UUID), a
-    /// timeout of zero, `root_certificates` (no certificate in the PEM text), `proxy` (not an
+    /// timeout of zero, `user_agent_suffix` (a byte a header cannot carry), `root_certificates` (no certificate in the PEM text), `proxy` (not an
     /// `http`/`https` proxy URL) or `retry_policy` (a zero `max_elapsed`).
     pub fn build(self) -> Result<ClientConfig> {
         let defaults = ClientConfig::default();
@@ -405,8 +408,8 @@ impl ClientConfigBuilder {
             return Err(Error::invalid_argument(
                 "base_url",
                 format!(
-                    "`{}` uses plain http on a host other than loopback; use https, or allow it explicitly with allow_insecure_http(true)",
-                    base_url.as_str()
+                    "{} uses plain http on a host other than loopback; use https, or allow it explicitly with allow_insecure_http(true)",
+                    crate::redact::quote(base_url.as_str())
                 ),
             ));
         }
@@ -440,8 +443,16 @@ impl ClientConfigBuilder {
             *slot = value;
         }
         let user_agent = match self.user_agent_suffix {
-            Some(s) if !s.trim().is_empty() => format!("{} {}", defaults.user_agent, s.trim()),
-            _ => defaults.user_agent,
+            Some(s) if !s.trim().is_empty() => {
+                header::check("user_agent_suffix", &s, Allowed::Text)?;
+                format!("{} {}", defaults.user_agent, s.trim())
+            }
+            Some(s) => {
+                // Whitespace only, but a tab or line feed would still have been refused.
+                header::check("user_agent_suffix", s.trim_matches(' '), Allowed::Text)?;
+                defaults.user_agent
+            }
+            None => defaults.user_agent,
         };
         let retry = self.retry.unwrap_or(defaults.retry);
         if retry.max_elapsed.is_zero() {
@@ -534,7 +545,10 @@ pub(crate) fn check_uuid(name: &str, value: &str) -> Result<()> {
     } else {
         Err(Error::invalid_argument(
             name,
-            format!("`{value}` is not a UUID (expected 8-4-4-4-12 hex digits)"),
+            format!(
+                "{} is not a UUID (expected 8-4-4-4-12 hex digits)",
+                crate::redact::quote(value)
+            ),
         ))
     }
 }

@@ -245,10 +245,12 @@ impl Error {
         matches!(self, Error::OutcomeUnknown { .. })
     }
 
+    /// [`Error::InvalidArgument`]; the reason is cut to [`crate::redact::TEXT_LIMIT`] bytes
+    /// and scrubbed (callers quote values with [`crate::redact::quote`]).
     pub(crate) fn invalid_argument(argument: &str, reason: impl Into<String>) -> Self {
         Error::InvalidArgument {
             argument: argument.to_owned(),
-            reason: reason.into(),
+            reason: crate::redact::clean(&reason.into()),
         }
     }
 }

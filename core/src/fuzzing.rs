@@ -8,24 +8,64 @@ use ureq::http::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::error::{FieldError, RateLimit};
 use crate::http::Method;
+use crate::http::error_body::Redaction;
 use crate::http::url::BaseUrl;
 use crate::retry::{self, Attempt, Decision, Failure, Pacing, RetryPolicy};
 use crate::workspaces::{CursorTrail, cursor_from_next};
 use crate::{Error, Result};
 
-/// The service's message and field errors from an error body (either shape, or a snippet).
+/// The service's message and field errors from an error body (either shape, or a redacted
+/// snippet).
 pub fn parse_error_body(body: &[u8]) -> (String, Vec<FieldError>) {
-    crate::http::error_body::parse(body)
+    crate::http::error_body::parse_redacted(body, Redaction::default())
 }
 
 /// The [`Error`] for a response with `status` and `body`.
 pub fn error_for_response(status: u16, body: &[u8]) -> Error {
-    crate::http::error_body::to_error(status, RateLimit::default(), body)
+    crate::http::error_body::to_error(status, RateLimit::default(), body, Redaction::default())
 }
 
-/// At most 4 KiB of a body as text.
+/// The [`Error`] for a response with `status` and `body` to a request with JSON `request`
+/// body, on a token route when `returns_tokens` (its body is then never quoted).
+pub fn error_for_token_route(
+    status: u16,
+    body: &[u8],
+    request: &[u8],
+    returns_tokens: bool,
+) -> Error {
+    let secrets = crate::redact::known_secrets(request);
+    let known: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    let redaction = Redaction {
+        known: &known,
+        withhold_body: returns_tokens,
+    };
+    crate::http::error_body::to_error(status, RateLimit::default(), body, redaction)
+}
+
+/// The error a 2xx `body` from a token route gives when it does not decode as the operator
+/// token response (`{"access_token": str, "expires_in": int?}`), or `None` when it decodes
+/// and its token is acceptable.
+pub fn token_response_error(body: &[u8]) -> Option<Error> {
+    crate::auth::decode_token_response(body, 200).err()
+}
+
+/// Whether `value` is refused as a header value of kind user agent (`text`) or token (not
+/// `text`), as the SDK checks it when it enters; `Err` names `argument`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] naming `argument`.
+pub fn check_header_value(argument: &str, value: &str, text: bool) -> Result<()> {
+    let allowed = if text {
+        crate::http::header::Allowed::Text
+    } else {
+        crate::http::header::Allowed::Word
+    };
+    crate::http::header::check(argument, value, allowed)
+}
+
+/// At most 4 KiB of a body as text, redacted.
 pub fn snippet(body: &[u8]) -> String {
-    crate::http::error_body::snippet(body)
+    Redaction::default().snippet(body)
 }
 
 /// The largest snippet [`snippet`] returns, in bytes, before its `… (N bytes in all)` suffix.

@@ -1,6 +1,433 @@
-//! Redaction helpers for `Debug` output of request bodies that may hold secrets.
+//! Keeping secrets out of text: the one redactor every body snippet, service message and
+//! quoted argument passes through before it is kept in an [`crate::Error`] or a log record,
+//! and the `Debug` helper for request bodies that may hold secrets.
+//!
+//! [`scrub`] removes, from any text:
+//! - JWT-shaped strings (`eyJ…` base64url runs with or without their `.`-separated parts,
+//!   and any three `.`-separated base64url runs of 8 or more mixed-case characters each),
+//!   whole or cut short;
+//! - the values of secret-named keys (`access_token`, `refresh_token`, `id_token`, `token`,
+//!   `client_secret`, `password`, `secret`, `api_key`, `private_key`, `authorization`, …),
+//!   as JSON (`"token": "…"`, even when the text ends inside the value) or as `key=value`;
+//! - the word after `Bearer`;
+//! - every string the caller names as known (for example the values of the request's
+//!   connector config, which may hold `airbyte_secret` fields).
+//!
+//! [`quote`] shows an argument in an error: at most [`QUOTE_LIMIT`] characters, control
+//! characters escaped, the user-info part of any URL removed, then [`scrub`]bed.
+//!
+//! ```
+//! use airbyte_embedded::redact;
+//!
+//! let body = r#"{"access_token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJlc2lnbmF0dXJl"#;
+//! let shown = redact::scrub(body);
+//! assert!(!shown.contains("eyJ"));
+//! assert_eq!(redact::quote("https://user:pw@api.example.com/x"), "`https://api.example.com/x`");
+//! ```
 
 use serde_json::{Map, Value};
+
+/// What replaces each removed secret.
+pub const REDACTED: &str = "[REDACTED]";
+
+/// The most characters of an argument [`quote`] shows.
+pub const QUOTE_LIMIT: usize = 200;
+
+/// The longest text kept in one error field, in bytes; longer text is cut on a character
+/// boundary and ends with `… (N bytes in all)`.
+pub const TEXT_LIMIT: usize = 4096;
+
+/// Key names (compared case-insensitively, `-` read as `_`) whose values are secrets wherever
+/// they appear.
+const SECRET_KEYS: &[&str] = &[
+    "access_token",
+    "refresh_token",
+    "id_token",
+    "token",
+    "client_secret",
+    "secret",
+    "password",
+    "passwd",
+    "api_key",
+    "apikey",
+    "api_token",
+    "private_key",
+    "secret_key",
+    "secret_access_key",
+    "authorization",
+    "credentials",
+];
+
+/// Keys whose object values are connector configs: every string inside is treated as a
+/// possible `airbyte_secret` value by [`known_secrets`].
+const CONFIG_KEYS: &[&str] = &[
+    "source_config",
+    "configuration",
+    "config",
+    "partial_default_config",
+    "user_config",
+    "destination_config",
+];
+
+/// A known secret shorter than this is not searched for (it would redact ordinary words).
+const MIN_KNOWN_LEN: usize = 4;
+
+/// The shortest part of a `.`-separated base64url run counted as JWT-shaped.
+const JWT_PART_MIN: usize = 8;
+
+/// `text` with every JWT-shaped string, secret-keyed value and `Bearer` credential replaced
+/// by [`REDACTED`].
+pub fn scrub(text: &str) -> String {
+    scrub_known(text, &[])
+}
+
+/// [`scrub`], also replacing each string of `known` (of 4 or more bytes) wherever it occurs.
+pub fn scrub_known(text: &str, known: &[&str]) -> String {
+    let mut out = text.to_owned();
+    let mut known: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| k.len() >= MIN_KNOWN_LEN)
+        .collect();
+    // Longest first, so a secret that contains another is removed whole.
+    known.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    for k in known {
+        if out.contains(k) {
+            out = out.replace(k, REDACTED);
+        }
+    }
+    let out = redact_keyed_values(&out);
+    let out = redact_bearer(&out);
+    redact_jwt_shaped(&out)
+}
+
+/// An argument as an error shows it: in backticks, at most [`QUOTE_LIMIT`] characters (then
+/// `…` and the full length), control characters escaped, without the user-info part of any
+/// URL, and [`scrub`]bed.
+pub fn quote(value: &str) -> String {
+    let without_userinfo = strip_userinfo(value);
+    let mut shown: String = without_userinfo
+        .chars()
+        .take(QUOTE_LIMIT)
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
+    let count = without_userinfo.chars().count();
+    if count > QUOTE_LIMIT {
+        shown.push_str(&format!("… ({count} characters in all)"));
+    }
+    format!("`{}`", scrub(&shown))
+}
+
+/// At most [`TEXT_LIMIT`] bytes of `text`, cut on a character boundary.
+pub fn bound(text: &str) -> String {
+    if text.len() <= TEXT_LIMIT {
+        return text.to_owned();
+    }
+    let mut end = TEXT_LIMIT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} bytes in all)", &text[..end], text.len())
+}
+
+/// [`scrub`] of [`bound`]: what every error text from outside the SDK goes through.
+pub fn clean(text: &str) -> String {
+    scrub(&bound(text))
+}
+
+/// The strings of a JSON request body that must never be echoed back in an error: the values
+/// of secret-named keys anywhere, and every string inside a connector config (which may hold
+/// `airbyte_secret` fields the SDK cannot tell apart without the spec). Empty for a body that
+/// is not JSON.
+pub(crate) fn known_secrets(body: &[u8]) -> Vec<String> {
+    let Ok(value) = serde_json::from_slice::<Value>(body) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    collect_secrets(&value, false, &mut out, 0);
+    out
+}
+
+fn collect_secrets(value: &Value, all: bool, out: &mut Vec<String>, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match value {
+        Value::String(s) if all => out.push(s.clone()),
+        Value::Array(items) => {
+            for item in items {
+                collect_secrets(item, all, out, depth + 1);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                let key = normalise_key(k);
+                let secret = all
+                    || SECRET_KEYS.contains(&key.as_str())
+                    || CONFIG_KEYS.contains(&key.as_str());
+                collect_secrets(v, secret, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn normalise_key(k: &str) -> String {
+    k.to_ascii_lowercase().replace('-', "_")
+}
+
+/// Replaces `"key": "value` (to the closing quote or the end of the text) and `key=value`
+/// (to `&`, whitespace, `,`, `;` or the end) for every secret-named key.
+fn redact_keyed_values(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some((key_end, quoted)) = key_at(bytes, i) else {
+            i += 1;
+            continue;
+        };
+        let key = &text[i..key_end];
+        let key = key.trim_matches(|c| c == '"' || c == '\'' || c == '\\');
+        if !SECRET_KEYS.contains(&normalise_key(key).as_str()) {
+            i = key_end;
+            continue;
+        }
+        let Some((value_start, value_end)) = value_after(bytes, key_end, quoted) else {
+            i = key_end;
+            continue;
+        };
+        if value_end > value_start {
+            out.push_str(&text[copied..value_start]);
+            out.push_str(REDACTED);
+            copied = value_end;
+        }
+        i = value_end.max(key_end);
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// A key starting at `i`: `"name"` (quoted) or a bare word at a word start. Returns where it
+/// ends and whether it was quoted.
+fn key_at(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+    if bytes[i] == b'"' || bytes[i] == b'\'' {
+        let q = bytes[i];
+        let mut j = i + 1;
+        while j < bytes.len() && is_key_byte(bytes[j]) {
+            j += 1;
+        }
+        if j == i + 1 {
+            return None;
+        }
+        // `"key"`, or `\"key\"` inside JSON that was itself quoted as a string.
+        return match (bytes.get(j), bytes.get(j + 1)) {
+            (Some(&c), _) if c == q => Some((j + 1, true)),
+            (Some(b'\\'), Some(&c)) if c == q => Some((j + 2, true)),
+            _ => None,
+        };
+    }
+    if !is_key_byte(bytes[i]) || (i > 0 && is_key_byte(bytes[i - 1])) {
+        return None;
+    }
+    let mut j = i;
+    while j < bytes.len() && is_key_byte(bytes[j]) {
+        j += 1;
+    }
+    Some((j, false))
+}
+
+/// The span of the value after a key ending at `at`: after `:` or `=` (and spaces), either a
+/// quoted string (to its unescaped closing quote or the end of the text) or a bare word.
+fn value_after(bytes: &[u8], at: usize, quoted_key: bool) -> Option<(usize, usize)> {
+    let mut j = at;
+    while j < bytes.len() && bytes[j] == b' ' {
+        j += 1;
+    }
+    let sep = *bytes.get(j)?;
+    if sep != b':' && sep != b'=' {
+        return None;
+    }
+    // `"key": value` and `key=value`; a bare `key:` is prose ("invalid token: expired").
+    if (sep == b'=') == quoted_key {
+        return None;
+    }
+    j += 1;
+    while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\\') {
+        j += 1;
+    }
+    match bytes.get(j) {
+        Some(&q @ (b'"' | b'\'')) => {
+            // A value opened by `\"` (JSON quoted inside a string) is closed by `\"`.
+            let escaped = bytes[j - 1] == b'\\';
+            let start = j + 1;
+            let mut k = start;
+            while k < bytes.len() {
+                if bytes[k] == b'\\' {
+                    if escaped && bytes.get(k + 1) == Some(&q) {
+                        break;
+                    }
+                    k += 2;
+                    continue;
+                }
+                if bytes[k] == q {
+                    break;
+                }
+                k += 1;
+            }
+            Some((start, k.min(bytes.len())))
+        }
+        Some(_) => {
+            let start = j;
+            let mut k = start;
+            while k < bytes.len()
+                && !matches!(bytes[k], b'&' | b',' | b';' | b'}' | b']' | b'"' | b'\'')
+                && !bytes[k].is_ascii_whitespace()
+            {
+                k += 1;
+            }
+            // `"expires_in": 300` is no secret, but `"token": 123` would not be either:
+            // only text values are replaced.
+            let word = &bytes[start..k];
+            let numeric =
+                word.iter().all(u8::is_ascii_digit) || matches!(word, b"null" | b"true" | b"false");
+            if numeric || bytes.get(start) == Some(&b'{') || bytes.get(start) == Some(&b'[') {
+                None
+            } else {
+                Some((start, k))
+            }
+        }
+        None => None,
+    }
+}
+
+/// Replaces the credential after each `Bearer ` (case-insensitive).
+fn redact_bearer(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    if !lower.contains("bearer") {
+        return text.to_owned();
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut search = 0;
+    while let Some(found) = lower[search..].find("bearer") {
+        let word = search + found + "bearer".len();
+        let mut start = word;
+        while start < bytes.len() && bytes[start] == b' ' {
+            start += 1;
+        }
+        let mut end = start;
+        while end < bytes.len() && !bytes[end].is_ascii_whitespace() && bytes[end] != b'"' {
+            end += 1;
+        }
+        if start > word && end > start && &text[start..end] != REDACTED {
+            out.push_str(&text[copied..start]);
+            out.push_str(REDACTED);
+            copied = end;
+        }
+        search = end.max(word);
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+fn is_b64url(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Replaces every run of `.`-separated base64url parts that starts with `eyJ` (a base64
+/// JSON object: a JWT header, or a widget token) and is at least 10 characters long, and
+/// every run of three or more parts that each look random ([`random_parts`]).
+fn redact_jwt_shaped(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_b64url(bytes[i]) || (i > 0 && is_b64url(bytes[i - 1])) {
+            i += 1;
+            continue;
+        }
+        // A run: parts of base64url separated by single dots (standard base64's `+/=` count
+        // too, so a widget token's base64 is caught whole).
+        let mut parts = 0;
+        let mut standard = false;
+        let mut j = i;
+        loop {
+            while j < bytes.len() && (is_b64url(bytes[j]) || matches!(bytes[j], b'+' | b'/')) {
+                standard |= !is_b64url(bytes[j]);
+                j += 1;
+            }
+            while j < bytes.len() && bytes[j] == b'=' {
+                j += 1;
+            }
+            parts += 1;
+            if j + 1 < bytes.len() && bytes[j] == b'.' && is_b64url(bytes[j + 1]) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run = &text[i..j];
+        let looks_like_jwt = (run.starts_with("eyJ") && run.len() >= 10)
+            || (!standard && parts >= 3 && random_parts(run));
+        if looks_like_jwt {
+            out.push_str(&text[copied..i]);
+            out.push_str(REDACTED);
+            copied = j;
+            i = j;
+        } else {
+            // A JWT can start inside a run that is not one (`/tokens/eyJ…`).
+            i += 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Whether every `.`-separated part of `run` looks like base64 of random bytes: at least
+/// [`JWT_PART_MIN`] characters mixing upper and lower case (so `source_config.ssl_mode.x`
+/// and host names do not).
+fn random_parts(run: &str) -> bool {
+    run.split('.').all(|part| {
+        part.len() >= JWT_PART_MIN
+            && part.bytes().any(|b| b.is_ascii_uppercase())
+            && part.bytes().any(|b| b.is_ascii_lowercase())
+    })
+}
+
+/// `text` with the `user:password@` part of every `scheme://` URL removed.
+fn strip_userinfo(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let authority_start = at + 3;
+        out.push_str(&rest[..authority_start]);
+        let after = &rest[authority_start..];
+        let authority_end = after.find(['/', '?', '#', ' ']).unwrap_or(after.len());
+        let authority = &after[..authority_end];
+        match authority.rfind('@') {
+            Some(userinfo_end) => out.push_str(&authority[userinfo_end + 1..]),
+            None => out.push_str(authority),
+        }
+        rest = &after[authority_end..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Shows a config's keys with every value hidden: request bodies are printed without knowing
 /// which fields the connector spec marks `airbyte_secret`.
@@ -10,8 +437,121 @@ impl std::fmt::Debug for KeysOnly<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut m = f.debug_map();
         for k in self.0.keys() {
-            m.entry(k, &format_args!("[REDACTED]"));
+            m.entry(k, &format_args!("{REDACTED}"));
         }
         m.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JWT: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJvcGVyYXRvciIsImV4cCI6MTc2MDAwMDAwMH0.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    #[test]
+    fn jwts_are_removed_whole_and_cut_short() {
+        for cut in 3..JWT.len() {
+            let text = format!("not JSON: {}", &JWT[..cut]);
+            let shown = scrub(&text);
+            if cut >= 10 {
+                assert!(!shown.contains("eyJ"), "{cut}: {shown}");
+            }
+            assert!(!shown.contains(&JWT[..cut.max(20).min(JWT.len())]), "{cut}");
+        }
+        assert_eq!(scrub(&format!("x {JWT} y")), "x [REDACTED] y");
+    }
+
+    #[test]
+    fn three_long_base64url_parts_are_jwt_shaped_but_hosts_are_not() {
+        assert_eq!(
+            scrub("tok abcdefghiJ.klmnopqrsT.uvwxyzABCD end"),
+            "tok [REDACTED] end"
+        );
+        for kept in [
+            "https://api.airbyte.ai/api/v1/embedded/sources",
+            "airbyte_embedded.http.mod",
+            "version 1.2.3",
+            "see connection_templates.rs",
+            "body.source_config.ssl_mode.ca_certificate",
+        ] {
+            assert_eq!(scrub(kept), kept);
+        }
+    }
+
+    #[test]
+    fn secret_keyed_values_are_removed_in_json_and_forms() {
+        let cases = [
+            (
+                r#"{"access_token": "opaque-123", "expires_in": 900}"#,
+                r#"{"access_token": "[REDACTED]", "expires_in": 900}"#,
+            ),
+            (r#"{"token":"abcd"#, r#"{"token":"[REDACTED]"#),
+            (
+                r#"{"client_id":"id","client_secret":"s3cr3t!"}"#,
+                r#"{"client_id":"id","client_secret":"[REDACTED]"}"#,
+            ),
+            (
+                "grant=x&client_secret=hunter22&z=1",
+                "grant=x&client_secret=[REDACTED]&z=1",
+            ),
+            (
+                r#"input: {\"password\": \"pw-value\"}"#,
+                r#"input: {\"password\": \"[REDACTED]\"}"#,
+            ),
+            (r#"{"Token": "X-Y-Z"}"#, r#"{"Token": "[REDACTED]"}"#),
+            (r#"{"token": null}"#, r#"{"token": null}"#),
+            ("the token was rejected", "the token was rejected"),
+        ];
+        for (text, shown) in cases {
+            assert_eq!(scrub(text), shown, "{text}");
+        }
+    }
+
+    #[test]
+    fn bearer_credentials_and_known_strings_are_removed() {
+        assert_eq!(
+            scrub("Authorization: Bearer opaque.token"),
+            "Authorization: Bearer [REDACTED]"
+        );
+        assert_eq!(
+            scrub("got bearer  abc123 here"),
+            "got bearer  [REDACTED] here"
+        );
+        assert_eq!(
+            scrub_known("echo: my-db-password and pw", &["my-db-password", "pw"]),
+            "echo: [REDACTED] and pw"
+        );
+    }
+
+    #[test]
+    fn quote_bounds_escapes_and_drops_user_info() {
+        assert_eq!(
+            quote("https://admin:hunter2@api.example.com:8443/api/v1"),
+            "`https://api.example.com:8443/api/v1`"
+        );
+        assert_eq!(quote("a\nb\u{0}"), "`a\\nb\\u{0}`");
+        let long = "x".repeat(8 * 1024 * 1024);
+        let q = quote(&long);
+        assert!(q.len() < QUOTE_LIMIT + 64, "{}", q.len());
+        assert!(q.ends_with("(8388608 characters in all)`"), "{q}");
+    }
+
+    #[test]
+    fn bound_cuts_on_a_character_boundary() {
+        let text = "é".repeat(TEXT_LIMIT);
+        let b = bound(&text);
+        assert!(b.len() < TEXT_LIMIT + 40);
+        assert!(b.ends_with(&format!("({} bytes in all)", text.len())));
+        assert_eq!(bound("short"), "short");
+    }
+
+    #[test]
+    fn known_secrets_come_from_secret_keys_and_configs() {
+        let body = br#"{"name": "pg", "client_secret": "cs-1", "source_config": {"host": "db", "creds": {"pw": "p4ss"}, "ports": ["5432"]}}"#;
+        let mut found = known_secrets(body);
+        found.sort();
+        assert_eq!(found, ["5432", "cs-1", "db", "p4ss"]);
+        assert!(known_secrets(b"not json").is_empty());
     }
 }

@@ -281,7 +281,10 @@ impl CursorTrail {
         let cursor = cursor_from_next(base, next)?;
         if !self.seen.insert(cursor.clone()) {
             return Err(Error::Pagination {
-                detail: format!("the service repeated cursor `{cursor}`"),
+                detail: format!(
+                    "the service repeated cursor {}",
+                    crate::redact::quote(&cursor)
+                ),
             });
         }
         Ok(cursor)

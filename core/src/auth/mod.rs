@@ -12,6 +12,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Credentials;
+use crate::http::header::{self, Allowed};
 use crate::http::{Call, Http, Method};
 use crate::{Error, Result};
 use token_cell::{CachedToken, TokenCell};
@@ -35,9 +36,41 @@ struct TokenRequest<'a> {
 }
 
 #[derive(Deserialize)]
-struct TokenResponse {
+pub(crate) struct TokenResponse {
     access_token: String,
     expires_in: Option<u64>,
+}
+
+/// The operator token response `{"access_token": str, "expires_in": int?}` from a 2xx `body`.
+///
+/// # Errors
+/// [`Error::Decode`] as [`crate::http::decode_token_body`], or naming `access_token` as
+/// [`check_received_token`] does; neither quotes the body.
+pub(crate) fn decode_token_response(body: &[u8], status: u16) -> Result<TokenResponse> {
+    let minted: TokenResponse = crate::http::decode_token_body(body, status)?;
+    check_received_token("access_token", &minted.access_token, status)?;
+    Ok(minted)
+}
+
+/// Checks a token the service sent before it is kept: non-empty, and only bytes a header
+/// value can carry (it is sent back as `Authorization: Bearer …`).
+///
+/// # Errors
+/// [`Error::Decode`] naming `field` and the offending byte (never the token).
+pub(crate) fn check_received_token(field: &str, token: &str, status: u16) -> Result<()> {
+    let problem = if token.is_empty() {
+        Some(String::from("is empty"))
+    } else {
+        header::first_invalid(token, Allowed::Word)
+            .map(|(at, byte)| header::describe(at, byte, Allowed::Word))
+    };
+    match problem {
+        None => Ok(()),
+        Some(why) => Err(Error::Decode {
+            status,
+            detail: format!("the token response's `{field}` {why}"),
+        }),
+    }
 }
 
 /// The operator token, minted from client credentials at `POST /account/applications/token`
@@ -63,20 +96,15 @@ impl OperatorTokens {
             client_secret: self.credentials.secret(),
         })
         .map_err(|e| Error::invalid_argument("credentials", e.to_string()))?;
-        let call = Call {
-            method: Method::Post,
-            url: self.http.url("account/applications/token"),
-            query: &[],
-            body: Some(&body),
-        };
+        let mut call = Call::new(
+            Method::Post,
+            self.http.url("account/applications/token"),
+            &[],
+            Some(&body),
+        );
+        call.returns_tokens = true;
         let reply = self.http.send(&call, None)?;
-        let minted: TokenResponse = reply.json()?;
-        if minted.access_token.is_empty() {
-            return Err(Error::Decode {
-                status: reply.status,
-                detail: String::from("`access_token` is empty"),
-            });
-        }
+        let minted = decode_token_response(&reply.body, reply.status)?;
         let claims = jwt::decode_claims(&minted.access_token).unwrap_or_default();
         log::debug!(
             "minted an operator token (expires_in {:?} s)",

@@ -100,7 +100,7 @@ pub fn validate_allowed_origin(origin: &str) -> Result<()> {
     let bad = |why: &str| {
         Err(Error::invalid_argument(
             "allowed_origin",
-            format!("`{origin}` {why}"),
+            format!("{} {why}", crate::redact::quote(origin)),
         ))
     };
     if origin == "null" {

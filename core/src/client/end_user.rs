@@ -37,11 +37,13 @@ impl EndUserClient {
     /// A client using `token` as is.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] naming `token` when it is empty.
+    /// [`Error::InvalidArgument`] naming `token` when it is empty or holds a byte an HTTP
+    /// header cannot carry (a space, control character or non-ASCII byte).
     pub fn new(config: ClientConfig, token: ScopedToken) -> Result<Self> {
         if token.expose().trim().is_empty() {
             return Err(Error::invalid_argument("token", "must not be empty"));
         }
+        crate::http::header::check("token", token.expose(), crate::http::header::Allowed::Word)?;
         let source = FixedToken::new(SecretString::from(token.expose().to_owned()));
         Ok(EndUserClient::with_source(
             Arc::new(Http::new(config)),

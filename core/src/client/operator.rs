@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use crate::api::Api;
 use crate::auth::token_cell::TokenCell;
 use crate::auth::widget::{WidgetToken, validate_allowed_origin};
-use crate::auth::{MintedTokens, OperatorTokens, ScopedToken};
+use crate::auth::{MintedTokens, OperatorTokens, ScopedToken, check_received_token};
 use crate::client::EndUserClient;
 use crate::config::{ClientConfig, Credentials, check_uuid};
 use crate::error::RateLimit;
@@ -189,10 +189,11 @@ impl OperatorClient {
             workspace_name: request.workspace_name.clone(),
             region_id: self.with_region(&request.region_id)?,
         };
-        let minted: TokenBody = self
+        let (minted, status): (TokenBody, u16) = self
             .inner
             .api
-            .post(&self.token_path("scoped-token"), &body)?;
+            .post_for_token(&self.token_path("scoped-token"), &body)?;
+        check_received_token("token", &minted.token, status)?;
         Ok(ScopedToken::new(minted.token))
     }
 
@@ -242,10 +243,11 @@ impl OperatorClient {
             region_id: self.with_region(&request.region_id)?,
             ..request.clone()
         };
-        let minted: TokenBody = self
+        let (minted, status): (TokenBody, u16) = self
             .inner
             .api
-            .post(&self.token_path("widget-token"), &body)?;
+            .post_for_token(&self.token_path("widget-token"), &body)?;
+        check_received_token("token", &minted.token, status)?;
         WidgetToken::decode(&minted.token)
     }
 

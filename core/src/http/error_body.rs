@@ -1,5 +1,6 @@
 //! Turning a non-success response into an [`Error`]: both error-body shapes the service sends,
-//! and a bounded snippet of anything else.
+//! and a bounded snippet of anything else. Every text taken from a body passes through
+//! [`crate::redact`] first, with the strings of the request that must not be echoed.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -41,21 +42,46 @@ struct DetailItem {
 }
 
 /// The service's message and per-field problems, from whichever shape the body has.
+#[cfg(test)]
 pub(crate) fn parse(body: &[u8]) -> (String, Vec<FieldError>) {
-    if let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(body) {
-        let value = Value::Object(obj);
-        if value.get("detail").is_some()
-            && let Ok(shape) = DetailShape::deserialize(&value)
-        {
-            return from_detail(shape.detail);
-        }
-        if (value.get("message").is_some() || value.get("errors").is_some())
-            && let Ok(shape) = MessageShape::deserialize(&value)
-        {
-            return from_message(shape);
-        }
+    parse_shapes(body).unwrap_or_else(|| (snippet(body), Vec::new()))
+}
+
+/// The message and field errors of a body in one of the two error shapes; `None` for any
+/// other body.
+fn parse_shapes(body: &[u8]) -> Option<(String, Vec<FieldError>)> {
+    let Ok(value @ Value::Object(_)) = serde_json::from_slice::<Value>(body) else {
+        return None;
+    };
+    if value.get("detail").is_some()
+        && let Ok(shape) = DetailShape::deserialize(&value)
+    {
+        return Some(from_detail(shape.detail));
     }
-    (snippet(body), Vec::new())
+    if (value.get("message").is_some() || value.get("errors").is_some())
+        && let Ok(shape) = MessageShape::deserialize(&value)
+    {
+        return Some(from_message(shape));
+    }
+    None
+}
+
+/// [`parse`] with every text redacted: the service's message and each field error's field
+/// and message scrubbed and bounded, a non-JSON body quoted only as [`Redaction::snippet`].
+pub(crate) fn parse_redacted(body: &[u8], redaction: Redaction<'_>) -> (String, Vec<FieldError>) {
+    let Some((detail, errors)) = parse_shapes(body) else {
+        return (redaction.snippet(body), Vec::new());
+    };
+    let detail = redaction.text(&detail);
+    let errors = errors
+        .into_iter()
+        .map(|e| FieldError {
+            field: e.field.map(|f| redaction.text(&f)),
+            message: redaction.text(&e.message),
+            code: e.code.map(|c| redaction.text(&c)),
+        })
+        .collect();
+    (detail, errors)
 }
 
 fn from_detail(detail: Value) -> (String, Vec<FieldError>) {
@@ -128,8 +154,44 @@ fn summarise(errors: &[FieldError]) -> String {
         .join("; ")
 }
 
+/// What to keep out of an error built from a response.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Redaction<'a> {
+    /// Strings of the request that must not be echoed (its secrets, its bearer token).
+    pub(crate) known: &'a [&'a str],
+    /// The route answers with tokens: no raw part of its body is ever quoted.
+    pub(crate) withhold_body: bool,
+}
+
+impl Redaction<'_> {
+    /// `text` scrubbed and bounded.
+    pub(crate) fn text(&self, text: &str) -> String {
+        crate::redact::scrub_known(&crate::redact::bound(text), self.known)
+    }
+
+    /// A bounded, scrubbed snippet of `body`, or only its size when the body is withheld.
+    pub(crate) fn snippet(&self, body: &[u8]) -> String {
+        if self.withhold_body {
+            return withheld(body);
+        }
+        crate::redact::scrub_known(&snippet(body), self.known)
+    }
+}
+
+/// The description of a token route's body that is not quoted.
+pub(crate) fn withheld(body: &[u8]) -> String {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return String::from("empty response body");
+    }
+    format!(
+        "a body of {} bytes, not quoted: this route returns tokens",
+        body.len()
+    )
+}
+
 /// At most [`SNIPPET_LIMIT`] bytes of the body as text (invalid UTF-8 shown as U+FFFD),
 /// cut on a character boundary, followed by `… (N bytes in all)` when anything was cut.
+/// Not yet scrubbed: callers use [`Redaction::snippet`].
 pub(crate) fn snippet(body: &[u8]) -> String {
     if body.iter().all(u8::is_ascii_whitespace) {
         return String::from("empty response body");
@@ -148,9 +210,15 @@ pub(crate) fn snippet(body: &[u8]) -> String {
     }
 }
 
-/// The error for a response with a non-success `status`.
-pub(crate) fn to_error(status: u16, rate_limit: RateLimit, body: &[u8]) -> Error {
-    let (detail, field_errors) = parse(body);
+/// The error for a response with a non-success `status`, its texts redacted as `redaction`
+/// says.
+pub(crate) fn to_error(
+    status: u16,
+    rate_limit: RateLimit,
+    body: &[u8],
+    redaction: Redaction<'_>,
+) -> Error {
+    let (detail, field_errors) = parse_redacted(body, redaction);
     match status {
         400 | 422 => Error::Validation {
             status,
@@ -260,19 +328,31 @@ mod tests {
     fn statuses_map_to_variants() {
         let rl = RateLimit::default();
         assert!(matches!(
-            to_error(422, rl, b"{}"),
+            to_error(422, rl, b"{}", Redaction::default()),
             Error::Validation { status: 422, .. }
         ));
-        assert!(matches!(to_error(401, rl, b""), Error::Unauthorized { .. }));
-        assert!(matches!(to_error(403, rl, b""), Error::Forbidden { .. }));
-        assert!(matches!(to_error(404, rl, b""), Error::NotFound { .. }));
-        assert!(matches!(to_error(429, rl, b""), Error::RateLimited { .. }));
         assert!(matches!(
-            to_error(502, rl, b""),
+            to_error(401, rl, b"", Redaction::default()),
+            Error::Unauthorized { .. }
+        ));
+        assert!(matches!(
+            to_error(403, rl, b"", Redaction::default()),
+            Error::Forbidden { .. }
+        ));
+        assert!(matches!(
+            to_error(404, rl, b"", Redaction::default()),
+            Error::NotFound { .. }
+        ));
+        assert!(matches!(
+            to_error(429, rl, b"", Redaction::default()),
+            Error::RateLimited { .. }
+        ));
+        assert!(matches!(
+            to_error(502, rl, b"", Redaction::default()),
             Error::Server { status: 502, .. }
         ));
         assert!(matches!(
-            to_error(409, rl, b""),
+            to_error(409, rl, b"", Redaction::default()),
             Error::UnexpectedStatus { status: 409, .. }
         ));
     }

@@ -3,6 +3,7 @@
 //! [`crate::retry::decide`]). Knows nothing about tokens beyond asking for one per attempt.
 
 pub(crate) mod error_body;
+pub(crate) mod header;
 pub(crate) mod rate_limit;
 mod resolver;
 pub(crate) mod url;
@@ -46,29 +47,123 @@ impl Method {
 
 /// One request: an absolute URL (already joined), query pairs, an optional JSON body and an
 /// optional bearer token.
-#[derive(Debug)]
 pub(crate) struct Call<'a> {
     pub(crate) method: Method,
     pub(crate) url: String,
     pub(crate) query: &'a [(&'a str, String)],
     pub(crate) body: Option<&'a [u8]>,
+    /// The response carries a token (the operator-, scoped- and widget-token routes): no
+    /// part of its body is ever quoted in an error, whatever its status.
+    pub(crate) returns_tokens: bool,
 }
 
-/// A success response: status and raw body.
-#[derive(Debug)]
+impl<'a> Call<'a> {
+    /// A call whose response carries no token.
+    pub(crate) fn new(
+        method: Method,
+        url: String,
+        query: &'a [(&'a str, String)],
+        body: Option<&'a [u8]>,
+    ) -> Self {
+        Call {
+            method,
+            url,
+            query,
+            body,
+            returns_tokens: false,
+        }
+    }
+
+    /// The strings of this request that an error must not echo: the values of its
+    /// secret-named fields and every string of its connector configs.
+    fn secrets(&self) -> Vec<String> {
+        self.body
+            .map(crate::redact::known_secrets)
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for Call<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("method", &self.method)
+            .field("path", &path_of(&self.url))
+            .field("body_bytes", &self.body.map(<[u8]>::len))
+            .finish_non_exhaustive()
+    }
+}
+
+/// A success response: status and raw body. `Debug` shows the size only.
 pub(crate) struct Reply {
     pub(crate) status: u16,
     pub(crate) body: Vec<u8>,
 }
 
+impl std::fmt::Debug for Reply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reply")
+            .field("status", &self.status)
+            .field("body_bytes", &self.body.len())
+            .finish()
+    }
+}
+
 impl Reply {
-    /// The body decoded as `T`.
-    pub(crate) fn json<T: DeserializeOwned>(&self) -> Result<T> {
-        serde_json::from_slice(&self.body).map_err(|e| Error::Decode {
-            status: self.status,
-            detail: format!("{e} (body: {})", error_body::snippet(&self.body)),
+    /// The body of the response to `call` decoded as `T`.
+    ///
+    /// # Errors
+    /// [`Error::Decode`] naming what did not parse. For a call that returns tokens it gives
+    /// only the kind of problem and where (never serde's message, which can quote the body,
+    /// nor any part of the body); otherwise the message and a snippet, both redacted.
+    pub(crate) fn decode<T: DeserializeOwned>(&self, call: &Call<'_>) -> Result<T> {
+        if call.returns_tokens {
+            return decode_token_body(&self.body, self.status);
+        }
+        serde_json::from_slice(&self.body).map_err(|e| {
+            let detail = {
+                let secrets = call.secrets();
+                let known: Vec<&str> = secrets.iter().map(String::as_str).collect();
+                let redaction = error_body::Redaction {
+                    known: &known,
+                    withhold_body: false,
+                };
+                format!(
+                    "{} (body: {})",
+                    redaction.text(&e.to_string()),
+                    redaction.snippet(&self.body)
+                )
+            };
+            Error::Decode {
+                status: self.status,
+                detail,
+            }
         })
     }
+}
+
+/// `body` (of a response with `status` from a route that returns tokens) decoded as `T`.
+///
+/// # Errors
+/// [`Error::Decode`] giving only the kind of problem, where it is and the body's size: never
+/// serde's message (which can quote the body) nor any byte of the body.
+pub(crate) fn decode_token_body<T: DeserializeOwned>(body: &[u8], status: u16) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| {
+        let kind = match e.classify() {
+            serde_json::error::Category::Eof => "ends early",
+            serde_json::error::Category::Syntax => "is not valid JSON",
+            serde_json::error::Category::Data => "does not have the expected fields",
+            serde_json::error::Category::Io => "could not be read",
+        };
+        Error::Decode {
+            status,
+            detail: format!(
+                "the token response {kind} (line {}, column {}; {})",
+                e.line(),
+                e.column(),
+                error_body::withheld(body)
+            ),
+        }
+    })
 }
 
 /// A bearer token the retry loop can send.
@@ -342,8 +437,15 @@ impl Http {
         let hint = matches!(status, 429 | 503)
             .then(|| retry::server_hint(&rate_limit, unix_seconds(now)))
             .flatten();
+        let secrets = call.secrets();
+        let mut known: Vec<&str> = secrets.iter().map(String::as_str).collect();
+        known.extend(bearer);
+        let redaction = error_body::Redaction {
+            known: &known,
+            withhold_body: call.returns_tokens,
+        };
         Err(Box::new(Failed {
-            error: error_body::to_error(status, rate_limit, &body),
+            error: error_body::to_error(status, rate_limit, &body, redaction),
             failure: Failure::Status(status),
             hint,
             cause: format!("HTTP {status} from the server"),
@@ -488,7 +590,7 @@ fn transport_error(e: ureq::Error) -> Error {
             detail: String::from("connection failed"),
         },
         other => Error::Transport {
-            detail: other.to_string(),
+            detail: crate::redact::clean(&other.to_string()),
         },
     }
 }
@@ -575,12 +677,7 @@ mod tests {
             .build()
             .unwrap();
         let http = Http::new(config);
-        let call = Call {
-            method: Method::Get,
-            url: http.url("workspaces"),
-            query: &[],
-            body: None,
-        };
+        let call = Call::new(Method::Get, http.url("workspaces"), &[], None);
         let err = http.send(&call, Some("tok")).unwrap_err();
         assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     }

@@ -48,7 +48,9 @@ impl Origin {
 impl BaseUrl {
     /// Parses an absolute `http`/`https` URL with no query or fragment.
     pub(crate) fn parse(raw: &str) -> Result<BaseUrl> {
-        let invalid = |why: &str| Error::invalid_argument("base_url", format!("`{raw}` {why}"));
+        let invalid = |why: &str| {
+            Error::invalid_argument("base_url", format!("{} {why}", crate::redact::quote(raw)))
+        };
         let trimmed = raw.trim();
         if trimmed.contains(['?', '#']) {
             return Err(invalid("must not carry a query or fragment"));
@@ -56,6 +58,11 @@ impl BaseUrl {
         let uri: Uri = trimmed
             .parse()
             .map_err(|_| invalid("is not an absolute URL"))?;
+        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+            // The service takes bearer tokens only; credentials in the URL would be sent as
+            // Basic auth to whoever the host is, and shown wherever the URL is.
+            return Err(invalid("must not carry user info (`user:password@`)"));
+        }
         let origin = Origin::of(&uri)
             .ok_or_else(|| invalid("must be an absolute http:// or https:// URL"))?;
         Ok(BaseUrl {

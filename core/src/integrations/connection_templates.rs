@@ -237,7 +237,8 @@ pub(crate) fn check_cron_shape(cron: &str) -> Result<()> {
         Err(Error::invalid_argument(
             "cron_expression",
             format!(
-                "`{cron}` has {} fields; a Quartz cron has 6 or 7, seconds first (e.g. `0 0 12 * * ?`)",
+                "{} has {} fields; a Quartz cron has 6 or 7, seconds first (e.g. `0 0 12 * * ?`)",
+                crate::redact::quote(cron),
                 fields.len()
             ),
         ))
