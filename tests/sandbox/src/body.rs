@@ -1,29 +1,123 @@
-//! Request bodies: JSON parsing with FastAPI-style 422 errors.
+//! Request bodies: reading them with a size cap (413 past it), and JSON parsing with
+//! FastAPI-style 422 errors.
+
+use std::pin::Pin;
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::header::CONTENT_TYPE;
+use axum::http::HeaderMap;
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http_body::Body as _;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
 use crate::errors::{ApiError, Detail};
+use crate::state::AppState;
+
+/// The default of [`crate::SandboxConfig::max_request_body`], re-exported as
+/// [`crate::MAX_REQUEST_BODY`].
+pub(crate) const MAX_REQUEST_BODY: usize = 1024 * 1024;
+
+/// At most how many bytes of a refused body (counting those read before the refusal) the
+/// sandbox reads and throws away after answering 413 (64 MiB), so that a client that writes its
+/// whole body before it reads the response can finish writing and read the 413. A body
+/// declared longer is not read at all: the connection closes after the 413.
+const DISCARD_MAX: u64 = 64 * 1024 * 1024;
+
+/// How long the sandbox goes on throwing a refused body away before it closes the connection.
+const DISCARD_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Why a body could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum BodyError {
+    /// Longer than the limit: `len` is the declared `Content-Length`, or the bytes received
+    /// before reading stopped.
+    TooLarge {
+        /// See the variant.
+        len: usize,
+    },
+    /// The connection failed mid-body.
+    Unreadable,
+}
+
+/// Reads a whole body of at most `limit` bytes. A `Content-Length` (in `headers`) over the
+/// limit is refused before a byte of the body is read; a body without one (chunked) is read
+/// until it passes the limit, and refused then, so at most `limit` plus one frame is ever
+/// buffered. After a refusal the rest of the body is thrown away in the background, never
+/// kept (see [`DISCARD_MAX`]).
+pub(crate) async fn read_capped(
+    headers: &HeaderMap,
+    mut body: axum::body::Body,
+    limit: usize,
+) -> Result<Bytes, BodyError> {
+    let declared = headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    // The header, or failing that the body's own hint (an exact length it knows of).
+    let known = declared.unwrap_or(body.size_hint().lower());
+    if known > limit as u64 {
+        if known <= DISCARD_MAX {
+            discard(body, 0);
+        }
+        return Err(BodyError::TooLarge {
+            len: usize::try_from(known).unwrap_or(usize::MAX),
+        });
+    }
+    let mut buf: Vec<u8> = Vec::new();
+    while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+        let Ok(data) = frame.map_err(|_| BodyError::Unreadable)?.into_data() else {
+            continue; // trailers
+        };
+        let len = buf.len().saturating_add(data.len());
+        if len > limit {
+            discard(body, len as u64);
+            return Err(BodyError::TooLarge { len });
+        }
+        if buf.is_empty() && body.is_end_stream() {
+            return Ok(data); // the whole body in one frame: no copy
+        }
+        buf.extend_from_slice(&data);
+    }
+    Ok(Bytes::from(buf))
+}
+
+/// Reads what is left of a refused `body` and drops it, in a task of its own, until the body
+/// ends, [`DISCARD_MAX`] bytes in all (`seen` of them already read) or [`DISCARD_TIMEOUT`];
+/// dropping the body then closes the connection.
+fn discard(mut body: axum::body::Body, mut seen: u64) {
+    tokio::spawn(async move {
+        let _ = tokio::time::timeout(DISCARD_TIMEOUT, async move {
+            while let Some(Ok(frame)) =
+                std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await
+            {
+                seen += frame.data_ref().map_or(0, |d| d.len() as u64);
+                if seen > DISCARD_MAX {
+                    break;
+                }
+            }
+        })
+        .await;
+    });
+}
 
 /// A JSON request body parsed into `T`; a body that does not fit becomes a 422 whose `loc`
 /// starts with `"body"`.
 ///
 /// A form-encoded, multipart, empty or malformed body is read as `{}`, so the first missing
 /// required field is reported (`[{"loc": ["body","client_id"], "msg": "field required", ...}]`),
-/// as the real service does for a form-encoded token request.
+/// as the real service does for a form-encoded token request. A body over
+/// [`crate::SandboxConfig::max_request_body`] is a 413 (see [`read_capped`]).
 pub(crate) struct Body<T>(pub T);
 
-impl<T, S> FromRequest<S> for Body<T>
+impl<T> FromRequest<AppState> for Body<T>
 where
     T: DeserializeOwned,
-    S: Send + Sync,
 {
     type Rejection = ApiError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let is_form = req
             .headers()
             .get(CONTENT_TYPE)
@@ -33,9 +127,16 @@ where
                 ct.starts_with("application/x-www-form-urlencoded")
                     || ct.starts_with("multipart/form-data")
             });
-        let bytes = Bytes::from_request(req, state)
+        let limit = state.config.max_request_body;
+        let (parts, body) = req.into_parts();
+        let bytes = read_capped(&parts.headers, body, limit)
             .await
-            .map_err(|_| ApiError::invalid(&["body"], "could not read body", "value_error"))?;
+            .map_err(|err| match err {
+                BodyError::TooLarge { .. } => ApiError::PayloadTooLarge { limit },
+                BodyError::Unreadable => {
+                    ApiError::invalid(&["body"], "could not read body", "value_error")
+                }
+            })?;
         let value = if is_form {
             None
         } else {

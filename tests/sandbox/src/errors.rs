@@ -1,9 +1,10 @@
 //! Error responses in the two shapes the real service uses.
 //!
-//! - `{"detail": "text"}` for 401, 404 and 405, and `{"detail": [{"loc", "msg", "type"}]}` for 422;
+//! - `{"detail": "text"}` for 401, 404, 405 and 413, and `{"detail": [{"loc", "msg", "type"}]}` for 422;
 //! - `{"message": str, "errors": [{"field", "message", "error_code"}]}` for 400, 403 and 429.
 
 use axum::Json;
+use axum::http::header::CONNECTION;
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -70,6 +71,9 @@ pub(crate) enum ApiError {
     NotFound(String),
     /// 405 `{"detail": "Method Not Allowed"}`.
     MethodNotAllowed,
+    /// 413 `{"detail": "Request body too large: ..."}` naming the limit in bytes, with
+    /// `Connection: close` (the rest of the body is thrown away, never kept).
+    PayloadTooLarge { limit: usize },
     /// 422 `{"detail": [...]}`.
     Unprocessable(Vec<Detail>),
     /// 429 `{"message": "Rate limit exceeded", "errors": []}` with `Retry-After`.
@@ -115,6 +119,7 @@ impl ApiError {
             ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         }
@@ -129,6 +134,9 @@ impl ApiError {
                 json!({"detail": detail})
             }
             ApiError::MethodNotAllowed => json!({"detail": "Method Not Allowed"}),
+            ApiError::PayloadTooLarge { limit } => json!({
+                "detail": format!("Request body too large: the sandbox accepts at most {limit} bytes")
+            }),
             ApiError::Unprocessable(details) => json!({"detail": details}),
             ApiError::RateLimited { .. } => {
                 json!({"message": "Rate limit exceeded", "errors": []})
@@ -144,6 +152,11 @@ impl IntoResponse for ApiError {
             response
                 .headers_mut()
                 .insert("retry-after", HeaderValue::from(retry_after_secs));
+        }
+        if let ApiError::PayloadTooLarge { .. } = self {
+            response
+                .headers_mut()
+                .insert(CONNECTION, HeaderValue::from_static("close"));
         }
         if let ApiError::Unauthorized(_) = self {
             response

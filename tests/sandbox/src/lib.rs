@@ -28,12 +28,12 @@
 //!   [`SandboxConfig::scoped_token_ttl`]. A token is expired once the current Unix second
 //!   reaches its `exp`.
 //! - **Catalogue**: see [`catalog`] for the definition ids and their connector specs.
-//! - **Rate limits**: every `/api/v1` response carries `X-RateLimit-Limit`,
+//! - **Rate limits**: every `/api/v1` response but a 413 carries `X-RateLimit-Limit`,
 //!   `X-RateLimit-Remaining` and `X-RateLimit-Reset`. Requests count per organisation (the
 //!   organisation of the bearer token, or of the credentials when minting); requests whose
 //!   organisation cannot be told share one anonymous bucket. Each bucket has a fixed window that
 //!   starts at its first request. Over the limit: 429 with `Retry-After`.
-//! - **Errors** use the service's two shapes: `{"detail": ...}` for 401/404/405/422 and
+//! - **Errors** use the service's two shapes: `{"detail": ...}` for 401/404/405/413/422 and
 //!   `{"message", "errors": [{"field", "message", "error_code"}]}` for 400/403/429.
 //!
 //! # Checks
@@ -46,9 +46,29 @@
 //! depth, that ends with `.invalid`, or any string value equal to `wrong-password` or
 //! `wrong-secret`. Otherwise it **succeeds**.
 //!
+//! # Limits
+//!
+//! The sandbox bounds what one client can make it hold, so a long run or a flood of large
+//! bodies cannot grow its memory without end:
+//!
+//! - **Request bodies** over [`SandboxConfig::max_request_body`] (default [`MAX_REQUEST_BODY`],
+//!   1 MiB; the binary's `--max-body-bytes`) get 413 `{"detail": "Request body too large: the
+//!   sandbox accepts at most N bytes"}` with `Connection: close`. A `Content-Length` over the
+//!   limit is refused before any of the body is read; a chunked body is read until it passes
+//!   the limit, then refused. Nothing past the limit is kept: after the 413 the sandbox reads
+//!   the rest and throws it away (up to 64 MiB in all, for up to 10 s, then it closes the
+//!   connection), so a client that writes its whole body before it reads the response still
+//!   gets the 413. A refused request is recorded without its body, but matches no fault and is
+//!   not rate limited. (The SDK's largest legitimate bodies, connector configs, are tens of
+//!   KB.)
+//! - **The request log** keeps the most recent [`MAX_RECORDED_REQUESTS`] (1000) requests, and
+//!   of each body its first [`MAX_RECORDED_BODY`] (64 KiB) bytes;
+//!   [`RecordedRequest::body_len`] tells the whole length. Handlers always see the whole body.
+//!   [`Sandbox::clear_requests`] frees the log's memory.
+//!
 //! # Test hooks
 //!
-//! [`Sandbox`] records every request ([`Sandbox::requests`]), counts token requests, revokes
+//! [`Sandbox`] records recent requests ([`Sandbox::requests`]), counts token requests, revokes
 //! operator tokens and injects [`Fault`]s. The binary exposes the same hooks over HTTP:
 //!
 //! | route | effect |
@@ -56,9 +76,9 @@
 //! | `POST /_sandbox/faults` | body: a [`Fault`] as JSON |
 //! | `DELETE /_sandbox/faults` | [`Sandbox::clear_faults`] |
 //! | `POST /_sandbox/revoke-operator-tokens` | [`Sandbox::revoke_operator_tokens`] |
-//! | `GET /_sandbox/stats` | `{"token_requests": n, "requests": n, "faults_fired": n}` |
+//! | `GET /_sandbox/stats` | `{"token_requests": n, "requests": n, "requests_recorded": n, "faults_fired": n}` (`requests`: [`Sandbox::requests_received`]; `requests_recorded`: how many the log holds) |
 //! | `GET /_sandbox/inventory` | [`Sandbox::inventory`] as JSON |
-//! | `GET /_sandbox/requests` | `[{"method", "path", "query", "headers": [[k, v]], "body"}]` (body as UTF-8 lossy text) |
+//! | `GET /_sandbox/requests` | `[{"method", "path", "query", "headers": [[k, v]], "body", "body_len", "body_truncated"}]` (body as UTF-8 lossy text, at most [`MAX_RECORDED_BODY`] bytes) |
 //! | `DELETE /_sandbox/requests` | [`Sandbox::clear_requests`] |
 //! | `GET /_sandbox/credentials` | the seeded credentials, organisation ids and base URL |
 //!
@@ -96,7 +116,12 @@ pub use credentials::{
 };
 pub use faults::{Fault, FaultAction};
 pub use inventory::Inventory;
-pub use recording::RecordedRequest;
+pub use recording::{MAX_RECORDED_BODY, MAX_RECORDED_REQUESTS, RecordedRequest};
+
+/// The default largest request body the sandbox accepts (1 MiB, 1 048 576 bytes); see
+/// [`SandboxConfig::max_request_body`]. The largest bodies the SDK's tests send (connector
+/// configs, a connector spec's worth of fields) are tens of KB.
+pub const MAX_REQUEST_BODY: usize = body::MAX_REQUEST_BODY;
 
 use crate::server::ServerThread;
 use crate::state::Shared;
@@ -120,6 +145,9 @@ pub struct SandboxConfig {
     /// How long a check takes: `pending` for the first half, `running` for the second, then
     /// terminal. Defaults to 600 ms.
     pub check_duration: Duration,
+    /// The largest request body accepted, in bytes; a longer one gets 413 before it is read
+    /// whole (see the crate docs, "Limits"). Defaults to [`MAX_REQUEST_BODY`] (1 MiB).
+    pub max_request_body: usize,
 }
 
 impl Default for SandboxConfig {
@@ -131,6 +159,7 @@ impl Default for SandboxConfig {
             rate_limit_per_hour: 1000,
             rate_limit_window: Duration::from_secs(3600),
             check_duration: Duration::from_millis(600),
+            max_request_body: MAX_REQUEST_BODY,
         }
     }
 }
@@ -179,12 +208,21 @@ impl Sandbox {
         self.shared.lock().token_requests
     }
 
-    /// Every request received so far (admin routes excepted), in arrival order.
+    /// The most recent requests received (admin routes excepted), oldest first: at most
+    /// [`MAX_RECORDED_REQUESTS`], each body cut to [`MAX_RECORDED_BODY`] bytes (see
+    /// [`RecordedRequest::body_len`]).
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.shared.lock().requests.clone()
+        self.shared.lock().requests.iter().cloned().collect()
     }
 
-    /// Forgets the recorded requests.
+    /// How many requests arrived (admin routes excepted) since the log was last cleared,
+    /// including those [`Sandbox::requests`] no longer holds.
+    pub fn requests_received(&self) -> u64 {
+        self.shared.lock().requests.received()
+    }
+
+    /// Forgets the recorded requests and frees the memory they held; also resets
+    /// [`Sandbox::requests_received`].
     pub fn clear_requests(&self) {
         self.shared.lock().requests.clear();
     }

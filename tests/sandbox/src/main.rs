@@ -39,6 +39,9 @@ struct Args {
     /// How long a connection check takes, in milliseconds.
     #[arg(long = "check-duration-ms", default_value_t = 600)]
     check_duration_ms: u64,
+    /// The largest request body accepted, in bytes; longer ones get 413.
+    #[arg(long = "max-body-bytes", default_value_t = airbyte_embedded_sandbox::MAX_REQUEST_BODY)]
+    max_body_bytes: usize,
 }
 
 fn main() -> std::io::Result<()> {
@@ -50,6 +53,7 @@ fn main() -> std::io::Result<()> {
         rate_limit_per_hour: args.rate_limit,
         rate_limit_window: Duration::from_secs(args.rate_limit_window_secs),
         check_duration: Duration::from_millis(args.check_duration_ms),
+        max_request_body: args.max_body_bytes,
     })?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "listening on {}", sandbox.base_url())?;

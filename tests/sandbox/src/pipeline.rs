@@ -1,5 +1,6 @@
-//! The middleware every request passes through before its handler: recording, faults and rate
-//! limiting. Admin routes (`/_sandbox/...`) skip all of it.
+//! The middleware every request passes through before its handler: reading the body (413 past
+//! [`crate::SandboxConfig::max_request_body`]), recording, faults and rate limiting. Admin
+//! routes (`/_sandbox/...`) skip all of it.
 
 use std::time::Duration;
 
@@ -10,6 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::auth::{TOKEN_PATH, organization_hint};
+use crate::body::{BodyError, read_capped};
 use crate::clock;
 use crate::errors::ApiError;
 use crate::faults::{FaultAction, canned_response, dropped_connection};
@@ -20,25 +22,43 @@ use crate::state::AppState;
 pub(crate) const API_PREFIX: &str = "/api/v1";
 /// The prefix of admin routes.
 pub(crate) const ADMIN_PREFIX: &str = "/_sandbox/";
-/// The largest body the sandbox reads (16 MiB).
-const MAX_BODY: usize = 16 * 1024 * 1024;
+/// The largest response body [`FaultAction::TruncateBody`] reads back (16 MiB).
+const MAX_RESPONSE_BODY: usize = 16 * 1024 * 1024;
 
-/// Records the request, applies the first matching fault, counts it against its organisation's
-/// rate limit, runs the handler and adds the `X-RateLimit-*` headers.
+/// Reads the body (at most [`crate::SandboxConfig::max_request_body`] bytes), records the
+/// request, applies the first matching fault, counts it against its organisation's rate limit,
+/// runs the handler and adds the `X-RateLimit-*` headers.
+///
+/// A body over the limit is refused with 413 before it is read whole (see [`read_capped`]);
+/// the request is recorded without its body and counted as a token request when it is one,
+/// but matches no fault and is not rate limited.
 pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     if path.starts_with(ADMIN_PREFIX) {
         return next.run(req).await;
     }
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        return ApiError::invalid(&["body"], "body too large or unreadable", "value_error")
-            .into_response();
+    let limit = app.config.max_request_body;
+    let is_token_request = parts.method == "POST" && path == TOKEN_PATH;
+    let bytes = match read_capped(&parts.headers, body, limit).await {
+        Ok(bytes) => bytes,
+        Err(BodyError::TooLarge { len }) => {
+            let mut state = app.lock();
+            state.requests.push(RecordedRequest::refused(&parts, len));
+            if is_token_request {
+                state.token_requests += 1;
+            }
+            return ApiError::PayloadTooLarge { limit }.into_response();
+        }
+        Err(BodyError::Unreadable) => {
+            return ApiError::invalid(&["body"], "could not read body", "value_error")
+                .into_response();
+        }
     };
     let fault = {
         let mut state = app.lock();
         state.requests.push(RecordedRequest::new(&parts, &bytes));
-        if parts.method == "POST" && path == TOKEN_PATH {
+        if is_token_request {
             state.token_requests += 1;
         }
         let api_path = path.strip_prefix(API_PREFIX).unwrap_or(&path);
@@ -103,7 +123,7 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
 /// `response` with only the first `keep` bytes of its body.
 async fn truncated(response: Response, keep: usize) -> Response {
     let (mut parts, body) = response.into_parts();
-    let mut bytes = to_bytes(body, MAX_BODY).await.unwrap_or_default();
+    let mut bytes = to_bytes(body, MAX_RESPONSE_BODY).await.unwrap_or_default();
     bytes.truncate(keep);
     parts.headers.remove(CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(bytes))

@@ -7,7 +7,7 @@ use crate::SandboxConfig;
 use crate::auth::{Jwt, OperatorTokens};
 use crate::faults::FaultQueue;
 use crate::ratelimit::RateLimiter;
-use crate::recording::RecordedRequest;
+use crate::recording::RequestLog;
 use crate::store::Store;
 
 /// What every handler gets: the shared state.
@@ -48,8 +48,8 @@ impl Shared {
 pub(crate) struct State {
     /// Workspaces, tags, templates, sources and checks.
     pub store: Store,
-    /// Every request received (admin routes excepted), in order.
-    pub requests: Vec<RecordedRequest>,
+    /// The most recent requests received (admin routes excepted), in order.
+    pub requests: RequestLog,
     /// How many `POST /account/applications/token` requests arrived.
     pub token_requests: u64,
     /// Injected faults.

@@ -49,12 +49,15 @@ async fn revoke_operator_tokens(State(app): State<AppState>) -> Json<Value> {
     Json(json!({"revoked": true}))
 }
 
-/// `GET /_sandbox/stats` → `{token_requests, requests}`.
+/// `GET /_sandbox/stats` → `{token_requests, requests, requests_recorded, faults_fired}`:
+/// `requests` counts every request since the log was last cleared, `requests_recorded` those
+/// the log still holds (at most [`crate::MAX_RECORDED_REQUESTS`]).
 async fn stats(State(app): State<AppState>) -> Json<Value> {
     let state = app.lock();
     Json(json!({
         "token_requests": state.token_requests,
-        "requests": state.requests.len(),
+        "requests": state.requests.received(),
+        "requests_recorded": state.requests.len(),
         "faults_fired": state.faults.fired(),
     }))
 }
@@ -64,7 +67,8 @@ async fn inventory(State(app): State<AppState>) -> Json<Value> {
     Json(json!(Inventory::of(&app.lock().store)))
 }
 
-/// `GET /_sandbox/requests` → `[{method, path, query, headers, body}]`.
+/// `GET /_sandbox/requests` → `[{method, path, query, headers, body, body_len,
+/// body_truncated}]`.
 async fn requests(State(app): State<AppState>) -> Json<Value> {
     let state = app.lock();
     Json(Value::Array(
@@ -72,7 +76,7 @@ async fn requests(State(app): State<AppState>) -> Json<Value> {
     ))
 }
 
-/// `DELETE /_sandbox/requests`.
+/// `DELETE /_sandbox/requests`: forgets the recorded requests and frees their memory.
 async fn clear_requests(State(app): State<AppState>) -> Json<Value> {
     app.lock().requests.clear();
     Json(json!({"cleared": true}))
