@@ -17,7 +17,8 @@ use crate::strings::{opt_str_arg, str_arg};
 pub fn parse<T: DeserializeOwned>(text: &str, argument: &'static str) -> FfiResult<T> {
     serde_json::from_str(text).map_err(|e| FfiError::InvalidJson {
         argument,
-        reason: format!("not the expected JSON: {e}"),
+        // serde quotes the offending value, which may be megabytes or a secret.
+        reason: airbyte_embedded::redact::clean(&format!("not the expected JSON: {e}")),
     })
 }
 
