@@ -175,3 +175,31 @@ pub fn follow_next_links(base_url: &str, links: &[&str]) -> Result<Vec<Result<St
 pub fn join_url(base_url: &str, path: &str) -> Result<String> {
     Ok(BaseUrl::parse(base_url)?.join(path))
 }
+
+/// Builds a client from the three header-bound inputs (a `User-Agent` suffix, an
+/// organisation id and a caller-given scoped token) and sends one request with it to a
+/// closed loopback port, without retrying. Header values are checked when they enter, so
+/// this returns an error (`InvalidArgument` for a refused input, `Transport` for the closed
+/// port) and never panics.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] naming the refused input; [`Error::Transport`] otherwise.
+pub fn send_with_header_inputs(
+    user_agent_suffix: &str,
+    organization_id: Option<&str>,
+    token: &str,
+) -> Result<()> {
+    let mut builder = crate::ClientConfig::builder()
+        .base_url("http://127.0.0.1:1/api/v1")
+        .no_proxy()
+        .user_agent_suffix(user_agent_suffix)
+        .retry_policy(RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        });
+    if let Some(org) = organization_id {
+        builder = builder.organization_id(org);
+    }
+    let client = crate::EndUserClient::new(builder.build()?, crate::ScopedToken::new(token))?;
+    client.token_info().map(|_| ())
+}
