@@ -1,10 +1,11 @@
 //! Connection templates (where end users' data lands): `/integrations/templates/connections`.
 
-use airbyte_embedded as core;
 use airbyte_embedded::integrations as ci;
 
 use crate::Result;
 use crate::common::{Deleted, TagFilter, conv, conv_vec, object_opt, object_text, open_enum};
+use crate::lifecycle::OperatorSlot;
+use crate::redact::masked_debug;
 
 open_enum! {
     /// What happens to a connection when the source's schema changes in a non-breaking way.
@@ -31,7 +32,11 @@ open_enum! {
 }
 
 /// A connection template: a destination applied to every new source whose tags select it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `destination_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct ConnectionTemplate {
     /// Template id.
     pub id: String,
@@ -61,6 +66,22 @@ pub struct ConnectionTemplate {
     pub updated_at: Option<String>,
 }
 
+masked_debug!(ConnectionTemplate {
+    id: shown,
+    organization_id: shown,
+    destination_name: shown,
+    destination_definition_id: shown,
+    destination_config: config_opt,
+    icon: shown,
+    cron_expression: shown,
+    non_breaking_changes_preference: shown,
+    sync_on_create: shown,
+    data_hosting_type: shown,
+    tags: shown,
+    created_at: shown,
+    updated_at: shown,
+});
+
 impl From<ci::ConnectionTemplate> for ConnectionTemplate {
     fn from(t: ci::ConnectionTemplate) -> Self {
         ConnectionTemplate {
@@ -86,7 +107,11 @@ impl From<ci::ConnectionTemplate> for ConnectionTemplate {
 /// User-hosted: set `destination_name`, `destination_definition_id` and
 /// `destination_config`. Airbyte-hosted: set only `data_hosting_type = AirbyteHosted` (and
 /// optionally `cron_expression`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `destination_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, Default, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct ConnectionTemplateCreate {
     /// Destination display name (user-hosted).
     #[uniffi(default)]
@@ -111,6 +136,16 @@ pub struct ConnectionTemplateCreate {
     pub data_hosting_type: Option<DataHostingType>,
 }
 
+masked_debug!(ConnectionTemplateCreate {
+    destination_name: shown,
+    destination_definition_id: shown,
+    destination_config: config_opt,
+    cron_expression: shown,
+    non_breaking_changes_preference: shown,
+    sync_on_create: shown,
+    data_hosting_type: shown,
+});
+
 impl ConnectionTemplateCreate {
     fn into_core(self) -> Result<ci::ConnectionTemplateCreate> {
         Ok(ci::ConnectionTemplateCreate {
@@ -129,7 +164,11 @@ impl ConnectionTemplateCreate {
 }
 
 /// Body of `PATCH /integrations/templates/connections/{id}`: only the fields set are sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `destination_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, Default, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct ConnectionTemplateUpdate {
     /// New destination display name.
     #[uniffi(default)]
@@ -147,6 +186,14 @@ pub struct ConnectionTemplateUpdate {
     #[uniffi(default)]
     pub sync_on_create: Option<bool>,
 }
+
+masked_debug!(ConnectionTemplateUpdate {
+    destination_name: shown,
+    destination_config: config_opt,
+    cron_expression: shown,
+    non_breaking_changes_preference: shown,
+    sync_on_create: shown,
+});
 
 impl ConnectionTemplateUpdate {
     fn into_core(self) -> Result<ci::ConnectionTemplateUpdate> {
@@ -182,9 +229,11 @@ impl From<ci::CronDescription> for CronDescription {
 }
 
 /// Connection-template operations for the operator (`OperatorClient.connection_templates()`).
+/// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+/// client is closed.
 #[derive(uniffi::Object)]
 pub struct ConnectionTemplates {
-    pub(crate) client: core::OperatorClient,
+    pub(crate) client: OperatorSlot,
 }
 
 #[uniffi::export]
@@ -197,7 +246,7 @@ impl ConnectionTemplates {
     #[uniffi::method(default(filter = None))]
     pub fn list(&self, filter: Option<TagFilter>) -> Result<Vec<ConnectionTemplate>> {
         let filter = filter.unwrap_or_default().into();
-        conv_vec(self.client.connection_templates().list(&filter))
+        conv_vec(self.client.get()?.connection_templates().list(&filter))
     }
 
     /// Reads one connection template. `GET /integrations/templates/connections/{id}`.
@@ -205,7 +254,7 @@ impl ConnectionTemplates {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn get(&self, id: String) -> Result<ConnectionTemplate> {
-        conv(self.client.connection_templates().get(&id))
+        conv(self.client.get()?.connection_templates().get(&id))
     }
 
     /// Creates a connection template. `POST /integrations/templates/connections`.
@@ -216,7 +265,7 @@ impl ConnectionTemplates {
     /// service refuses the config or schedule.
     pub fn create(&self, template: ConnectionTemplateCreate) -> Result<ConnectionTemplate> {
         let template = template.into_core()?;
-        conv(self.client.connection_templates().create(&template))
+        conv(self.client.get()?.connection_templates().create(&template))
     }
 
     /// Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
@@ -229,7 +278,12 @@ impl ConnectionTemplates {
         update: ConnectionTemplateUpdate,
     ) -> Result<ConnectionTemplate> {
         let update = update.into_core()?;
-        conv(self.client.connection_templates().update(&id, &update))
+        conv(
+            self.client
+                .get()?
+                .connection_templates()
+                .update(&id, &update),
+        )
     }
 
     /// Deletes a connection template. `DELETE /integrations/templates/connections/{id}`.
@@ -237,7 +291,7 @@ impl ConnectionTemplates {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn delete(&self, id: String) -> Result<Deleted> {
-        conv(self.client.connection_templates().delete(&id))
+        conv(self.client.get()?.connection_templates().delete(&id))
     }
 
     /// Adds an existing tag. `POST /integrations/templates/connections/{id}/tags`.
@@ -245,7 +299,7 @@ impl ConnectionTemplates {
     /// # Errors
     /// `AirbyteError.NotFound` when the template or tag does not exist.
     pub fn add_tag(&self, id: String, tag: String) -> Result<ConnectionTemplate> {
-        conv(self.client.connection_templates().add_tag(&id, &tag))
+        conv(self.client.get()?.connection_templates().add_tag(&id, &tag))
     }
 
     /// Removes a tag. `DELETE /integrations/templates/connections/{id}/tags/{tag_name}`.
@@ -253,7 +307,12 @@ impl ConnectionTemplates {
     /// # Errors
     /// `AirbyteError.NotFound` when the template or tag does not exist.
     pub fn remove_tag(&self, id: String, tag: String) -> Result<Deleted> {
-        conv(self.client.connection_templates().remove_tag(&id, &tag))
+        conv(
+            self.client
+                .get()?
+                .connection_templates()
+                .remove_tag(&id, &tag),
+        )
     }
 
     /// Asks the service whether a cron expression is valid and what it means; any text is
@@ -264,6 +323,7 @@ impl ConnectionTemplates {
     pub fn describe_cron(&self, cron_expression: String) -> Result<CronDescription> {
         conv(
             self.client
+                .get()?
                 .connection_templates()
                 .describe_cron(&cron_expression),
         )

@@ -1,10 +1,10 @@
 //! The connector catalogue: `/integrations/definitions/sources`.
 
-use airbyte_embedded as core;
 use airbyte_embedded::integrations as ci;
 
 use crate::Result;
 use crate::common::{conv, conv_vec, object_text, open_enum, value_text};
+use crate::lifecycle::OperatorSlot;
 
 open_enum! {
     /// How a connector is supported.
@@ -68,9 +68,11 @@ impl From<ci::SourceDefinition> for SourceDefinition {
 }
 
 /// Connector catalogue lookups for the operator (`OperatorClient.definitions()`).
+/// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+/// client is closed.
 #[derive(uniffi::Object)]
 pub struct Definitions {
-    pub(crate) client: core::OperatorClient,
+    pub(crate) client: OperatorSlot,
 }
 
 #[uniffi::export]
@@ -82,7 +84,12 @@ impl Definitions {
     /// Auth and transport errors.
     #[uniffi::method(default(name = None))]
     pub fn list_sources(&self, name: Option<String>) -> Result<Vec<SourceDefinitionSummary>> {
-        conv_vec(self.client.definitions().list_sources(name.as_deref()))
+        conv_vec(
+            self.client
+                .get()?
+                .definitions()
+                .list_sources(name.as_deref()),
+        )
     }
 
     /// Reads one source connector with its spec.
@@ -91,6 +98,6 @@ impl Definitions {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn get_source(&self, id: String) -> Result<SourceDefinition> {
-        conv(self.client.definitions().get_source(&id))
+        conv(self.client.get()?.definitions().get_source(&id))
     }
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use airbyte_embedded as core;
 
 use crate::common::conv;
+use crate::lifecycle::{ClientSlot, EndUserSlot, OperatorSlot};
 use crate::sources::Sources;
 use crate::templates::EmbeddedSourceTemplates;
 use crate::tokens::ScopedTokenInfo;
@@ -16,9 +17,30 @@ use crate::{ClientConfig, RateLimit, Result};
 /// Built from a scoped token (`EndUserClient(token, config)`: a 401 is then final, as the
 /// client cannot mint another) or by `OperatorClient.end_user_client(name)` (the operator
 /// client mints, caches and re-mints the token).
+///
+/// Lifetime: `close()` (Kotlin `shutdown()`; Python also `with ... as user:`) ends the
+/// client; every later call on it and on the area handles made from it raises
+/// `AirbyteError.ClientClosed`, as it does once the operator client that made it is closed.
 #[derive(uniffi::Object)]
 pub struct EndUserClient {
-    pub(crate) inner: core::EndUserClient,
+    pub(crate) slot: EndUserSlot,
+}
+
+impl EndUserClient {
+    /// A facade client over `client`, closed with `parent` too when one is given.
+    pub(crate) fn wrap(client: core::EndUserClient, parent: Option<OperatorSlot>) -> Arc<Self> {
+        Arc::new(EndUserClient {
+            slot: ClientSlot::open("EndUserClient", client, parent),
+        })
+    }
+
+    /// The core client, for one call.
+    ///
+    /// # Errors
+    /// `AirbyteError::ClientClosed` after `close()` (its own or its operator's).
+    fn core(&self) -> Result<core::EndUserClient> {
+        self.slot.get()
+    }
 }
 
 #[uniffi::export]
@@ -32,40 +54,64 @@ impl EndUserClient {
     #[uniffi::constructor(default(config = None))]
     pub fn new(token: String, config: Option<ClientConfig>) -> Result<Arc<Self>> {
         let config = config.unwrap_or_default().build()?;
-        Ok(Arc::new(EndUserClient {
-            inner: core::EndUserClient::new(config, core::ScopedToken::new(token))?,
-        }))
+        let client = core::EndUserClient::new(config, core::ScopedToken::new(token))?;
+        Ok(Self::wrap(client, None))
+    }
+
+    /// Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+    /// only frees the Kotlin object). Every later call on this client and on the area handles
+    /// made from it raises `AirbyteError.ClientClosed`; calls already running finish. The
+    /// operator client that made it stays open. Closing again does nothing.
+    pub fn close(&self) {
+        self.slot.close();
     }
 
     /// The base URL every path is joined to, without a trailing slash.
-    pub fn base_url(&self) -> String {
-        self.inner.config().base_url().to_owned()
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()` (as every method below).
+    pub fn base_url(&self) -> Result<String> {
+        Ok(self.core()?.config().base_url().to_owned())
     }
 
     /// The rate-limit headers of the most recent response that carried any.
-    pub fn last_rate_limit(&self) -> Option<RateLimit> {
-        self.inner.last_rate_limit().map(Into::into)
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn last_rate_limit(&self) -> Result<Option<RateLimit>> {
+        Ok(self.core()?.last_rate_limit().map(Into::into))
     }
 
-    /// Source templates offered to this end user: `/embedded/source-templates`.
-    pub fn source_templates(&self) -> Arc<EmbeddedSourceTemplates> {
-        Arc::new(EmbeddedSourceTemplates {
-            client: self.inner.clone(),
-        })
+    /// Source templates offered to this end user: `/embedded/source-templates`. The handle
+    /// shares this client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn source_templates(&self) -> Result<Arc<EmbeddedSourceTemplates>> {
+        self.core()?;
+        Ok(Arc::new(EmbeddedSourceTemplates {
+            client: self.slot.clone(),
+        }))
     }
 
-    /// This end user's sources and checks: `/embedded/sources`.
-    pub fn sources(&self) -> Arc<Sources> {
-        Arc::new(Sources::end_user(self.inner.clone()))
+    /// This end user's sources and checks: `/embedded/sources`. The handle shares this
+    /// client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn sources(&self) -> Result<Arc<Sources>> {
+        self.core()?;
+        Ok(Arc::new(Sources::end_user(self.slot.clone())))
     }
 
     /// The organisation and workspace the token reaches. `GET /embedded/scoped-token/info`
     /// (or `/account/applications/scoped-token/info`).
     ///
     /// # Errors
-    /// `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token).
+    /// `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token);
+    /// `AirbyteError.ClientClosed` after `close()`.
     pub fn token_info(&self) -> Result<ScopedTokenInfo> {
-        conv(self.inner.token_info())
+        conv(self.core()?.token_info())
     }
 
     /// The end user's workspace id, read once with `token_info()` and then remembered.
@@ -73,6 +119,6 @@ impl EndUserClient {
     /// # Errors
     /// As `token_info()`.
     pub fn workspace_id(&self) -> Result<String> {
-        Ok(self.inner.workspace_id()?)
+        Ok(self.core()?.workspace_id()?)
     }
 }

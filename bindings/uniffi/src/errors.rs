@@ -221,6 +221,15 @@ pub enum AirbyteError {
         /// retrying`).
         detail: String,
     },
+    /// The client was closed (`close()`; Kotlin `shutdown()`), or, in Python, its object was
+    /// freed by a manual `__del__()`: nothing was sent. Raised by every later call on the
+    /// client, on the area handles made from it (`sources()`, `workspaces()`, page walks, …)
+    /// and on the end-user clients an operator client made. Make a new client.
+    #[error("client closed: {detail}")]
+    ClientClosed {
+        /// Which object was closed and how (`OperatorClient was closed: make a new client`).
+        detail: String,
+    },
     /// An error this version of the bindings does not know by name (the core gained a kind).
     #[error("{detail}")]
     Other {

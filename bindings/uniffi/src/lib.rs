@@ -14,6 +14,8 @@
 uniffi::setup_scaffolding!();
 
 mod common;
+mod lifecycle;
+mod redact;
 
 pub mod checks;
 pub mod config;

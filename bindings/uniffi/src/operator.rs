@@ -7,6 +7,7 @@ use airbyte_embedded as core;
 use crate::connections::ConnectionTemplates;
 use crate::definitions::Definitions;
 use crate::end_user::EndUserClient;
+use crate::lifecycle::{ClientSlot, OperatorSlot};
 use crate::sources::Sources;
 use crate::tags::Tags;
 use crate::templates::SourceTemplates;
@@ -20,9 +21,30 @@ use crate::{ClientConfig, RateLimit, Result};
 /// The operator token is minted from the client credentials on first use
 /// (`POST /account/applications/token`), cached until shortly before it expires, refreshed by
 /// one thread while the others wait, and refreshed once more if a call gets HTTP 401.
+///
+/// Lifetime: `close()` (Kotlin `shutdown()`; Python also `with OperatorClient(...) as op:`)
+/// ends the client; every later call on it, on the area handles made from it and on the
+/// end-user clients it made raises `AirbyteError.ClientClosed`. Without `close()`, the
+/// client lives as long as the client object or any handle made from it.
 #[derive(uniffi::Object)]
 pub struct OperatorClient {
-    pub(crate) inner: core::OperatorClient,
+    pub(crate) slot: OperatorSlot,
+}
+
+impl OperatorClient {
+    fn wrap(client: core::OperatorClient) -> Arc<Self> {
+        Arc::new(OperatorClient {
+            slot: ClientSlot::open("OperatorClient", client, None),
+        })
+    }
+
+    /// The core client, for one call.
+    ///
+    /// # Errors
+    /// `AirbyteError::ClientClosed` after `close()`.
+    pub(crate) fn core(&self) -> Result<core::OperatorClient> {
+        self.slot.get()
+    }
 }
 
 #[uniffi::export]
@@ -42,9 +64,7 @@ impl OperatorClient {
     ) -> Result<Arc<Self>> {
         let config = config.unwrap_or_default().build()?;
         let credentials = core::Credentials::new(client_id, client_secret);
-        Ok(Arc::new(OperatorClient {
-            inner: core::OperatorClient::new(config, credentials)?,
-        }))
+        Ok(Self::wrap(core::OperatorClient::new(config, credentials)?))
     }
 
     /// A client configured from the environment: `AIRBYTE_CLIENT_ID` and
@@ -56,71 +76,114 @@ impl OperatorClient {
     /// unset, or the variable holding an invalid value.
     #[uniffi::constructor]
     pub fn from_env() -> Result<Arc<Self>> {
-        Ok(Arc::new(OperatorClient {
-            inner: core::OperatorClient::from_env()?,
-        }))
+        Ok(Self::wrap(core::OperatorClient::from_env()?))
+    }
+
+    /// Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+    /// only frees the Kotlin object). Every later call on this client, on the area handles
+    /// made from it (`sources()`, `workspaces()`, a `WorkspacePages` walk, …) and on the
+    /// end-user clients it made raises `AirbyteError.ClientClosed`; calls already running
+    /// finish, and the connection pool and token cache are released when the last returns.
+    /// Closing again does nothing. Python's `with` block calls it on leaving.
+    pub fn close(&self) {
+        self.slot.close();
     }
 
     /// The base URL every path is joined to, without a trailing slash.
-    pub fn base_url(&self) -> String {
-        self.inner.config().base_url().to_owned()
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()` (as every method below).
+    pub fn base_url(&self) -> Result<String> {
+        Ok(self.core()?.config().base_url().to_owned())
     }
 
     /// The rate-limit headers of the most recent response that carried any (`None` before
     /// the first such response).
-    pub fn last_rate_limit(&self) -> Option<RateLimit> {
-        self.inner.last_rate_limit().map(Into::into)
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn last_rate_limit(&self) -> Result<Option<RateLimit>> {
+        Ok(self.core()?.last_rate_limit().map(Into::into))
     }
 
-    /// Source templates: `/integrations/templates/sources`.
-    pub fn source_templates(&self) -> Arc<SourceTemplates> {
-        Arc::new(SourceTemplates {
-            client: self.inner.clone(),
-        })
+    /// Source templates: `/integrations/templates/sources`. The handle shares this client's
+    /// `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn source_templates(&self) -> Result<Arc<SourceTemplates>> {
+        self.core()?;
+        Ok(Arc::new(SourceTemplates {
+            client: self.slot.clone(),
+        }))
     }
 
-    /// Connection templates: `/integrations/templates/connections`.
-    pub fn connection_templates(&self) -> Arc<ConnectionTemplates> {
-        Arc::new(ConnectionTemplates {
-            client: self.inner.clone(),
-        })
+    /// Connection templates: `/integrations/templates/connections`. The handle shares this
+    /// client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn connection_templates(&self) -> Result<Arc<ConnectionTemplates>> {
+        self.core()?;
+        Ok(Arc::new(ConnectionTemplates {
+            client: self.slot.clone(),
+        }))
     }
 
-    /// Tags: `/integrations/templates/tags`.
-    pub fn tags(&self) -> Arc<Tags> {
-        Arc::new(Tags {
-            client: self.inner.clone(),
-        })
+    /// Tags: `/integrations/templates/tags`. The handle shares this client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn tags(&self) -> Result<Arc<Tags>> {
+        self.core()?;
+        Ok(Arc::new(Tags {
+            client: self.slot.clone(),
+        }))
     }
 
-    /// The connector catalogue: `/integrations/definitions/sources`.
-    pub fn definitions(&self) -> Arc<Definitions> {
-        Arc::new(Definitions {
-            client: self.inner.clone(),
-        })
+    /// The connector catalogue: `/integrations/definitions/sources`. The handle shares this
+    /// client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn definitions(&self) -> Result<Arc<Definitions>> {
+        self.core()?;
+        Ok(Arc::new(Definitions {
+            client: self.slot.clone(),
+        }))
     }
 
-    /// Workspaces: `/workspaces`.
-    pub fn workspaces(&self) -> Arc<Workspaces> {
-        Arc::new(Workspaces {
-            client: self.inner.clone(),
-        })
+    /// Workspaces: `/workspaces`. The handle (and its page walks) share this client's
+    /// `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn workspaces(&self) -> Result<Arc<Workspaces>> {
+        self.core()?;
+        Ok(Arc::new(Workspaces {
+            client: self.slot.clone(),
+        }))
     }
 
-    /// Sources and checks of any workspace in the organisation: `/integrations/sources`.
-    pub fn sources(&self) -> Arc<Sources> {
-        Arc::new(Sources::operator(self.inner.clone()))
+    /// Sources and checks of any workspace in the organisation: `/integrations/sources`. The
+    /// handle shares this client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn sources(&self) -> Result<Arc<Sources>> {
+        self.core()?;
+        Ok(Arc::new(Sources::operator(self.slot.clone())))
     }
 
     /// An end-user client for `workspace_name`, whose scoped token this operator client
-    /// mints, caches and re-mints near expiry or after a 401.
+    /// mints, caches and re-mints near expiry or after a 401. Closing this operator client
+    /// closes it too; closing it leaves this one open.
     ///
     /// # Errors
-    /// `AirbyteError.InvalidArgument` for an empty workspace name. Minting happens on first
-    /// use.
+    /// `AirbyteError.InvalidArgument` for an empty workspace name (minting happens on first
+    /// use); `AirbyteError.ClientClosed` after `close()`.
     pub fn end_user_client(&self, workspace_name: String) -> Result<Arc<EndUserClient>> {
-        Ok(Arc::new(EndUserClient {
-            inner: self.inner.end_user_client(&workspace_name)?,
-        }))
+        let client = self.core()?.end_user_client(&workspace_name)?;
+        Ok(EndUserClient::wrap(client, Some(self.slot.clone())))
     }
 }

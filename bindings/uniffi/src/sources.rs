@@ -7,12 +7,18 @@ use airbyte_embedded::sources as cs;
 
 use crate::Result;
 use crate::common::{Deleted, TagsMode, conv, conv_vec, object, object_opt, object_text};
+use crate::lifecycle::{EndUserSlot, OperatorSlot};
+use crate::redact::masked_debug;
 use crate::templates::{SourceTemplate, SourceTemplateSummary};
 use crate::validation::ValidationOptions;
 
 /// An end user's source. `source_config` comes back with every `airbyte_secret` masked as
 /// `**********`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `source_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct Source {
     /// Source id.
     pub id: String,
@@ -28,6 +34,15 @@ pub struct Source {
     /// Last update time (ISO-8601).
     pub updated_at: Option<String>,
 }
+
+masked_debug!(Source {
+    id: shown,
+    name: shown,
+    source_template: shown,
+    source_config: config,
+    created_at: shown,
+    updated_at: shown,
+});
 
 impl From<cs::Source> for Source {
     fn from(s: cs::Source) -> Self {
@@ -70,7 +85,11 @@ impl From<cs::SourceSummary> for SourceSummary {
 }
 
 /// Body of `POST …/sources` and `POST …/sources/check`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `source_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct SourceCreate {
     /// The end user's workspace.
     pub workspace_id: String,
@@ -91,6 +110,15 @@ pub struct SourceCreate {
     pub selected_connection_template_tags_mode: Option<TagsMode>,
 }
 
+masked_debug!(SourceCreate {
+    workspace_id: shown,
+    source_template_id: shown,
+    source_config: config,
+    name: shown,
+    selected_connection_template_tags: shown,
+    selected_connection_template_tags_mode: shown,
+});
+
 impl SourceCreate {
     pub(crate) fn into_core(self) -> Result<cs::SourceCreate> {
         let mut out = cs::SourceCreate::new(
@@ -109,7 +137,11 @@ impl SourceCreate {
 
 /// Body of `PUT …/sources/{id}` and `POST …/sources/{id}/check`: only the fields set are
 /// sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `source_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, Default, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct SourceUpdate {
     /// New display name.
     #[uniffi(default)]
@@ -118,6 +150,11 @@ pub struct SourceUpdate {
     #[uniffi(default)]
     pub source_config: Option<String>,
 }
+
+masked_debug!(SourceUpdate {
+    name: shown,
+    source_config: config_opt,
+});
 
 impl SourceUpdate {
     pub(crate) fn into_core(self) -> Result<cs::SourceUpdate> {
@@ -155,36 +192,40 @@ pub(crate) fn write_options(o: Option<WriteOptions>) -> cs::WriteOptions {
 
 /// Who a [`Sources`] acts as.
 enum Owner {
-    Operator(core::OperatorClient),
-    EndUser(core::EndUserClient),
+    Operator(OperatorSlot),
+    EndUser(EndUserSlot),
 }
 
 /// Source and check operations, from `OperatorClient.sources()` (any workspace,
 /// `/integrations/sources`) or `EndUserClient.sources()` (the end user's,
-/// `/embedded/sources`).
+/// `/embedded/sources`). Shares its client's `close()`: every method raises
+/// `AirbyteError.ClientClosed` once the client is closed.
 #[derive(uniffi::Object)]
 pub struct Sources {
     owner: Owner,
 }
 
 impl Sources {
-    pub(crate) fn operator(client: core::OperatorClient) -> Self {
+    pub(crate) fn operator(client: OperatorSlot) -> Self {
         Sources {
             owner: Owner::Operator(client),
         }
     }
 
-    pub(crate) fn end_user(client: core::EndUserClient) -> Self {
+    pub(crate) fn end_user(client: EndUserSlot) -> Self {
         Sources {
             owner: Owner::EndUser(client),
         }
     }
 
     /// Runs `f` with the core's sources handle of the owning client.
-    pub(crate) fn with<R>(&self, f: impl FnOnce(core::Sources<'_>) -> R) -> R {
+    ///
+    /// # Errors
+    /// `AirbyteError::ClientClosed` once the client is closed; `f`'s errors.
+    pub(crate) fn with<R>(&self, f: impl FnOnce(core::Sources<'_>) -> Result<R>) -> Result<R> {
         match &self.owner {
-            Owner::Operator(c) => f(c.sources()),
-            Owner::EndUser(c) => f(c.sources()),
+            Owner::Operator(c) => f(c.get()?.sources()),
+            Owner::EndUser(c) => f(c.get()?.sources()),
         }
     }
 }

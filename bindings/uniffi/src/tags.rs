@@ -1,10 +1,10 @@
 //! Tags that group templates: `/integrations/templates/tags`. A tag's name is its path key.
 
-use airbyte_embedded as core;
 use airbyte_embedded::integrations as ci;
 
 use crate::Result;
 use crate::common::{Deleted, conv, conv_vec};
+use crate::lifecycle::OperatorSlot;
 
 /// A tag.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -35,9 +35,11 @@ impl From<ci::Tag> for Tag {
 }
 
 /// Tag operations for the operator (`OperatorClient.tags()`).
+/// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+/// client is closed.
 #[derive(uniffi::Object)]
 pub struct Tags {
-    pub(crate) client: core::OperatorClient,
+    pub(crate) client: OperatorSlot,
 }
 
 #[uniffi::export]
@@ -47,7 +49,7 @@ impl Tags {
     /// # Errors
     /// Auth and transport errors.
     pub fn list(&self) -> Result<Vec<Tag>> {
-        conv_vec(self.client.tags().list())
+        conv_vec(self.client.get()?.tags().list())
     }
 
     /// Creates a tag (1 to 255 characters). `POST /integrations/templates/tags`.
@@ -56,7 +58,7 @@ impl Tags {
     /// `AirbyteError.InvalidArgument` naming `name` (nothing sent);
     /// `AirbyteError.Validation` when the name is taken.
     pub fn create(&self, name: String) -> Result<Tag> {
-        conv(self.client.tags().create(&name))
+        conv(self.client.get()?.tags().create(&name))
     }
 
     /// Renames a tag; every template carrying it follows.
@@ -65,7 +67,7 @@ impl Tags {
     /// # Errors
     /// `AirbyteError.InvalidArgument` naming `name` or `new_name`; `AirbyteError.NotFound`.
     pub fn rename(&self, name: String, new_name: String) -> Result<Tag> {
-        conv(self.client.tags().rename(&name, &new_name))
+        conv(self.client.get()?.tags().rename(&name, &new_name))
     }
 
     /// Deletes a tag and removes it from every template.
@@ -74,6 +76,6 @@ impl Tags {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn delete(&self, name: String) -> Result<Deleted> {
-        conv(self.client.tags().delete(&name))
+        conv(self.client.get()?.tags().delete(&name))
     }
 }

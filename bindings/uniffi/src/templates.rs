@@ -1,13 +1,14 @@
 //! Source templates: the operator's (`/integrations/templates/sources`) and the ones offered
 //! to an end user (`/embedded/source-templates`).
 
-use airbyte_embedded as core;
 use airbyte_embedded::integrations as ci;
 
 use crate::Result;
 use crate::common::{
     Deleted, TagFilter, conv, conv_vec, object, object_text, open_enum, value_text,
 };
+use crate::lifecycle::{EndUserSlot, OperatorSlot};
+use crate::redact::masked_debug;
 
 open_enum! {
     /// Which streams a source made from a template syncs.
@@ -51,7 +52,11 @@ impl From<Customization> for ci::Customization {
 }
 
 /// A source template: which connector end users may pick, with the operator's defaults.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `partial_default_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct SourceTemplate {
     /// Template id.
     pub id: String,
@@ -77,6 +82,19 @@ pub struct SourceTemplate {
     /// Last update time (ISO-8601).
     pub updated_at: Option<String>,
 }
+
+masked_debug!(SourceTemplate {
+    id: shown,
+    name: shown,
+    icon: shown,
+    source_definition_id: shown,
+    user_config_spec: shown,
+    partial_default_config: config,
+    customization: shown,
+    tags: shown,
+    created_at: shown,
+    updated_at: shown,
+});
 
 impl From<ci::SourceTemplate> for SourceTemplate {
     fn from(t: ci::SourceTemplate) -> Self {
@@ -129,7 +147,11 @@ impl From<ci::SourceTemplateSummary> for SourceTemplateSummary {
 }
 
 /// Body of `POST /integrations/templates/sources`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `partial_default_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct SourceTemplateCreate {
     /// The connector definition id (`SourceDefinitionSummary.source_definition_id`).
     pub actor_definition_id: String,
@@ -145,6 +167,13 @@ pub struct SourceTemplateCreate {
     pub customization: Option<Customization>,
 }
 
+masked_debug!(SourceTemplateCreate {
+    actor_definition_id: shown,
+    partial_default_config: config,
+    name: shown,
+    customization: shown,
+});
+
 impl SourceTemplateCreate {
     fn into_core(self) -> Result<ci::SourceTemplateCreate> {
         let mut out = ci::SourceTemplateCreate::new(
@@ -158,7 +187,11 @@ impl SourceTemplateCreate {
 }
 
 /// Body of `PATCH /integrations/templates/sources/{id}`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `partial_default_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct SourceTemplateUpdate {
     /// The new defaults, as JSON object text (the service requires the field on every
     /// update).
@@ -175,6 +208,13 @@ pub struct SourceTemplateUpdate {
     pub propagate: Option<bool>,
 }
 
+masked_debug!(SourceTemplateUpdate {
+    partial_default_config: config,
+    name: shown,
+    customization: shown,
+    propagate: shown,
+});
+
 impl SourceTemplateUpdate {
     fn into_core(self) -> Result<ci::SourceTemplateUpdate> {
         Ok(ci::SourceTemplateUpdate {
@@ -187,9 +227,11 @@ impl SourceTemplateUpdate {
 }
 
 /// Source-template operations for the operator (`OperatorClient.source_templates()`).
+/// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+/// client is closed.
 #[derive(uniffi::Object)]
 pub struct SourceTemplates {
-    pub(crate) client: core::OperatorClient,
+    pub(crate) client: OperatorSlot,
 }
 
 #[uniffi::export]
@@ -202,7 +244,7 @@ impl SourceTemplates {
     #[uniffi::method(default(filter = None))]
     pub fn list(&self, filter: Option<TagFilter>) -> Result<Vec<SourceTemplateSummary>> {
         let filter = filter.unwrap_or_default().into();
-        conv_vec(self.client.source_templates().list(&filter))
+        conv_vec(self.client.get()?.source_templates().list(&filter))
     }
 
     /// Reads one source template. `GET /integrations/templates/sources/{id}`.
@@ -210,7 +252,7 @@ impl SourceTemplates {
     /// # Errors
     /// `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
     pub fn get(&self, id: String) -> Result<SourceTemplate> {
-        conv(self.client.source_templates().get(&id))
+        conv(self.client.get()?.source_templates().get(&id))
     }
 
     /// Creates a source template. `POST /integrations/templates/sources`.
@@ -221,7 +263,7 @@ impl SourceTemplates {
     /// `AirbyteError.Validation`; `AirbyteError.NotFound` for an unknown definition.
     pub fn create(&self, template: SourceTemplateCreate) -> Result<SourceTemplate> {
         let template = template.into_core()?;
-        conv(self.client.source_templates().create(&template))
+        conv(self.client.get()?.source_templates().create(&template))
     }
 
     /// Creates a copy of an existing template, optionally renamed.
@@ -237,6 +279,7 @@ impl SourceTemplates {
     ) -> Result<SourceTemplate> {
         conv(
             self.client
+                .get()?
                 .source_templates()
                 .clone_template(&original_id, name.as_deref()),
         )
@@ -248,7 +291,7 @@ impl SourceTemplates {
     /// As `create`, plus `AirbyteError.NotFound`.
     pub fn update(&self, id: String, update: SourceTemplateUpdate) -> Result<SourceTemplate> {
         let update = update.into_core()?;
-        conv(self.client.source_templates().update(&id, &update))
+        conv(self.client.get()?.source_templates().update(&id, &update))
     }
 
     /// Deletes a template. `DELETE /integrations/templates/sources/{id}` → `{id, deleted_at}`.
@@ -256,7 +299,7 @@ impl SourceTemplates {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn delete(&self, id: String) -> Result<Deleted> {
-        conv(self.client.source_templates().delete(&id))
+        conv(self.client.get()?.source_templates().delete(&id))
     }
 
     /// Adds an existing tag to a template. `POST /integrations/templates/sources/{id}/tags`.
@@ -264,7 +307,7 @@ impl SourceTemplates {
     /// # Errors
     /// `AirbyteError.NotFound` when the template or tag does not exist.
     pub fn add_tag(&self, id: String, tag: String) -> Result<SourceTemplate> {
-        conv(self.client.source_templates().add_tag(&id, &tag))
+        conv(self.client.get()?.source_templates().add_tag(&id, &tag))
     }
 
     /// Removes a tag from a template.
@@ -273,14 +316,16 @@ impl SourceTemplates {
     /// # Errors
     /// `AirbyteError.NotFound` when the template or tag does not exist.
     pub fn remove_tag(&self, id: String, tag: String) -> Result<Deleted> {
-        conv(self.client.source_templates().remove_tag(&id, &tag))
+        conv(self.client.get()?.source_templates().remove_tag(&id, &tag))
     }
 }
 
 /// The source templates an end user may pick from (`EndUserClient.source_templates()`).
+/// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+/// client is closed.
 #[derive(uniffi::Object)]
 pub struct EmbeddedSourceTemplates {
-    pub(crate) client: core::EndUserClient,
+    pub(crate) client: EndUserSlot,
 }
 
 #[uniffi::export]
@@ -293,7 +338,7 @@ impl EmbeddedSourceTemplates {
     #[uniffi::method(default(filter = None))]
     pub fn list(&self, filter: Option<TagFilter>) -> Result<Vec<SourceTemplateSummary>> {
         let filter = filter.unwrap_or_default().into();
-        conv_vec(self.client.source_templates().list(&filter))
+        conv_vec(self.client.get()?.source_templates().list(&filter))
     }
 
     /// Reads one template with its `user_config_spec` (what the end user fills).
@@ -302,6 +347,6 @@ impl EmbeddedSourceTemplates {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn get(&self, id: String) -> Result<SourceTemplate> {
-        conv(self.client.source_templates().get(&id))
+        conv(self.client.get()?.source_templates().get(&id))
     }
 }

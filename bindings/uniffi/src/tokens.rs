@@ -187,9 +187,10 @@ impl OperatorClient {
     ///
     /// # Errors
     /// `AirbyteError.InvalidArgument` for an empty workspace name or a region that is not a
-    /// UUID (nothing sent); `AirbyteError.Forbidden`; transport errors.
+    /// UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
+    /// `AirbyteError.ClientClosed` after `close()`.
     pub fn mint_scoped_token(&self, request: ScopedTokenRequest) -> Result<Arc<ScopedToken>> {
-        let token = self.inner.mint_scoped_token(&request.into())?;
+        let token = self.core()?.mint_scoped_token(&request.into())?;
         Ok(Arc::new(ScopedToken { inner: token }))
     }
 
@@ -199,7 +200,7 @@ impl OperatorClient {
     /// # Errors
     /// As `mint_scoped_token`.
     pub fn scoped_token(&self, workspace_name: String) -> Result<Arc<ScopedToken>> {
-        let token = self.inner.scoped_token(&workspace_name)?;
+        let token = self.core()?.scoped_token(&workspace_name)?;
         Ok(Arc::new(ScopedToken { inner: token }))
     }
 
@@ -209,9 +210,10 @@ impl OperatorClient {
     /// # Errors
     /// `AirbyteError.InvalidArgument` naming `allowed_origin`, `workspace_name` or
     /// `region_id` (nothing sent); `AirbyteError.Validation`;
-    /// `AirbyteError.InvalidWidgetToken` when the answer does not decode.
+    /// `AirbyteError.InvalidWidgetToken` when the answer does not decode;
+    /// `AirbyteError.ClientClosed` after `close()`.
     pub fn mint_widget_token(&self, request: WidgetTokenRequest) -> Result<Arc<WidgetToken>> {
-        let token = self.inner.mint_widget_token(&request.into())?;
+        let token = self.core()?.mint_widget_token(&request.into())?;
         Ok(Arc::new(WidgetToken { inner: token }))
     }
 }

@@ -8,6 +8,7 @@ use airbyte_embedded::validation as cv;
 use crate::Result;
 use crate::common::{object, object_text, value, value_text};
 use crate::errors::AirbyteError;
+use crate::redact::masked_debug;
 
 /// Switches for `validate_source_config` and `WriteOptions.validation`. `ValidationOptions()`
 /// is the strict setting used before a create or update.
@@ -83,7 +84,11 @@ impl From<cv::Coercion> for Coercion {
 }
 
 /// A source config that passed validation.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+///
+/// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+/// `merged` and `source_config` as keys only: every value shows as `[REDACTED]`.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct ValidatedConfig {
     /// `partial_default_config` with the source config merged over it (and required defaults
     /// injected), as JSON object text: what the service will hold. May contain secrets.
@@ -98,6 +103,14 @@ pub struct ValidatedConfig {
     /// JSON pointers of masked secrets that were skipped, not validated.
     pub skipped_masked_secrets: Vec<String>,
 }
+
+masked_debug!(ValidatedConfig {
+    merged: config,
+    source_config: config,
+    coercions: shown,
+    defaults_applied: shown,
+    skipped_masked_secrets: shown,
+});
 
 impl From<cv::ValidatedConfig> for ValidatedConfig {
     fn from(v: cv::ValidatedConfig) -> Self {

@@ -3,11 +3,11 @@
 
 use std::sync::{Arc, Mutex};
 
-use airbyte_embedded as core;
 use airbyte_embedded::workspaces as cw;
 
 use crate::Result;
 use crate::common::{Deleted, conv, open_enum};
+use crate::lifecycle::OperatorSlot;
 
 open_enum! {
     /// Whether a workspace's connections run.
@@ -133,9 +133,11 @@ impl From<WorkspaceUpdate> for cw::WorkspaceUpdate {
 }
 
 /// Workspace operations for the operator (`OperatorClient.workspaces()`).
+/// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+/// client is closed.
 #[derive(uniffi::Object)]
 pub struct Workspaces {
-    pub(crate) client: core::OperatorClient,
+    pub(crate) client: OperatorSlot,
 }
 
 #[uniffi::export]
@@ -156,6 +158,7 @@ impl Workspaces {
         let filter = filter.unwrap_or_default().into();
         conv(
             self.client
+                .get()?
                 .workspaces()
                 .list_page(&filter, cursor.as_deref()),
         )
@@ -163,14 +166,18 @@ impl Workspaces {
 
     /// A walk over every page of workspaces matching `filter` (default: all), fetched one
     /// page per `WorkspacePages.next_page()` call. Each package wraps it in its language's
-    /// iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`).
+    /// iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`). Nothing
+    /// is sent here: like every other error of the walk, `AirbyteError.ClientClosed` (the
+    /// client closed before or during the walk) comes from `next_page()`.
     #[uniffi::method(default(filter = None))]
     pub fn pages(&self, filter: Option<WorkspaceFilter>) -> Arc<WorkspacePages> {
         let pages = self
             .client
-            .workspaces()
-            .iter(filter.unwrap_or_default().into());
+            .get()
+            .ok()
+            .map(|client| client.workspaces().iter(filter.unwrap_or_default().into()));
         Arc::new(WorkspacePages {
+            client: self.client.clone(),
             inner: Mutex::new(pages),
         })
     }
@@ -180,7 +187,7 @@ impl Workspaces {
     /// # Errors
     /// Auth and transport errors.
     pub fn stats(&self) -> Result<WorkspaceStats> {
-        conv(self.client.workspaces().stats())
+        conv(self.client.get()?.workspaces().stats())
     }
 
     /// Reads one workspace. `GET /workspaces/{id}`.
@@ -188,7 +195,7 @@ impl Workspaces {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn get(&self, id: String) -> Result<Workspace> {
-        conv(self.client.workspaces().get(&id))
+        conv(self.client.get()?.workspaces().get(&id))
     }
 
     /// Renames or (de)activates a workspace. `PUT /workspaces/{id}`.
@@ -196,7 +203,7 @@ impl Workspaces {
     /// # Errors
     /// `AirbyteError.NotFound`; `AirbyteError.Validation`.
     pub fn update(&self, id: String, update: WorkspaceUpdate) -> Result<Workspace> {
-        conv(self.client.workspaces().update(&id, &update.into()))
+        conv(self.client.get()?.workspaces().update(&id, &update.into()))
     }
 
     /// Sets a workspace `inactive`, which disables its connections. `PUT /workspaces/{id}`.
@@ -204,7 +211,7 @@ impl Workspaces {
     /// # Errors
     /// As `update`.
     pub fn deactivate(&self, id: String) -> Result<Workspace> {
-        conv(self.client.workspaces().deactivate(&id))
+        conv(self.client.get()?.workspaces().deactivate(&id))
     }
 
     /// Deletes a workspace. `DELETE /workspaces/{id}`.
@@ -212,7 +219,7 @@ impl Workspaces {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn delete(&self, id: String) -> Result<Deleted> {
-        conv(self.client.workspaces().delete(&id))
+        conv(self.client.get()?.workspaces().delete(&id))
     }
 }
 
@@ -223,21 +230,37 @@ impl Workspaces {
 /// walk's own filters and page size; the walk stops on a `null` `next`. A link elsewhere, a
 /// link without a cursor, or a repeated cursor ends the walk with `AirbyteError.Pagination`
 /// (raised by the call after the page that carried the link, so no workspace is lost).
+///
+/// The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+/// `AirbyteError.ClientClosed` (and the walk lets go of the client).
 #[derive(uniffi::Object)]
 pub struct WorkspacePages {
-    inner: Mutex<cw::WorkspacePages>,
+    /// The client's slot, checked before each page.
+    client: OperatorSlot,
+    /// The walk; `None` once the client is closed.
+    inner: Mutex<Option<cw::WorkspacePages>>,
 }
 
 #[uniffi::export]
 impl WorkspacePages {
     /// The next page's workspaces, or `None` once the last page has been read (and after an
-    /// error).
+    /// error other than `ClientClosed`).
     ///
     /// # Errors
-    /// `AirbyteError.Pagination` (see the type's docs); the request's own errors.
+    /// `AirbyteError.Pagination` (see the type's docs); the request's own errors;
+    /// `AirbyteError.ClientClosed` once the client is closed (every later call too).
     pub fn next_page(&self) -> Result<Option<Vec<Workspace>>> {
         let mut pages = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        let page = pages.next_page()?;
+        if let Err(closed) = self.client.get() {
+            // Drops the walk's own clone of the core client.
+            *pages = None;
+            return Err(closed);
+        }
+        let Some(walk) = pages.as_mut() else {
+            // Only when the client was closed before the walk began, which `get` reported.
+            return Ok(None);
+        };
+        let page = walk.next_page()?;
         Ok(page.map(|items| items.into_iter().map(Into::into).collect()))
     }
 }

@@ -10,6 +10,18 @@ module adds the Python idioms:
   same.
 - The SDK's log records go to the ``logging`` module by default (logger ``airbyte_embedded``
   and its children, e.g. ``airbyte_embedded.http``); see ``forward_to_logging``.
+- Clients are context managers: ``with OperatorClient(...) as op:`` calls ``op.close()`` on
+  leaving the block, after which every call on the client, on the handles made from it
+  (``op.sources()``, ``op.workspaces().pages()``, ...) and on the end-user clients it made
+  raises ``AirbyteError.ClientClosed``. Without ``close()``, a client lives as long as it or a
+  handle made from it is referenced.
+- A manual ``obj.__del__()`` on any SDK object frees it once: later calls on that object raise
+  ``AirbyteError.ClientClosed`` (instead of reaching freed memory), and the garbage collector
+  does not free it again. Prefer ``close()``.
+
+Records print without config values: ``str()``/``repr()`` of a record holding a connector
+config (``SourceCreate``, ``SourceTemplate``, ``ConnectionTemplateCreate``, ...) show the
+config's keys with every value as ``[REDACTED]``; the fields themselves are unchanged.
 
 Connector configs and specs travel as JSON text: ``json.dumps`` them in, ``json.loads`` them
 out.
@@ -18,11 +30,15 @@ out.
 from __future__ import annotations
 
 import logging as _logging
-from typing import Iterator, Optional
+import threading as _threading
+import types as _types
+from typing import Any, Iterator, Optional
 
 from ._native import *  # noqa: F401,F403  (the generated module's __all__)
 from ._native import airbyte_embedded as _generated
 from ._native.airbyte_embedded import (
+    AirbyteError,
+    EndUserClient,
     LogLevel,
     Logger,
     LogRecord,
@@ -64,6 +80,121 @@ def iter_workspaces(
     ``GET /workspaces``, following ``next`` links on the configured host only.
     """
     return _iterate_pages(operator.workspaces().pages(filter))
+
+
+# Every generated object holds a handle (`_handle`) to its Rust object: the generated `__del__`
+# frees it and each call clones it (`_uniffi_clone_handle`). A manual `__del__()` used to leave
+# the freed handle in place, so the next call used freed memory and the garbage collector freed
+# it a second time. The wrappers below clear the handle when freeing it and refuse to clone a
+# cleared one. One lock orders "read and clone" against "clear": a call either clones before
+# the handle is cleared (its clone keeps the Rust object alive) or sees it cleared. Reentrant,
+# since the garbage collector may run a `__del__` on a thread that holds it.
+_HANDLE_LOCK = _threading.RLock()
+
+
+def _freed(name: str) -> AirbyteError:
+    return AirbyteError.ClientClosed(  # type: ignore[attr-defined]
+        f"{name} was freed by __del__(): make a new one"
+    )
+
+
+def _guard_handles(cls: type) -> None:
+    free = cls.__dict__.get("__del__")
+    clone = cls.__dict__.get("_uniffi_clone_handle")
+    if free is None or clone is None:
+        return
+    name = cls.__name__
+
+    # Default arguments keep what the wrappers need alive during interpreter shutdown, when
+    # module globals may already be gone.
+    def __del__(
+        self: Any, _free=free, _lock=_HANDLE_LOCK, _holder=_types.SimpleNamespace
+    ) -> None:
+        with _lock:
+            handle = getattr(self, "_handle", None)
+            if handle is None:
+                return
+            self._handle = None
+        # The generated `__del__` frees whatever `_handle` its argument holds.
+        _free(_holder(_handle=handle))
+
+    def _uniffi_clone_handle(
+        self: Any, _clone=clone, _lock=_HANDLE_LOCK, _name=name, _error=_freed
+    ) -> Any:
+        with _lock:
+            if getattr(self, "_handle", None) is None:
+                raise _error(_name)
+            return _clone(self)
+
+    __del__.__doc__ = free.__doc__
+    cls.__del__ = __del__  # type: ignore[attr-defined]
+    cls._uniffi_clone_handle = _uniffi_clone_handle  # type: ignore[attr-defined]
+
+
+for _cls in list(vars(_generated).values()):
+    if isinstance(_cls, type) and _cls.__module__ == _generated.__name__:
+        _guard_handles(_cls)
+
+
+# Records holding a connector config export the Rust `Display`/`Debug` (keys shown, values
+# `[REDACTED]`) as `__str__`/`__repr__`. Those pass the record to Rust, which fails when a field
+# has the wrong type (a dict given as `source_config`); a string form must not raise, nor show
+# the values it could not mask: every value is then hidden.
+def _unmasked_fallback(self: Any, error: BaseException) -> str:
+    fields = ", ".join(f"{name}=[REDACTED]" for name in vars(self))
+    return f"{type(self).__name__}({fields}) (not printable as is: {type(error).__name__})"
+
+
+def _guard_string_forms(cls: type) -> None:
+    symbol = f"uniffi_airbyte_embedded_fn_method_{cls.__name__.lower()}_uniffi_trait_display"
+    if not hasattr(_generated._UniffiLib, symbol):
+        return
+    for attr in ("__str__", "__repr__"):
+        rust = cls.__dict__.get(attr)
+        if rust is None:
+            continue
+
+        def form(self: Any, _rust=rust) -> str:
+            try:
+                return _rust(self)
+            except Exception as error:  # a string form never raises
+                return _unmasked_fallback(self, error)
+
+        form.__doc__ = rust.__doc__
+        setattr(cls, attr, form)
+
+
+for _cls in list(vars(_generated).values()):
+    if isinstance(_cls, type) and _cls.__module__ == _generated.__name__:
+        _guard_string_forms(_cls)
+
+
+def _client_enter(self: Any) -> Any:
+    """Returns the client itself: ``with OperatorClient(...) as op:``."""
+    return self
+
+
+def _client_exit(self: Any, *exc: object) -> None:
+    """Closes the client (``close()``) on leaving the ``with`` block, exception or not."""
+    self.close()
+
+
+def _add_context_manager(cls: type) -> None:
+    generated_close = cls.close  # type: ignore[attr-defined]
+
+    def close(self: Any) -> None:
+        if getattr(self, "_handle", None) is None:
+            return  # freed by a manual __del__(): nothing left to close
+        generated_close(self)
+
+    close.__doc__ = generated_close.__doc__
+    cls.close = close  # type: ignore[attr-defined]
+    cls.__enter__ = _client_enter  # type: ignore[attr-defined]
+    cls.__exit__ = _client_exit  # type: ignore[attr-defined]
+
+
+_add_context_manager(OperatorClient)
+_add_context_manager(EndUserClient)
 
 
 _PY_LEVELS = {

@@ -1,6 +1,6 @@
 // Hand-written: Swift's iteration idiom over the generated `WorkspacePages` walk.
 //
-//     let all = operator.workspaces().all()          // WorkspaceSequence
+//     let all = try operator.workspaces().all()      // WorkspaceSequence
 //     for workspace in all { print(workspace.name ?? "?") }
 //     if let error = all.error { throw error }       // the walk stopped on an error
 //

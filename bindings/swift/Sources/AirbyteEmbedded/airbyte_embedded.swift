@@ -591,6 +591,8 @@ fileprivate struct FfiConverterString: FfiConverter {
 
 /**
  * Connection-template operations for the operator (`OperatorClient.connection_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public protocol ConnectionTemplatesProtocol: AnyObject, Sendable {
     
@@ -665,6 +667,8 @@ public protocol ConnectionTemplatesProtocol: AnyObject, Sendable {
 }
 /**
  * Connection-template operations for the operator (`OperatorClient.connection_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class ConnectionTemplates: ConnectionTemplatesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -906,6 +910,8 @@ public func FfiConverterTypeConnectionTemplates_lower(_ value: ConnectionTemplat
 
 /**
  * Connector catalogue lookups for the operator (`OperatorClient.definitions()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public protocol DefinitionsProtocol: AnyObject, Sendable {
     
@@ -930,6 +936,8 @@ public protocol DefinitionsProtocol: AnyObject, Sendable {
 }
 /**
  * Connector catalogue lookups for the operator (`OperatorClient.definitions()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class Definitions: DefinitionsProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -1070,6 +1078,8 @@ public func FfiConverterTypeDefinitions_lower(_ value: Definitions) -> UInt64 {
 
 /**
  * The source templates an end user may pick from (`EndUserClient.source_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public protocol EmbeddedSourceTemplatesProtocol: AnyObject, Sendable {
     
@@ -1094,6 +1104,8 @@ public protocol EmbeddedSourceTemplatesProtocol: AnyObject, Sendable {
 }
 /**
  * The source templates an end user may pick from (`EndUserClient.source_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class EmbeddedSourceTemplates: EmbeddedSourceTemplatesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -1239,35 +1251,62 @@ public func FfiConverterTypeEmbeddedSourceTemplates_lower(_ value: EmbeddedSourc
  * Built from a scoped token (`EndUserClient(token, config)`: a 401 is then final, as the
  * client cannot mint another) or by `OperatorClient.end_user_client(name)` (the operator
  * client mints, caches and re-mints the token).
+ *
+ * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with ... as user:`) ends the
+ * client; every later call on it and on the area handles made from it raises
+ * `AirbyteError.ClientClosed`, as it does once the operator client that made it is closed.
  */
 public protocol EndUserClientProtocol: AnyObject, Sendable {
     
     /**
      * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
      */
-    func baseUrl()  -> String
+    func baseUrl() throws  -> String
+    
+    /**
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client and on the area handles
+     * made from it raises `AirbyteError.ClientClosed`; calls already running finish. The
+     * operator client that made it stays open. Closing again does nothing.
+     */
+    func close() 
     
     /**
      * The rate-limit headers of the most recent response that carried any.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-    func lastRateLimit()  -> RateLimit?
+    func lastRateLimit() throws  -> RateLimit?
     
     /**
-     * Source templates offered to this end user: `/embedded/source-templates`.
+     * Source templates offered to this end user: `/embedded/source-templates`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-    func sourceTemplates()  -> EmbeddedSourceTemplates
+    func sourceTemplates() throws  -> EmbeddedSourceTemplates
     
     /**
-     * This end user's sources and checks: `/embedded/sources`.
+     * This end user's sources and checks: `/embedded/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-    func sources()  -> Sources
+    func sources() throws  -> Sources
     
     /**
      * The organisation and workspace the token reaches. `GET /embedded/scoped-token/info`
      * (or `/account/applications/scoped-token/info`).
      *
      * # Errors
-     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token).
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token);
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     func tokenInfo() throws  -> ScopedTokenInfo
     
@@ -1287,6 +1326,10 @@ public protocol EndUserClientProtocol: AnyObject, Sendable {
  * Built from a scoped token (`EndUserClient(token, config)`: a 401 is then final, as the
  * client cannot mint another) or by `OperatorClient.end_user_client(name)` (the operator
  * client mints, caches and re-mints the token).
+ *
+ * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with ... as user:`) ends the
+ * client; every later call on it and on the area handles made from it raises
+ * `AirbyteError.ClientClosed`, as it does once the operator client that made it is closed.
  */
 open class EndUserClient: EndUserClientProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -1361,9 +1404,12 @@ public convenience init(token: String, config: ClientConfig? = nil)throws  {
     
     /**
      * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
      */
-open func baseUrl() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+open func baseUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_enduserclient_base_url(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1372,10 +1418,27 @@ open func baseUrl() -> String  {
 }
     
     /**
-     * The rate-limit headers of the most recent response that carried any.
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client and on the area handles
+     * made from it raises `AirbyteError.ClientClosed`; calls already running finish. The
+     * operator client that made it stays open. Closing again does nothing.
      */
-open func lastRateLimit() -> RateLimit?  {
-    return try!  FfiConverterOptionTypeRateLimit.lift(try! rustCall() {
+open func close()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_enduserclient_close(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * The rate-limit headers of the most recent response that carried any.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func lastRateLimit()throws  -> RateLimit?  {
+    return try  FfiConverterOptionTypeRateLimit.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_enduserclient_last_rate_limit(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1384,10 +1447,14 @@ open func lastRateLimit() -> RateLimit?  {
 }
     
     /**
-     * Source templates offered to this end user: `/embedded/source-templates`.
+     * Source templates offered to this end user: `/embedded/source-templates`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-open func sourceTemplates() -> EmbeddedSourceTemplates  {
-    return try!  FfiConverterTypeEmbeddedSourceTemplates_lift(try! rustCall() {
+open func sourceTemplates()throws  -> EmbeddedSourceTemplates  {
+    return try  FfiConverterTypeEmbeddedSourceTemplates_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_enduserclient_source_templates(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1396,10 +1463,14 @@ open func sourceTemplates() -> EmbeddedSourceTemplates  {
 }
     
     /**
-     * This end user's sources and checks: `/embedded/sources`.
+     * This end user's sources and checks: `/embedded/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-open func sources() -> Sources  {
-    return try!  FfiConverterTypeSources_lift(try! rustCall() {
+open func sources()throws  -> Sources  {
+    return try  FfiConverterTypeSources_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_enduserclient_sources(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1412,7 +1483,8 @@ open func sources() -> Sources  {
      * (or `/account/applications/scoped-token/info`).
      *
      * # Errors
-     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token).
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token);
+     * `AirbyteError.ClientClosed` after `close()`.
      */
 open func tokenInfo()throws  -> ScopedTokenInfo  {
     return try  FfiConverterTypeScopedTokenInfo_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
@@ -1710,59 +1782,104 @@ public func FfiConverterTypeLogger_lower(_ value: Logger) -> UInt64 {
  * The operator token is minted from the client credentials on first use
  * (`POST /account/applications/token`), cached until shortly before it expires, refreshed by
  * one thread while the others wait, and refreshed once more if a call gets HTTP 401.
+ *
+ * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with OperatorClient(...) as op:`)
+ * ends the client; every later call on it, on the area handles made from it and on the
+ * end-user clients it made raises `AirbyteError.ClientClosed`. Without `close()`, the
+ * client lives as long as the client object or any handle made from it.
  */
 public protocol OperatorClientProtocol: AnyObject, Sendable {
     
     /**
      * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
      */
-    func baseUrl()  -> String
+    func baseUrl() throws  -> String
     
     /**
-     * Connection templates: `/integrations/templates/connections`.
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client, on the area handles
+     * made from it (`sources()`, `workspaces()`, a `WorkspacePages` walk, …) and on the
+     * end-user clients it made raises `AirbyteError.ClientClosed`; calls already running
+     * finish, and the connection pool and token cache are released when the last returns.
+     * Closing again does nothing. Python's `with` block calls it on leaving.
      */
-    func connectionTemplates()  -> ConnectionTemplates
+    func close() 
     
     /**
-     * The connector catalogue: `/integrations/definitions/sources`.
+     * Connection templates: `/integrations/templates/connections`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-    func definitions()  -> Definitions
+    func connectionTemplates() throws  -> ConnectionTemplates
+    
+    /**
+     * The connector catalogue: `/integrations/definitions/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func definitions() throws  -> Definitions
     
     /**
      * An end-user client for `workspace_name`, whose scoped token this operator client
-     * mints, caches and re-mints near expiry or after a 401.
+     * mints, caches and re-mints near expiry or after a 401. Closing this operator client
+     * closes it too; closing it leaves this one open.
      *
      * # Errors
-     * `AirbyteError.InvalidArgument` for an empty workspace name. Minting happens on first
-     * use.
+     * `AirbyteError.InvalidArgument` for an empty workspace name (minting happens on first
+     * use); `AirbyteError.ClientClosed` after `close()`.
      */
     func endUserClient(workspaceName: String) throws  -> EndUserClient
     
     /**
      * The rate-limit headers of the most recent response that carried any (`None` before
      * the first such response).
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-    func lastRateLimit()  -> RateLimit?
+    func lastRateLimit() throws  -> RateLimit?
     
     /**
-     * Source templates: `/integrations/templates/sources`.
+     * Source templates: `/integrations/templates/sources`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-    func sourceTemplates()  -> SourceTemplates
+    func sourceTemplates() throws  -> SourceTemplates
     
     /**
-     * Sources and checks of any workspace in the organisation: `/integrations/sources`.
+     * Sources and checks of any workspace in the organisation: `/integrations/sources`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-    func sources()  -> Sources
+    func sources() throws  -> Sources
     
     /**
-     * Tags: `/integrations/templates/tags`.
+     * Tags: `/integrations/templates/tags`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-    func tags()  -> Tags
+    func tags() throws  -> Tags
     
     /**
-     * Workspaces: `/workspaces`.
+     * Workspaces: `/workspaces`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-    func workspaces()  -> Workspaces
+    func workspaces() throws  -> Workspaces
     
     /**
      * Mints a new scoped token for one end user's workspace, creating the workspace if the
@@ -1771,7 +1888,8 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
      *
      * # Errors
      * `AirbyteError.InvalidArgument` for an empty workspace name or a region that is not a
-     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors.
+     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     func mintScopedToken(request: ScopedTokenRequest) throws  -> ScopedToken
     
@@ -1782,7 +1900,8 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
      * # Errors
      * `AirbyteError.InvalidArgument` naming `allowed_origin`, `workspace_name` or
      * `region_id` (nothing sent); `AirbyteError.Validation`;
-     * `AirbyteError.InvalidWidgetToken` when the answer does not decode.
+     * `AirbyteError.InvalidWidgetToken` when the answer does not decode;
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     func mintWidgetToken(request: WidgetTokenRequest) throws  -> WidgetToken
     
@@ -1804,6 +1923,11 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
  * The operator token is minted from the client credentials on first use
  * (`POST /account/applications/token`), cached until shortly before it expires, refreshed by
  * one thread while the others wait, and refreshed once more if a call gets HTTP 401.
+ *
+ * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with OperatorClient(...) as op:`)
+ * ends the client; every later call on it, on the area handles made from it and on the
+ * end-user clients it made raises `AirbyteError.ClientClosed`. Without `close()`, the
+ * client lives as long as the client object or any handle made from it.
  */
 open class OperatorClient: OperatorClientProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -1897,9 +2021,12 @@ public static func fromEnv()throws  -> OperatorClient  {
     
     /**
      * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
      */
-open func baseUrl() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+open func baseUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_base_url(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1908,10 +2035,30 @@ open func baseUrl() -> String  {
 }
     
     /**
-     * Connection templates: `/integrations/templates/connections`.
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client, on the area handles
+     * made from it (`sources()`, `workspaces()`, a `WorkspacePages` walk, …) and on the
+     * end-user clients it made raises `AirbyteError.ClientClosed`; calls already running
+     * finish, and the connection pool and token cache are released when the last returns.
+     * Closing again does nothing. Python's `with` block calls it on leaving.
      */
-open func connectionTemplates() -> ConnectionTemplates  {
-    return try!  FfiConverterTypeConnectionTemplates_lift(try! rustCall() {
+open func close()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_close(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Connection templates: `/integrations/templates/connections`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func connectionTemplates()throws  -> ConnectionTemplates  {
+    return try  FfiConverterTypeConnectionTemplates_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_connection_templates(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1920,10 +2067,14 @@ open func connectionTemplates() -> ConnectionTemplates  {
 }
     
     /**
-     * The connector catalogue: `/integrations/definitions/sources`.
+     * The connector catalogue: `/integrations/definitions/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-open func definitions() -> Definitions  {
-    return try!  FfiConverterTypeDefinitions_lift(try! rustCall() {
+open func definitions()throws  -> Definitions  {
+    return try  FfiConverterTypeDefinitions_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_definitions(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1933,11 +2084,12 @@ open func definitions() -> Definitions  {
     
     /**
      * An end-user client for `workspace_name`, whose scoped token this operator client
-     * mints, caches and re-mints near expiry or after a 401.
+     * mints, caches and re-mints near expiry or after a 401. Closing this operator client
+     * closes it too; closing it leaves this one open.
      *
      * # Errors
-     * `AirbyteError.InvalidArgument` for an empty workspace name. Minting happens on first
-     * use.
+     * `AirbyteError.InvalidArgument` for an empty workspace name (minting happens on first
+     * use); `AirbyteError.ClientClosed` after `close()`.
      */
 open func endUserClient(workspaceName: String)throws  -> EndUserClient  {
     return try  FfiConverterTypeEndUserClient_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
@@ -1952,9 +2104,12 @@ open func endUserClient(workspaceName: String)throws  -> EndUserClient  {
     /**
      * The rate-limit headers of the most recent response that carried any (`None` before
      * the first such response).
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-open func lastRateLimit() -> RateLimit?  {
-    return try!  FfiConverterOptionTypeRateLimit.lift(try! rustCall() {
+open func lastRateLimit()throws  -> RateLimit?  {
+    return try  FfiConverterOptionTypeRateLimit.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_last_rate_limit(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1963,10 +2118,14 @@ open func lastRateLimit() -> RateLimit?  {
 }
     
     /**
-     * Source templates: `/integrations/templates/sources`.
+     * Source templates: `/integrations/templates/sources`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-open func sourceTemplates() -> SourceTemplates  {
-    return try!  FfiConverterTypeSourceTemplates_lift(try! rustCall() {
+open func sourceTemplates()throws  -> SourceTemplates  {
+    return try  FfiConverterTypeSourceTemplates_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_source_templates(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1975,10 +2134,14 @@ open func sourceTemplates() -> SourceTemplates  {
 }
     
     /**
-     * Sources and checks of any workspace in the organisation: `/integrations/sources`.
+     * Sources and checks of any workspace in the organisation: `/integrations/sources`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-open func sources() -> Sources  {
-    return try!  FfiConverterTypeSources_lift(try! rustCall() {
+open func sources()throws  -> Sources  {
+    return try  FfiConverterTypeSources_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_sources(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1987,10 +2150,13 @@ open func sources() -> Sources  {
 }
     
     /**
-     * Tags: `/integrations/templates/tags`.
+     * Tags: `/integrations/templates/tags`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-open func tags() -> Tags  {
-    return try!  FfiConverterTypeTags_lift(try! rustCall() {
+open func tags()throws  -> Tags  {
+    return try  FfiConverterTypeTags_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_tags(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1999,10 +2165,14 @@ open func tags() -> Tags  {
 }
     
     /**
-     * Workspaces: `/workspaces`.
+     * Workspaces: `/workspaces`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
-open func workspaces() -> Workspaces  {
-    return try!  FfiConverterTypeWorkspaces_lift(try! rustCall() {
+open func workspaces()throws  -> Workspaces  {
+    return try  FfiConverterTypeWorkspaces_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_workspaces(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -2017,7 +2187,8 @@ open func workspaces() -> Workspaces  {
      *
      * # Errors
      * `AirbyteError.InvalidArgument` for an empty workspace name or a region that is not a
-     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors.
+     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
+     * `AirbyteError.ClientClosed` after `close()`.
      */
 open func mintScopedToken(request: ScopedTokenRequest)throws  -> ScopedToken  {
     return try  FfiConverterTypeScopedToken_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
@@ -2036,7 +2207,8 @@ open func mintScopedToken(request: ScopedTokenRequest)throws  -> ScopedToken  {
      * # Errors
      * `AirbyteError.InvalidArgument` naming `allowed_origin`, `workspace_name` or
      * `region_id` (nothing sent); `AirbyteError.Validation`;
-     * `AirbyteError.InvalidWidgetToken` when the answer does not decode.
+     * `AirbyteError.InvalidWidgetToken` when the answer does not decode;
+     * `AirbyteError.ClientClosed` after `close()`.
      */
 open func mintWidgetToken(request: WidgetTokenRequest)throws  -> WidgetToken  {
     return try  FfiConverterTypeWidgetToken_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
@@ -2314,6 +2486,8 @@ public func FfiConverterTypeScopedToken_lower(_ value: ScopedToken) -> UInt64 {
 
 /**
  * Source-template operations for the operator (`OperatorClient.source_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public protocol SourceTemplatesProtocol: AnyObject, Sendable {
     
@@ -2389,6 +2563,8 @@ public protocol SourceTemplatesProtocol: AnyObject, Sendable {
 }
 /**
  * Source-template operations for the operator (`OperatorClient.source_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class SourceTemplates: SourceTemplatesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -2633,7 +2809,8 @@ public func FfiConverterTypeSourceTemplates_lower(_ value: SourceTemplates) -> U
 /**
  * Source and check operations, from `OperatorClient.sources()` (any workspace,
  * `/integrations/sources`) or `EndUserClient.sources()` (the end user's,
- * `/embedded/sources`).
+ * `/embedded/sources`). Shares its client's `close()`: every method raises
+ * `AirbyteError.ClientClosed` once the client is closed.
  */
 public protocol SourcesProtocol: AnyObject, Sendable {
     
@@ -2725,7 +2902,8 @@ public protocol SourcesProtocol: AnyObject, Sendable {
 /**
  * Source and check operations, from `OperatorClient.sources()` (any workspace,
  * `/integrations/sources`) or `EndUserClient.sources()` (the end user's,
- * `/embedded/sources`).
+ * `/embedded/sources`). Shares its client's `close()`: every method raises
+ * `AirbyteError.ClientClosed` once the client is closed.
  */
 open class Sources: SourcesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -2995,6 +3173,8 @@ public func FfiConverterTypeSources_lower(_ value: Sources) -> UInt64 {
 
 /**
  * Tag operations for the operator (`OperatorClient.tags()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public protocol TagsProtocol: AnyObject, Sendable {
     
@@ -3036,6 +3216,8 @@ public protocol TagsProtocol: AnyObject, Sendable {
 }
 /**
  * Tag operations for the operator (`OperatorClient.tags()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class Tags: TagsProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -3397,15 +3579,19 @@ public func FfiConverterTypeWidgetToken_lower(_ value: WidgetToken) -> UInt64 {
  * walk's own filters and page size; the walk stops on a `null` `next`. A link elsewhere, a
  * link without a cursor, or a repeated cursor ends the walk with `AirbyteError.Pagination`
  * (raised by the call after the page that carried the link, so no workspace is lost).
+ *
+ * The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+ * `AirbyteError.ClientClosed` (and the walk lets go of the client).
  */
 public protocol WorkspacePagesProtocol: AnyObject, Sendable {
     
     /**
      * The next page's workspaces, or `None` once the last page has been read (and after an
-     * error).
+     * error other than `ClientClosed`).
      *
      * # Errors
-     * `AirbyteError.Pagination` (see the type's docs); the request's own errors.
+     * `AirbyteError.Pagination` (see the type's docs); the request's own errors;
+     * `AirbyteError.ClientClosed` once the client is closed (every later call too).
      */
     func nextPage() throws  -> [Workspace]?
     
@@ -3418,6 +3604,9 @@ public protocol WorkspacePagesProtocol: AnyObject, Sendable {
  * walk's own filters and page size; the walk stops on a `null` `next`. A link elsewhere, a
  * link without a cursor, or a repeated cursor ends the walk with `AirbyteError.Pagination`
  * (raised by the call after the page that carried the link, so no workspace is lost).
+ *
+ * The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+ * `AirbyteError.ClientClosed` (and the walk lets go of the client).
  */
 open class WorkspacePages: WorkspacePagesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -3474,10 +3663,11 @@ open class WorkspacePages: WorkspacePagesProtocol, @unchecked Sendable {
     
     /**
      * The next page's workspaces, or `None` once the last page has been read (and after an
-     * error).
+     * error other than `ClientClosed`).
      *
      * # Errors
-     * `AirbyteError.Pagination` (see the type's docs); the request's own errors.
+     * `AirbyteError.Pagination` (see the type's docs); the request's own errors;
+     * `AirbyteError.ClientClosed` once the client is closed (every later call too).
      */
 open func nextPage()throws  -> [Workspace]?  {
     return try  FfiConverterOptionSequenceTypeWorkspace.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
@@ -3540,6 +3730,8 @@ public func FfiConverterTypeWorkspacePages_lower(_ value: WorkspacePages) -> UIn
 
 /**
  * Workspace operations for the operator (`OperatorClient.workspaces()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public protocol WorkspacesProtocol: AnyObject, Sendable {
     
@@ -3581,7 +3773,9 @@ public protocol WorkspacesProtocol: AnyObject, Sendable {
     /**
      * A walk over every page of workspaces matching `filter` (default: all), fetched one
      * page per `WorkspacePages.next_page()` call. Each package wraps it in its language's
-     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`).
+     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`). Nothing
+     * is sent here: like every other error of the walk, `AirbyteError.ClientClosed` (the
+     * client closed before or during the walk) comes from `next_page()`.
      */
     func pages(filter: WorkspaceFilter?)  -> WorkspacePages
     
@@ -3604,6 +3798,8 @@ public protocol WorkspacesProtocol: AnyObject, Sendable {
 }
 /**
  * Workspace operations for the operator (`OperatorClient.workspaces()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class Workspaces: WorkspacesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -3729,7 +3925,9 @@ open func listPage(filter: WorkspaceFilter? = nil, cursor: String? = nil)throws 
     /**
      * A walk over every page of workspaces matching `filter` (default: all), fetched one
      * page per `WorkspacePages.next_page()` call. Each package wraps it in its language's
-     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`).
+     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`). Nothing
+     * is sent here: like every other error of the walk, `AirbyteError.ClientClosed` (the
+     * client closed before or during the walk) comes from `next_page()`.
      */
 open func pages(filter: WorkspaceFilter? = nil) -> WorkspacePages  {
     return try!  FfiConverterTypeWorkspacePages_lift(try! rustCall() {
@@ -4354,8 +4552,11 @@ public func FfiConverterTypeConfigError_lower(_ value: ConfigError) -> RustBuffe
 
 /**
  * A connection template: a destination applied to every new source whose tags select it.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `destination_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct ConnectionTemplate: Equatable, Hashable {
+public struct ConnectionTemplate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Template id.
      */
@@ -4469,6 +4670,28 @@ public struct ConnectionTemplate: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectiontemplate_uniffi_trait_debug(
+            FfiConverterTypeConnectionTemplate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectiontemplate_uniffi_trait_display(
+            FfiConverterTypeConnectionTemplate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -4537,8 +4760,11 @@ public func FfiConverterTypeConnectionTemplate_lower(_ value: ConnectionTemplate
  * User-hosted: set `destination_name`, `destination_definition_id` and
  * `destination_config`. Airbyte-hosted: set only `data_hosting_type = AirbyteHosted` (and
  * optionally `cron_expression`).
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `destination_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct ConnectionTemplateCreate: Equatable, Hashable {
+public struct ConnectionTemplateCreate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Destination display name (user-hosted).
      */
@@ -4604,6 +4830,28 @@ public struct ConnectionTemplateCreate: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectiontemplatecreate_uniffi_trait_debug(
+            FfiConverterTypeConnectionTemplateCreate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectiontemplatecreate_uniffi_trait_display(
+            FfiConverterTypeConnectionTemplateCreate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -4656,8 +4904,11 @@ public func FfiConverterTypeConnectionTemplateCreate_lower(_ value: ConnectionTe
 
 /**
  * Body of `PATCH /integrations/templates/connections/{id}`: only the fields set are sent.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `destination_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct ConnectionTemplateUpdate: Equatable, Hashable {
+public struct ConnectionTemplateUpdate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * New destination display name.
      */
@@ -4707,6 +4958,28 @@ public struct ConnectionTemplateUpdate: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectiontemplateupdate_uniffi_trait_debug(
+            FfiConverterTypeConnectionTemplateUpdate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectiontemplateupdate_uniffi_trait_display(
+            FfiConverterTypeConnectionTemplateUpdate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -5646,8 +5919,11 @@ public func FfiConverterTypeScopedTokenRequest_lower(_ value: ScopedTokenRequest
 /**
  * An end user's source. `source_config` comes back with every `airbyte_secret` masked as
  * `**********`.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `source_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct Source: Equatable, Hashable {
+public struct Source: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Source id.
      */
@@ -5707,6 +5983,28 @@ public struct Source: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_source_uniffi_trait_debug(
+            FfiConverterTypeSource_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_source_uniffi_trait_display(
+            FfiConverterTypeSource_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -5757,8 +6055,11 @@ public func FfiConverterTypeSource_lower(_ value: Source) -> RustBuffer {
 
 /**
  * Body of `POST …/sources` and `POST …/sources/check`.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `source_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct SourceCreate: Equatable, Hashable {
+public struct SourceCreate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The end user's workspace.
      */
@@ -5820,6 +6121,28 @@ public struct SourceCreate: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcecreate_uniffi_trait_debug(
+            FfiConverterTypeSourceCreate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcecreate_uniffi_trait_display(
+            FfiConverterTypeSourceCreate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -6149,8 +6472,11 @@ public func FfiConverterTypeSourceSummary_lower(_ value: SourceSummary) -> RustB
 
 /**
  * A source template: which connector end users may pick, with the operator's defaults.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct SourceTemplate: Equatable, Hashable {
+public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * Template id.
      */
@@ -6246,6 +6572,28 @@ public struct SourceTemplate: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcetemplate_uniffi_trait_debug(
+            FfiConverterTypeSourceTemplate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcetemplate_uniffi_trait_display(
+            FfiConverterTypeSourceTemplate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -6304,8 +6652,11 @@ public func FfiConverterTypeSourceTemplate_lower(_ value: SourceTemplate) -> Rus
 
 /**
  * Body of `POST /integrations/templates/sources`.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct SourceTemplateCreate: Equatable, Hashable {
+public struct SourceTemplateCreate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The connector definition id (`SourceDefinitionSummary.source_definition_id`).
      */
@@ -6349,6 +6700,28 @@ public struct SourceTemplateCreate: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcetemplatecreate_uniffi_trait_debug(
+            FfiConverterTypeSourceTemplateCreate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcetemplatecreate_uniffi_trait_display(
+            FfiConverterTypeSourceTemplateCreate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -6514,8 +6887,11 @@ public func FfiConverterTypeSourceTemplateSummary_lower(_ value: SourceTemplateS
 
 /**
  * Body of `PATCH /integrations/templates/sources/{id}`.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct SourceTemplateUpdate: Equatable, Hashable {
+public struct SourceTemplateUpdate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * The new defaults, as JSON object text (the service requires the field on every
      * update).
@@ -6561,6 +6937,28 @@ public struct SourceTemplateUpdate: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcetemplateupdate_uniffi_trait_debug(
+            FfiConverterTypeSourceTemplateUpdate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcetemplateupdate_uniffi_trait_display(
+            FfiConverterTypeSourceTemplateUpdate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -6608,8 +7006,11 @@ public func FfiConverterTypeSourceTemplateUpdate_lower(_ value: SourceTemplateUp
 /**
  * Body of `PUT …/sources/{id}` and `POST …/sources/{id}/check`: only the fields set are
  * sent.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `source_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct SourceUpdate: Equatable, Hashable {
+public struct SourceUpdate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * New display name.
      */
@@ -6635,6 +7036,28 @@ public struct SourceUpdate: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourceupdate_uniffi_trait_debug(
+            FfiConverterTypeSourceUpdate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourceupdate_uniffi_trait_display(
+            FfiConverterTypeSourceUpdate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -6847,8 +7270,11 @@ public func FfiConverterTypeTagFilter_lower(_ value: TagFilter) -> RustBuffer {
 
 /**
  * A source config that passed validation.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `merged` and `source_config` as keys only: every value shows as `[REDACTED]`.
  */
-public struct ValidatedConfig: Equatable, Hashable {
+public struct ValidatedConfig: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * `partial_default_config` with the source config merged over it (and required defaults
      * injected), as JSON object text: what the service will hold. May contain secrets.
@@ -6902,6 +7328,28 @@ public struct ValidatedConfig: Equatable, Hashable {
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_validatedconfig_uniffi_trait_debug(
+            FfiConverterTypeValidatedConfig_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_validatedconfig_uniffi_trait_display(
+            FfiConverterTypeValidatedConfig_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -7925,6 +8373,17 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */detail: String
     )
     /**
+     * The client was closed (`close()`; Kotlin `shutdown()`), or, in Python, its object was
+     * freed by a manual `__del__()`: nothing was sent. Raised by every later call on the
+     * client, on the area handles made from it (`sources()`, `workspaces()`, page walks, …)
+     * and on the end-user clients an operator client made. Make a new client.
+     */
+    case ClientClosed(
+        /**
+         * Which object was closed and how (`OperatorClient was closed: make a new client`).
+         */detail: String
+    )
+    /**
      * An error this version of the bindings does not know by name (the core gained a kind).
      */
     case Other(
@@ -8028,7 +8487,10 @@ public struct FfiConverterTypeAirbyteError: FfiConverterRustBuffer {
             path: try FfiConverterString.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 17: return .Other(
+        case 17: return .ClientClosed(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 18: return .Other(
             status: try FfiConverterOptionUInt16.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
@@ -8140,8 +8602,13 @@ public struct FfiConverterTypeAirbyteError: FfiConverterRustBuffer {
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .Other(status,detail):
+        case let .ClientClosed(detail):
             writeInt(&buf, Int32(17))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .Other(status,detail):
+            writeInt(&buf, Int32(18))
             FfiConverterOptionUInt16.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
@@ -10425,19 +10892,22 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_definitions_list_sources() != 315) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() != 55277) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() != 60307) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit() != 13785) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_close() != 9776) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() != 32539) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit() != 64387) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_sources() != 30670) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() != 15777) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_token_info() != 10346) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_sources() != 51789) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_token_info() != 49865) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_enduserclient_workspace_id() != 6375) {
@@ -10446,37 +10916,40 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_logger_log() != 16260) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() != 61278) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() != 45631) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() != 37289) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_close() != 12544) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() != 32170) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() != 12558) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() != 34646) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() != 7285) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() != 11523) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() != 58248) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() != 29366) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() != 46918) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_sources() != 57623) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() != 33509) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_tags() != 60624) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_sources() != 17298) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_workspaces() != 20574) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_tags() != 50253) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_mint_scoped_token() != 42064) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_workspaces() != 47678) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_mint_widget_token() != 34378) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_mint_scoped_token() != 50564) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_mint_widget_token() != 20598) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_scoped_token() != 58217) {
@@ -10572,7 +11045,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_widgettoken_widget_url() != 17308) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_workspacepages_next_page() != 41261) {
+    if (uniffi_airbyte_embedded_checksum_method_workspacepages_next_page() != 51233) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_workspaces_deactivate() != 22866) {
@@ -10587,7 +11060,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_workspaces_list_page() != 28649) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_workspaces_pages() != 42628) {
+    if (uniffi_airbyte_embedded_checksum_method_workspaces_pages() != 57242) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_workspaces_stats() != 32295) {

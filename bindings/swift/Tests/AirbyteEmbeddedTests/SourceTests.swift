@@ -30,7 +30,7 @@ final class SourceTests: XCTestCase {
     func testEndUserCreatesChecksUpdatesListsAndDeletesASource() throws {
         let endUser = try op.endUserClient(workspaceName: Sandbox.unique("swift-sources"))
         let workspaceId = try endUser.workspaceId()
-        let sources = endUser.sources()
+        let sources = try endUser.sources()
 
         let source = try sources.create(
             source: SourceCreate(

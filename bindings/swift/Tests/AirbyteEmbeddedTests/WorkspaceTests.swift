@@ -17,7 +17,7 @@ final class WorkspaceTests: XCTestCase {
         let prefix = Sandbox.unique("swift-pages")
         let filter = try seed(op, prefix: prefix, count: 45)
 
-        let all = op.workspaces().all(filter: filter)
+        let all = try op.workspaces().all(filter: filter)
         var names: [String] = []
         for workspace in all {
             names.append(workspace.name ?? "?")
@@ -29,13 +29,13 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(all.pagesRead, 3, "the service's default page size is 20")
 
         // Page by page, through the Sequence of pages…
-        let pageSizes = op.workspaces().allPages(filter: filter).map(\.count)
+        let pageSizes = try op.workspaces().allPages(filter: filter).map(\.count)
         XCTAssertEqual(pageSizes, [20, 20, 5])
         // …with an explicit page size, kept on every page…
         let small = WorkspaceFilter(nameContains: prefix, limit: 10)
-        XCTAssertEqual(op.workspaces().pages(filter: small).pageSequence().map(\.count), [10, 10, 10, 10, 5])
+        XCTAssertEqual(try op.workspaces().pages(filter: small).pageSequence().map(\.count), [10, 10, 10, 10, 5])
         // …and with the usual Sequence vocabulary, lazily.
-        let firstThree = op.workspaces().all(filter: filter).lazy.prefix(3).compactMap(\.name)
+        let firstThree = try op.workspaces().all(filter: filter).lazy.prefix(3).compactMap(\.name)
         XCTAssertEqual(Array(firstThree), ["\(prefix)-00", "\(prefix)-01", "\(prefix)-02"])
         XCTAssertEqual(try op.workspaces().all(filter: filter).collect().count, 45)
     }
@@ -44,7 +44,7 @@ final class WorkspaceTests: XCTestCase {
         let op = try Sandbox.operatorClient()
         let prefix = Sandbox.unique("swift-walk")
         let filter = try seed(op, prefix: prefix, count: 3)
-        let pages = op.workspaces().pages(filter: filter)
+        let pages = try op.workspaces().pages(filter: filter)
         XCTAssertEqual(try pages.nextPage()?.count, 3)
         XCTAssertNil(try pages.nextPage())
         XCTAssertNil(try pages.nextPage(), "stays finished")
@@ -57,7 +57,7 @@ final class WorkspaceTests: XCTestCase {
     func testAnErrorEndsTheSequenceAndIsKept() throws {
         let op = try Sandbox.operatorClient()
         // A page size the SDK refuses: the first page is never fetched.
-        let all = op.workspaces().all(filter: WorkspaceFilter(limit: 0))
+        let all = try op.workspaces().all(filter: WorkspaceFilter(limit: 0))
         XCTAssertEqual(Array(all).count, 0)
         guard case .InvalidArgument? = all.error as? AirbyteError else {
             return XCTFail("expected InvalidArgument, got \(String(describing: all.error))")

@@ -1,6 +1,8 @@
 // The hand-written Kotlin layer over the generated bindings (airbyte_embedded.kt): Kotlin
 // idioms only, no logic. Clients and every other generated object are already AutoCloseable
-// (`use { }` frees the native handle at once; otherwise a Cleaner frees it later).
+// (`use { }` frees the native handle at once; otherwise a Cleaner frees it later; a freed object
+// throws IllegalStateException). `shutdown()` (the Rust `close()`) ends a client and every handle
+// made from it: their calls then throw AirbyteException.ClientClosed.
 package io.airbyte.embedded
 
 import java.util.logging.Level

@@ -753,6 +753,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_airbyte_embedded_checksum_method_enduserclient_base_url(
     ): Int
+    external fun uniffi_airbyte_embedded_checksum_method_enduserclient_close(
+    ): Int
     external fun uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit(
     ): Int
     external fun uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates(
@@ -766,6 +768,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_airbyte_embedded_checksum_method_logger_log(
     ): Int
     external fun uniffi_airbyte_embedded_checksum_method_operatorclient_base_url(
+    ): Int
+    external fun uniffi_airbyte_embedded_checksum_method_operatorclient_close(
     ): Int
     external fun uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates(
     ): Int
@@ -932,6 +936,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_airbyte_embedded_fn_method_enduserclient_base_url(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_enduserclient_close(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_airbyte_embedded_fn_method_enduserclient_last_rate_limit(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_enduserclient_source_templates(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -960,6 +966,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_airbyte_embedded_fn_method_operatorclient_base_url(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_operatorclient_close(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_airbyte_embedded_fn_method_operatorclient_connection_templates(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_airbyte_embedded_fn_method_operatorclient_definitions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1107,6 +1115,46 @@ internal object UniffiLib {
     external fun uniffi_airbyte_embedded_fn_method_streamselectionmode_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_workspacestatus_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_connectiontemplate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_connectiontemplate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_connectiontemplatecreate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_connectiontemplatecreate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_connectiontemplateupdate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_connectiontemplateupdate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_source_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_source_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcecreate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcecreate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourceupdate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourceupdate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcetemplate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcetemplate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcetemplatecreate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcetemplatecreate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcetemplateupdate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcetemplateupdate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_validatedconfig_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_validatedconfig_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_func_client_config_from_env(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1342,19 +1390,22 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_airbyte_embedded_checksum_method_definitions_list_sources() and 0xFFFF) != 315) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() and 0xFFFF) != 55277) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() and 0xFFFF) != 60307) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit() and 0xFFFF) != 13785) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_close() and 0xFFFF) != 9776) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() and 0xFFFF) != 32539) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit() and 0xFFFF) != 64387) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_sources() and 0xFFFF) != 30670) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() and 0xFFFF) != 15777) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_token_info() and 0xFFFF) != 10346) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_sources() and 0xFFFF) != 51789) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_token_info() and 0xFFFF) != 49865) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_workspace_id() and 0xFFFF) != 6375) {
@@ -1363,37 +1414,40 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_airbyte_embedded_checksum_method_logger_log() and 0xFFFF) != 16260) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() and 0xFFFF) != 61278) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() and 0xFFFF) != 45631) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() and 0xFFFF) != 37289) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_close() and 0xFFFF) != 12544) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() and 0xFFFF) != 32170) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() and 0xFFFF) != 12558) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() and 0xFFFF) != 34646) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() and 0xFFFF) != 7285) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() and 0xFFFF) != 11523) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() and 0xFFFF) != 58248) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() and 0xFFFF) != 29366) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() and 0xFFFF) != 46918) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_sources() and 0xFFFF) != 57623) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() and 0xFFFF) != 33509) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_tags() and 0xFFFF) != 60624) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_sources() and 0xFFFF) != 17298) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_workspaces() and 0xFFFF) != 20574) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_tags() and 0xFFFF) != 50253) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_mint_scoped_token() and 0xFFFF) != 42064) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_workspaces() and 0xFFFF) != 47678) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_mint_widget_token() and 0xFFFF) != 34378) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_mint_scoped_token() and 0xFFFF) != 50564) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_mint_widget_token() and 0xFFFF) != 20598) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_scoped_token() and 0xFFFF) != 58217) {
@@ -1489,7 +1543,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_airbyte_embedded_checksum_method_widgettoken_widget_url() and 0xFFFF) != 17308) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_workspacepages_next_page() and 0xFFFF) != 41261) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_workspacepages_next_page() and 0xFFFF) != 51233) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_deactivate() and 0xFFFF) != 22866) {
@@ -1504,7 +1558,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_list_page() and 0xFFFF) != 28649) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_pages() and 0xFFFF) != 42628) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_pages() and 0xFFFF) != 57242) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_stats() and 0xFFFF) != 32295) {
@@ -1967,6 +2021,8 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
 
 /**
  * Connection-template operations for the operator (`OperatorClient.connection_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public interface ConnectionTemplatesInterface {
     
@@ -2043,6 +2099,8 @@ public interface ConnectionTemplatesInterface {
 
 /**
  * Connection-template operations for the operator (`OperatorClient.connection_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class ConnectionTemplates: Disposable, AutoCloseable, ConnectionTemplatesInterface
 {
@@ -2456,6 +2514,8 @@ public object FfiConverterTypeConnectionTemplates: FfiConverter<ConnectionTempla
 
 /**
  * Connector catalogue lookups for the operator (`OperatorClient.definitions()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public interface DefinitionsInterface {
     
@@ -2482,6 +2542,8 @@ public interface DefinitionsInterface {
 
 /**
  * Connector catalogue lookups for the operator (`OperatorClient.definitions()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class Definitions: Disposable, AutoCloseable, DefinitionsInterface
 {
@@ -2764,6 +2826,8 @@ public object FfiConverterTypeDefinitions: FfiConverter<Definitions, Long> {
 
 /**
  * The source templates an end user may pick from (`EndUserClient.source_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public interface EmbeddedSourceTemplatesInterface {
     
@@ -2790,6 +2854,8 @@ public interface EmbeddedSourceTemplatesInterface {
 
 /**
  * The source templates an end user may pick from (`EndUserClient.source_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class EmbeddedSourceTemplates: Disposable, AutoCloseable, EmbeddedSourceTemplatesInterface
 {
@@ -3077,26 +3143,52 @@ public object FfiConverterTypeEmbeddedSourceTemplates: FfiConverter<EmbeddedSour
  * Built from a scoped token (`EndUserClient(token, config)`: a 401 is then final, as the
  * client cannot mint another) or by `OperatorClient.end_user_client(name)` (the operator
  * client mints, caches and re-mints the token).
+ *
+ * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with ... as user:`) ends the
+ * client; every later call on it and on the area handles made from it raises
+ * `AirbyteError.ClientClosed`, as it does once the operator client that made it is closed.
  */
 public interface EndUserClientInterface {
     
     /**
      * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
      */
     fun `baseUrl`(): kotlin.String
     
     /**
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client and on the area handles
+     * made from it raises `AirbyteError.ClientClosed`; calls already running finish. The
+     * operator client that made it stays open. Closing again does nothing.
+     */
+    fun `shutdown`()
+    
+    /**
      * The rate-limit headers of the most recent response that carried any.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `lastRateLimit`(): RateLimit?
     
     /**
-     * Source templates offered to this end user: `/embedded/source-templates`.
+     * Source templates offered to this end user: `/embedded/source-templates`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `sourceTemplates`(): EmbeddedSourceTemplates
     
     /**
-     * This end user's sources and checks: `/embedded/sources`.
+     * This end user's sources and checks: `/embedded/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `sources`(): Sources
     
@@ -3105,7 +3197,8 @@ public interface EndUserClientInterface {
      * (or `/account/applications/scoped-token/info`).
      *
      * # Errors
-     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token).
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token);
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `tokenInfo`(): ScopedTokenInfo
     
@@ -3127,6 +3220,10 @@ public interface EndUserClientInterface {
  * Built from a scoped token (`EndUserClient(token, config)`: a 401 is then final, as the
  * client cannot mint another) or by `OperatorClient.end_user_client(name)` (the operator
  * client mints, caches and re-mints the token).
+ *
+ * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with ... as user:`) ends the
+ * client; every later call on it and on the area handles made from it raises
+ * `AirbyteError.ClientClosed`, as it does once the operator client that made it is closed.
  */
 open class EndUserClient: Disposable, AutoCloseable, EndUserClientInterface
 {
@@ -3250,10 +3347,14 @@ open class EndUserClient: Disposable, AutoCloseable, EndUserClientInterface
     
     /**
      * The base URL every path is joined to, without a trailing slash.
-     */override fun `baseUrl`(): kotlin.String {
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
+     */
+    @Throws(AirbyteException::class)override fun `baseUrl`(): kotlin.String {
             return FfiConverterString.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_enduserclient_base_url(
         it,
         _status)
@@ -3265,11 +3366,33 @@ open class EndUserClient: Disposable, AutoCloseable, EndUserClientInterface
 
     
     /**
-     * The rate-limit headers of the most recent response that carried any.
-     */override fun `lastRateLimit`(): RateLimit? {
-            return FfiConverterOptionalTypeRateLimit.lift(
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client and on the area handles
+     * made from it raises `AirbyteError.ClientClosed`; calls already running finish. The
+     * operator client that made it stays open. Closing again does nothing.
+     */override fun `shutdown`()
+        = 
     callWithHandle {
     uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_enduserclient_close(
+        it,
+        _status)
+}
+    }
+    
+    
+
+    
+    /**
+     * The rate-limit headers of the most recent response that carried any.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `lastRateLimit`(): RateLimit? {
+            return FfiConverterOptionalTypeRateLimit.lift(
+    callWithHandle {
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_enduserclient_last_rate_limit(
         it,
         _status)
@@ -3281,11 +3404,16 @@ open class EndUserClient: Disposable, AutoCloseable, EndUserClientInterface
 
     
     /**
-     * Source templates offered to this end user: `/embedded/source-templates`.
-     */override fun `sourceTemplates`(): EmbeddedSourceTemplates {
+     * Source templates offered to this end user: `/embedded/source-templates`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `sourceTemplates`(): EmbeddedSourceTemplates {
             return FfiConverterTypeEmbeddedSourceTemplates.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_enduserclient_source_templates(
         it,
         _status)
@@ -3297,11 +3425,16 @@ open class EndUserClient: Disposable, AutoCloseable, EndUserClientInterface
 
     
     /**
-     * This end user's sources and checks: `/embedded/sources`.
-     */override fun `sources`(): Sources {
+     * This end user's sources and checks: `/embedded/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `sources`(): Sources {
             return FfiConverterTypeSources.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_enduserclient_sources(
         it,
         _status)
@@ -3317,7 +3450,8 @@ open class EndUserClient: Disposable, AutoCloseable, EndUserClientInterface
      * (or `/account/applications/scoped-token/info`).
      *
      * # Errors
-     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token).
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token);
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     @Throws(AirbyteException::class)override fun `tokenInfo`(): ScopedTokenInfo {
             return FfiConverterTypeScopedTokenInfo.lift(
@@ -3821,57 +3955,102 @@ public object FfiConverterTypeLogger: FfiConverter<Logger, Long> {
  * The operator token is minted from the client credentials on first use
  * (`POST /account/applications/token`), cached until shortly before it expires, refreshed by
  * one thread while the others wait, and refreshed once more if a call gets HTTP 401.
+ *
+ * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with OperatorClient(...) as op:`)
+ * ends the client; every later call on it, on the area handles made from it and on the
+ * end-user clients it made raises `AirbyteError.ClientClosed`. Without `close()`, the
+ * client lives as long as the client object or any handle made from it.
  */
 public interface OperatorClientInterface {
     
     /**
      * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
      */
     fun `baseUrl`(): kotlin.String
     
     /**
-     * Connection templates: `/integrations/templates/connections`.
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client, on the area handles
+     * made from it (`sources()`, `workspaces()`, a `WorkspacePages` walk, …) and on the
+     * end-user clients it made raises `AirbyteError.ClientClosed`; calls already running
+     * finish, and the connection pool and token cache are released when the last returns.
+     * Closing again does nothing. Python's `with` block calls it on leaving.
+     */
+    fun `shutdown`()
+    
+    /**
+     * Connection templates: `/integrations/templates/connections`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `connectionTemplates`(): ConnectionTemplates
     
     /**
-     * The connector catalogue: `/integrations/definitions/sources`.
+     * The connector catalogue: `/integrations/definitions/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `definitions`(): Definitions
     
     /**
      * An end-user client for `workspace_name`, whose scoped token this operator client
-     * mints, caches and re-mints near expiry or after a 401.
+     * mints, caches and re-mints near expiry or after a 401. Closing this operator client
+     * closes it too; closing it leaves this one open.
      *
      * # Errors
-     * `AirbyteError.InvalidArgument` for an empty workspace name. Minting happens on first
-     * use.
+     * `AirbyteError.InvalidArgument` for an empty workspace name (minting happens on first
+     * use); `AirbyteError.ClientClosed` after `close()`.
      */
     fun `endUserClient`(`workspaceName`: kotlin.String): EndUserClient
     
     /**
      * The rate-limit headers of the most recent response that carried any (`None` before
      * the first such response).
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `lastRateLimit`(): RateLimit?
     
     /**
-     * Source templates: `/integrations/templates/sources`.
+     * Source templates: `/integrations/templates/sources`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `sourceTemplates`(): SourceTemplates
     
     /**
-     * Sources and checks of any workspace in the organisation: `/integrations/sources`.
+     * Sources and checks of any workspace in the organisation: `/integrations/sources`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `sources`(): Sources
     
     /**
-     * Tags: `/integrations/templates/tags`.
+     * Tags: `/integrations/templates/tags`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `tags`(): Tags
     
     /**
-     * Workspaces: `/workspaces`.
+     * Workspaces: `/workspaces`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `workspaces`(): Workspaces
     
@@ -3882,7 +4061,8 @@ public interface OperatorClientInterface {
      *
      * # Errors
      * `AirbyteError.InvalidArgument` for an empty workspace name or a region that is not a
-     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors.
+     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `mintScopedToken`(`request`: ScopedTokenRequest): ScopedToken
     
@@ -3893,7 +4073,8 @@ public interface OperatorClientInterface {
      * # Errors
      * `AirbyteError.InvalidArgument` naming `allowed_origin`, `workspace_name` or
      * `region_id` (nothing sent); `AirbyteError.Validation`;
-     * `AirbyteError.InvalidWidgetToken` when the answer does not decode.
+     * `AirbyteError.InvalidWidgetToken` when the answer does not decode;
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     fun `mintWidgetToken`(`request`: WidgetTokenRequest): WidgetToken
     
@@ -3917,6 +4098,11 @@ public interface OperatorClientInterface {
  * The operator token is minted from the client credentials on first use
  * (`POST /account/applications/token`), cached until shortly before it expires, refreshed by
  * one thread while the others wait, and refreshed once more if a call gets HTTP 401.
+ *
+ * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with OperatorClient(...) as op:`)
+ * ends the client; every later call on it, on the area handles made from it and on the
+ * end-user clients it made raises `AirbyteError.ClientClosed`. Without `close()`, the
+ * client lives as long as the client object or any handle made from it.
  */
 open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
 {
@@ -4042,10 +4228,14 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
     
     /**
      * The base URL every path is joined to, without a trailing slash.
-     */override fun `baseUrl`(): kotlin.String {
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
+     */
+    @Throws(AirbyteException::class)override fun `baseUrl`(): kotlin.String {
             return FfiConverterString.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_operatorclient_base_url(
         it,
         _status)
@@ -4057,11 +4247,36 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
 
     
     /**
-     * Connection templates: `/integrations/templates/connections`.
-     */override fun `connectionTemplates`(): ConnectionTemplates {
-            return FfiConverterTypeConnectionTemplates.lift(
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client, on the area handles
+     * made from it (`sources()`, `workspaces()`, a `WorkspacePages` walk, …) and on the
+     * end-user clients it made raises `AirbyteError.ClientClosed`; calls already running
+     * finish, and the connection pool and token cache are released when the last returns.
+     * Closing again does nothing. Python's `with` block calls it on leaving.
+     */override fun `shutdown`()
+        = 
     callWithHandle {
     uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_operatorclient_close(
+        it,
+        _status)
+}
+    }
+    
+    
+
+    
+    /**
+     * Connection templates: `/integrations/templates/connections`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `connectionTemplates`(): ConnectionTemplates {
+            return FfiConverterTypeConnectionTemplates.lift(
+    callWithHandle {
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_operatorclient_connection_templates(
         it,
         _status)
@@ -4073,11 +4288,16 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
 
     
     /**
-     * The connector catalogue: `/integrations/definitions/sources`.
-     */override fun `definitions`(): Definitions {
+     * The connector catalogue: `/integrations/definitions/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `definitions`(): Definitions {
             return FfiConverterTypeDefinitions.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_operatorclient_definitions(
         it,
         _status)
@@ -4090,11 +4310,12 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
     
     /**
      * An end-user client for `workspace_name`, whose scoped token this operator client
-     * mints, caches and re-mints near expiry or after a 401.
+     * mints, caches and re-mints near expiry or after a 401. Closing this operator client
+     * closes it too; closing it leaves this one open.
      *
      * # Errors
-     * `AirbyteError.InvalidArgument` for an empty workspace name. Minting happens on first
-     * use.
+     * `AirbyteError.InvalidArgument` for an empty workspace name (minting happens on first
+     * use); `AirbyteError.ClientClosed` after `close()`.
      */
     @Throws(AirbyteException::class)override fun `endUserClient`(`workspaceName`: kotlin.String): EndUserClient {
             return FfiConverterTypeEndUserClient.lift(
@@ -4114,10 +4335,14 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
     /**
      * The rate-limit headers of the most recent response that carried any (`None` before
      * the first such response).
-     */override fun `lastRateLimit`(): RateLimit? {
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `lastRateLimit`(): RateLimit? {
             return FfiConverterOptionalTypeRateLimit.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_operatorclient_last_rate_limit(
         it,
         _status)
@@ -4129,11 +4354,16 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
 
     
     /**
-     * Source templates: `/integrations/templates/sources`.
-     */override fun `sourceTemplates`(): SourceTemplates {
+     * Source templates: `/integrations/templates/sources`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `sourceTemplates`(): SourceTemplates {
             return FfiConverterTypeSourceTemplates.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_operatorclient_source_templates(
         it,
         _status)
@@ -4145,11 +4375,16 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
 
     
     /**
-     * Sources and checks of any workspace in the organisation: `/integrations/sources`.
-     */override fun `sources`(): Sources {
+     * Sources and checks of any workspace in the organisation: `/integrations/sources`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `sources`(): Sources {
             return FfiConverterTypeSources.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_operatorclient_sources(
         it,
         _status)
@@ -4161,11 +4396,15 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
 
     
     /**
-     * Tags: `/integrations/templates/tags`.
-     */override fun `tags`(): Tags {
+     * Tags: `/integrations/templates/tags`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `tags`(): Tags {
             return FfiConverterTypeTags.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_operatorclient_tags(
         it,
         _status)
@@ -4177,11 +4416,16 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
 
     
     /**
-     * Workspaces: `/workspaces`.
-     */override fun `workspaces`(): Workspaces {
+     * Workspaces: `/workspaces`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    @Throws(AirbyteException::class)override fun `workspaces`(): Workspaces {
             return FfiConverterTypeWorkspaces.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(AirbyteException) { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_method_operatorclient_workspaces(
         it,
         _status)
@@ -4199,7 +4443,8 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
      *
      * # Errors
      * `AirbyteError.InvalidArgument` for an empty workspace name or a region that is not a
-     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors.
+     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     @Throws(AirbyteException::class)override fun `mintScopedToken`(`request`: ScopedTokenRequest): ScopedToken {
             return FfiConverterTypeScopedToken.lift(
@@ -4223,7 +4468,8 @@ open class OperatorClient: Disposable, AutoCloseable, OperatorClientInterface
      * # Errors
      * `AirbyteError.InvalidArgument` naming `allowed_origin`, `workspace_name` or
      * `region_id` (nothing sent); `AirbyteError.Validation`;
-     * `AirbyteError.InvalidWidgetToken` when the answer does not decode.
+     * `AirbyteError.InvalidWidgetToken` when the answer does not decode;
+     * `AirbyteError.ClientClosed` after `close()`.
      */
     @Throws(AirbyteException::class)override fun `mintWidgetToken`(`request`: WidgetTokenRequest): WidgetToken {
             return FfiConverterTypeWidgetToken.lift(
@@ -4763,6 +5009,8 @@ public object FfiConverterTypeScopedToken: FfiConverter<ScopedToken, Long> {
 
 /**
  * Source-template operations for the operator (`OperatorClient.source_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public interface SourceTemplatesInterface {
     
@@ -4840,6 +5088,8 @@ public interface SourceTemplatesInterface {
 
 /**
  * Source-template operations for the operator (`OperatorClient.source_templates()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class SourceTemplates: Disposable, AutoCloseable, SourceTemplatesInterface
 {
@@ -5256,7 +5506,8 @@ public object FfiConverterTypeSourceTemplates: FfiConverter<SourceTemplates, Lon
 /**
  * Source and check operations, from `OperatorClient.sources()` (any workspace,
  * `/integrations/sources`) or `EndUserClient.sources()` (the end user's,
- * `/embedded/sources`).
+ * `/embedded/sources`). Shares its client's `close()`: every method raises
+ * `AirbyteError.ClientClosed` once the client is closed.
  */
 public interface SourcesInterface {
     
@@ -5350,7 +5601,8 @@ public interface SourcesInterface {
 /**
  * Source and check operations, from `OperatorClient.sources()` (any workspace,
  * `/integrations/sources`) or `EndUserClient.sources()` (the end user's,
- * `/embedded/sources`).
+ * `/embedded/sources`). Shares its client's `close()`: every method raises
+ * `AirbyteError.ClientClosed` once the client is closed.
  */
 open class Sources: Disposable, AutoCloseable, SourcesInterface
 {
@@ -5797,6 +6049,8 @@ public object FfiConverterTypeSources: FfiConverter<Sources, Long> {
 
 /**
  * Tag operations for the operator (`OperatorClient.tags()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public interface TagsInterface {
     
@@ -5840,6 +6094,8 @@ public interface TagsInterface {
 
 /**
  * Tag operations for the operator (`OperatorClient.tags()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class Tags: Disposable, AutoCloseable, TagsInterface
 {
@@ -6501,15 +6757,19 @@ public object FfiConverterTypeWidgetToken: FfiConverter<WidgetToken, Long> {
  * walk's own filters and page size; the walk stops on a `null` `next`. A link elsewhere, a
  * link without a cursor, or a repeated cursor ends the walk with `AirbyteError.Pagination`
  * (raised by the call after the page that carried the link, so no workspace is lost).
+ *
+ * The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+ * `AirbyteError.ClientClosed` (and the walk lets go of the client).
  */
 public interface WorkspacePagesInterface {
     
     /**
      * The next page's workspaces, or `None` once the last page has been read (and after an
-     * error).
+     * error other than `ClientClosed`).
      *
      * # Errors
-     * `AirbyteError.Pagination` (see the type's docs); the request's own errors.
+     * `AirbyteError.Pagination` (see the type's docs); the request's own errors;
+     * `AirbyteError.ClientClosed` once the client is closed (every later call too).
      */
     fun `nextPage`(): List<Workspace>?
     
@@ -6524,6 +6784,9 @@ public interface WorkspacePagesInterface {
  * walk's own filters and page size; the walk stops on a `null` `next`. A link elsewhere, a
  * link without a cursor, or a repeated cursor ends the walk with `AirbyteError.Pagination`
  * (raised by the call after the page that carried the link, so no workspace is lost).
+ *
+ * The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+ * `AirbyteError.ClientClosed` (and the walk lets go of the client).
  */
 open class WorkspacePages: Disposable, AutoCloseable, WorkspacePagesInterface
 {
@@ -6629,10 +6892,11 @@ open class WorkspacePages: Disposable, AutoCloseable, WorkspacePagesInterface
     
     /**
      * The next page's workspaces, or `None` once the last page has been read (and after an
-     * error).
+     * error other than `ClientClosed`).
      *
      * # Errors
-     * `AirbyteError.Pagination` (see the type's docs); the request's own errors.
+     * `AirbyteError.Pagination` (see the type's docs); the request's own errors;
+     * `AirbyteError.ClientClosed` once the client is closed (every later call too).
      */
     @Throws(AirbyteException::class)override fun `nextPage`(): List<Workspace>? {
             return FfiConverterOptionalSequenceTypeWorkspace.lift(
@@ -6783,6 +7047,8 @@ public object FfiConverterTypeWorkspacePages: FfiConverter<WorkspacePages, Long>
 
 /**
  * Workspace operations for the operator (`OperatorClient.workspaces()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 public interface WorkspacesInterface {
     
@@ -6824,7 +7090,9 @@ public interface WorkspacesInterface {
     /**
      * A walk over every page of workspaces matching `filter` (default: all), fetched one
      * page per `WorkspacePages.next_page()` call. Each package wraps it in its language's
-     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`).
+     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`). Nothing
+     * is sent here: like every other error of the walk, `AirbyteError.ClientClosed` (the
+     * client closed before or during the walk) comes from `next_page()`.
      */
     fun `pages`(`filter`: WorkspaceFilter? = null): WorkspacePages
     
@@ -6849,6 +7117,8 @@ public interface WorkspacesInterface {
 
 /**
  * Workspace operations for the operator (`OperatorClient.workspaces()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
  */
 open class Workspaces: Disposable, AutoCloseable, WorkspacesInterface
 {
@@ -7043,7 +7313,9 @@ open class Workspaces: Disposable, AutoCloseable, WorkspacesInterface
     /**
      * A walk over every page of workspaces matching `filter` (default: all), fetched one
      * page per `WorkspacePages.next_page()` call. Each package wraps it in its language's
-     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`).
+     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`). Nothing
+     * is sent here: like every other error of the walk, `AirbyteError.ClientClosed` (the
+     * client closed before or during the walk) comes from `next_page()`.
      */override fun `pages`(`filter`: WorkspaceFilter?): WorkspacePages {
             return FfiConverterTypeWorkspacePages.lift(
     callWithHandle {
@@ -7519,6 +7791,9 @@ public object FfiConverterTypeConfigError: FfiConverterRustBuffer<ConfigError> {
 
 /**
  * A connection template: a destination applied to every new source whose tags select it.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `destination_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class ConnectionTemplate (
     /**
@@ -7591,6 +7866,15 @@ data class ConnectionTemplate (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_connectiontemplate_uniffi_trait_display(FfiConverterTypeConnectionTemplate.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -7658,6 +7942,9 @@ public object FfiConverterTypeConnectionTemplate: FfiConverterRustBuffer<Connect
  * User-hosted: set `destination_name`, `destination_definition_id` and
  * `destination_config`. Airbyte-hosted: set only `data_hosting_type = AirbyteHosted` (and
  * optionally `cron_expression`).
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `destination_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class ConnectionTemplateCreate (
     /**
@@ -7700,6 +7987,15 @@ data class ConnectionTemplateCreate (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_connectiontemplatecreate_uniffi_trait_display(FfiConverterTypeConnectionTemplateCreate.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -7745,6 +8041,9 @@ public object FfiConverterTypeConnectionTemplateCreate: FfiConverterRustBuffer<C
 
 /**
  * Body of `PATCH /integrations/templates/connections/{id}`: only the fields set are sent.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `destination_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class ConnectionTemplateUpdate (
     /**
@@ -7777,6 +8076,15 @@ data class ConnectionTemplateUpdate (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_connectiontemplateupdate_uniffi_trait_display(FfiConverterTypeConnectionTemplateUpdate.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -8436,6 +8744,9 @@ public object FfiConverterTypeScopedTokenRequest: FfiConverterRustBuffer<ScopedT
 /**
  * An end user's source. `source_config` comes back with every `airbyte_secret` masked as
  * `**********`.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `source_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class Source (
     /**
@@ -8474,6 +8785,15 @@ data class Source (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_source_uniffi_trait_display(FfiConverterTypeSource.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -8516,6 +8836,9 @@ public object FfiConverterTypeSource: FfiConverterRustBuffer<Source> {
 
 /**
  * Body of `POST …/sources` and `POST …/sources/check`.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `source_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class SourceCreate (
     /**
@@ -8555,6 +8878,15 @@ data class SourceCreate (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_sourcecreate_uniffi_trait_display(FfiConverterTypeSourceCreate.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -8795,6 +9127,9 @@ public object FfiConverterTypeSourceSummary: FfiConverterRustBuffer<SourceSummar
 
 /**
  * A source template: which connector end users may pick, with the operator's defaults.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class SourceTemplate (
     /**
@@ -8855,6 +9190,15 @@ data class SourceTemplate (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_sourcetemplate_uniffi_trait_display(FfiConverterTypeSourceTemplate.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -8909,6 +9253,9 @@ public object FfiConverterTypeSourceTemplate: FfiConverterRustBuffer<SourceTempl
 
 /**
  * Body of `POST /integrations/templates/sources`.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class SourceTemplateCreate (
     /**
@@ -8937,6 +9284,15 @@ data class SourceTemplateCreate (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_sourcetemplatecreate_uniffi_trait_display(FfiConverterTypeSourceTemplateCreate.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -9060,6 +9416,9 @@ public object FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer<Sour
 
 /**
  * Body of `PATCH /integrations/templates/sources/{id}`.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class SourceTemplateUpdate (
     /**
@@ -9089,6 +9448,15 @@ data class SourceTemplateUpdate (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_sourcetemplateupdate_uniffi_trait_display(FfiConverterTypeSourceTemplateUpdate.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -9126,6 +9494,9 @@ public object FfiConverterTypeSourceTemplateUpdate: FfiConverterRustBuffer<Sourc
 /**
  * Body of `PUT …/sources/{id}` and `POST …/sources/{id}/check`: only the fields set are
  * sent.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `source_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class SourceUpdate (
     /**
@@ -9143,6 +9514,15 @@ data class SourceUpdate (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_sourceupdate_uniffi_trait_display(FfiConverterTypeSourceUpdate.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -9292,6 +9672,9 @@ public object FfiConverterTypeTagFilter: FfiConverterRustBuffer<TagFilter> {
 
 /**
  * A source config that passed validation.
+ *
+ * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
+ * `merged` and `source_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class ValidatedConfig (
     /**
@@ -9326,6 +9709,15 @@ data class ValidatedConfig (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_validatedconfig_uniffi_trait_display(FfiConverterTypeValidatedConfig.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -10231,6 +10623,23 @@ sealed class AirbyteException: kotlin.Exception() {
     }
     
     /**
+     * The client was closed (`close()`; Kotlin `shutdown()`), or, in Python, its object was
+     * freed by a manual `__del__()`: nothing was sent. Raised by every later call on the
+     * client, on the area handles made from it (`sources()`, `workspaces()`, page walks, …)
+     * and on the end-user clients an operator client made. Make a new client.
+     */
+    class ClientClosed(
+        
+        /**
+         * Which object was closed and how (`OperatorClient was closed: make a new client`).
+         */
+        val `detail`: kotlin.String
+        ) : AirbyteException() {
+        override val message
+            get() = "detail=${ `detail` }"
+    }
+    
+    /**
      * An error this version of the bindings does not know by name (the core gained a kind).
      */
     class Other(
@@ -10332,7 +10741,10 @@ public object FfiConverterTypeAirbyteError : FfiConverterRustBuffer<AirbyteExcep
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
-            17 -> AirbyteException.Other(
+            17 -> AirbyteException.ClientClosed(
+                FfiConverterString.read(buf),
+                )
+            18 -> AirbyteException.Other(
                 FfiConverterOptionalUShort.read(buf),
                 FfiConverterString.read(buf),
                 )
@@ -10436,6 +10848,11 @@ public object FfiConverterTypeAirbyteError : FfiConverterRustBuffer<AirbyteExcep
                 + FfiConverterOptionalUShort.allocationSize(value.`status`)
                 + FfiConverterString.allocationSize(value.`method`)
                 + FfiConverterString.allocationSize(value.`path`)
+                + FfiConverterString.allocationSize(value.`detail`)
+            )
+            is AirbyteException.ClientClosed -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
                 + FfiConverterString.allocationSize(value.`detail`)
             )
             is AirbyteException.Other -> (
@@ -10545,8 +10962,13 @@ public object FfiConverterTypeAirbyteError : FfiConverterRustBuffer<AirbyteExcep
                 FfiConverterString.write(value.`detail`, buf)
                 Unit
             }
-            is AirbyteException.Other -> {
+            is AirbyteException.ClientClosed -> {
                 buf.putInt(17)
+                FfiConverterString.write(value.`detail`, buf)
+                Unit
+            }
+            is AirbyteException.Other -> {
+                buf.putInt(18)
                 FfiConverterOptionalUShort.write(value.`status`, buf)
                 FfiConverterString.write(value.`detail`, buf)
                 Unit

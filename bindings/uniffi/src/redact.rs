@@ -1,0 +1,169 @@
+//! The string forms of records that hold connector configs (`source_config`,
+//! `partial_default_config`, `destination_config`, a validated `merged` config).
+//!
+//! A record does not know its connector spec, so it cannot tell which values the spec marks
+//! `airbyte_secret`: its `Debug` and `Display` show every key of such a config and no value
+//! (`{"host": [REDACTED], "tunnel": {"ssh_key": [REDACTED]}, "hosts": [[REDACTED]]}`), like
+//! the core's request bodies. Text that is not a JSON object or array is `[REDACTED]` whole.
+//! Both traits are exported to the foreign languages (`#[uniffi::export(Debug, Display)]`),
+//! so Python `str()`/`repr()`, Kotlin `toString()` and Swift `description`/`debugDescription`
+//! (`String(describing:)`, `String(reflecting:)`, string interpolation) print the same text.
+//! The fields themselves keep their values.
+//!
+//! Records whose configs come from the service (`Source`, `SourceTemplate`,
+//! `ConnectionTemplate`) are masked the same way, although the service already replaced their
+//! secrets with `**********`. No record holds a token: tokens are objects (`ScopedToken`,
+//! `WidgetToken`) whose text only `expose()`/`expose_raw()` return.
+
+use std::fmt;
+
+use serde_json::Value;
+
+/// What a hidden value prints as.
+pub(crate) const REDACTED: &str = "[REDACTED]";
+
+/// JSON text printed with its keys and without its values.
+pub(crate) struct MaskedJson<'a>(pub(crate) &'a str);
+
+impl fmt::Debug for MaskedJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match serde_json::from_str::<Value>(self.0) {
+            Ok(value @ (Value::Object(_) | Value::Array(_))) => Masked(&value).fmt(f),
+            // A scalar, or not JSON at all: nothing is safe to show.
+            _ => f.write_str(REDACTED),
+        }
+    }
+}
+
+/// A JSON value: objects with their keys, arrays with their length, every scalar hidden.
+struct Masked<'a>(&'a Value);
+
+impl fmt::Debug for Masked<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Value::Object(map) => f
+                .debug_map()
+                .entries(map.iter().map(|(key, value)| (key, Masked(value))))
+                .finish(),
+            Value::Array(items) => f.debug_list().entries(items.iter().map(Masked)).finish(),
+            _ => f.write_str(REDACTED),
+        }
+    }
+}
+
+/// A field printed as is.
+pub(crate) fn shown<T: fmt::Debug>(value: &T) -> &T {
+    value
+}
+
+/// A config field (JSON object text), keys only.
+pub(crate) fn config(value: &str) -> MaskedJson<'_> {
+    MaskedJson(value)
+}
+
+/// An optional config field, keys only.
+pub(crate) fn config_opt(value: &Option<String>) -> Option<MaskedJson<'_>> {
+    value.as_deref().map(MaskedJson)
+}
+
+/// Implements `Debug` (and `Display`, the same text) for a record, each field printed by one
+/// of [`shown`], [`config`] or [`config_opt`]. Every field must be listed: the record is
+/// destructured, so a field added later fails to compile until it is listed here too.
+macro_rules! masked_debug {
+    ($ty:ident { $($field:ident: $how:ident),+ $(,)? }) => {
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let $ty { $($field),+ } = self;
+                f.debug_struct(stringify!($ty))
+                    $(.field(stringify!($field), &$crate::redact::$how($field)))+
+                    .finish()
+            }
+        }
+
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Debug::fmt(self, f)
+            }
+        }
+    };
+}
+pub(crate) use masked_debug;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::connections::ConnectionTemplateCreate;
+    use crate::sources::{SourceCreate, SourceUpdate};
+    use crate::templates::SourceTemplateCreate;
+
+    const SECRET: &str = "hunter2";
+    const CONFIG: &str = r#"{"host":"db","password":"hunter2","tunnel":{"ssh_key":"hunter2","port":22},"hosts":[{"token":"hunter2"},"hunter2"]}"#;
+
+    #[test]
+    fn keys_stay_and_values_go_at_every_depth() {
+        assert_eq!(
+            format!("{:?}", MaskedJson(CONFIG)),
+            r#"{"host": [REDACTED], "password": [REDACTED], "tunnel": {"ssh_key": [REDACTED], "port": [REDACTED]}, "hosts": [{"token": [REDACTED]}, [REDACTED]]}"#
+        );
+        for not_an_object in [
+            "hunter2",
+            "\"hunter2\"",
+            "{\"password\": \"hunter2\"",
+            "12",
+            "",
+        ] {
+            assert_eq!(format!("{:?}", MaskedJson(not_an_object)), REDACTED);
+        }
+    }
+
+    #[test]
+    fn request_records_print_keys_only() {
+        let create = SourceCreate {
+            workspace_id: "ws-1".into(),
+            source_template_id: "tpl-1".into(),
+            source_config: CONFIG.into(),
+            name: Some("mine".into()),
+            selected_connection_template_tags: vec!["crm".into()],
+            selected_connection_template_tags_mode: None,
+        };
+        let texts = [
+            format!("{create:?}"),
+            format!("{create}"),
+            format!("{create:#?}"),
+            format!(
+                "{:?}",
+                SourceUpdate {
+                    name: None,
+                    source_config: Some(CONFIG.into()),
+                }
+            ),
+            format!(
+                "{}",
+                SourceTemplateCreate {
+                    actor_definition_id: "def".into(),
+                    partial_default_config: CONFIG.into(),
+                    name: None,
+                    customization: None,
+                }
+            ),
+            format!(
+                "{}",
+                ConnectionTemplateCreate {
+                    destination_config: Some(CONFIG.into()),
+                    ..Default::default()
+                }
+            ),
+        ];
+        for text in &texts {
+            assert!(!text.contains(SECRET) && !text.contains("\"db\""), "{text}");
+            assert!(text.contains("\"ssh_key\": [REDACTED]"), "{text}");
+        }
+        assert!(texts[0].starts_with("SourceCreate { workspace_id: \"ws-1\", source_template_id: \"tpl-1\", source_config: {\"host\": [REDACTED]"));
+        assert!(texts[0].ends_with("name: Some(\"mine\"), selected_connection_template_tags: [\"crm\"], selected_connection_template_tags_mode: None }"));
+        assert_eq!(texts[0], texts[1], "Display is Debug");
+        assert_eq!(
+            format!("{:?}", SourceUpdate::default()),
+            "SourceUpdate { name: None, source_config: None }"
+        );
+    }
+}
