@@ -174,6 +174,7 @@ int main(void) {
     test_tokens_and_validation();
     test_threads();
     test_cycles();
+    test_redaction();
     test_panic();
     airbyte_string_free(captured_json);
     printf("%d passed, %d failed\n", tests_passed, tests_failed);

@@ -66,5 +66,6 @@ void test_tokens_and_validation(void);
 void test_cycles(void);
 void test_threads(void);
 void test_panic(void);
+void test_redaction(void);
 
 #endif
