@@ -49,8 +49,10 @@ impl Api {
     ///
     /// On 401 the token is dropped and, if the source can mint another, the call is
     /// replayed once (a 401 means the service did nothing, so replaying a POST cannot
-    /// duplicate it). A second 401 is returned as [`Error::Unauthorized`]. A 403 is returned
-    /// as is.
+    /// duplicate it). A second 401 is returned as [`Error::Unauthorized`]. A 403 is treated
+    /// the same way when the token used was minted at least
+    /// [`crate::ClientConfigBuilder::forbidden_refresh_after`] ago (the service answers some
+    /// authentication failures with 403); with a fresher token it is returned as is.
     pub(crate) fn execute(&self, call: &Call<'_>) -> Result<Reply> {
         self.execute_until(call, None)
     }
@@ -69,16 +71,24 @@ impl Api {
             used = Some(Arc::clone(&token));
             Ok(Some(token))
         });
-        match first {
-            Err(Error::Unauthorized { .. })
-                if used.as_ref().is_some_and(|t| self.tokens.invalidate(t)) =>
+        let refresh_after = self.http.config().forbidden_refresh_after;
+        let replay = match &first {
+            Err(Error::Unauthorized { .. }) => "401",
+            Err(Error::Forbidden { .. })
+                if used
+                    .as_ref()
+                    .is_some_and(|t| t.minted_at.elapsed() >= refresh_after) =>
             {
-                log::debug!("401: refreshing the token and replaying once");
-                self.http
-                    .send_with(call, &policy, deadline, || self.tokens.current().map(Some))
+                "403 with a token minted before the refresh threshold"
             }
-            other => other,
+            _ => return first,
+        };
+        if !used.as_ref().is_some_and(|t| self.tokens.invalidate(t)) {
+            return first;
         }
+        log::debug!("{replay}: refreshing the token and replaying once");
+        self.http
+            .send_with(call, &policy, deadline, || self.tokens.current().map(Some))
     }
 
     /// `GET base/path?query`, ending by `deadline`.

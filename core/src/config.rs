@@ -138,6 +138,7 @@ pub struct ClientConfig {
     pub(crate) read_timeout: Duration,
     pub(crate) request_timeout: Duration,
     pub(crate) token_refresh_margin: Duration,
+    pub(crate) forbidden_refresh_after: Duration,
     pub(crate) token_routes: TokenRoutes,
     pub(crate) user_agent: String,
     pub(crate) retry: RetryPolicy,
@@ -156,6 +157,7 @@ impl Default for ClientConfig {
             read_timeout: Duration::from_secs(30),
             request_timeout: Duration::from_secs(60),
             token_refresh_margin: Duration::from_secs(60),
+            forbidden_refresh_after: Duration::from_secs(60),
             token_routes: TokenRoutes::Embedded,
             user_agent: format!("airbyte-embedded-rust/{}", env!("CARGO_PKG_VERSION")),
             retry: RetryPolicy::default(),
@@ -230,6 +232,7 @@ pub struct ClientConfigBuilder {
     read_timeout: Option<Duration>,
     request_timeout: Option<Duration>,
     token_refresh_margin: Option<Duration>,
+    forbidden_refresh_after: Option<Duration>,
     token_routes: Option<TokenRoutes>,
     user_agent_suffix: Option<String>,
     allow_insecure_http: bool,
@@ -357,6 +360,20 @@ impl ClientConfigBuilder {
         self
     }
 
+    /// How old a token the SDK minted (the operator token, or a scoped token an operator
+    /// client mints) must be before an HTTP 403 makes the SDK mint a new one and replay the
+    /// call once. Defaults to 60 seconds.
+    ///
+    /// The service's published specs answer authentication failures with 403 as well as
+    /// 401. A 401 always refreshes and replays once; a 403 does so only when the token used
+    /// was minted at least this long ago, so a real permission error costs at most one
+    /// extra token request per this period, and a 403 with a fresh token is final
+    /// ([`Error::Forbidden`]). A token given by the caller is never refreshed.
+    pub fn forbidden_refresh_after(mut self, age: Duration) -> Self {
+        self.forbidden_refresh_after = Some(age);
+        self
+    }
+
     /// Which paths the embedded token routes use. Defaults to [`TokenRoutes::Embedded`].
     pub fn token_routes(mut self, routes: TokenRoutes) -> Self {
         self.token_routes = Some(routes);
@@ -480,6 +497,9 @@ impl ClientConfigBuilder {
             token_refresh_margin: self
                 .token_refresh_margin
                 .unwrap_or(defaults.token_refresh_margin),
+            forbidden_refresh_after: self
+                .forbidden_refresh_after
+                .unwrap_or(defaults.forbidden_refresh_after),
             token_routes: self.token_routes.unwrap_or_default(),
             user_agent,
             retry,

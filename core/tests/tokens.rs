@@ -191,6 +191,71 @@ fn a_403_never_refreshes() {
     assert_eq!(sb.token_requests(), 1);
 }
 
+/// An operator client whose 403s refresh the token once it is `age` old.
+fn refreshing_on_403_after(sb: &Sandbox, age: Duration) -> OperatorClient {
+    let config = ClientConfig::builder()
+        .base_url(sb.base_url())
+        .forbidden_refresh_after(age)
+        .build()
+        .unwrap();
+    OperatorClient::new(config, Credentials::new(CLIENT_ID, CLIENT_SECRET)).unwrap()
+}
+
+#[test]
+fn a_403_with_an_older_token_refreshes_and_replays_once() {
+    let sb = sandbox();
+    let op = refreshing_on_403_after(&sb, Duration::from_millis(300));
+    op.workspaces().stats().unwrap();
+    std::thread::sleep(Duration::from_millis(350));
+    // The service's answer to an operator token it no longer accepts, as its spec documents.
+    let denied = r#"{"message": "Unauthorized", "errors": []}"#;
+    sb.inject_fault(respond("/workspaces", 1, 403, "application/json", denied));
+    op.workspaces().stats().expect("refreshed and replayed");
+    assert_eq!(sb.token_requests(), 2);
+
+    // A real permission error: the old token's 403 mints once, the fresh token's 403 is
+    // final, and the next 403 within the threshold mints nothing.
+    std::thread::sleep(Duration::from_millis(350));
+    sb.inject_fault(respond("/workspaces", 3, 403, "application/json", denied));
+    let err = op.workspaces().stats().unwrap_err();
+    assert!(matches!(err, Error::Forbidden { .. }), "{err:?}");
+    assert_eq!(sb.token_requests(), 3);
+    let err = op.workspaces().stats().unwrap_err();
+    assert!(matches!(err, Error::Forbidden { .. }), "{err:?}");
+    assert_eq!(
+        sb.token_requests(),
+        3,
+        "no mint for a 403 with a fresh token"
+    );
+}
+
+#[test]
+fn a_403_on_a_caller_given_token_is_final() {
+    let sb = sandbox();
+    let op = operator(&sb);
+    let token = op.scoped_token("acme-corp").unwrap();
+    let config = ClientConfig::builder()
+        .base_url(sb.base_url())
+        .forbidden_refresh_after(Duration::ZERO)
+        .build()
+        .unwrap();
+    let end_user = EndUserClient::new(config, token).unwrap();
+    let before = sb.requests().len();
+    sb.inject_fault(respond(
+        "/embedded/source-templates",
+        1,
+        403,
+        "application/json",
+        "{}",
+    ));
+    let err = end_user
+        .source_templates()
+        .list(&TagFilter::default())
+        .unwrap_err();
+    assert!(matches!(err, Error::Forbidden { .. }), "{err:?}");
+    assert_eq!(sb.requests().len(), before + 1, "not replayed");
+}
+
 #[test]
 fn scoped_tokens_reach_one_workspace_and_are_cached_per_name() {
     let sb = sandbox();

@@ -48,7 +48,11 @@ pub(crate) struct TokenResponse {
 /// [`check_received_token`] does; neither quotes the body.
 pub(crate) fn decode_token_response(body: &[u8], status: u16) -> Result<TokenResponse> {
     let minted: TokenResponse = crate::http::decode_token_body(body, status)?;
-    check_received_token("access_token", &minted.access_token, status)?;
+    check_received_token(
+        "the token response's `access_token`",
+        &minted.access_token,
+        status,
+    )?;
     Ok(minted)
 }
 
@@ -56,8 +60,9 @@ pub(crate) fn decode_token_response(body: &[u8], status: u16) -> Result<TokenRes
 /// value can carry (it is sent back as `Authorization: Bearer …`).
 ///
 /// # Errors
-/// [`Error::Decode`] naming `field` and the offending byte (never the token).
-pub(crate) fn check_received_token(field: &str, token: &str, status: u16) -> Result<()> {
+/// [`Error::Decode`] naming `what` (`` the token response's `access_token` ``) and the
+/// offending byte (never the token).
+pub(crate) fn check_received_token(what: &str, token: &str, status: u16) -> Result<()> {
     let problem = if token.is_empty() {
         Some(String::from("is empty"))
     } else {
@@ -68,7 +73,7 @@ pub(crate) fn check_received_token(field: &str, token: &str, status: u16) -> Res
         None => Ok(()),
         Some(why) => Err(Error::Decode {
             status,
-            detail: format!("the token response's `{field}` {why}"),
+            detail: format!("{what} {why}"),
         }),
     }
 }
@@ -111,6 +116,7 @@ impl OperatorTokens {
             minted.expires_in
         );
         Ok(CachedToken {
+            minted_at: Instant::now(),
             refresh_at: token_cell::refresh_at(
                 Instant::now(),
                 SystemTime::now(),
@@ -141,6 +147,7 @@ pub(crate) struct FixedToken(pub(crate) Arc<CachedToken>);
 impl FixedToken {
     pub(crate) fn new(token: SecretString) -> Self {
         FixedToken(Arc::new(CachedToken {
+            minted_at: Instant::now(),
             secret: token,
             refresh_at: Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600),
         }))
@@ -216,6 +223,7 @@ impl ScopedToken {
 
     pub(crate) fn into_cached(self, margin: Duration) -> CachedToken {
         CachedToken {
+            minted_at: Instant::now(),
             refresh_at: token_cell::refresh_at(
                 Instant::now(),
                 SystemTime::now(),

@@ -8,9 +8,10 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::Result;
 
-/// A token and the moment the SDK stops using it.
+/// A token, when it was minted (or received) and the moment the SDK stops using it.
 pub(crate) struct CachedToken {
     pub(crate) secret: SecretString,
+    pub(crate) minted_at: Instant,
     pub(crate) refresh_at: Instant,
 }
 
@@ -122,6 +123,7 @@ mod tests {
 
     fn token(valid_for: Duration) -> CachedToken {
         CachedToken {
+            minted_at: Instant::now(),
             secret: SecretString::from("t"),
             refresh_at: Instant::now() + valid_for,
         }
