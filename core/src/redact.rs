@@ -3,9 +3,9 @@
 //! and the `Debug` helper for request bodies that may hold secrets.
 //!
 //! [`scrub`] removes, from any text:
-//! - JWT-shaped strings (`eyJ…` base64url runs with or without their `.`-separated parts,
-//!   and any three `.`-separated base64url runs of 8 or more mixed-case characters each),
-//!   whole or cut short;
+//! - JWT-shaped strings (`.`-separated base64url runs holding an `eyJ…` part, with or
+//!   without the others, or three consecutive parts of 8 or more mixed-case characters
+//!   each), whole or cut short;
 //! - the values of secret-named keys (`access_token`, `refresh_token`, `id_token`, `token`,
 //!   `client_secret`, `password`, `secret`, `api_key`, `private_key`, `authorization`, …),
 //!   as JSON (`"token": "…"`, even when the text ends inside the value) or as `key=value`;
@@ -137,9 +137,15 @@ pub fn bound(text: &str) -> String {
     format!("{}… ({} bytes in all)", &text[..end], text.len())
 }
 
-/// [`scrub`] of [`bound`]: what every error text from outside the SDK goes through.
+/// [`scrub`] of [`bound`], bounded again (scrubbing can lengthen a text): what every error
+/// text from outside the SDK goes through.
 pub fn clean(text: &str) -> String {
-    scrub(&bound(text))
+    clean_known(text, &[])
+}
+
+/// [`clean`], also removing each string of `known` as [`scrub_known`] does.
+pub fn clean_known(text: &str, known: &[&str]) -> String {
+    bound(&scrub_known(&bound(text), known))
 }
 
 /// The strings of a JSON request body that must never be echoed back in an error: the values
@@ -348,9 +354,10 @@ fn is_b64url(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
-/// Replaces every run of `.`-separated base64url parts that starts with `eyJ` (a base64
-/// JSON object: a JWT header, or a widget token) and is at least 10 characters long, and
-/// every run of three or more parts that each look random ([`random_parts`]).
+/// Replaces every run of `.`-separated base64url parts (standard base64's `+/=` count too,
+/// so a widget token's base64 is caught whole) in which a part starts with `eyJ` (a base64
+/// JSON object: a JWT header, or a widget token) and is at least 10 characters long, or any
+/// three consecutive parts look random ([`random_part`]): the whole run goes.
 fn redact_jwt_shaped(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
@@ -361,52 +368,52 @@ fn redact_jwt_shaped(text: &str) -> String {
             i += 1;
             continue;
         }
-        // A run: parts of base64url separated by single dots (standard base64's `+/=` count
-        // too, so a widget token's base64 is caught whole).
-        let mut parts = 0;
-        let mut standard = false;
+        let mut parts: Vec<&str> = Vec::new();
         let mut j = i;
         loop {
+            let start = j;
             while j < bytes.len() && (is_b64url(bytes[j]) || matches!(bytes[j], b'+' | b'/')) {
-                standard |= !is_b64url(bytes[j]);
                 j += 1;
             }
             while j < bytes.len() && bytes[j] == b'=' {
                 j += 1;
             }
-            parts += 1;
+            parts.push(&text[start..j]);
             if j + 1 < bytes.len() && bytes[j] == b'.' && is_b64url(bytes[j + 1]) {
                 j += 1;
             } else {
                 break;
             }
         }
-        let run = &text[i..j];
-        let looks_like_jwt = (run.starts_with("eyJ") && run.len() >= 10)
-            || (!standard && parts >= 3 && random_parts(run));
-        if looks_like_jwt {
+        let json_object = parts.iter().any(|p| {
+            p.split(['/', '+'])
+                .any(|piece| piece.starts_with("eyJ") && piece.len() >= 10)
+        });
+        // `/` and `+` end a part for this test: `path/<header>.<payload>.<signature>`.
+        let random = parts.windows(3).any(|w| {
+            let first = w[0].rsplit(['/', '+']).next().unwrap_or(w[0]);
+            let last = w[2].split(['/', '+']).next().unwrap_or(w[2]);
+            random_part(first) && random_part(w[1]) && random_part(last.trim_end_matches('='))
+        });
+        if json_object || random {
             out.push_str(&text[copied..i]);
             out.push_str(REDACTED);
             copied = j;
-            i = j;
-        } else {
-            // A JWT can start inside a run that is not one (`/tokens/eyJ…`).
-            i += 1;
         }
+        i = j;
     }
     out.push_str(&text[copied..]);
     out
 }
 
-/// Whether every `.`-separated part of `run` looks like base64 of random bytes: at least
-/// [`JWT_PART_MIN`] characters mixing upper and lower case (so `source_config.ssl_mode.x`
-/// and host names do not).
-fn random_parts(run: &str) -> bool {
-    run.split('.').all(|part| {
-        part.len() >= JWT_PART_MIN
-            && part.bytes().any(|b| b.is_ascii_uppercase())
-            && part.bytes().any(|b| b.is_ascii_lowercase())
-    })
+/// Whether `part` looks like base64url of random bytes: at least [`JWT_PART_MIN`]
+/// characters of the URL-safe alphabet mixing upper and lower case (so
+/// `source_config.ssl_mode.ca_certificate` and host names do not).
+fn random_part(part: &str) -> bool {
+    part.len() >= JWT_PART_MIN
+        && part.bytes().all(is_b64url)
+        && part.bytes().any(|b| b.is_ascii_uppercase())
+        && part.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// `text` with the `user:password@` part of every `scheme://` URL removed.
@@ -460,6 +467,20 @@ mod tests {
             assert!(!shown.contains(&JWT[..cut.max(20).min(JWT.len())]), "{cut}");
         }
         assert_eq!(scrub(&format!("x {JWT} y")), "x [REDACTED] y");
+    }
+
+    #[test]
+    fn a_token_inside_a_longer_run_is_found() {
+        // Found by the `token_response` fuzz target: three random parts followed by a short
+        // one, and a JWT header glued to other text.
+        let text = "bad token eyKhbGciOiJIUzI0NiIsInR5W1gIUzI1NCI6IkpXVCJ9.iIsInR5cCI6IkpXVCJ9.fieeyJztWIiOiJvcGV.Y_wW!x";
+        assert_eq!(scrub(text), "bad token [REDACTED]!x");
+        assert_eq!(scrub("a.b/eyJhbGciOiJIUz.x"), "[REDACTED]");
+        assert_eq!(scrub("path/eyJhbGciOiJIUz"), "[REDACTED]");
+        assert_eq!(
+            scrub("x/abcdefghiJ.klmnopqrsT.uvwxyzABCD/y z"),
+            "[REDACTED] z"
+        );
     }
 
     #[test]

@@ -406,7 +406,12 @@ fn header_values(audit: &mut Audit) {
     }
     // Tokens from the service are checked before they are kept.
     let op = operator(&sb);
+    use base64::Engine;
+    let inner = base64::engine::general_purpose::STANDARD
+        .encode(r#"{"token": "a\u0001b", "widgetUrl": "https://app.airbyte.ai/w"}"#);
+    let widget_with_bad_inner = json!({ "token": inner }).to_string();
     for (route, body) in [
+        (WIDGET_TOKEN, widget_with_bad_inner.as_str()),
         (
             OPERATOR_TOKEN,
             r#"{"access_token": "abc\ndef", "expires_in": 900}"#,

@@ -98,10 +98,12 @@ pub(crate) fn value_text(value: &Value) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| String::from("null"))
 }
 
+/// An `InvalidArgument` for JSON text; serde's message quotes the offending value, which may
+/// be megabytes long or a secret, so it is bounded and scrubbed.
 fn invalid_json(argument: &str, detail: String) -> AirbyteError {
     AirbyteError::InvalidArgument {
         argument: argument.to_owned(),
-        detail,
+        detail: core::redact::clean(&detail),
     }
 }
 

@@ -193,7 +193,7 @@ impl OperatorClient {
             .inner
             .api
             .post_for_token(&self.token_path("scoped-token"), &body)?;
-        check_received_token("token", &minted.token, status)?;
+        check_received_token("the token response's `token`", &minted.token, status)?;
         Ok(ScopedToken::new(minted.token))
     }
 
@@ -247,8 +247,14 @@ impl OperatorClient {
             .inner
             .api
             .post_for_token(&self.token_path("widget-token"), &body)?;
-        check_received_token("token", &minted.token, status)?;
-        WidgetToken::decode(&minted.token)
+        check_received_token("the token response's `token`", &minted.token, status)?;
+        let widget = WidgetToken::decode(&minted.token)?;
+        check_received_token(
+            "the scoped token inside the widget token",
+            widget.expose_scoped_token(),
+            status,
+        )?;
+        Ok(widget)
     }
 
     /// An end-user client for `workspace_name`, whose scoped token this operator client mints,

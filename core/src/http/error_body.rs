@@ -166,7 +166,7 @@ pub(crate) struct Redaction<'a> {
 impl Redaction<'_> {
     /// `text` scrubbed and bounded.
     pub(crate) fn text(&self, text: &str) -> String {
-        crate::redact::scrub_known(&crate::redact::bound(text), self.known)
+        crate::redact::clean_known(text, self.known)
     }
 
     /// A bounded, scrubbed snippet of `body`, or only its size when the body is withheld.
@@ -174,7 +174,7 @@ impl Redaction<'_> {
         if self.withhold_body {
             return withheld(body);
         }
-        crate::redact::scrub_known(&snippet(body), self.known)
+        snippet_with(body, |text| crate::redact::scrub_known(text, self.known))
     }
 }
 
@@ -192,12 +192,23 @@ pub(crate) fn withheld(body: &[u8]) -> String {
 /// At most [`SNIPPET_LIMIT`] bytes of the body as text (invalid UTF-8 shown as U+FFFD),
 /// cut on a character boundary, followed by `… (N bytes in all)` when anything was cut.
 /// Not yet scrubbed: callers use [`Redaction::snippet`].
+#[cfg(test)]
 pub(crate) fn snippet(body: &[u8]) -> String {
+    snippet_with(body, str::to_owned)
+}
+
+/// [`snippet`] with `scrub` applied to the text before the final cut (so the snippet stays
+/// within the limit however much the scrubbing grows it, and a secret is removed whole
+/// before anything is cut).
+fn snippet_with(body: &[u8], scrub: impl Fn(&str) -> String) -> String {
     if body.iter().all(u8::is_ascii_whitespace) {
         return String::from("empty response body");
     }
-    let lossy = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_LIMIT)]);
-    // Each invalid byte becomes a 3-byte U+FFFD: cut the text again to stay within the limit.
+    let lossy = scrub(&String::from_utf8_lossy(
+        &body[..body.len().min(SNIPPET_LIMIT)],
+    ));
+    // Each invalid byte becomes a 3-byte U+FFFD and each secret `[REDACTED]`: cut the text
+    // again to stay within the limit.
     let mut end = lossy.len().min(SNIPPET_LIMIT);
     while !lossy.is_char_boundary(end) {
         end -= 1;

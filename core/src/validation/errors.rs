@@ -522,7 +522,7 @@ fn describe(value: &Value) -> String {
 }
 
 /// Compact JSON of a value, long strings cut with `…`.
-fn show(value: &Value) -> String {
+fn show_raw(value: &Value) -> String {
     match value {
         Value::String(s) if s.chars().count() > MAX_QUOTED => {
             let cut: String = s.chars().take(MAX_QUOTED - 1).collect();
@@ -533,6 +533,11 @@ fn show(value: &Value) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// [`show_raw`] scrubbed: a token pasted into a field that is not secret is still not shown.
+fn show(value: &Value) -> String {
+    crate::redact::scrub(&show_raw(value))
 }
 
 fn list(values: &[Value]) -> String {
