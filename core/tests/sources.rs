@@ -363,3 +363,139 @@ fn config_dates_go_out_byte_for_byte() {
         "{body}"
     );
 }
+
+/// The status body of job `id` with `status`, and nothing else.
+fn status_body(id: &str, status: &str) -> String {
+    json!({"id": id, "status": status}).to_string()
+}
+
+#[test]
+fn an_unknown_check_state_keeps_the_wait_polling() {
+    assert!(!CheckState::Unknown("queued".into()).is_terminal());
+    for known in [
+        CheckState::Succeeded,
+        CheckState::Failed,
+        CheckState::Cancelled,
+    ] {
+        assert!(known.is_terminal(), "{known}");
+    }
+    let w = world();
+    let t = template(&w.op, "postgres", json!({"port": 5432}));
+    let sources = w.end_user.sources();
+    let job = sources
+        .check_config(
+            &SourceCreate::new(&w.workspace_id, &t, pg_config("db.acme.example")),
+            &WriteOptions::default(),
+        )
+        .unwrap();
+    // The first three polls see a state this SDK does not know; the real job answers after.
+    w.sb.inject_fault(respond(
+        "/embedded/sources/check/",
+        3,
+        200,
+        "application/json",
+        &status_body(&job.id, "queued"),
+    ));
+    w.sb.clear_requests();
+    let done = sources
+        .wait_for_check(
+            &job.id,
+            &WaitOptions {
+                initial_interval: Duration::from_millis(5),
+                max_interval: Duration::from_millis(20),
+                ..WaitOptions::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(done.status, CheckState::Succeeded);
+    assert!(
+        requests_to(&w.sb, "/status").len() >= 4,
+        "polled past `queued`"
+    );
+}
+
+#[test]
+fn a_check_stuck_in_an_unknown_state_times_out_naming_it() {
+    let w = world();
+    w.end_user.token_info().unwrap();
+    w.sb.inject_fault(respond(
+        "/embedded/sources/check/",
+        10_000,
+        200,
+        "application/json",
+        &status_body("job-1", "queued"),
+    ));
+    let err = w
+        .end_user
+        .sources()
+        .wait_for_check(
+            "job-1",
+            &WaitOptions {
+                timeout: Duration::from_millis(60),
+                initial_interval: Duration::from_millis(5),
+                max_interval: Duration::from_millis(5),
+            },
+        )
+        .unwrap_err();
+    match err {
+        Error::Timeout { detail } => assert!(detail.contains("queued"), "{detail}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_failure_text_falls_back_to_message() {
+    let w = world();
+    w.end_user.token_info().unwrap();
+    let reason = json!({
+        "timestamp": 1760000000000u64, "failure_origin": "source",
+        "failure_type": "config_error", "external_message": "Could not connect",
+        "internal_message": "java.net.ConnectException", "stacktrace": null,
+        "retryable": false, "from_trace_message": true, "stream_descriptor": null
+    });
+    let cases = [
+        (
+            json!({"id": "job-1", "status": "failed", "message": "Connection refused",
+                   "failure_reason": reason}),
+            Some("Connection refused"),
+        ),
+        (
+            json!({"id": "job-1", "status": "failed", "error_message": null,
+                   "message": "Connection refused", "failure_reason": reason}),
+            Some("Connection refused"),
+        ),
+        (
+            json!({"id": "job-1", "status": "failed", "error_message": "Host unreachable",
+                   "message": "Connection refused", "failure_reason": reason}),
+            Some("Host unreachable"),
+        ),
+        (json!({"id": "job-1", "status": "failed"}), None),
+    ];
+    for (body, expected) in cases {
+        w.sb.inject_fault(respond(
+            "/embedded/sources/check/",
+            1,
+            200,
+            "application/json",
+            &body.to_string(),
+        ));
+        let status = w.end_user.sources().check_status("job-1").unwrap();
+        assert_eq!(status.status, CheckState::Failed);
+        assert_eq!(status.error_message.as_deref(), expected, "{body}");
+        if body.get("failure_reason").is_some() {
+            let parsed = status.failure_reason.expect("failure_reason kept");
+            assert_eq!(parsed.timestamp, Some(json!(1760000000000u64)));
+            assert_eq!(parsed.failure_origin.as_deref(), Some("source"));
+            assert_eq!(parsed.failure_type.as_deref(), Some("config_error"));
+            assert_eq!(
+                parsed.external_message.as_deref(),
+                Some("Could not connect")
+            );
+            assert_eq!(
+                parsed.internal_message.as_deref(),
+                Some("java.net.ConnectException")
+            );
+            assert_eq!(parsed.retryable, Some(false));
+        }
+    }
+}

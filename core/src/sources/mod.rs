@@ -228,14 +228,16 @@ impl Sources<'_> {
     }
 
     /// Polls a check job until it finishes, pausing `initial_interval`, then 1.5 times longer
-    /// each time up to `max_interval`. A finished job is returned as is, `failed` included.
+    /// each time up to `max_interval`. A finished job (`succeeded`, `failed` or `cancelled`,
+    /// see [`CheckState::is_terminal`]) is returned as is, `failed` included; any other state,
+    /// one this SDK does not know (`queued`, …) included, keeps it polling.
     ///
     /// `options.timeout` is an overall deadline: each status request (its retries and its
     /// whole-request timeout included) is cut short so that the wait never runs past it.
     ///
     /// # Errors
-    /// [`Error::Timeout`] when the job has not finished within `options.timeout`; the
-    /// errors of [`Sources::check_status`].
+    /// [`Error::Timeout`] when the job has not finished within `options.timeout` (naming the
+    /// last state seen); the errors of [`Sources::check_status`].
     pub fn wait_for_check(&self, check_id: &str, options: &WaitOptions) -> Result<CheckStatus> {
         let check_id = require_id("check_id", check_id)?;
         let deadline = Instant::now() + options.timeout;

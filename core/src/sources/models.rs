@@ -162,10 +162,15 @@ open_enum! {
 }
 
 impl CheckState {
-    /// Whether the job has finished (`cancelled`, `failed`, `succeeded`, or any value this
-    /// SDK does not know, which is taken as final so that waiting ends).
+    /// Whether the job has finished: `cancelled`, `failed` or `succeeded`, the service's only
+    /// terminal states. A value this SDK does not know (`queued`, …) is not terminal: the
+    /// service may add intermediate states, and taking one as final would end a wait with no
+    /// answer, so [`crate::Sources::wait_for_check`] keeps polling until its timeout.
     pub fn is_terminal(&self) -> bool {
-        !matches!(self, CheckState::Pending | CheckState::Running)
+        matches!(
+            self,
+            CheckState::Cancelled | CheckState::Failed | CheckState::Succeeded
+        )
     }
 }
 
@@ -195,18 +200,44 @@ pub struct FailureReason {
 /// A check job's status. `status: failed` is a normal answer (the config does not work), not
 /// an error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "CheckStatusWire")]
 pub struct CheckStatus {
     /// Check job id.
     pub id: String,
     /// Where the job stands.
     pub status: CheckState,
-    /// The failure message, when failed.
-    #[serde(default)]
+    /// The failure message, when failed: the body's `error_message`, or its `message` when
+    /// `error_message` is absent or `null` (some service versions send only `message`).
     pub error_message: Option<String>,
     /// Details of the failure, when failed.
-    #[serde(default)]
     pub failure_reason: Option<FailureReason>,
     /// A friendlier explanation, when the service has one (raw JSON: text or an object).
-    #[serde(default)]
     pub enhanced_error_message: Option<Value>,
+}
+
+/// [`CheckStatus`] as the service sends it, before the failure text is picked.
+#[derive(Deserialize)]
+struct CheckStatusWire {
+    id: String,
+    status: CheckState,
+    #[serde(default)]
+    error_message: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    failure_reason: Option<FailureReason>,
+    #[serde(default)]
+    enhanced_error_message: Option<Value>,
+}
+
+impl From<CheckStatusWire> for CheckStatus {
+    fn from(wire: CheckStatusWire) -> Self {
+        CheckStatus {
+            id: wire.id,
+            status: wire.status,
+            error_message: wire.error_message.or(wire.message),
+            failure_reason: wire.failure_reason,
+            enhanced_error_message: wire.enhanced_error_message,
+        }
+    }
 }

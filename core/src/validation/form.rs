@@ -24,6 +24,7 @@ use serde_json::{Map, Number, Value};
 
 use super::merge::all_parts;
 use super::schema::{self, Discriminator};
+use super::secrets;
 use super::spec::{Compiled, Spec};
 
 /// How deep nested objects are expanded (recursive specs stop here).
@@ -152,7 +153,8 @@ pub struct FormField {
     /// Whether list entries must be distinct.
     #[serde(default, skip_serializing_if = "is_false")]
     pub unique_items: bool,
-    /// `airbyte_secret`: render as a password input; the service returns it masked.
+    /// `airbyte_secret` (or the legacy `airbyte_sensitive`): render as a password input; the
+    /// service returns it masked.
     #[serde(default, skip_serializing_if = "is_false")]
     pub secret: bool,
     /// `multiline`: render as a text area.
@@ -350,7 +352,7 @@ fn field(
         min_items: count("minItems"),
         max_items: count("maxItems"),
         unique_items: schema::flag(&parts, "uniqueItems"),
-        secret: schema::flag(&parts, "airbyte_secret"),
+        secret: secrets::any_secret(&parts),
         multiline: schema::flag(&parts, "multiline"),
         hidden: schema::flag(&parts, "airbyte_hidden") || constant,
         fixed_by_template: false,

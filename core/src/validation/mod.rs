@@ -37,6 +37,9 @@
 //!   schema's content (see [`Spec::load`]); hold a [`Spec`] to skip even the hash.
 //!
 //! # Secrets
+//! A field is secret when its schema says `airbyte_secret: true` or `airbyte_sensitive: true`
+//! (the spelling of older connector specs, logged at `DEBUG` with its path when first met);
+//! both count everywhere below, and both are meant by "`airbyte_secret`" in these docs.
 //! [`mask_secrets`] masks like the service does; [`redact_config`] also hides everything the
 //! spec does not describe, for logs. [`secret_paths`] lists the secret paths of a spec and
 //! [`masked_secret_paths`] the masked values in a config.

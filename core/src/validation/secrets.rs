@@ -1,13 +1,18 @@
 //! Secret paths, masking and redaction.
 //!
 //! Two walkers:
-//! - [`secret_paths_of`] walks the schema alone and lists every `airbyte_secret` path as a JSON
+//! - [`secret_paths_of`] walks the schema alone and lists every secret path as a JSON
 //!   pointer with `*` for array items (nested objects, every `oneOf`/`anyOf`/`allOf` branch,
 //!   `if`/`then`/`else`, local `$ref`s, array items).
 //! - [`mask`] and [`secret_value_paths`] walk a config together with the schema. At each value
 //!   they consider *every* schema that could apply (all branches of every combinator, not only
 //!   the one the value selects), so a key that is secret in any branch is treated as secret:
 //!   masking errs on the side of hiding.
+//!
+//! Whether a schema node is secret is decided in one place, [`is_secret_node`]:
+//! `airbyte_secret: true`, or `airbyte_sensitive: true` (the spelling of older connector specs).
+//! Every walk names the first node it meets that uses only the legacy spelling in one `DEBUG`
+//! log record (the schema-only walk runs once per compiled spec; the value walks once per call).
 //!
 //! Neither walker fails or panics: unreadable schema parts read as "no constraint", recursion
 //! is bounded by the value (and, for the schema-only walk, by a stack of visited nodes), and
@@ -24,20 +29,99 @@ const MAX_VALUE_DEPTH: usize = 128;
 /// The most schema nodes considered at one value position.
 const MAX_APPLICABLE: usize = 256;
 
+/// The keyword that marks a secret.
+const SECRET: &str = "airbyte_secret";
+
+/// The legacy spelling of [`SECRET`], still found in older connector specs.
+const LEGACY_SECRET: &str = "airbyte_sensitive";
+
+/// How a schema node marks (or does not mark) its value secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// Not secret.
+    None,
+    /// `airbyte_secret: true`.
+    Secret,
+    /// Only the legacy `airbyte_sensitive: true`.
+    Legacy,
+}
+
+fn marker(node: &Value) -> Marker {
+    let set = |name: &str| node.get(name).and_then(Value::as_bool) == Some(true);
+    if set(SECRET) {
+        Marker::Secret
+    } else if set(LEGACY_SECRET) {
+        Marker::Legacy
+    } else {
+        Marker::None
+    }
+}
+
+/// Whether one schema node marks its value secret: `airbyte_secret: true`, or the legacy
+/// `airbyte_sensitive: true`. The only place that decides it; every walker, the form and the
+/// validation messages go through it.
+pub(crate) fn is_secret_node(node: &Value) -> bool {
+    marker(node) != Marker::None
+}
+
+/// Whether any of `nodes` (the parts or applicable schemas of one position) is secret.
+pub(crate) fn any_secret(nodes: &[&Value]) -> bool {
+    nodes.iter().any(|n| is_secret_node(n))
+}
+
+/// Logs, at most once per walk, the first position marked secret only by the legacy
+/// `airbyte_sensitive`, so an operator can tell which spec still uses it.
+#[derive(Debug, Default)]
+struct LegacyNotice {
+    logged: bool,
+}
+
+impl LegacyNotice {
+    /// [`any_secret`] for the position at config pointer `path`, noting a legacy marker.
+    fn any_secret(&mut self, nodes: &[&Value], path: &str) -> bool {
+        let mut legacy = false;
+        let secret = nodes.iter().any(|n| match marker(n) {
+            Marker::None => false,
+            Marker::Secret => true,
+            Marker::Legacy => {
+                legacy = true;
+                true
+            }
+        });
+        if legacy && !self.logged {
+            self.logged = true;
+            let at = if path.is_empty() { "/" } else { path };
+            log::debug!(
+                "connector spec marks {at} secret with the legacy `{LEGACY_SECRET}: true`; \
+                 treated as `{SECRET}: true`"
+            );
+        }
+        secret
+    }
+}
+
 /// What [`mask`] hides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
-    /// Only values at `airbyte_secret` positions (what the service does in responses).
+    /// Only values at secret positions (what the service does in responses).
     Secrets,
     /// Secrets and every scalar the schema does not describe (an allow-list, for logs).
     Redact,
 }
 
-/// Every `airbyte_secret` path of `schema` (see the module docs), in schema order, each once.
+/// Every secret path of `schema` (see the module docs), in schema order, each once.
 pub(crate) fn secret_paths_of(schema: &Value) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = Vec::new();
-    collect_paths(schema, schema, &mut String::new(), &mut stack, &mut out);
+    let mut notice = LegacyNotice::default();
+    collect_paths(
+        schema,
+        schema,
+        &mut String::new(),
+        &mut stack,
+        &mut out,
+        &mut notice,
+    );
     out
 }
 
@@ -47,6 +131,7 @@ fn collect_paths(
     path: &mut String,
     stack: &mut Vec<usize>,
     out: &mut Vec<String>,
+    notice: &mut LegacyNotice,
 ) {
     let addr = node as *const Value as usize;
     if stack.len() >= MAX_SCHEMA_DEPTH || stack.contains(&addr) {
@@ -54,7 +139,7 @@ fn collect_paths(
     }
     stack.push(addr);
     let parts = schema::parts(root, node);
-    if schema::flag(&parts, "airbyte_secret") {
+    if notice.any_secret(&parts, path) {
         if !out.contains(path) {
             out.push(path.clone());
         }
@@ -65,20 +150,20 @@ fn collect_paths(
         let len = path.len();
         path.push('/');
         path.push_str(&schema::escape_segment(key));
-        collect_paths(root, sub, path, stack, out);
+        collect_paths(root, sub, path, stack, out, notice);
         path.truncate(len);
     }
     for part in &parts {
         for name in ["oneOf", "anyOf"] {
             if let Some(members) = part.get(name).and_then(Value::as_array) {
                 for member in members {
-                    collect_paths(root, member, path, stack, out);
+                    collect_paths(root, member, path, stack, out, notice);
                 }
             }
         }
         for name in ["if", "then", "else"] {
             if let Some(sub) = part.get(name) {
-                collect_paths(root, sub, path, stack, out);
+                collect_paths(root, sub, path, stack, out, notice);
             }
         }
         let tuple = part
@@ -89,7 +174,7 @@ fn collect_paths(
                 let len = path.len();
                 path.push('/');
                 path.push_str(&i.to_string());
-                collect_paths(root, member, path, stack, out);
+                collect_paths(root, member, path, stack, out, notice);
                 path.truncate(len);
             }
         }
@@ -102,7 +187,7 @@ fn collect_paths(
         if let Some(items) = uniform {
             let len = path.len();
             path.push_str("/*");
-            collect_paths(root, items, path, stack, out);
+            collect_paths(root, items, path, stack, out, notice);
             path.truncate(len);
         }
     }
@@ -143,36 +228,58 @@ fn applicable<'a>(root: &'a Value, nodes: &[&'a Value]) -> Vec<&'a Value> {
     out
 }
 
+/// Where a value walk stands: the config pointer of the current value, and the walk's
+/// [`LegacyNotice`].
+#[derive(Debug, Default)]
+struct Cursor {
+    path: String,
+    notice: LegacyNotice,
+}
+
+impl Cursor {
+    /// Whether any of `nodes` marks the current value secret.
+    fn secret(&mut self, nodes: &[&Value]) -> bool {
+        self.notice.any_secret(nodes, &self.path)
+    }
+
+    /// Descends into `segment` (a key or an index); returns the length to [`Cursor::leave`] to.
+    fn enter(&mut self, segment: &str) -> usize {
+        let len = self.path.len();
+        self.path.push('/');
+        self.path.push_str(&schema::escape_segment(segment));
+        len
+    }
+
+    fn leave(&mut self, len: usize) {
+        self.path.truncate(len);
+    }
+}
+
 /// Calls `visit(pointer, value)` for every value of `config` at a secret position.
 fn visit_secrets<'v>(
     root: &Value,
     nodes: &[&Value],
     value: &'v Value,
-    path: &mut String,
+    at: &mut Cursor,
     depth: usize,
     visit: &mut dyn FnMut(&str, &'v Value),
 ) {
     if depth > MAX_VALUE_DEPTH {
-        visit(path, value);
+        visit(&at.path, value);
         return;
     }
     let nodes = applicable(root, nodes);
-    if nodes
-        .iter()
-        .any(|n| n.get("airbyte_secret").and_then(Value::as_bool) == Some(true))
-    {
-        visit(path, value);
+    if at.secret(&nodes) {
+        visit(&at.path, value);
         return;
     }
     match value {
         Value::Object(map) => {
             for (key, child) in map {
                 let children = child_schemas(&nodes, key);
-                let len = path.len();
-                path.push('/');
-                path.push_str(&schema::escape_segment(key));
-                visit_secrets(root, &children, child, path, depth + 1, visit);
-                path.truncate(len);
+                let len = at.enter(key);
+                visit_secrets(root, &children, child, at, depth + 1, visit);
+                at.leave(len);
             }
         }
         Value::Array(items) => {
@@ -181,11 +288,9 @@ fn visit_secrets<'v>(
                     .iter()
                     .filter_map(|n| schema::item_schema(&[*n], i))
                     .collect();
-                let len = path.len();
-                path.push('/');
-                path.push_str(&i.to_string());
-                visit_secrets(root, &children, child, path, depth + 1, visit);
-                path.truncate(len);
+                let len = at.enter(&i.to_string());
+                visit_secrets(root, &children, child, at, depth + 1, visit);
+                at.leave(len);
             }
         }
         _ => {}
@@ -210,7 +315,7 @@ pub(crate) fn secret_value_paths(schema: &Value, config: &Value) -> Vec<String> 
         schema,
         &[schema],
         config,
-        &mut String::new(),
+        &mut Cursor::default(),
         0,
         &mut |path, value| {
             if !value.is_null() {
@@ -229,7 +334,7 @@ pub(crate) fn masked_paths(schema: &Value, config: &Value) -> Vec<String> {
         schema,
         &[schema],
         config,
-        &mut String::new(),
+        &mut Cursor::default(),
         0,
         &mut |path, value| {
             if value.as_str() == Some(SECRET_MASK) {
@@ -250,11 +355,18 @@ pub(crate) fn mask(schema: &Value, config: &Value, mode: Mode) -> Value {
         }
         return out;
     }
-    mask_in_place(schema, &[schema], &mut out, 0, mode);
+    mask_in_place(schema, &[schema], &mut out, &mut Cursor::default(), 0, mode);
     out
 }
 
-fn mask_in_place(root: &Value, nodes: &[&Value], value: &mut Value, depth: usize, mode: Mode) {
+fn mask_in_place(
+    root: &Value,
+    nodes: &[&Value],
+    value: &mut Value,
+    at: &mut Cursor,
+    depth: usize,
+    mode: Mode,
+) {
     if depth > MAX_VALUE_DEPTH {
         *value = Value::String(SECRET_MASK.to_owned());
         return;
@@ -266,10 +378,7 @@ fn mask_in_place(root: &Value, nodes: &[&Value], value: &mut Value, depth: usize
         return;
     }
     let nodes = applicable(root, nodes);
-    if nodes
-        .iter()
-        .any(|n| n.get("airbyte_secret").and_then(Value::as_bool) == Some(true))
-    {
+    if at.secret(&nodes) {
         if !value.is_null() {
             *value = Value::String(SECRET_MASK.to_owned());
         }
@@ -279,7 +388,9 @@ fn mask_in_place(root: &Value, nodes: &[&Value], value: &mut Value, depth: usize
         Value::Object(map) => {
             for (key, child) in map.iter_mut() {
                 let children = child_schemas(&nodes, key);
-                mask_in_place(root, &children, child, depth + 1, mode);
+                let len = at.enter(key);
+                mask_in_place(root, &children, child, at, depth + 1, mode);
+                at.leave(len);
             }
         }
         Value::Array(items) => {
@@ -288,7 +399,9 @@ fn mask_in_place(root: &Value, nodes: &[&Value], value: &mut Value, depth: usize
                     .iter()
                     .filter_map(|n| schema::item_schema(&[*n], i))
                     .collect();
-                mask_in_place(root, &children, child, depth + 1, mode);
+                let len = at.enter(&i.to_string());
+                mask_in_place(root, &children, child, at, depth + 1, mode);
+                at.leave(len);
             }
         }
         _ => {}
@@ -494,5 +607,30 @@ mod tests {
             "/tunnels/x/ssh_key"
         ));
         assert!(!pointer_is_under("/password", "/pass"));
+    }
+
+    #[test]
+    fn one_helper_decides_which_nodes_are_secret() {
+        assert!(is_secret_node(&json!({"airbyte_secret": true})));
+        assert!(is_secret_node(&json!({"airbyte_sensitive": true})));
+        assert!(is_secret_node(
+            &json!({"airbyte_secret": false, "airbyte_sensitive": true})
+        ));
+        assert!(!is_secret_node(&json!({"airbyte_secret": false})));
+        assert!(!is_secret_node(&json!({"airbyte_sensitive": "yes"})));
+        assert!(!is_secret_node(&json!(true)));
+        let legacy = json!({"type": "object", "properties": {
+            "k": {"$ref": "#/definitions/key"},
+            "list": {"type": "array", "items": {"airbyte_sensitive": true}}},
+            "definitions": {"key": {"type": "string", "airbyte_sensitive": true}}});
+        assert_eq!(secret_paths_of(&legacy), vec!["/k", "/list/*"]);
+        assert_eq!(
+            mask(
+                &legacy,
+                &json!({"k": "v", "list": ["a", null]}),
+                Mode::Secrets
+            ),
+            json!({"k": SECRET_MASK, "list": [SECRET_MASK, null]})
+        );
     }
 }

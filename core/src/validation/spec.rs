@@ -366,8 +366,9 @@ impl Spec {
         self.inner.draft
     }
 
-    /// Every `airbyte_secret` path as a JSON pointer into a config, `*` standing for any array
-    /// index (`["/password", "/credentials/client_secret", "/tunnel/keys/*/private_key"]`).
+    /// Every `airbyte_secret` (or legacy `airbyte_sensitive`) path as a JSON pointer into a
+    /// config, `*` standing for any array index
+    /// (`["/password", "/credentials/client_secret", "/tunnel/keys/*/private_key"]`).
     /// Secrets inside nested objects, every `oneOf`/`anyOf`/`allOf` branch, `$ref`s and array
     /// items are included, each path once, in schema order. Secrets declared only under
     /// `additionalProperties`/`patternProperties` have no fixed path and are not listed (the
