@@ -101,9 +101,19 @@ pub struct WorkspacePage {
     /// The page's workspaces.
     #[serde(default, deserialize_with = "null_as_default")]
     pub data: Vec<Workspace>,
-    /// Absolute URL of the next page, or `None` on the last page.
-    #[serde(default)]
+    /// Absolute URL of the next page, or `None` on the last page (which the service marks
+    /// with a `null`, missing or empty `next`).
+    #[serde(default, deserialize_with = "empty_as_none")]
     pub next: Option<String>,
+}
+
+/// Reads a `null`, empty or blank string as `None`: the spec's `next` is "empty if no more
+/// pages".
+fn empty_as_none<'de, D>(d: D) -> std::result::Result<Option<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    Ok(Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()))
 }
 
 /// Body of `PUT /workspaces/{id}`: only the fields set are sent.
@@ -195,10 +205,14 @@ impl Workspaces<'_> {
 
 /// A lazy walk over every page of `GET /workspaces`.
 ///
-/// It follows a page's `next` link only when the link is on the configured scheme, host and
-/// port; it takes the link's `cursor` and asks again with the walk's own filters, so filters
-/// and page size hold on every page. It stops on a `null` `next`. A link elsewhere, a link
-/// without a cursor, or a cursor already seen ends the walk with [`Error::Pagination`].
+/// It follows a page's `next` link only when the link is on the configured host and port
+/// (under any `http`/`https` scheme: a service behind a TLS-terminating balancer may build
+/// `http://` links; ports match when equal or each the default of its scheme). It never
+/// requests the link itself: it takes the link's `cursor` and asks the configured base URL
+/// again with the walk's own filters, so the scheme, the filters and the page size hold on
+/// every page and the bearer token goes nowhere else. It stops on a `null`, missing or empty
+/// `next`. A link on another host or port, a link without a cursor, or a cursor already seen
+/// ends the walk with [`Error::Pagination`].
 ///
 /// As an [`Iterator`] it yields workspaces one by one; after an error it yields nothing more.
 pub struct WorkspacePages {
@@ -228,9 +242,10 @@ impl WorkspacePages {
     /// The next page's workspaces, or `None` once the last page has been read.
     ///
     /// # Errors
-    /// [`Error::Pagination`] for a `next` link off the configured origin, without a cursor,
-    /// or repeating a cursor (returned by the call after the page that carried the link, so
-    /// no workspace is lost); the request's own errors. After an error, returns `Ok(None)`.
+    /// [`Error::Pagination`] for a `next` link off the configured host and port, without a
+    /// cursor, or repeating a cursor (returned by the call after the page that carried the
+    /// link, so no workspace is lost); the request's own errors. After an error, returns
+    /// `Ok(None)`.
     pub fn next_page(&mut self) -> Result<Option<Vec<Workspace>>> {
         if let Some(e) = self.deferred.take() {
             return Err(e);
@@ -265,8 +280,8 @@ impl WorkspacePages {
     }
 }
 
-/// The cursors a walk has followed: each `next` link must be on the configured origin, carry
-/// a non-empty `cursor`, and not repeat one already followed (so a walk always ends).
+/// The cursors a walk has followed: each `next` link must be on the configured host and port,
+/// carry a non-empty `cursor`, and not repeat one already followed (so a walk always ends).
 #[derive(Debug, Default)]
 pub(crate) struct CursorTrail {
     seen: HashSet<String>,
@@ -291,15 +306,20 @@ impl CursorTrail {
     }
 }
 
-/// The percent-decoded `cursor` query parameter of `next`, a page's `next` link.
+/// The percent-decoded `cursor` query parameter of `next`, a page's `next` link, to be asked
+/// for on `base` (never on the link's own scheme).
 ///
 /// # Errors
-/// [`Error::Pagination`] when `next` is not an absolute URL on `base`'s scheme, host and port,
-/// or carries no non-empty `cursor`.
+/// [`Error::Pagination`] when `next` is not an absolute `http`/`https` URL on `base`'s host
+/// and port (see [`BaseUrl::same_server`]), or carries no non-empty `cursor`. An empty `next`
+/// (the last page) is not a link: the walk stops before asking for its cursor.
 pub(crate) fn cursor_from_next(base: &BaseUrl, next: &str) -> Result<String> {
-    if !base.same_origin(next) {
+    if !base.same_server(next) {
         return Err(Error::Pagination {
-            detail: format!("`next` link is not on {}: {next}", base.as_str()),
+            detail: format!(
+                "`next` link is not on the host and port of {}: {next}",
+                base.as_str()
+            ),
         });
     }
     next.split_once('?')
@@ -375,8 +395,13 @@ mod tests {
             ("https://api.airbyte.ai/api/v1/workspaces?cursor=abc#frag", Some("abc")),
             ("https://api.airbyte.ai/api/v1/workspaces?cursor=", None),
             ("https://api.airbyte.ai/api/v1/workspaces", None),
-            ("http://api.airbyte.ai/api/v1/workspaces?cursor=abc", None),
+            // Another scheme on the same host and port (a TLS-terminating balancer).
+            ("http://api.airbyte.ai/api/v1/workspaces?cursor=abc", Some("abc")),
+            ("http://api.airbyte.ai:443/api/v1/workspaces?limit=5&cursor=abc", Some("abc")),
+            ("http://api.airbyte.ai:8080/api/v1/workspaces?cursor=abc", None),
+            ("https://api.airbyte.ai:80/api/v1/workspaces?cursor=abc", None),
             ("https://evil.example/api/v1/workspaces?cursor=abc", None),
+            ("http://evil.example/api/v1/workspaces?cursor=abc", None),
             ("https://api.airbyte.ai:8443/api/v1/workspaces?cursor=abc", None),
             ("/api/v1/workspaces?cursor=abc", None),
             ("", None),
@@ -395,6 +420,23 @@ mod tests {
             trail.follow(&base, link),
             Err(Error::Pagination { .. })
         ));
+    }
+
+    #[test]
+    fn an_empty_or_missing_next_is_the_last_page() {
+        for body in [
+            r#"{"data": [{"id": "w"}], "next": ""}"#,
+            r#"{"data": [{"id": "w"}], "next": "  "}"#,
+            r#"{"data": [{"id": "w"}], "next": null}"#,
+            r#"{"data": [{"id": "w"}]}"#,
+        ] {
+            let page: WorkspacePage = serde_json::from_str(body).unwrap();
+            assert_eq!(page.next, None, "{body}");
+            assert_eq!(page.data.len(), 1);
+        }
+        let page: WorkspacePage =
+            serde_json::from_str(r#"{"data": [], "next": "https://h/x?cursor=c"}"#).unwrap();
+        assert_eq!(page.next.as_deref(), Some("https://h/x?cursor=c"));
     }
 
     #[test]

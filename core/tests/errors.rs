@@ -42,6 +42,58 @@ fn the_message_shape_keeps_field_errors() {
 }
 
 #[test]
+fn a_problem_json_body_keeps_its_specific_message() {
+    let sb = sandbox();
+    let op = operator(&sb);
+    op.workspaces().stats().unwrap();
+    sb.inject_fault(respond(
+        "/integrations/templates/tags",
+        1,
+        400,
+        "application/problem+json",
+        r#"{"type": "https://reference.airbyte.com/reference/errors#bad-request", "title": "Bad Request", "status": 400, "detail": "The request could not be understood by the server due to malformed syntax.", "data": {"message": "workspace name already taken"}}"#,
+    ));
+    let err = op.tags().create("crm").unwrap_err();
+    match &err {
+        Error::Validation {
+            status: 400,
+            detail,
+            ..
+        } => assert_eq!(detail, "Bad Request: workspace name already taken"),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        err.to_string()
+            .contains("Bad Request: workspace name already taken"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_hal_body_keeps_its_errors_as_field_errors() {
+    let sb = sandbox();
+    let op = operator(&sb);
+    op.workspaces().stats().unwrap();
+    sb.inject_fault(respond(
+        "/integrations/templates/tags",
+        1,
+        400,
+        "application/hal+json",
+        r#"{"message": "Bad Request", "_links": {"self": {"href": "/api/v1/integrations/templates/tags", "templated": false}}, "_embedded": {"errors": [{"message": "tag name already taken", "path": "/name"}]}}"#,
+    ));
+    let err = op.tags().create("crm").unwrap_err();
+    assert_eq!(err.status(), Some(400));
+    assert_eq!(err.field_errors().len(), 1, "{err:?}");
+    assert_eq!(err.field_errors()[0].field.as_deref(), Some("/name"));
+    assert_eq!(err.field_errors()[0].message, "tag name already taken");
+    assert!(
+        err.to_string()
+            .contains("Bad Request: /name: tag name already taken"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_detail_list_shape_keeps_locations() {
     let sb = sandbox();
     let op = operator(&sb);

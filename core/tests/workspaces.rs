@@ -86,6 +86,90 @@ fn a_next_link_to_another_host_is_not_followed() {
 }
 
 #[test]
+fn an_empty_next_ends_the_walk() {
+    // The spec's `next`: "Next page url, empty if no more pages".
+    let sb = sandbox();
+    let op = operator(&sb);
+    op.workspaces().stats().unwrap();
+    sb.inject_fault(respond(
+        "/workspaces",
+        1,
+        200,
+        "application/json",
+        r#"{"data": [{"id": "w1", "name": "a"}], "next": ""}"#,
+    ));
+    sb.clear_requests();
+    let mut pages = op.workspaces().iter(WorkspaceFilter::default());
+    let first = pages.next_page().unwrap().expect("one page");
+    assert_eq!(first.len(), 1);
+    assert!(pages.next_page().unwrap().is_none(), "the walk is over");
+    assert_eq!(requests_to(&sb, "/workspaces").len(), 1);
+}
+
+#[test]
+fn a_next_link_on_another_scheme_is_followed_on_the_configured_base_url() {
+    // A service behind a TLS-terminating balancer may build `next` with the scheme it was
+    // reached on. Here the base URL is `http://127.0.0.1:PORT` and the link says `https://`
+    // on the same host and port: its cursor is asked for on the base URL (a request to
+    // `https://` would fail the TLS handshake against the plain-HTTP sandbox).
+    let sb = sandbox();
+    seed(&sb, (0..3).map(|i| format!("tenant-{i}")));
+    let op = operator(&sb);
+    let filter = WorkspaceFilter {
+        limit: Some(2),
+        ..Default::default()
+    };
+    let first = op.workspaces().list_page(&filter, None).unwrap();
+    let next = first.next.clone().expect("a second page");
+    assert!(next.starts_with("http://"), "{next}");
+    let rewritten = next.replacen("http://", "https://", 1);
+    let page = serde_json::json!({"data": first.data, "next": rewritten});
+    sb.inject_fault(respond(
+        "/workspaces",
+        1,
+        200,
+        "application/json",
+        &page.to_string(),
+    ));
+    sb.clear_requests();
+    let names: Vec<String> = op
+        .workspaces()
+        .iter(filter)
+        .map(|w| w.unwrap().name.unwrap())
+        .collect();
+    assert_eq!(names, ["tenant-0", "tenant-1", "tenant-2"]);
+    let requests = requests_to(&sb, "/workspaces");
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    let cursor = next.split("cursor=").nth(1).unwrap();
+    let q = requests[1].query.clone().unwrap_or_default();
+    assert!(
+        q.contains(&format!("cursor={cursor}")) && q.contains("limit=2"),
+        "{q}"
+    );
+}
+
+#[test]
+fn a_next_link_to_another_host_on_the_same_port_is_not_followed() {
+    let sb = sandbox();
+    let op = operator(&sb);
+    op.workspaces().stats().unwrap();
+    let next = format!(
+        "http://evil.example:{}/api/v1/workspaces?cursor=abc",
+        sb.port()
+    );
+    let page = format!(r#"{{"data": [{{"id": "w1"}}], "next": "{next}"}}"#);
+    sb.inject_fault(respond("/workspaces", 1, 200, "application/json", &page));
+    sb.clear_requests();
+    let results: Vec<_> = op.workspaces().iter(WorkspaceFilter::default()).collect();
+    assert_eq!(results.len(), 2, "{results:?}");
+    assert!(
+        matches!(&results[1], Err(Error::Pagination { detail }) if detail.contains("evil.example")),
+        "{results:?}"
+    );
+    assert_eq!(requests_to(&sb, "/workspaces").len(), 1);
+}
+
+#[test]
 fn a_repeated_cursor_is_an_error_not_a_loop() {
     let sb = sandbox();
     let op = operator(&sb);

@@ -1,5 +1,7 @@
-//! Turning a non-success response into an [`Error`]: both error-body shapes the service sends,
-//! and a bounded snippet of anything else. Every text taken from a body passes through
+//! Turning a non-success response into an [`Error`]: the error-body shapes the service and
+//! the servers in front of it send (`{"message", "errors"}`, FastAPI's `{"detail"}`, RFC 9457
+//! `application/problem+json` and HAL `_embedded.errors`), and a bounded snippet of anything
+//! else. Every text taken from a body passes through
 //! [`crate::redact`] first, with the strings of the request that must not be echoed.
 
 use serde::Deserialize;
@@ -41,18 +43,36 @@ struct DetailItem {
     kind: Option<String>,
 }
 
+/// `{"message": str, "_embedded": {"errors": [{"message", "path"?, "field"?, "logref"?}]}}`,
+/// a HAL (`application/hal+json`, vnd.error) body.
+#[derive(Deserialize)]
+struct HalError {
+    message: Option<String>,
+    field: Option<String>,
+    path: Option<String>,
+    error_code: Option<String>,
+    logref: Option<String>,
+}
+
 /// The service's message and per-field problems, from whichever shape the body has.
 #[cfg(test)]
 pub(crate) fn parse(body: &[u8]) -> (String, Vec<FieldError>) {
     parse_shapes(body).unwrap_or_else(|| (snippet(body), Vec::new()))
 }
 
-/// The message and field errors of a body in one of the two error shapes; `None` for any
+/// The message and field errors of a body in one of the known error shapes; `None` for any
 /// other body.
 fn parse_shapes(body: &[u8]) -> Option<(String, Vec<FieldError>)> {
     let Ok(value @ Value::Object(_)) = serde_json::from_slice::<Value>(body) else {
         return None;
     };
+    // Before the `detail` shape: a problem's `detail` is one part of its message.
+    if is_problem(&value) {
+        return Some(from_problem(&value));
+    }
+    if let Some(Value::Array(items)) = value.pointer("/_embedded/errors") {
+        return Some(from_hal(value.get("message"), items));
+    }
     if value.get("detail").is_some()
         && let Ok(shape) = DetailShape::deserialize(&value)
     {
@@ -82,6 +102,87 @@ pub(crate) fn parse_redacted(body: &[u8], redaction: Redaction<'_>) -> (String, 
         })
         .collect();
     (detail, errors)
+}
+
+/// An RFC 9457 problem (`application/problem+json`): a string `title`, or a string `type`
+/// with a numeric `status` on a body that is not in the `{"message", "errors"}` shape.
+fn is_problem(value: &Value) -> bool {
+    value.get("title").is_some_and(Value::is_string)
+        || (value.get("type").is_some_and(Value::is_string)
+            && value.get("status").is_some_and(Value::is_number)
+            && value.get("message").is_none()
+            && value.get("errors").is_none())
+}
+
+/// `{"type", "title", "status", "detail", "data": {"message"}}` → `title: specific`, where the
+/// specific part is `data.message` (or `data` as text), else `detail`: the title alone is only
+/// the status's name, and the service's `detail` is often the generic sentence of the type.
+fn from_problem(value: &Value) -> (String, Vec<FieldError>) {
+    let title = text_of(value.get("title"));
+    let data = value.get("data");
+    let data_message = text_of(data.and_then(|d| d.get("message"))).or_else(|| text_of(data));
+    let (detail, errors) = match value.get("detail") {
+        None | Some(Value::Null) => (None, Vec::new()),
+        Some(d @ Value::String(_)) => (text_of(Some(d)), Vec::new()),
+        Some(other) => {
+            let (summary, errors) = from_detail(other.clone());
+            (Some(summary), errors)
+        }
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for part in [title, data_message.or(detail)].into_iter().flatten() {
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    if parts.is_empty() {
+        return (String::from("no detail given"), errors);
+    }
+    (parts.join(": "), errors)
+}
+
+/// `{"message", "_embedded": {"errors": [...]}}` → `message: error; error`, each error a
+/// field error named by its `field` or `path`.
+fn from_hal(message: Option<&Value>, items: &[Value]) -> (String, Vec<FieldError>) {
+    let errors: Vec<FieldError> = items
+        .iter()
+        .map(|item| match HalError::deserialize(item) {
+            Ok(e) => FieldError {
+                field: e.field.or(e.path),
+                message: e.message.unwrap_or_default(),
+                code: e.error_code.or(e.logref),
+            },
+            Err(_) => FieldError {
+                field: None,
+                message: item
+                    .as_str()
+                    .map_or_else(|| item.to_string(), str::to_owned),
+                code: None,
+            },
+        })
+        .collect();
+    let detail = match text_of(message) {
+        None => summarise(&errors),
+        Some(m) if errors.is_empty() => m,
+        Some(m) => {
+            let summary = summarise(&errors);
+            if summary == m {
+                summary
+            } else {
+                format!("{m}: {summary}")
+            }
+        }
+    };
+    (detail, errors)
+}
+
+/// A JSON string's text, trimmed; `None` for anything else or a blank string.
+fn text_of(value: Option<&Value>) -> Option<String> {
+    value
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
 }
 
 fn from_detail(detail: Value) -> (String, Vec<FieldError>) {
@@ -291,6 +392,98 @@ mod tests {
         assert_eq!(
             detail,
             "body.allowed_origin: field required; query.limit.0: too big"
+        );
+    }
+
+    #[test]
+    fn problem_json_keeps_the_specific_message() {
+        let body = br#"{"type": "https://reference.airbyte.com/reference/errors#bad-request", "title": "Bad Request", "status": 400, "detail": "The request could not be understood by the server due to malformed syntax.", "data": {"message": "workspace name already taken"}}"#;
+        assert_eq!(
+            parse(body),
+            ("Bad Request: workspace name already taken".into(), vec![])
+        );
+        // Without `data.message`, the `detail` is the specific part.
+        let body = br#"{"type": "about:blank", "title": "Not Found", "status": 404, "detail": "Workspace w1 not found"}"#;
+        assert_eq!(parse(body).0, "Not Found: Workspace w1 not found");
+        // A title alone, a detail alone, or `data` as plain text.
+        assert_eq!(
+            parse(br#"{"title": "Conflict", "status": 409}"#).0,
+            "Conflict"
+        );
+        assert_eq!(
+            parse(br#"{"type": "about:blank", "status": 400, "detail": "name is too long"}"#).0,
+            "name is too long"
+        );
+        assert_eq!(
+            parse(br#"{"title": "Bad Request", "status": 400, "data": "name is too long"}"#).0,
+            "Bad Request: name is too long"
+        );
+        // The message shape with a `type` and `status` keeps its field errors.
+        let body = br#"{"type": "validation", "status": 400, "message": "Invalid request", "errors": [{"field": "name", "message": "too long", "error_code": null}]}"#;
+        let (detail, errors) = parse(body);
+        assert_eq!((detail.as_str(), errors.len()), ("Invalid request", 1));
+        // Nothing said twice.
+        assert_eq!(
+            parse(br#"{"title": "Bad Request", "detail": "Bad Request", "status": 400}"#).0,
+            "Bad Request"
+        );
+    }
+
+    #[test]
+    fn hal_errors_become_field_errors() {
+        let body = br#"{"message": "Bad Request", "_links": {"self": {"href": "/api/v1/workspaces", "templated": false}}, "_embedded": {"errors": [{"message": "workspace name already taken"}]}}"#;
+        let (detail, errors) = parse(body);
+        assert_eq!(detail, "Bad Request: workspace name already taken");
+        assert_eq!(
+            errors,
+            vec![FieldError {
+                field: None,
+                message: "workspace name already taken".into(),
+                code: None
+            }]
+        );
+        let body = br#"{"message": "Bad Request", "_embedded": {"errors": [{"message": "must not be blank", "path": "/name"}, {"message": "too long", "field": "description", "logref": "max_length"}]}}"#;
+        let (detail, errors) = parse(body);
+        assert_eq!(
+            detail,
+            "Bad Request: /name: must not be blank; description: too long"
+        );
+        assert_eq!(errors[0].field.as_deref(), Some("/name"));
+        assert_eq!(errors[1].field.as_deref(), Some("description"));
+        assert_eq!(errors[1].code.as_deref(), Some("max_length"));
+        // No top-level message: the errors are the message.
+        let body = br#"{"_embedded": {"errors": [{"message": "nope"}]}}"#;
+        assert_eq!(parse(body).0, "nope");
+        // The only error repeating the message is not said twice.
+        let body =
+            br#"{"message": "Bad Request", "_embedded": {"errors": [{"message": "Bad Request"}]}}"#;
+        assert_eq!(parse(body).0, "Bad Request");
+    }
+
+    #[test]
+    fn problem_and_hal_texts_are_redacted() {
+        let secret = "sk-live-0123456789abcdef";
+        let redaction = Redaction {
+            known: &[secret],
+            withhold_body: false,
+        };
+        let body = format!(
+            r#"{{"title": "Bad Request", "status": 400, "data": {{"message": "bad key {secret}"}}}}"#
+        );
+        let (detail, _) = parse_redacted(body.as_bytes(), redaction);
+        assert!(
+            detail.starts_with("Bad Request: bad key") && !detail.contains(secret),
+            "{detail}"
+        );
+        let body = format!(
+            r#"{{"message": "Bad Request", "_embedded": {{"errors": [{{"message": "bad key {secret}", "path": "/{secret}"}}]}}}}"#
+        );
+        let (detail, errors) = parse_redacted(body.as_bytes(), redaction);
+        assert!(!detail.contains(secret), "{detail}");
+        assert!(!errors[0].message.contains(secret), "{errors:?}");
+        assert!(
+            !errors[0].field.as_deref().unwrap().contains(secret),
+            "{errors:?}"
         );
     }
 

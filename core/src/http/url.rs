@@ -1,5 +1,5 @@
 //! Base URL handling: joining paths without dropping or doubling a segment, encoding path
-//! segments, and telling whether a link stays on the configured origin.
+//! segments, and telling whether a link stays on the configured host and port.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use ureq::http::Uri;
@@ -32,16 +32,34 @@ struct Origin {
 impl Origin {
     fn of(uri: &Uri) -> Option<Origin> {
         let scheme = uri.scheme_str()?.to_ascii_lowercase();
-        let default_port = match scheme.as_str() {
-            "http" => 80,
-            "https" => 443,
-            _ => return None,
-        };
+        let default_port = default_port(&scheme)?;
         Some(Origin {
             host: uri.host()?.to_ascii_lowercase(),
             port: uri.port_u16().unwrap_or(default_port),
             scheme,
         })
+    }
+
+    /// Whether the port is the default one of the scheme (`https` on 443, `http` on 80).
+    fn on_default_port(&self) -> bool {
+        default_port(&self.scheme) == Some(self.port)
+    }
+
+    /// The same host, and the same port or each the default of its own scheme: so
+    /// `http://h` names the server of `https://h` (a link built behind a TLS-terminating
+    /// balancer), and so does `http://h:443`; `https://h:80` does not.
+    fn same_server(&self, other: &Origin) -> bool {
+        self.host == other.host
+            && (self.port == other.port || (self.on_default_port() && other.on_default_port()))
+    }
+}
+
+/// The port a scheme implies; `None` for a scheme other than `http`/`https`.
+fn default_port(scheme: &str) -> Option<u16> {
+    match scheme {
+        "http" => Some(80),
+        "https" => Some(443),
+        _ => None,
     }
 }
 
@@ -81,15 +99,18 @@ impl BaseUrl {
         format!("{}/{}", self.full, path.trim_start_matches('/'))
     }
 
-    /// Whether `url` is an absolute URL on the same scheme, host and port as this base.
-    pub(crate) fn same_origin(&self, url: &str) -> bool {
+    /// Whether `url` is an absolute `http`/`https` URL on this base's host and port, whatever
+    /// its scheme: the ports are equal, or each is the default of its own scheme. A link that
+    /// passes names the same server, but is never requested as it stands: callers take what
+    /// they need from it onto this base URL, so a request never leaves the configured scheme.
+    pub(crate) fn same_server(&self, url: &str) -> bool {
         url.parse::<Uri>()
             .ok()
             // A link carrying user info (`https://user@host/`, even an empty `@`) is refused:
             // the service never sends one, and parsers disagree about such authorities.
             .filter(|u| u.authority().is_some_and(|a| !a.as_str().contains('@')))
             .and_then(|u| Origin::of(&u))
-            .is_some_and(|o| o == self.origin)
+            .is_some_and(|o| self.origin.same_server(&o))
     }
 
     /// Whether the host is a loopback address (`localhost`, `127.x.x.x`, `[::1]`).
@@ -152,18 +173,33 @@ mod tests {
     }
 
     #[test]
-    fn same_origin_compares_scheme_host_and_port() {
+    fn same_server_compares_host_and_port_whatever_the_scheme() {
         let b = BaseUrl::parse("https://API.airbyte.ai/api/v1").unwrap();
-        assert!(b.same_origin("https://api.airbyte.ai/api/v1/workspaces?cursor=x"));
-        assert!(b.same_origin("https://api.airbyte.ai:443/api/v1/workspaces"));
-        assert!(!b.same_origin("http://api.airbyte.ai/api/v1/workspaces"));
-        assert!(!b.same_origin("https://evil.example/api/v1/workspaces"));
-        assert!(!b.same_origin("https://api.airbyte.ai:8443/api/v1/workspaces"));
-        assert!(!b.same_origin("/api/v1/workspaces"));
+        assert!(b.same_server("https://api.airbyte.ai/api/v1/workspaces?cursor=x"));
+        assert!(b.same_server("https://api.airbyte.ai:443/api/v1/workspaces"));
+        // Built behind a TLS-terminating balancer: each port the default of its scheme.
+        assert!(b.same_server("http://api.airbyte.ai/api/v1/workspaces"));
+        assert!(b.same_server("HTTP://api.airbyte.ai:80/api/v1/workspaces"));
+        // The same port, named explicitly.
+        assert!(b.same_server("http://api.airbyte.ai:443/api/v1/workspaces"));
+        assert!(!b.same_server("https://api.airbyte.ai:80/api/v1/workspaces"));
+        assert!(!b.same_server("http://api.airbyte.ai:8080/api/v1/workspaces"));
+        assert!(!b.same_server("https://evil.example/api/v1/workspaces"));
+        assert!(!b.same_server("http://evil.example/api/v1/workspaces"));
+        assert!(!b.same_server("https://api.airbyte.ai:8443/api/v1/workspaces"));
+        assert!(!b.same_server("ftp://api.airbyte.ai/api/v1/workspaces"));
+        assert!(!b.same_server("/api/v1/workspaces"));
         // Found by the `next_link` fuzz target: user info is refused, even empty.
-        assert!(!b.same_origin("https://@api.airbyte.ai/api/v1/workspaces?cursor=x"));
-        assert!(!b.same_origin("https://user:pw@api.airbyte.ai/api/v1/workspaces"));
-        assert!(!b.same_origin("https://api.airbyte.ai@evil.example/api/v1/workspaces"));
+        assert!(!b.same_server("https://@api.airbyte.ai/api/v1/workspaces?cursor=x"));
+        assert!(!b.same_server("https://user:pw@api.airbyte.ai/api/v1/workspaces"));
+        assert!(!b.same_server("https://api.airbyte.ai@evil.example/api/v1/workspaces"));
+        assert!(!b.same_server("http://@api.airbyte.ai/api/v1/workspaces?cursor=x"));
+
+        let local = BaseUrl::parse("http://127.0.0.1:8080/api/v1").unwrap();
+        assert!(local.same_server("https://127.0.0.1:8080/api/v1/workspaces"));
+        assert!(!local.same_server("https://127.0.0.1/api/v1/workspaces"));
+        assert!(!local.same_server("http://127.0.0.1:8081/api/v1/workspaces"));
+        assert!(!local.same_server("http://localhost:8080/api/v1/workspaces"));
     }
 
     #[test]
