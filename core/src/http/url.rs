@@ -33,9 +33,20 @@ impl Origin {
     fn of(uri: &Uri) -> Option<Origin> {
         let scheme = uri.scheme_str()?.to_ascii_lowercase();
         let default_port = default_port(&scheme)?;
+        // A port that is not a number (`:44ap`) is no port of any server: the origin is
+        // invalid, not the default one.
+        let authority = uri.authority()?.as_str();
+        let host_and_port = authority.rsplit('@').next().unwrap_or(authority);
+        let after_host = host_and_port
+            .rfind(']')
+            .map_or(host_and_port, |i| &host_and_port[i + 1..]);
+        let port = match after_host.rsplit_once(':') {
+            Some((_, "")) | None => default_port,
+            Some((_, p)) => p.parse::<u16>().ok()?,
+        };
         Some(Origin {
             host: uri.host()?.to_ascii_lowercase(),
-            port: uri.port_u16().unwrap_or(default_port),
+            port,
             scheme,
         })
     }
@@ -194,6 +205,8 @@ mod tests {
         assert!(!b.same_server("https://user:pw@api.airbyte.ai/api/v1/workspaces"));
         assert!(!b.same_server("https://api.airbyte.ai@evil.example/api/v1/workspaces"));
         assert!(!b.same_server("http://@api.airbyte.ai/api/v1/workspaces?cursor=x"));
+        // Found by the `next_link` fuzz target: a port that is not a number is no default.
+        assert!(!b.same_server("https://API.airbyte.ai:44ap/i3/v1/workspaces?cursor=a"));
 
         let local = BaseUrl::parse("http://127.0.0.1:8080/api/v1").unwrap();
         assert!(local.same_server("https://127.0.0.1:8080/api/v1/workspaces"));
