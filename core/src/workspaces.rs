@@ -37,6 +37,14 @@ pub struct Workspace {
     /// Active or inactive.
     #[serde(default)]
     pub status: Option<WorkspaceStatus>,
+    /// Whether the Context Store caches the workspace's data (2026 service versions; `None`
+    /// when the service omits it).
+    #[serde(default)]
+    pub cache_enabled: Option<bool>,
+    /// Whether the workspace has been deleted (2026 service versions; `None` when the service
+    /// omits it).
+    #[serde(default)]
+    pub tombstone: Option<bool>,
     /// Creation time (ISO-8601).
     #[serde(default)]
     pub created_at: Option<String>,
@@ -125,6 +133,9 @@ pub struct WorkspaceUpdate {
     /// New status (`inactive` disables the workspace's connections).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<WorkspaceStatus>,
+    /// Turns Context Store caching on or off (2026 service versions; older ones ignore it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache_enabled: Option<bool>,
 }
 
 /// Workspace operations for the operator. Get one from [`crate::OperatorClient::workspaces`].

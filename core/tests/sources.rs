@@ -499,3 +499,195 @@ fn the_failure_text_falls_back_to_message() {
         }
     }
 }
+
+/// A Stripe source (required `account_id`, secret `client_secret`, patterned `start_date`),
+/// its id, and the sources API of its end user.
+fn stripe_source(w: &World) -> String {
+    let t = template(&w.op, "stripe", json!({}));
+    w.end_user
+        .sources()
+        .create(&SourceCreate::new(
+            &w.workspace_id,
+            &t,
+            object(json!({
+                "account_id": "acct_1A2b3C4d5E6f7G8h",
+                "client_secret": "sk_live_partial_update_secret",
+                "start_date": "2024-01-01T00:00:00Z"
+            })),
+        ))
+        .unwrap()
+        .id
+}
+
+fn update_of(config: Value) -> SourceUpdate {
+    SourceUpdate {
+        name: None,
+        source_config: Some(object(config)),
+    }
+}
+
+/// The bodies of the `PUT`s the sandbox saw.
+fn put_bodies(sb: &Sandbox) -> Vec<Value> {
+    sb.requests()
+        .into_iter()
+        .filter(|r| r.method == "PUT")
+        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .collect()
+}
+
+/// Answers the next `PUT` under `/embedded/sources/` with `source` (a service that merges the
+/// partial config over the stored one, as `SourceUpdateRequest`'s "partial config" says).
+fn answer_put_with(sb: &Sandbox, source: &airbyte_embedded::sources::Source) {
+    sb.inject_fault(Fault {
+        method: Some("PUT".into()),
+        ..respond(
+            "/embedded/sources/",
+            1,
+            200,
+            "application/json",
+            &serde_json::to_string(source).unwrap(),
+        )
+    });
+}
+
+#[test]
+fn an_update_of_one_field_needs_no_secret_and_sends_only_that_field() {
+    let w = world();
+    let id = stripe_source(&w);
+    let sources = w.end_user.sources();
+    answer_put_with(&w.sb, &sources.get(&id).unwrap());
+    w.sb.clear_requests();
+    sources
+        .update(&id, &update_of(json!({"lookback_window_days": 7})))
+        .unwrap();
+    assert_eq!(
+        put_bodies(&w.sb),
+        vec![json!({"source_config": {"lookback_window_days": 7}})],
+        "only the field carried: no required field added, no stored value, no mask"
+    );
+}
+
+#[test]
+fn a_partial_check_of_an_existing_source_succeeds_end_to_end() {
+    let w = world();
+    let id = stripe_source(&w);
+    let sources = w.end_user.sources();
+    let job = sources
+        .check(
+            &id,
+            &update_of(json!({"start_date": "2025-06-01T00:00:00Z"})),
+            &WriteOptions::default(),
+        )
+        .unwrap();
+    let done = sources
+        .wait_for_check(
+            &job.id,
+            &WaitOptions {
+                initial_interval: Duration::from_millis(20),
+                ..WaitOptions::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(done.status, CheckState::Succeeded);
+}
+
+#[test]
+fn a_partial_update_still_checks_the_fields_it_carries() {
+    let w = world();
+    let id = stripe_source(&w);
+    let sources = w.end_user.sources();
+    w.sb.clear_requests();
+    for (config, path, keyword) in [
+        (
+            json!({"lookback_window_days": "7"}),
+            "/lookback_window_days",
+            "type",
+        ),
+        (
+            json!({"start_date": "2024-01-01"}),
+            "/start_date",
+            "pattern",
+        ),
+        (json!({"num_workers": 99}), "/num_workers", "maximum"),
+    ] {
+        let err = sources.update(&id, &update_of(config)).unwrap_err();
+        match &err {
+            Error::InvalidConfig { errors, .. } => {
+                assert!(
+                    errors
+                        .iter()
+                        .any(|e| e.path == path && e.keyword == keyword),
+                    "{errors:?}"
+                );
+                assert!(
+                    errors.iter().all(|e| e.keyword != "required"),
+                    "no required errors for fields not carried: {errors:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(put_bodies(&w.sb).is_empty(), "nothing sent");
+}
+
+#[test]
+fn a_partial_update_carrying_the_mask_is_refused_locally() {
+    let w = world();
+    let id = stripe_source(&w);
+    let sources = w.end_user.sources();
+    w.sb.clear_requests();
+    let err = sources
+        .update(
+            &id,
+            &update_of(json!({"client_secret": "**********", "lookback_window_days": 7})),
+        )
+        .unwrap_err();
+    match &err {
+        Error::InvalidConfig { errors, .. } => {
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0].path, "/client_secret");
+            assert_eq!(errors[0].keyword, "airbyte_secret");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(put_bodies(&w.sb).is_empty(), "nothing sent");
+}
+
+#[test]
+fn an_edited_fetched_config_leaves_its_masked_secrets_out() {
+    let w = world();
+    let id = stripe_source(&w);
+    let sources = w.end_user.sources();
+    let fetched = sources.get(&id).unwrap();
+    assert_eq!(fetched.source_config["client_secret"], "**********");
+    let mut edited = fetched.source_config.clone();
+    edited.insert("lookback_window_days".into(), json!(3));
+    answer_put_with(&w.sb, &fetched);
+    w.sb.clear_requests();
+    sources
+        .update_with(
+            &id,
+            &SourceUpdate {
+                name: None,
+                source_config: Some(edited.clone()),
+            },
+            &WriteOptions {
+                validation: airbyte_embedded::validation::ValidationOptions::for_fetched_config(),
+                ..WriteOptions::default()
+            },
+        )
+        .unwrap();
+    let mut expected = edited;
+    expected.remove("client_secret");
+    assert_eq!(
+        put_bodies(&w.sb),
+        vec![json!({ "source_config": expected })]
+    );
+    assert!(
+        !w.sb
+            .requests()
+            .iter()
+            .any(|r| String::from_utf8_lossy(&r.body).contains("**********")),
+        "the mask is never sent"
+    );
+}

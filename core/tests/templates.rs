@@ -327,3 +327,68 @@ fn tags_rename_and_delete_propagate_to_templates() {
         Err(Error::Validation { .. })
     ));
 }
+
+#[test]
+fn a_template_patch_carrying_the_mask_is_refused_before_sending() {
+    let sb = sandbox();
+    let op = operator(&sb);
+    let api = definition_id(&op, "stripe");
+    let t = op
+        .source_templates()
+        .create(&SourceTemplateCreate::new(
+            api,
+            object(json!({"client_secret": "sk_live_operator_default"})),
+        ))
+        .unwrap();
+    let fetched = op.source_templates().get(&t.id).unwrap();
+    sb.clear_requests();
+    for defaults in [
+        json!({"client_secret": "**********", "lookback_window_days": 3}),
+        json!({"nested": {"list": ["ok", "**********"]}}),
+    ] {
+        let err = op
+            .source_templates()
+            .update(
+                &t.id,
+                &SourceTemplateUpdate {
+                    name: None,
+                    partial_default_config: object(defaults.clone()),
+                    customization: None,
+                    propagate: None,
+                },
+            )
+            .unwrap_err();
+        let path = if defaults.get("nested").is_some() {
+            "/nested/list/1"
+        } else {
+            "/client_secret"
+        };
+        match &err {
+            Error::InvalidConfig { errors, detail } => {
+                assert_eq!(errors.len(), 1, "{errors:?}");
+                assert_eq!(errors[0].path, path);
+                assert_eq!(errors[0].keyword, "airbyte_secret");
+                assert!(detail.contains(path), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(
+        sb.requests().iter().all(|r| r.method != "PATCH"),
+        "nothing sent"
+    );
+    // A real value goes through.
+    let mut defaults = fetched.partial_default_config.clone();
+    defaults.insert("client_secret".into(), json!("sk_live_rotated"));
+    op.source_templates()
+        .update(
+            &t.id,
+            &SourceTemplateUpdate {
+                name: None,
+                partial_default_config: defaults,
+                customization: None,
+                propagate: None,
+            },
+        )
+        .unwrap();
+}

@@ -225,7 +225,7 @@ fn stats_get_update_deactivate_delete() {
             &acme.id,
             &WorkspaceUpdate {
                 name: Some("acme-inc".into()),
-                status: None,
+                ..Default::default()
             },
         )
         .unwrap();

@@ -48,12 +48,13 @@ impl From<FilterBody> for WorkspaceFilter {
     }
 }
 
-/// `WorkspaceUpdate` as JSON: `{"name"?, "status"?: "active"|"inactive"}`.
+/// `WorkspaceUpdate` as JSON: `{"name"?, "status"?: "active"|"inactive", "cache_enabled"?}`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UpdateBody {
     name: Option<String>,
     status: Option<WorkspaceStatus>,
+    cache_enabled: Option<bool>,
 }
 
 impl From<UpdateBody> for WorkspaceUpdate {
@@ -61,6 +62,7 @@ impl From<UpdateBody> for WorkspaceUpdate {
         WorkspaceUpdate {
             name: b.name,
             status: b.status,
+            cache_enabled: b.cache_enabled,
         }
     }
 }
@@ -70,7 +72,8 @@ impl From<UpdateBody> for WorkspaceUpdate {
 /// `filter_json` is NULL or `{"name_contains"?, "status"?: "active"|"inactive", "limit"?:
 /// 1..100}`; `cursor` is NULL for the first page. On success `*out_json` receives `{"data":
 /// [Workspace...], "next": "<absolute URL>"|null}` (`Workspace` = `{id, name, organization_id,
-/// status, created_at, updated_at}`), owned by the caller: free it with `airbyte_string_free`.
+/// status, cache_enabled, tombstone, created_at, updated_at}`, the 2026 fields `null` when the
+/// service omits them), owned by the caller: free it with `airbyte_string_free`.
 /// Prefer `airbyte_operator_workspaces_pages`, which follows `next` safely.
 ///
 /// Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (`limit` outside 1..100; nothing sent), auth and
@@ -218,7 +221,8 @@ pub unsafe extern "C" fn airbyte_operator_workspaces_get(
 }
 
 /// Renames or (de)activates a workspace (`update_json`: `{"name"?, "status"?:
-/// "active"|"inactive"}`; `inactive` disables its connections). `PUT /workspaces/{id}`.
+/// "active"|"inactive", "cache_enabled"?: bool}`; `inactive` disables its connections;
+/// `cache_enabled` needs a 2026 service version). `PUT /workspaces/{id}`.
 ///
 /// On success `*out_json` receives the updated `Workspace`, owned by the caller: free it with
 /// `airbyte_string_free`. Errors: `AIRBYTE_STATUS_NOT_FOUND`, `AIRBYTE_STATUS_VALIDATION`.
@@ -322,7 +326,8 @@ mod tests {
             WorkspaceUpdate::from(u),
             WorkspaceUpdate {
                 name: Some("n".into()),
-                status: None
+                status: None,
+                cache_enabled: None,
             }
         );
         assert!(parse::<FilterBody>(r#"{"cursor": "c"}"#, "filter_json").is_err());

@@ -46,9 +46,12 @@ pub struct FailureReason {
     /// When it failed, as the service sent it: ISO-8601 text, or the JSON text of a number
     /// (milliseconds since the epoch).
     pub timestamp: Option<String>,
-    /// Which side failed (`source`, `destination`, `platform`, …).
+    /// Which side failed: `source`, `destination`, `replication`, `normalization`, `dbt`,
+    /// `persistence`, `airbyte_platform`, `unknown`, or a newer value, as sent.
     pub failure_origin: Option<String>,
-    /// The kind of failure (`config_error`, `system_error`, …).
+    /// The kind of failure: `config_error`, `transient_error`, `system_error`,
+    /// `destination_timeout`, `heartbeat_timeout`, `manual_cancellation`, `refresh_schema`, or
+    /// a newer value, as sent.
     pub failure_type: Option<String>,
     /// A message for the end user.
     pub external_message: Option<String>,
@@ -56,6 +59,34 @@ pub struct FailureReason {
     pub internal_message: Option<String>,
     /// Whether running the check again may help.
     pub retryable: Option<bool>,
+    /// The connector's stack trace, for the operator (may be long).
+    #[uniffi(default)]
+    pub stacktrace: Option<String>,
+    /// Whether the failure came from a trace message the connector emitted.
+    #[uniffi(default)]
+    pub from_trace_message: Option<bool>,
+    /// The stream the failure concerns, when it concerns one.
+    #[uniffi(default)]
+    pub stream_descriptor: Option<StreamDescriptor>,
+}
+
+/// A stream named in a `FailureReason`.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct StreamDescriptor {
+    /// Stream name.
+    pub name: Option<String>,
+    /// Stream namespace.
+    #[uniffi(default)]
+    pub namespace: Option<String>,
+}
+
+impl From<cs::StreamDescriptor> for StreamDescriptor {
+    fn from(d: cs::StreamDescriptor) -> Self {
+        StreamDescriptor {
+            name: d.name,
+            namespace: d.namespace,
+        }
+    }
 }
 
 impl From<cs::FailureReason> for FailureReason {
@@ -70,6 +101,9 @@ impl From<cs::FailureReason> for FailureReason {
             external_message: f.external_message,
             internal_message: f.internal_message,
             retryable: f.retryable,
+            stacktrace: f.stacktrace,
+            from_trace_message: f.from_trace_message,
+            stream_descriptor: f.stream_descriptor.map(Into::into),
         }
     }
 }

@@ -15,6 +15,8 @@ open_enum! {
         Community,
         /// No longer maintained (`archived`).
         Archived,
+        /// No support level (`none`).
+        None,
     }
 }
 

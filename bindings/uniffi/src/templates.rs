@@ -22,6 +22,18 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// How a template's sources run (2026 service versions).
+    pub enum SourceConfigTemplateMode mirrors ci::SourceConfigTemplateMode {
+        /// The connector is called on demand, nothing replicated (`DIRECT`).
+        Direct,
+        /// Data is synced to the destination (`REPLICATION`, the service's default).
+        Replication,
+        /// Both (`MULTI`).
+        Multi,
+    }
+}
+
 /// How sources made from a template select streams.
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct Customization {
@@ -81,6 +93,10 @@ pub struct SourceTemplate {
     pub created_at: Option<String>,
     /// Last update time (ISO-8601).
     pub updated_at: Option<String>,
+    /// How its sources run (2026 service versions; `None` when omitted, meaning
+    /// `Replication`).
+    #[uniffi(default)]
+    pub mode: Option<SourceConfigTemplateMode>,
 }
 
 masked_debug!(SourceTemplate {
@@ -94,6 +110,7 @@ masked_debug!(SourceTemplate {
     tags: shown,
     created_at: shown,
     updated_at: shown,
+    mode: shown,
 });
 
 impl From<ci::SourceTemplate> for SourceTemplate {
@@ -109,6 +126,7 @@ impl From<ci::SourceTemplate> for SourceTemplate {
             tags: t.tags,
             created_at: t.created_at,
             updated_at: t.updated_at,
+            mode: t.mode.map(Into::into),
         }
     }
 }
@@ -130,6 +148,18 @@ pub struct SourceTemplateSummary {
     pub created_at: Option<String>,
     /// Last update time (ISO-8601).
     pub updated_at: Option<String>,
+    /// The owning organisation (2026 service versions; `None` when omitted or `null`, as for
+    /// Airbyte's global templates).
+    #[uniffi(default)]
+    pub organization_id: Option<String>,
+    /// The connector definition (2026 service versions; the full template calls it
+    /// `source_definition_id`).
+    #[uniffi(default)]
+    pub actor_definition_id: Option<String>,
+    /// How its sources run (2026 service versions; `None` when omitted, meaning
+    /// `Replication`).
+    #[uniffi(default)]
+    pub mode: Option<SourceConfigTemplateMode>,
 }
 
 impl From<ci::SourceTemplateSummary> for SourceTemplateSummary {
@@ -142,6 +172,9 @@ impl From<ci::SourceTemplateSummary> for SourceTemplateSummary {
             customization: t.customization.map(Into::into),
             created_at: t.created_at,
             updated_at: t.updated_at,
+            organization_id: t.organization_id,
+            actor_definition_id: t.actor_definition_id,
+            mode: t.mode.map(Into::into),
         }
     }
 }

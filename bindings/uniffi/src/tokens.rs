@@ -19,6 +19,11 @@ pub struct ScopedTokenRequest {
     /// config's region, else the service's (US).
     #[uniffi(default)]
     pub region_id: Option<String>,
+    /// Send the name under the early-2026 key `customer_name` instead of `workspace_name`
+    /// (default `false`), for deployments whose `/account/applications/scoped-token` route
+    /// requires that key; set it together with the `Applications` token routes.
+    #[uniffi(default = false)]
+    pub send_as_customer_name: bool,
 }
 
 impl From<ScopedTokenRequest> for core::ScopedTokenRequest {
@@ -26,6 +31,7 @@ impl From<ScopedTokenRequest> for core::ScopedTokenRequest {
         core::ScopedTokenRequest {
             workspace_name: r.workspace_name,
             region_id: r.region_id,
+            send_as_customer_name: r.send_as_customer_name,
         }
     }
 }
@@ -54,6 +60,10 @@ pub struct WidgetTokenRequest {
     /// How those tags combine; `None` (the default) sends `any`.
     #[uniffi(default)]
     pub selected_connection_template_tags_mode: Option<TagsMode>,
+    /// Send the name under the early-2026 key `customer_name` instead of `workspace_name`
+    /// (default `false`), as for scoped tokens.
+    #[uniffi(default = false)]
+    pub send_as_customer_name: bool,
 }
 
 impl From<WidgetTokenRequest> for core::WidgetTokenRequest {
@@ -68,6 +78,7 @@ impl From<WidgetTokenRequest> for core::WidgetTokenRequest {
         if let Some(mode) = r.selected_connection_template_tags_mode {
             out.selected_connection_template_tags_mode = mode.into();
         }
+        out.send_as_customer_name = r.send_as_customer_name;
         out
     }
 }
@@ -79,6 +90,10 @@ pub struct ScopedTokenInfo {
     pub organization_id: Option<String>,
     /// The workspace.
     pub workspace_id: String,
+    /// The workspace's name (2026 service versions, which call it the customer name; `None`
+    /// when the service omits it).
+    #[uniffi(default)]
+    pub customer_name: Option<String>,
 }
 
 impl From<core::ScopedTokenInfo> for ScopedTokenInfo {
@@ -86,6 +101,7 @@ impl From<core::ScopedTokenInfo> for ScopedTokenInfo {
         ScopedTokenInfo {
             organization_id: i.organization_id,
             workspace_id: i.workspace_id,
+            customer_name: i.customer_name,
         }
     }
 }

@@ -34,6 +34,14 @@ pub struct Workspace {
     pub created_at: Option<String>,
     /// Last update time (ISO-8601).
     pub updated_at: Option<String>,
+    /// Whether the Context Store caches the workspace's data (2026 service versions; `None`
+    /// when the service omits it).
+    #[uniffi(default)]
+    pub cache_enabled: Option<bool>,
+    /// Whether the workspace has been deleted (2026 service versions; `None` when the service
+    /// omits it).
+    #[uniffi(default)]
+    pub tombstone: Option<bool>,
 }
 
 impl From<cw::Workspace> for Workspace {
@@ -45,6 +53,8 @@ impl From<cw::Workspace> for Workspace {
             status: w.status.map(Into::into),
             created_at: w.created_at,
             updated_at: w.updated_at,
+            cache_enabled: w.cache_enabled,
+            tombstone: w.tombstone,
         }
     }
 }
@@ -121,6 +131,9 @@ pub struct WorkspaceUpdate {
     /// New status (`Inactive` disables the workspace's connections).
     #[uniffi(default)]
     pub status: Option<WorkspaceStatus>,
+    /// Turns Context Store caching on or off (2026 service versions; older ones ignore it).
+    #[uniffi(default)]
+    pub cache_enabled: Option<bool>,
 }
 
 impl From<WorkspaceUpdate> for cw::WorkspaceUpdate {
@@ -128,6 +141,7 @@ impl From<WorkspaceUpdate> for cw::WorkspaceUpdate {
         cw::WorkspaceUpdate {
             name: u.name,
             status: u.status.map(Into::into),
+            cache_enabled: u.cache_enabled,
         }
     }
 }

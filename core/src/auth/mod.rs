@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use secrecy::{ExposeSecret, SecretString};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::config::Credentials;
 use crate::http::header::{self, Allowed};
@@ -35,11 +35,7 @@ struct TokenRequest<'a> {
     client_secret: &'a str,
 }
 
-#[derive(Deserialize)]
-pub(crate) struct TokenResponse {
-    access_token: String,
-    expires_in: Option<u64>,
-}
+pub(crate) use crate::tokens::TokenResponse;
 
 /// The operator token response `{"access_token": str, "expires_in": int?}` from a 2xx `body`.
 ///
@@ -50,7 +46,7 @@ pub(crate) fn decode_token_response(body: &[u8], status: u16) -> Result<TokenRes
     let minted: TokenResponse = crate::http::decode_token_body(body, status)?;
     check_received_token(
         "the token response's `access_token`",
-        &minted.access_token,
+        minted.expose_access_token(),
         status,
     )?;
     Ok(minted)
@@ -110,10 +106,11 @@ impl OperatorTokens {
         call.returns_tokens = true;
         let reply = self.http.send(&call, None)?;
         let minted = decode_token_response(&reply.body, reply.status)?;
-        let claims = jwt::decode_claims(&minted.access_token).unwrap_or_default();
+        let claims = jwt::decode_claims(minted.expose_access_token()).unwrap_or_default();
         log::debug!(
-            "minted an operator token (expires_in {:?} s)",
-            minted.expires_in
+            "minted an operator token (expires_in {:?} s, organization_id {:?})",
+            minted.expires_in,
+            minted.organization_id
         );
         Ok(CachedToken {
             minted_at: Instant::now(),
@@ -125,7 +122,7 @@ impl OperatorTokens {
                 self.http.config().token_refresh_margin,
                 UNKNOWN_LIFETIME,
             ),
-            secret: SecretString::from(minted.access_token),
+            secret: SecretString::from(minted.into_access_token()),
         })
     }
 }

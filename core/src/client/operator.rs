@@ -186,8 +186,8 @@ impl OperatorClient {
             ));
         }
         let body = ScopedTokenRequest {
-            workspace_name: request.workspace_name.clone(),
             region_id: self.with_region(&request.region_id)?,
+            ..request.clone()
         };
         let (minted, status): (TokenBody, u16) = self
             .inner

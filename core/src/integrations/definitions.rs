@@ -18,6 +18,8 @@ open_enum! {
         Community => "community",
         /// No longer maintained.
         Archived => "archived",
+        /// No support level (`none`: neither Airbyte nor the community maintains it).
+        None => "none",
     }
 }
 

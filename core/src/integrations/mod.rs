@@ -13,7 +13,7 @@ pub use definitions::{
     DefinitionBody, Definitions, SourceDefinition, SourceDefinitionSummary, SupportLevel,
 };
 pub use source_templates::{
-    Customization, SourceTemplate, SourceTemplateCreate, SourceTemplateSummary,
-    SourceTemplateUpdate, SourceTemplates, StreamSelectionMode,
+    Customization, SourceConfigTemplateMode, SourceTemplate, SourceTemplateCreate,
+    SourceTemplateSummary, SourceTemplateUpdate, SourceTemplates, StreamSelectionMode,
 };
 pub use tags::{MAX_TAG_NAME_CHARS, Tag, Tags};

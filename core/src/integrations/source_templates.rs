@@ -22,6 +22,19 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// How a template's sources are run (2026 service versions; older ones omit `mode`, and the
+    /// service's default is `REPLICATION`).
+    pub enum SourceConfigTemplateMode {
+        /// Direct: the connector is called on demand, nothing is replicated.
+        Direct => "DIRECT",
+        /// Replication: data is synced to the destination (the service's default).
+        Replication => "REPLICATION",
+        /// Both direct calls and replication.
+        Multi => "MULTI",
+    }
+}
+
 /// How sources made from a template select streams.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Customization {
@@ -74,6 +87,10 @@ pub struct SourceTemplate {
     /// Tag names.
     #[serde(default, deserialize_with = "tag_names")]
     pub tags: Vec<String>,
+    /// How its sources run (2026 service versions; `None` when the service omits it, which
+    /// then means `REPLICATION`).
+    #[serde(default)]
+    pub mode: Option<SourceConfigTemplateMode>,
     /// Creation time (ISO-8601).
     #[serde(default)]
     pub created_at: Option<String>,
@@ -93,12 +110,24 @@ pub struct SourceTemplateSummary {
     /// Icon URL.
     #[serde(default)]
     pub icon: Option<String>,
+    /// The owning organisation (2026 service versions; `None` when omitted or `null`, as for
+    /// Airbyte's global templates).
+    #[serde(default)]
+    pub organization_id: Option<String>,
+    /// The connector definition (2026 service versions; the full template calls it
+    /// `source_definition_id`).
+    #[serde(default)]
+    pub actor_definition_id: Option<String>,
     /// Tag names.
     #[serde(default, deserialize_with = "tag_names")]
     pub tags: Vec<String>,
     /// Stream selection.
     #[serde(default)]
     pub customization: Option<Customization>,
+    /// How its sources run (2026 service versions; `None` when omitted, meaning
+    /// `REPLICATION`).
+    #[serde(default)]
+    pub mode: Option<SourceConfigTemplateMode>,
     /// Creation time (ISO-8601).
     #[serde(default)]
     pub created_at: Option<String>,
@@ -261,13 +290,21 @@ impl SourceTemplates<'_> {
 
     /// Updates a template. `PATCH /integrations/templates/sources/{id}`.
     ///
+    /// A value equal to the mask `**********` anywhere in `partial_default_config` is
+    /// refused before anything is sent: it is what [`SourceTemplates::get`] shows in place of
+    /// a secret default, and sending it back would make the mask the new default. Send the
+    /// real value, or leave the key out.
+    ///
     /// # Errors
-    /// As [`SourceTemplates::create`], plus [`Error::NotFound`].
+    /// As [`SourceTemplates::create`], plus [`Error::NotFound`], and
+    /// [`Error::InvalidConfig`] naming the path of every mask in `partial_default_config`
+    /// (keyword `"airbyte_secret"`, a JSON pointer into it), with nothing sent.
     pub fn update(&self, id: &str, update: &SourceTemplateUpdate) -> Result<SourceTemplate> {
         let id = require_id("id", id)?;
         if let Some(c) = &update.customization {
             c.check()?;
         }
+        crate::validation::refuse_any_mask(&update.partial_default_config)?;
         self.api
             .send_json(Method::Patch, &format!("{BASE}/{}", segment(id)), update)
     }

@@ -13,7 +13,7 @@ use crate::common::{DataList, Deleted, require_id};
 use crate::http::Method;
 use crate::http::url::segment;
 use crate::integrations::SourceTemplate;
-use crate::validation::{ValidationOptions, validate_source_config};
+use crate::validation::{ValidationOptions, validate_partial_config, validate_source_config};
 use crate::{Error, Result};
 pub use models::{
     CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,
@@ -154,8 +154,28 @@ impl Sources<'_> {
         self.api.post(self.scope.sources(), &body)
     }
 
-    /// Replaces a source's name and/or user config after validating the new config.
-    /// `PUT …/sources/{id}` (validation first reads the source with `GET …/sources/{id}`).
+    /// Changes a source's name and/or some of its user config. `PUT …/sources/{id}` with
+    /// `{name?, source_config?}` (validation first reads the source with
+    /// `GET …/sources/{id}` to find its template).
+    ///
+    /// **`source_config` is partial**: carry only the fields to change; the service keeps the
+    /// others (the request's `source_config` is the service's "partial config"). So editing
+    /// one field needs none of the secrets the caller never had. The SDK sends exactly the
+    /// fields given (changed only by opt-in coercion) — never the stored config, never a
+    /// merge of it — and validates them as a partial config
+    /// ([`crate::validation::validate_partial_config`]) over the template's defaults:
+    /// - no `required` error for a field the update does not carry, at any depth (a nested
+    ///   object it carries may be partial too);
+    /// - every value it carries is checked in full (type, `pattern`, `enum`, formats, …) and
+    ///   refused with [`Error::InvalidConfig`] naming its path;
+    /// - a carried `oneOf` object is checked against the branch its discriminator selects,
+    ///   when it carries one. To switch branches, send the new branch's object whole: whether
+    ///   the service merges nested objects is not documented.
+    /// - the mask `**********` at a secret path is refused (nothing sent); with
+    ///   [`ValidationOptions::skip_masked_secrets`] (an edited copy of a fetched config) the
+    ///   masked secrets are left out of the update instead, so the stored ones are kept. A
+    ///   mask is never sent, except with [`WriteOptions::unvalidated`], which sends the update
+    ///   as given.
     ///
     /// # Errors
     /// As [`Sources::create`].
@@ -198,8 +218,9 @@ impl Sources<'_> {
         self.api.post(&self.path("check"), &body)
     }
 
-    /// Starts a check of an existing source, optionally with a changed config (validated
-    /// first). `POST …/sources/{id}/check` → a [`CheckJob`].
+    /// Starts a check of an existing source, optionally with a changed config: partial and
+    /// validated first, as for [`Sources::update`]. `POST …/sources/{id}/check` → a
+    /// [`CheckJob`].
     ///
     /// # Errors
     /// As [`Sources::update`].
@@ -297,7 +318,8 @@ impl Sources<'_> {
         })
     }
 
-    /// Validates an update's config (if any) against the source's template.
+    /// Validates an update's config (if any) as a partial config against the source's
+    /// template (see [`Sources::update`]); returns the body to send.
     fn prepare_update(
         &self,
         id: &str,
@@ -313,7 +335,18 @@ impl Sources<'_> {
             Some(t) => self.template(&t.id)?,
             None => return Ok(update.clone()),
         };
-        let config = validate_against(&template, config, options)?;
+        let config = match &template.user_config_spec {
+            Some(spec) => {
+                validate_partial_config(
+                    spec,
+                    &template.partial_default_config,
+                    config,
+                    &options.validation,
+                )?
+                .source_config
+            }
+            None => config.clone(),
+        };
         Ok(SourceUpdate {
             source_config: Some(config),
             ..update.clone()

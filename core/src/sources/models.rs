@@ -180,10 +180,14 @@ pub struct FailureReason {
     /// When it failed, as the service sent it (milliseconds since the epoch or ISO-8601).
     #[serde(default)]
     pub timestamp: Option<Value>,
-    /// Which side failed (`source`, `destination`, `platform`, …).
+    /// Which side failed: one of the spec's `FailureOrigin` values (`source`, `destination`,
+    /// `replication`, `normalization`, `dbt`, `persistence`, `airbyte_platform`, `unknown`),
+    /// or any newer one, as sent.
     #[serde(default)]
     pub failure_origin: Option<String>,
-    /// The kind of failure (`config_error`, `system_error`, …).
+    /// The kind of failure: one of the spec's `FailureType` values (`config_error`,
+    /// `transient_error`, `system_error`, `destination_timeout`, `heartbeat_timeout`,
+    /// `manual_cancellation`, `refresh_schema`), or any newer one, as sent.
     #[serde(default)]
     pub failure_type: Option<String>,
     /// A message for the end user.
@@ -195,6 +199,26 @@ pub struct FailureReason {
     /// Whether running the check again may help.
     #[serde(default)]
     pub retryable: Option<bool>,
+    /// The connector's stack trace, for the operator (may be long).
+    #[serde(default)]
+    pub stacktrace: Option<String>,
+    /// Whether the failure came from a trace message the connector emitted.
+    #[serde(default)]
+    pub from_trace_message: Option<bool>,
+    /// The stream the failure concerns, when it concerns one.
+    #[serde(default)]
+    pub stream_descriptor: Option<StreamDescriptor>,
+}
+
+/// A stream named in a [`FailureReason`]: `{name, namespace?}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StreamDescriptor {
+    /// Stream name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Stream namespace.
+    #[serde(default)]
+    pub namespace: Option<String>,
 }
 
 /// A check job's status. `status: failed` is a normal answer (the config does not work), not

@@ -10,6 +10,9 @@
 //! [`merge_config`] for the merge rules (user values win; a `oneOf` object is never a hybrid of
 //! two branches).
 //!
+//! An update's config is partial: [`validate_partial_config`] validates it with nothing
+//! required (every value it carries still checked), as `Sources::update` does.
+//!
 //! # Decisions
 //! - **Masked secrets are refused, not stripped.** A value equal to [`SECRET_MASK`] at an
 //!   `airbyte_secret` path of the *user's* `source_config` is an error (keyword
@@ -53,6 +56,7 @@ mod coerce;
 mod errors;
 mod form;
 mod merge;
+mod partial;
 mod schema;
 mod secrets;
 mod spec;
@@ -66,6 +70,8 @@ pub use cache::CAPACITY as SPEC_CACHE_CAPACITY;
 pub use coerce::Coercion;
 pub use form::{FieldKind, Form, FormField, FormGroup, FormOption};
 pub use spec::{SchemaDraft, Spec, connection_schema};
+
+pub(crate) use partial::refuse_any_mask;
 
 use crate::Error;
 
@@ -221,6 +227,41 @@ pub fn validate_source_config(
     options: &ValidationOptions,
 ) -> Result<ValidatedConfig, Error> {
     Spec::load(spec)?.validate(partial_default_config, source_config, options)
+}
+
+/// Validates a *partial* config — the `source_config` of an update, which carries only the
+/// fields it changes — over `partial_default_config` against a connector spec.
+///
+/// The rules of [`validate_source_config`], with these differences:
+/// - **Nothing is required.** A field the config does not carry is never a `required` error,
+///   at the top level or inside a nested object it carries (`required`, `dependentRequired`
+///   and property-list `dependencies` are ignored at every depth), and no default is injected.
+/// - **What it carries is checked in full**: type, `pattern`, `enum`, `const`, formats,
+///   bounds, `additionalProperties`, with the same messages.
+/// - **`oneOf`**: a carried object whose discriminator is present is validated (partially)
+///   against the branch it selects; without its discriminator it is accepted when it fits
+///   some branch, and otherwise the error asks for the discriminator.
+/// - **Masked secrets** are refused as in [`validate_source_config`]. With
+///   [`ValidationOptions::skip_masked_secrets`] they are instead *left out* of
+///   [`ValidatedConfig::source_config`] (and listed in
+///   [`ValidatedConfig::skipped_masked_secrets`]), so the config can be sent as an update
+///   that keeps the stored secrets; a masked secret inside an array cannot be left out (the
+///   array is sent whole) and is refused.
+///
+/// # Errors
+/// As [`validate_source_config`], minus the `required` errors.
+pub fn validate_partial_config(
+    spec: &Value,
+    partial_default_config: &Map<String, Value>,
+    source_config: &Map<String, Value>,
+    options: &ValidationOptions,
+) -> Result<ValidatedConfig, Error> {
+    partial::validate_partial(
+        &Spec::load(spec)?,
+        partial_default_config,
+        source_config,
+        options,
+    )
 }
 
 pub(crate) fn validate_with(

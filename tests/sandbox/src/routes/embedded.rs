@@ -36,14 +36,18 @@ pub(crate) fn routes() -> Router<AppState> {
     router
 }
 
+/// `workspace_name` is the 2025 document's field; the 2026 document names it `customer_name`
+/// (SERVICE-FACTS §3.2: both are accepted).
 #[derive(Deserialize)]
 struct ScopedTokenRequest {
+    #[serde(alias = "customer_name")]
     workspace_name: String,
     region_id: Option<Uuid>,
 }
 
 #[derive(Deserialize)]
 struct WidgetTokenRequest {
+    #[serde(alias = "customer_name")]
     workspace_name: String,
     allowed_origin: String,
     region_id: Option<Uuid>,
