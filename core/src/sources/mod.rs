@@ -17,7 +17,7 @@ use crate::validation::{ValidationOptions, validate_partial_config, validate_sou
 use crate::{Error, Result};
 pub use models::{
     CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,
-    SourceUpdate,
+    SourceUpdate, StreamDescriptor,
 };
 use template_cache::TemplateCache;
 
