@@ -746,7 +746,8 @@ airbyte_status airbyte_operator_definitions_get_source(const airbyte_operator_cl
 // `filter_json` is NULL or `{"name_contains"?, "status"?: "active"|"inactive", "limit"?:
 // 1..100}`; `cursor` is NULL for the first page. On success `*out_json` receives `{"data":
 // [Workspace...], "next": "<absolute URL>"|null}` (`Workspace` = `{id, name, organization_id,
-// status, created_at, updated_at}`), owned by the caller: free it with `airbyte_string_free`.
+// status, cache_enabled, tombstone, created_at, updated_at}`, the 2026 fields `null` when the
+// service omits them), owned by the caller: free it with `airbyte_string_free`.
 // Prefer `airbyte_operator_workspaces_pages`, which follows `next` safely.
 //
 // Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (`limit` outside 1..100; nothing sent), auth and
@@ -819,7 +820,8 @@ airbyte_status airbyte_operator_workspaces_get(const airbyte_operator_client *cl
                                                char **out_json);
 
 // Renames or (de)activates a workspace (`update_json`: `{"name"?, "status"?:
-// "active"|"inactive"}`; `inactive` disables its connections). `PUT /workspaces/{id}`.
+// "active"|"inactive", "cache_enabled"?: bool}`; `inactive` disables its connections;
+// `cache_enabled` needs a 2026 service version). `PUT /workspaces/{id}`.
 //
 // On success `*out_json` receives the updated `Workspace`, owned by the caller: free it with
 // `airbyte_string_free`. Errors: `AIRBYTE_STATUS_NOT_FOUND`, `AIRBYTE_STATUS_VALIDATION`.

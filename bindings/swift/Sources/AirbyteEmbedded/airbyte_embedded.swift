@@ -5244,11 +5244,14 @@ public struct FailureReason: Equatable, Hashable {
      */
     public var timestamp: String?
     /**
-     * Which side failed (`source`, `destination`, `platform`, …).
+     * Which side failed: `source`, `destination`, `replication`, `normalization`, `dbt`,
+     * `persistence`, `airbyte_platform`, `unknown`, or a newer value, as sent.
      */
     public var failureOrigin: String?
     /**
-     * The kind of failure (`config_error`, `system_error`, …).
+     * The kind of failure: `config_error`, `transient_error`, `system_error`,
+     * `destination_timeout`, `heartbeat_timeout`, `manual_cancellation`, `refresh_schema`, or
+     * a newer value, as sent.
      */
     public var failureType: String?
     /**
@@ -5263,6 +5266,18 @@ public struct FailureReason: Equatable, Hashable {
      * Whether running the check again may help.
      */
     public var retryable: Bool?
+    /**
+     * The connector's stack trace, for the operator (may be long).
+     */
+    public var stacktrace: String?
+    /**
+     * Whether the failure came from a trace message the connector emitted.
+     */
+    public var fromTraceMessage: Bool?
+    /**
+     * The stream the failure concerns, when it concerns one.
+     */
+    public var streamDescriptor: StreamDescriptor?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5272,10 +5287,13 @@ public struct FailureReason: Equatable, Hashable {
          * (milliseconds since the epoch).
          */timestamp: String?, 
         /**
-         * Which side failed (`source`, `destination`, `platform`, …).
+         * Which side failed: `source`, `destination`, `replication`, `normalization`, `dbt`,
+         * `persistence`, `airbyte_platform`, `unknown`, or a newer value, as sent.
          */failureOrigin: String?, 
         /**
-         * The kind of failure (`config_error`, `system_error`, …).
+         * The kind of failure: `config_error`, `transient_error`, `system_error`,
+         * `destination_timeout`, `heartbeat_timeout`, `manual_cancellation`, `refresh_schema`, or
+         * a newer value, as sent.
          */failureType: String?, 
         /**
          * A message for the end user.
@@ -5285,13 +5303,25 @@ public struct FailureReason: Equatable, Hashable {
          */internalMessage: String?, 
         /**
          * Whether running the check again may help.
-         */retryable: Bool?) {
+         */retryable: Bool?, 
+        /**
+         * The connector's stack trace, for the operator (may be long).
+         */stacktrace: String? = nil, 
+        /**
+         * Whether the failure came from a trace message the connector emitted.
+         */fromTraceMessage: Bool? = nil, 
+        /**
+         * The stream the failure concerns, when it concerns one.
+         */streamDescriptor: StreamDescriptor? = nil) {
         self.timestamp = timestamp
         self.failureOrigin = failureOrigin
         self.failureType = failureType
         self.externalMessage = externalMessage
         self.internalMessage = internalMessage
         self.retryable = retryable
+        self.stacktrace = stacktrace
+        self.fromTraceMessage = fromTraceMessage
+        self.streamDescriptor = streamDescriptor
     }
 
     
@@ -5315,7 +5345,10 @@ public struct FfiConverterTypeFailureReason: FfiConverterRustBuffer {
                 failureType: FfiConverterOptionString.read(from: &buf), 
                 externalMessage: FfiConverterOptionString.read(from: &buf), 
                 internalMessage: FfiConverterOptionString.read(from: &buf), 
-                retryable: FfiConverterOptionBool.read(from: &buf)
+                retryable: FfiConverterOptionBool.read(from: &buf), 
+                stacktrace: FfiConverterOptionString.read(from: &buf), 
+                fromTraceMessage: FfiConverterOptionBool.read(from: &buf), 
+                streamDescriptor: FfiConverterOptionTypeStreamDescriptor.read(from: &buf)
         )
     }
 
@@ -5326,6 +5359,9 @@ public struct FfiConverterTypeFailureReason: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.externalMessage, into: &buf)
         FfiConverterOptionString.write(value.internalMessage, into: &buf)
         FfiConverterOptionBool.write(value.retryable, into: &buf)
+        FfiConverterOptionString.write(value.stacktrace, into: &buf)
+        FfiConverterOptionBool.write(value.fromTraceMessage, into: &buf)
+        FfiConverterOptionTypeStreamDescriptor.write(value.streamDescriptor, into: &buf)
     }
 }
 
@@ -5788,6 +5824,11 @@ public struct ScopedTokenInfo: Equatable, Hashable {
      * The workspace.
      */
     public var workspaceId: String
+    /**
+     * The workspace's name (2026 service versions, which call it the customer name; `None`
+     * when the service omits it).
+     */
+    public var customerName: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5797,9 +5838,14 @@ public struct ScopedTokenInfo: Equatable, Hashable {
          */organizationId: String?, 
         /**
          * The workspace.
-         */workspaceId: String) {
+         */workspaceId: String, 
+        /**
+         * The workspace's name (2026 service versions, which call it the customer name; `None`
+         * when the service omits it).
+         */customerName: String? = nil) {
         self.organizationId = organizationId
         self.workspaceId = workspaceId
+        self.customerName = customerName
     }
 
     
@@ -5819,13 +5865,15 @@ public struct FfiConverterTypeScopedTokenInfo: FfiConverterRustBuffer {
         return
             try ScopedTokenInfo(
                 organizationId: FfiConverterOptionString.read(from: &buf), 
-                workspaceId: FfiConverterString.read(from: &buf)
+                workspaceId: FfiConverterString.read(from: &buf), 
+                customerName: FfiConverterOptionString.read(from: &buf)
         )
     }
 
     public static func write(_ value: ScopedTokenInfo, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.organizationId, into: &buf)
         FfiConverterString.write(value.workspaceId, into: &buf)
+        FfiConverterOptionString.write(value.customerName, into: &buf)
     }
 }
 
@@ -5858,6 +5906,12 @@ public struct ScopedTokenRequest: Equatable, Hashable {
      * config's region, else the service's (US).
      */
     public var regionId: String?
+    /**
+     * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
+     * (default `false`), for deployments whose `/account/applications/scoped-token` route
+     * requires that key; set it together with the `Applications` token routes.
+     */
+    public var sendAsCustomerName: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5868,9 +5922,15 @@ public struct ScopedTokenRequest: Equatable, Hashable {
         /**
          * Region (UUID) of a workspace created now; `None` (the default) uses the client
          * config's region, else the service's (US).
-         */regionId: String? = nil) {
+         */regionId: String? = nil, 
+        /**
+         * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
+         * (default `false`), for deployments whose `/account/applications/scoped-token` route
+         * requires that key; set it together with the `Applications` token routes.
+         */sendAsCustomerName: Bool = false) {
         self.workspaceName = workspaceName
         self.regionId = regionId
+        self.sendAsCustomerName = sendAsCustomerName
     }
 
     
@@ -5890,13 +5950,15 @@ public struct FfiConverterTypeScopedTokenRequest: FfiConverterRustBuffer {
         return
             try ScopedTokenRequest(
                 workspaceName: FfiConverterString.read(from: &buf), 
-                regionId: FfiConverterOptionString.read(from: &buf)
+                regionId: FfiConverterOptionString.read(from: &buf), 
+                sendAsCustomerName: FfiConverterBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: ScopedTokenRequest, into buf: inout [UInt8]) {
         FfiConverterString.write(value.workspaceName, into: &buf)
         FfiConverterOptionString.write(value.regionId, into: &buf)
+        FfiConverterBool.write(value.sendAsCustomerName, into: &buf)
     }
 }
 
@@ -6520,6 +6582,11 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
      * Last update time (ISO-8601).
      */
     public var updatedAt: String?
+    /**
+     * How its sources run (2026 service versions; `None` when omitted, meaning
+     * `Replication`).
+     */
+    public var mode: SourceConfigTemplateMode?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6556,7 +6623,11 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
          */createdAt: String?, 
         /**
          * Last update time (ISO-8601).
-         */updatedAt: String?) {
+         */updatedAt: String?, 
+        /**
+         * How its sources run (2026 service versions; `None` when omitted, meaning
+         * `Replication`).
+         */mode: SourceConfigTemplateMode? = nil) {
         self.id = id
         self.name = name
         self.icon = icon
@@ -6567,6 +6638,7 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
         self.tags = tags
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.mode = mode
     }
 
     
@@ -6616,7 +6688,8 @@ public struct FfiConverterTypeSourceTemplate: FfiConverterRustBuffer {
                 customization: FfiConverterOptionTypeCustomization.read(from: &buf), 
                 tags: FfiConverterSequenceString.read(from: &buf), 
                 createdAt: FfiConverterOptionString.read(from: &buf), 
-                updatedAt: FfiConverterOptionString.read(from: &buf)
+                updatedAt: FfiConverterOptionString.read(from: &buf), 
+                mode: FfiConverterOptionTypeSourceConfigTemplateMode.read(from: &buf)
         )
     }
 
@@ -6631,6 +6704,7 @@ public struct FfiConverterTypeSourceTemplate: FfiConverterRustBuffer {
         FfiConverterSequenceString.write(value.tags, into: &buf)
         FfiConverterOptionString.write(value.createdAt, into: &buf)
         FfiConverterOptionString.write(value.updatedAt, into: &buf)
+        FfiConverterOptionTypeSourceConfigTemplateMode.write(value.mode, into: &buf)
     }
 }
 
@@ -6798,6 +6872,21 @@ public struct SourceTemplateSummary: Equatable, Hashable {
      * Last update time (ISO-8601).
      */
     public var updatedAt: String?
+    /**
+     * The owning organisation (2026 service versions; `None` when omitted or `null`, as for
+     * Airbyte's global templates).
+     */
+    public var organizationId: String?
+    /**
+     * The connector definition (2026 service versions; the full template calls it
+     * `source_definition_id`).
+     */
+    public var actorDefinitionId: String?
+    /**
+     * How its sources run (2026 service versions; `None` when omitted, meaning
+     * `Replication`).
+     */
+    public var mode: SourceConfigTemplateMode?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6822,7 +6911,19 @@ public struct SourceTemplateSummary: Equatable, Hashable {
          */createdAt: String?, 
         /**
          * Last update time (ISO-8601).
-         */updatedAt: String?) {
+         */updatedAt: String?, 
+        /**
+         * The owning organisation (2026 service versions; `None` when omitted or `null`, as for
+         * Airbyte's global templates).
+         */organizationId: String? = nil, 
+        /**
+         * The connector definition (2026 service versions; the full template calls it
+         * `source_definition_id`).
+         */actorDefinitionId: String? = nil, 
+        /**
+         * How its sources run (2026 service versions; `None` when omitted, meaning
+         * `Replication`).
+         */mode: SourceConfigTemplateMode? = nil) {
         self.id = id
         self.name = name
         self.icon = icon
@@ -6830,6 +6931,9 @@ public struct SourceTemplateSummary: Equatable, Hashable {
         self.customization = customization
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.organizationId = organizationId
+        self.actorDefinitionId = actorDefinitionId
+        self.mode = mode
     }
 
     
@@ -6854,7 +6958,10 @@ public struct FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer {
                 tags: FfiConverterSequenceString.read(from: &buf), 
                 customization: FfiConverterOptionTypeCustomization.read(from: &buf), 
                 createdAt: FfiConverterOptionString.read(from: &buf), 
-                updatedAt: FfiConverterOptionString.read(from: &buf)
+                updatedAt: FfiConverterOptionString.read(from: &buf), 
+                organizationId: FfiConverterOptionString.read(from: &buf), 
+                actorDefinitionId: FfiConverterOptionString.read(from: &buf), 
+                mode: FfiConverterOptionTypeSourceConfigTemplateMode.read(from: &buf)
         )
     }
 
@@ -6866,6 +6973,9 @@ public struct FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer {
         FfiConverterOptionTypeCustomization.write(value.customization, into: &buf)
         FfiConverterOptionString.write(value.createdAt, into: &buf)
         FfiConverterOptionString.write(value.updatedAt, into: &buf)
+        FfiConverterOptionString.write(value.organizationId, into: &buf)
+        FfiConverterOptionString.write(value.actorDefinitionId, into: &buf)
+        FfiConverterOptionTypeSourceConfigTemplateMode.write(value.mode, into: &buf)
     }
 }
 
@@ -7095,6 +7205,75 @@ public func FfiConverterTypeSourceUpdate_lift(_ buf: RustBuffer) throws -> Sourc
 #endif
 public func FfiConverterTypeSourceUpdate_lower(_ value: SourceUpdate) -> RustBuffer {
     return FfiConverterTypeSourceUpdate.lower(value)
+}
+
+
+/**
+ * A stream named in a `FailureReason`.
+ */
+public struct StreamDescriptor: Equatable, Hashable {
+    /**
+     * Stream name.
+     */
+    public var name: String?
+    /**
+     * Stream namespace.
+     */
+    public var namespace: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stream name.
+         */name: String?, 
+        /**
+         * Stream namespace.
+         */namespace: String? = nil) {
+        self.name = name
+        self.namespace = namespace
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StreamDescriptor: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStreamDescriptor: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StreamDescriptor {
+        return
+            try StreamDescriptor(
+                name: FfiConverterOptionString.read(from: &buf), 
+                namespace: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StreamDescriptor, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.namespace, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamDescriptor_lift(_ buf: RustBuffer) throws -> StreamDescriptor {
+    return try FfiConverterTypeStreamDescriptor.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamDescriptor_lower(_ value: StreamDescriptor) -> RustBuffer {
+    return FfiConverterTypeStreamDescriptor.lower(value)
 }
 
 
@@ -7613,6 +7792,11 @@ public struct WidgetTokenRequest: Equatable, Hashable {
      * How those tags combine; `None` (the default) sends `any`.
      */
     public var selectedConnectionTemplateTagsMode: TagsMode?
+    /**
+     * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
+     * (default `false`), as for scoped tokens.
+     */
+    public var sendAsCustomerName: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7639,7 +7823,11 @@ public struct WidgetTokenRequest: Equatable, Hashable {
          */selectedConnectionTemplateTags: [String] = [], 
         /**
          * How those tags combine; `None` (the default) sends `any`.
-         */selectedConnectionTemplateTagsMode: TagsMode? = nil) {
+         */selectedConnectionTemplateTagsMode: TagsMode? = nil, 
+        /**
+         * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
+         * (default `false`), as for scoped tokens.
+         */sendAsCustomerName: Bool = false) {
         self.workspaceName = workspaceName
         self.allowedOrigin = allowedOrigin
         self.regionId = regionId
@@ -7647,6 +7835,7 @@ public struct WidgetTokenRequest: Equatable, Hashable {
         self.selectedSourceTemplateTagsMode = selectedSourceTemplateTagsMode
         self.selectedConnectionTemplateTags = selectedConnectionTemplateTags
         self.selectedConnectionTemplateTagsMode = selectedConnectionTemplateTagsMode
+        self.sendAsCustomerName = sendAsCustomerName
     }
 
     
@@ -7671,7 +7860,8 @@ public struct FfiConverterTypeWidgetTokenRequest: FfiConverterRustBuffer {
                 selectedSourceTemplateTags: FfiConverterSequenceString.read(from: &buf), 
                 selectedSourceTemplateTagsMode: FfiConverterOptionTypeTagsMode.read(from: &buf), 
                 selectedConnectionTemplateTags: FfiConverterSequenceString.read(from: &buf), 
-                selectedConnectionTemplateTagsMode: FfiConverterOptionTypeTagsMode.read(from: &buf)
+                selectedConnectionTemplateTagsMode: FfiConverterOptionTypeTagsMode.read(from: &buf), 
+                sendAsCustomerName: FfiConverterBool.read(from: &buf)
         )
     }
 
@@ -7683,6 +7873,7 @@ public struct FfiConverterTypeWidgetTokenRequest: FfiConverterRustBuffer {
         FfiConverterOptionTypeTagsMode.write(value.selectedSourceTemplateTagsMode, into: &buf)
         FfiConverterSequenceString.write(value.selectedConnectionTemplateTags, into: &buf)
         FfiConverterOptionTypeTagsMode.write(value.selectedConnectionTemplateTagsMode, into: &buf)
+        FfiConverterBool.write(value.sendAsCustomerName, into: &buf)
     }
 }
 
@@ -7730,6 +7921,16 @@ public struct Workspace: Equatable, Hashable {
      * Last update time (ISO-8601).
      */
     public var updatedAt: String?
+    /**
+     * Whether the Context Store caches the workspace's data (2026 service versions; `None`
+     * when the service omits it).
+     */
+    public var cacheEnabled: Bool?
+    /**
+     * Whether the workspace has been deleted (2026 service versions; `None` when the service
+     * omits it).
+     */
+    public var tombstone: Bool?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7751,13 +7952,23 @@ public struct Workspace: Equatable, Hashable {
          */createdAt: String?, 
         /**
          * Last update time (ISO-8601).
-         */updatedAt: String?) {
+         */updatedAt: String?, 
+        /**
+         * Whether the Context Store caches the workspace's data (2026 service versions; `None`
+         * when the service omits it).
+         */cacheEnabled: Bool? = nil, 
+        /**
+         * Whether the workspace has been deleted (2026 service versions; `None` when the service
+         * omits it).
+         */tombstone: Bool? = nil) {
         self.id = id
         self.name = name
         self.organizationId = organizationId
         self.status = status
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.cacheEnabled = cacheEnabled
+        self.tombstone = tombstone
     }
 
     
@@ -7781,7 +7992,9 @@ public struct FfiConverterTypeWorkspace: FfiConverterRustBuffer {
                 organizationId: FfiConverterOptionString.read(from: &buf), 
                 status: FfiConverterOptionTypeWorkspaceStatus.read(from: &buf), 
                 createdAt: FfiConverterOptionString.read(from: &buf), 
-                updatedAt: FfiConverterOptionString.read(from: &buf)
+                updatedAt: FfiConverterOptionString.read(from: &buf), 
+                cacheEnabled: FfiConverterOptionBool.read(from: &buf), 
+                tombstone: FfiConverterOptionBool.read(from: &buf)
         )
     }
 
@@ -7792,6 +8005,8 @@ public struct FfiConverterTypeWorkspace: FfiConverterRustBuffer {
         FfiConverterOptionTypeWorkspaceStatus.write(value.status, into: &buf)
         FfiConverterOptionString.write(value.createdAt, into: &buf)
         FfiConverterOptionString.write(value.updatedAt, into: &buf)
+        FfiConverterOptionBool.write(value.cacheEnabled, into: &buf)
+        FfiConverterOptionBool.write(value.tombstone, into: &buf)
     }
 }
 
@@ -8050,6 +8265,10 @@ public struct WorkspaceUpdate: Equatable, Hashable {
      * New status (`Inactive` disables the workspace's connections).
      */
     public var status: WorkspaceStatus?
+    /**
+     * Turns Context Store caching on or off (2026 service versions; older ones ignore it).
+     */
+    public var cacheEnabled: Bool?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -8059,9 +8278,13 @@ public struct WorkspaceUpdate: Equatable, Hashable {
          */name: String? = nil, 
         /**
          * New status (`Inactive` disables the workspace's connections).
-         */status: WorkspaceStatus? = nil) {
+         */status: WorkspaceStatus? = nil, 
+        /**
+         * Turns Context Store caching on or off (2026 service versions; older ones ignore it).
+         */cacheEnabled: Bool? = nil) {
         self.name = name
         self.status = status
+        self.cacheEnabled = cacheEnabled
     }
 
     
@@ -8081,13 +8304,15 @@ public struct FfiConverterTypeWorkspaceUpdate: FfiConverterRustBuffer {
         return
             try WorkspaceUpdate(
                 name: FfiConverterOptionString.read(from: &buf), 
-                status: FfiConverterOptionTypeWorkspaceStatus.read(from: &buf)
+                status: FfiConverterOptionTypeWorkspaceStatus.read(from: &buf), 
+                cacheEnabled: FfiConverterOptionBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: WorkspaceUpdate, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterOptionTypeWorkspaceStatus.write(value.status, into: &buf)
+        FfiConverterOptionBool.write(value.cacheEnabled, into: &buf)
     }
 }
 
@@ -9105,6 +9330,121 @@ public func FfiConverterTypeNonBreakingChangesPreference_lower(_ value: NonBreak
 
 
 /**
+ * How a template's sources run (2026 service versions).
+ */
+
+public enum SourceConfigTemplateMode: Equatable, Hashable {
+    
+    /**
+     * The connector is called on demand, nothing replicated (`DIRECT`).
+     */
+    case direct
+    /**
+     * Data is synced to the destination (`REPLICATION`, the service's default).
+     */
+    case replication
+    /**
+     * Both (`MULTI`).
+     */
+    case multi
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it (and
+     * sent back unchanged).
+     */
+    case unknown(
+        /**
+         * The value as the service spells it.
+         */raw: String
+    )
+
+
+
+    /**
+     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
+     * text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourceconfigtemplatemode_wire_value(
+            FfiConverterTypeSourceConfigTemplateMode_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension SourceConfigTemplateMode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSourceConfigTemplateMode: FfiConverterRustBuffer {
+    typealias SwiftType = SourceConfigTemplateMode
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SourceConfigTemplateMode {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .direct
+        
+        case 2: return .replication
+        
+        case 3: return .multi
+        
+        case 4: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SourceConfigTemplateMode, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .direct:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .replication:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .multi:
+            writeInt(&buf, Int32(3))
+        
+        
+        case let .unknown(raw):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(raw, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSourceConfigTemplateMode_lift(_ buf: RustBuffer) throws -> SourceConfigTemplateMode {
+    return try FfiConverterTypeSourceConfigTemplateMode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSourceConfigTemplateMode_lower(_ value: SourceConfigTemplateMode) -> RustBuffer {
+    return FfiConverterTypeSourceConfigTemplateMode.lower(value)
+}
+
+
+
+/**
  * Which streams a source made from a template syncs.
  */
 
@@ -9238,6 +9578,10 @@ public enum SupportLevel: Equatable, Hashable {
      */
     case archived
     /**
+     * No support level (`none`).
+     */
+    case none
+    /**
      * A value this SDK version does not know yet, kept as the service sent it (and
      * sent back unchanged).
      */
@@ -9286,7 +9630,9 @@ public struct FfiConverterTypeSupportLevel: FfiConverterRustBuffer {
         
         case 3: return .archived
         
-        case 4: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        case 4: return .none
+        
+        case 5: return .unknown(raw: try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9309,8 +9655,12 @@ public struct FfiConverterTypeSupportLevel: FfiConverterRustBuffer {
             writeInt(&buf, Int32(3))
         
         
-        case let .unknown(raw):
+        case .none:
             writeInt(&buf, Int32(4))
+        
+        
+        case let .unknown(raw):
+            writeInt(&buf, Int32(5))
             FfiConverterString.write(raw, into: &buf)
             
         }
@@ -9962,6 +10312,30 @@ fileprivate struct FfiConverterOptionTypeSourceUpdate: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeStreamDescriptor: FfiConverterRustBuffer {
+    typealias SwiftType = StreamDescriptor?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeStreamDescriptor.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeStreamDescriptor.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeTagFilter: FfiConverterRustBuffer {
     typealias SwiftType = TagFilter?
 
@@ -10122,6 +10496,30 @@ fileprivate struct FfiConverterOptionTypeNonBreakingChangesPreference: FfiConver
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeNonBreakingChangesPreference.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSourceConfigTemplateMode: FfiConverterRustBuffer {
+    typealias SwiftType = SourceConfigTemplateMode?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSourceConfigTemplateMode.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSourceConfigTemplateMode.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

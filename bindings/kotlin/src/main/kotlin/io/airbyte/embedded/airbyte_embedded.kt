@@ -1112,6 +1112,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_supportlevel_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourceconfigtemplatemode_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_streamselectionmode_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_workspacestatus_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -8275,12 +8277,15 @@ data class FailureReason (
     var `timestamp`: kotlin.String?
     , 
     /**
-     * Which side failed (`source`, `destination`, `platform`, …).
+     * Which side failed: `source`, `destination`, `replication`, `normalization`, `dbt`,
+     * `persistence`, `airbyte_platform`, `unknown`, or a newer value, as sent.
      */
     var `failureOrigin`: kotlin.String?
     , 
     /**
-     * The kind of failure (`config_error`, `system_error`, …).
+     * The kind of failure: `config_error`, `transient_error`, `system_error`,
+     * `destination_timeout`, `heartbeat_timeout`, `manual_cancellation`, `refresh_schema`, or
+     * a newer value, as sent.
      */
     var `failureType`: kotlin.String?
     , 
@@ -8298,6 +8303,21 @@ data class FailureReason (
      * Whether running the check again may help.
      */
     var `retryable`: kotlin.Boolean?
+    , 
+    /**
+     * The connector's stack trace, for the operator (may be long).
+     */
+    var `stacktrace`: kotlin.String? = null 
+    , 
+    /**
+     * Whether the failure came from a trace message the connector emitted.
+     */
+    var `fromTraceMessage`: kotlin.Boolean? = null 
+    , 
+    /**
+     * The stream the failure concerns, when it concerns one.
+     */
+    var `streamDescriptor`: StreamDescriptor? = null 
     
 ){
     
@@ -8320,6 +8340,9 @@ public object FfiConverterTypeFailureReason: FfiConverterRustBuffer<FailureReaso
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalTypeStreamDescriptor.read(buf),
         )
     }
 
@@ -8329,7 +8352,10 @@ public object FfiConverterTypeFailureReason: FfiConverterRustBuffer<FailureReaso
             FfiConverterOptionalString.allocationSize(value.`failureType`) +
             FfiConverterOptionalString.allocationSize(value.`externalMessage`) +
             FfiConverterOptionalString.allocationSize(value.`internalMessage`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`retryable`)
+            FfiConverterOptionalBoolean.allocationSize(value.`retryable`) +
+            FfiConverterOptionalString.allocationSize(value.`stacktrace`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`fromTraceMessage`) +
+            FfiConverterOptionalTypeStreamDescriptor.allocationSize(value.`streamDescriptor`)
     )
 
     override fun write(value: FailureReason, buf: ByteBuffer) {
@@ -8339,6 +8365,9 @@ public object FfiConverterTypeFailureReason: FfiConverterRustBuffer<FailureReaso
             FfiConverterOptionalString.write(value.`externalMessage`, buf)
             FfiConverterOptionalString.write(value.`internalMessage`, buf)
             FfiConverterOptionalBoolean.write(value.`retryable`, buf)
+            FfiConverterOptionalString.write(value.`stacktrace`, buf)
+            FfiConverterOptionalBoolean.write(value.`fromTraceMessage`, buf)
+            FfiConverterOptionalTypeStreamDescriptor.write(value.`streamDescriptor`, buf)
     }
 }
 
@@ -8659,6 +8688,12 @@ data class ScopedTokenInfo (
      * The workspace.
      */
     var `workspaceId`: kotlin.String
+    , 
+    /**
+     * The workspace's name (2026 service versions, which call it the customer name; `None`
+     * when the service omits it).
+     */
+    var `customerName`: kotlin.String? = null 
     
 ){
     
@@ -8677,17 +8712,20 @@ public object FfiConverterTypeScopedTokenInfo: FfiConverterRustBuffer<ScopedToke
         return ScopedTokenInfo(
             FfiConverterOptionalString.read(buf),
             FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
     override fun allocationSize(value: ScopedTokenInfo) = (
             FfiConverterOptionalString.allocationSize(value.`organizationId`) +
-            FfiConverterString.allocationSize(value.`workspaceId`)
+            FfiConverterString.allocationSize(value.`workspaceId`) +
+            FfiConverterOptionalString.allocationSize(value.`customerName`)
     )
 
     override fun write(value: ScopedTokenInfo, buf: ByteBuffer) {
             FfiConverterOptionalString.write(value.`organizationId`, buf)
             FfiConverterString.write(value.`workspaceId`, buf)
+            FfiConverterOptionalString.write(value.`customerName`, buf)
     }
 }
 
@@ -8707,6 +8745,13 @@ data class ScopedTokenRequest (
      * config's region, else the service's (US).
      */
     var `regionId`: kotlin.String? = null 
+    , 
+    /**
+     * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
+     * (default `false`), for deployments whose `/account/applications/scoped-token` route
+     * requires that key; set it together with the `Applications` token routes.
+     */
+    var `sendAsCustomerName`: kotlin.Boolean = false 
     
 ){
     
@@ -8725,17 +8770,20 @@ public object FfiConverterTypeScopedTokenRequest: FfiConverterRustBuffer<ScopedT
         return ScopedTokenRequest(
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterBoolean.read(buf),
         )
     }
 
     override fun allocationSize(value: ScopedTokenRequest) = (
             FfiConverterString.allocationSize(value.`workspaceName`) +
-            FfiConverterOptionalString.allocationSize(value.`regionId`)
+            FfiConverterOptionalString.allocationSize(value.`regionId`) +
+            FfiConverterBoolean.allocationSize(value.`sendAsCustomerName`)
     )
 
     override fun write(value: ScopedTokenRequest, buf: ByteBuffer) {
             FfiConverterString.write(value.`workspaceName`, buf)
             FfiConverterOptionalString.write(value.`regionId`, buf)
+            FfiConverterBoolean.write(value.`sendAsCustomerName`, buf)
     }
 }
 
@@ -9184,6 +9232,12 @@ data class SourceTemplate (
      * Last update time (ISO-8601).
      */
     var `updatedAt`: kotlin.String?
+    , 
+    /**
+     * How its sources run (2026 service versions; `None` when omitted, meaning
+     * `Replication`).
+     */
+    var `mode`: SourceConfigTemplateMode? = null 
     
 ){
     
@@ -9219,6 +9273,7 @@ public object FfiConverterTypeSourceTemplate: FfiConverterRustBuffer<SourceTempl
             FfiConverterSequenceString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSourceConfigTemplateMode.read(buf),
         )
     }
 
@@ -9232,7 +9287,8 @@ public object FfiConverterTypeSourceTemplate: FfiConverterRustBuffer<SourceTempl
             FfiConverterOptionalTypeCustomization.allocationSize(value.`customization`) +
             FfiConverterSequenceString.allocationSize(value.`tags`) +
             FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`updatedAt`)
+            FfiConverterOptionalString.allocationSize(value.`updatedAt`) +
+            FfiConverterOptionalTypeSourceConfigTemplateMode.allocationSize(value.`mode`)
     )
 
     override fun write(value: SourceTemplate, buf: ByteBuffer) {
@@ -9246,6 +9302,7 @@ public object FfiConverterTypeSourceTemplate: FfiConverterRustBuffer<SourceTempl
             FfiConverterSequenceString.write(value.`tags`, buf)
             FfiConverterOptionalString.write(value.`createdAt`, buf)
             FfiConverterOptionalString.write(value.`updatedAt`, buf)
+            FfiConverterOptionalTypeSourceConfigTemplateMode.write(value.`mode`, buf)
     }
 }
 
@@ -9365,6 +9422,24 @@ data class SourceTemplateSummary (
      * Last update time (ISO-8601).
      */
     var `updatedAt`: kotlin.String?
+    , 
+    /**
+     * The owning organisation (2026 service versions; `None` when omitted or `null`, as for
+     * Airbyte's global templates).
+     */
+    var `organizationId`: kotlin.String? = null 
+    , 
+    /**
+     * The connector definition (2026 service versions; the full template calls it
+     * `source_definition_id`).
+     */
+    var `actorDefinitionId`: kotlin.String? = null 
+    , 
+    /**
+     * How its sources run (2026 service versions; `None` when omitted, meaning
+     * `Replication`).
+     */
+    var `mode`: SourceConfigTemplateMode? = null 
     
 ){
     
@@ -9388,6 +9463,9 @@ public object FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer<Sour
             FfiConverterOptionalTypeCustomization.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeSourceConfigTemplateMode.read(buf),
         )
     }
 
@@ -9398,7 +9476,10 @@ public object FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer<Sour
             FfiConverterSequenceString.allocationSize(value.`tags`) +
             FfiConverterOptionalTypeCustomization.allocationSize(value.`customization`) +
             FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`updatedAt`)
+            FfiConverterOptionalString.allocationSize(value.`updatedAt`) +
+            FfiConverterOptionalString.allocationSize(value.`organizationId`) +
+            FfiConverterOptionalString.allocationSize(value.`actorDefinitionId`) +
+            FfiConverterOptionalTypeSourceConfigTemplateMode.allocationSize(value.`mode`)
     )
 
     override fun write(value: SourceTemplateSummary, buf: ByteBuffer) {
@@ -9409,6 +9490,9 @@ public object FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer<Sour
             FfiConverterOptionalTypeCustomization.write(value.`customization`, buf)
             FfiConverterOptionalString.write(value.`createdAt`, buf)
             FfiConverterOptionalString.write(value.`updatedAt`, buf)
+            FfiConverterOptionalString.write(value.`organizationId`, buf)
+            FfiConverterOptionalString.write(value.`actorDefinitionId`, buf)
+            FfiConverterOptionalTypeSourceConfigTemplateMode.write(value.`mode`, buf)
     }
 }
 
@@ -9546,6 +9630,53 @@ public object FfiConverterTypeSourceUpdate: FfiConverterRustBuffer<SourceUpdate>
     override fun write(value: SourceUpdate, buf: ByteBuffer) {
             FfiConverterOptionalString.write(value.`name`, buf)
             FfiConverterOptionalString.write(value.`sourceConfig`, buf)
+    }
+}
+
+
+
+/**
+ * A stream named in a `FailureReason`.
+ */
+data class StreamDescriptor (
+    /**
+     * Stream name.
+     */
+    var `name`: kotlin.String?
+    , 
+    /**
+     * Stream namespace.
+     */
+    var `namespace`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStreamDescriptor: FfiConverterRustBuffer<StreamDescriptor> {
+    override fun read(buf: ByteBuffer): StreamDescriptor {
+        return StreamDescriptor(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: StreamDescriptor) = (
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalString.allocationSize(value.`namespace`)
+    )
+
+    override fun write(value: StreamDescriptor, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalString.write(value.`namespace`, buf)
     }
 }
 
@@ -9921,6 +10052,12 @@ data class WidgetTokenRequest (
      * How those tags combine; `None` (the default) sends `any`.
      */
     var `selectedConnectionTemplateTagsMode`: TagsMode? = null 
+    , 
+    /**
+     * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
+     * (default `false`), as for scoped tokens.
+     */
+    var `sendAsCustomerName`: kotlin.Boolean = false 
     
 ){
     
@@ -9944,6 +10081,7 @@ public object FfiConverterTypeWidgetTokenRequest: FfiConverterRustBuffer<WidgetT
             FfiConverterOptionalTypeTagsMode.read(buf),
             FfiConverterSequenceString.read(buf),
             FfiConverterOptionalTypeTagsMode.read(buf),
+            FfiConverterBoolean.read(buf),
         )
     }
 
@@ -9954,7 +10092,8 @@ public object FfiConverterTypeWidgetTokenRequest: FfiConverterRustBuffer<WidgetT
             FfiConverterSequenceString.allocationSize(value.`selectedSourceTemplateTags`) +
             FfiConverterOptionalTypeTagsMode.allocationSize(value.`selectedSourceTemplateTagsMode`) +
             FfiConverterSequenceString.allocationSize(value.`selectedConnectionTemplateTags`) +
-            FfiConverterOptionalTypeTagsMode.allocationSize(value.`selectedConnectionTemplateTagsMode`)
+            FfiConverterOptionalTypeTagsMode.allocationSize(value.`selectedConnectionTemplateTagsMode`) +
+            FfiConverterBoolean.allocationSize(value.`sendAsCustomerName`)
     )
 
     override fun write(value: WidgetTokenRequest, buf: ByteBuffer) {
@@ -9965,6 +10104,7 @@ public object FfiConverterTypeWidgetTokenRequest: FfiConverterRustBuffer<WidgetT
             FfiConverterOptionalTypeTagsMode.write(value.`selectedSourceTemplateTagsMode`, buf)
             FfiConverterSequenceString.write(value.`selectedConnectionTemplateTags`, buf)
             FfiConverterOptionalTypeTagsMode.write(value.`selectedConnectionTemplateTagsMode`, buf)
+            FfiConverterBoolean.write(value.`sendAsCustomerName`, buf)
     }
 }
 
@@ -10003,6 +10143,18 @@ data class Workspace (
      * Last update time (ISO-8601).
      */
     var `updatedAt`: kotlin.String?
+    , 
+    /**
+     * Whether the Context Store caches the workspace's data (2026 service versions; `None`
+     * when the service omits it).
+     */
+    var `cacheEnabled`: kotlin.Boolean? = null 
+    , 
+    /**
+     * Whether the workspace has been deleted (2026 service versions; `None` when the service
+     * omits it).
+     */
+    var `tombstone`: kotlin.Boolean? = null 
     
 ){
     
@@ -10025,6 +10177,8 @@ public object FfiConverterTypeWorkspace: FfiConverterRustBuffer<Workspace> {
             FfiConverterOptionalTypeWorkspaceStatus.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
         )
     }
 
@@ -10034,7 +10188,9 @@ public object FfiConverterTypeWorkspace: FfiConverterRustBuffer<Workspace> {
             FfiConverterOptionalString.allocationSize(value.`organizationId`) +
             FfiConverterOptionalTypeWorkspaceStatus.allocationSize(value.`status`) +
             FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`updatedAt`)
+            FfiConverterOptionalString.allocationSize(value.`updatedAt`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`cacheEnabled`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`tombstone`)
     )
 
     override fun write(value: Workspace, buf: ByteBuffer) {
@@ -10044,6 +10200,8 @@ public object FfiConverterTypeWorkspace: FfiConverterRustBuffer<Workspace> {
             FfiConverterOptionalTypeWorkspaceStatus.write(value.`status`, buf)
             FfiConverterOptionalString.write(value.`createdAt`, buf)
             FfiConverterOptionalString.write(value.`updatedAt`, buf)
+            FfiConverterOptionalBoolean.write(value.`cacheEnabled`, buf)
+            FfiConverterOptionalBoolean.write(value.`tombstone`, buf)
     }
 }
 
@@ -10219,6 +10377,11 @@ data class WorkspaceUpdate (
      * New status (`Inactive` disables the workspace's connections).
      */
     var `status`: WorkspaceStatus? = null 
+    , 
+    /**
+     * Turns Context Store caching on or off (2026 service versions; older ones ignore it).
+     */
+    var `cacheEnabled`: kotlin.Boolean? = null 
     
 ){
     
@@ -10237,17 +10400,20 @@ public object FfiConverterTypeWorkspaceUpdate: FfiConverterRustBuffer<WorkspaceU
         return WorkspaceUpdate(
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeWorkspaceStatus.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
         )
     }
 
     override fun allocationSize(value: WorkspaceUpdate) = (
             FfiConverterOptionalString.allocationSize(value.`name`) +
-            FfiConverterOptionalTypeWorkspaceStatus.allocationSize(value.`status`)
+            FfiConverterOptionalTypeWorkspaceStatus.allocationSize(value.`status`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`cacheEnabled`)
     )
 
     override fun write(value: WorkspaceUpdate, buf: ByteBuffer) {
             FfiConverterOptionalString.write(value.`name`, buf)
             FfiConverterOptionalTypeWorkspaceStatus.write(value.`status`, buf)
+            FfiConverterOptionalBoolean.write(value.`cacheEnabled`, buf)
     }
 }
 
@@ -11474,6 +11640,140 @@ public object FfiConverterTypeNonBreakingChangesPreference : FfiConverterRustBuf
 
 
 /**
+ * How a template's sources run (2026 service versions).
+ */
+sealed class SourceConfigTemplateMode {
+    
+    /**
+     * The connector is called on demand, nothing replicated (`DIRECT`).
+     */
+    object Direct : SourceConfigTemplateMode()
+    
+    
+    /**
+     * Data is synced to the destination (`REPLICATION`, the service's default).
+     */
+    object Replication : SourceConfigTemplateMode()
+    
+    
+    /**
+     * Both (`MULTI`).
+     */
+    object Multi : SourceConfigTemplateMode()
+    
+    
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it (and
+     * sent back unchanged).
+     */
+    data class Unknown(
+        /**
+         * The value as the service spells it.
+         */
+        val `raw`: kotlin.String) : SourceConfigTemplateMode()
+        
+    {
+        
+
+        companion object
+    }
+    
+
+    
+
+    
+    
+    /**
+     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
+     * text of an unknown value).
+     */ fun `wireValue`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_sourceconfigtemplatemode_wire_value(FfiConverterTypeSourceConfigTemplateMode.lower(this),
+        _status)
+}
+    )
+    }
+    
+
+    
+
+
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSourceConfigTemplateMode : FfiConverterRustBuffer<SourceConfigTemplateMode>{
+    override fun read(buf: ByteBuffer): SourceConfigTemplateMode {
+        return when(buf.getInt()) {
+            1 -> SourceConfigTemplateMode.Direct
+            2 -> SourceConfigTemplateMode.Replication
+            3 -> SourceConfigTemplateMode.Multi
+            4 -> SourceConfigTemplateMode.Unknown(
+                FfiConverterString.read(buf),
+                )
+            else -> throw RuntimeException("invalid enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: SourceConfigTemplateMode): ULong = when(value) {
+        is SourceConfigTemplateMode.Direct -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is SourceConfigTemplateMode.Replication -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is SourceConfigTemplateMode.Multi -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is SourceConfigTemplateMode.Unknown -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+                + FfiConverterString.allocationSize(value.`raw`)
+            )
+        }
+    }
+
+    override fun write(value: SourceConfigTemplateMode, buf: ByteBuffer) {
+        when(value) {
+            is SourceConfigTemplateMode.Direct -> {
+                buf.putInt(1)
+                Unit
+            }
+            is SourceConfigTemplateMode.Replication -> {
+                buf.putInt(2)
+                Unit
+            }
+            is SourceConfigTemplateMode.Multi -> {
+                buf.putInt(3)
+                Unit
+            }
+            is SourceConfigTemplateMode.Unknown -> {
+                buf.putInt(4)
+                FfiConverterString.write(value.`raw`, buf)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+}
+
+
+
+
+
+/**
  * Which streams a source made from a template syncs.
  */
 sealed class StreamSelectionMode {
@@ -11631,6 +11931,12 @@ sealed class SupportLevel {
     
     
     /**
+     * No support level (`none`).
+     */
+    object None : SupportLevel()
+    
+    
+    /**
      * A value this SDK version does not know yet, kept as the service sent it (and
      * sent back unchanged).
      */
@@ -11679,7 +11985,8 @@ public object FfiConverterTypeSupportLevel : FfiConverterRustBuffer<SupportLevel
             1 -> SupportLevel.Certified
             2 -> SupportLevel.Community
             3 -> SupportLevel.Archived
-            4 -> SupportLevel.Unknown(
+            4 -> SupportLevel.None
+            5 -> SupportLevel.Unknown(
                 FfiConverterString.read(buf),
                 )
             else -> throw RuntimeException("invalid enum value, something is very wrong!!")
@@ -11700,6 +12007,12 @@ public object FfiConverterTypeSupportLevel : FfiConverterRustBuffer<SupportLevel
             )
         }
         is SupportLevel.Archived -> {
+            // Add the size for the Int that specifies the variant plus the size needed for all fields
+            (
+                4UL
+            )
+        }
+        is SupportLevel.None -> {
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
@@ -11728,8 +12041,12 @@ public object FfiConverterTypeSupportLevel : FfiConverterRustBuffer<SupportLevel
                 buf.putInt(3)
                 Unit
             }
-            is SupportLevel.Unknown -> {
+            is SupportLevel.None -> {
                 buf.putInt(4)
+                Unit
+            }
+            is SupportLevel.Unknown -> {
+                buf.putInt(5)
                 FfiConverterString.write(value.`raw`, buf)
                 Unit
             }
@@ -12475,6 +12792,38 @@ public object FfiConverterOptionalTypeSourceUpdate: FfiConverterRustBuffer<Sourc
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeStreamDescriptor: FfiConverterRustBuffer<StreamDescriptor?> {
+    override fun read(buf: ByteBuffer): StreamDescriptor? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeStreamDescriptor.read(buf)
+    }
+
+    override fun allocationSize(value: StreamDescriptor?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeStreamDescriptor.allocationSize(value)
+        }
+    }
+
+    override fun write(value: StreamDescriptor?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeStreamDescriptor.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeTagFilter: FfiConverterRustBuffer<TagFilter?> {
     override fun read(buf: ByteBuffer): TagFilter? {
         if (buf.get().toInt() == 0) {
@@ -12689,6 +13038,38 @@ public object FfiConverterOptionalTypeNonBreakingChangesPreference: FfiConverter
         } else {
             buf.put(1)
             FfiConverterTypeNonBreakingChangesPreference.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeSourceConfigTemplateMode: FfiConverterRustBuffer<SourceConfigTemplateMode?> {
+    override fun read(buf: ByteBuffer): SourceConfigTemplateMode? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSourceConfigTemplateMode.read(buf)
+    }
+
+    override fun allocationSize(value: SourceConfigTemplateMode?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSourceConfigTemplateMode.allocationSize(value)
+        }
+    }
+
+    override fun write(value: SourceConfigTemplateMode?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSourceConfigTemplateMode.write(value, buf)
         }
     }
 }
