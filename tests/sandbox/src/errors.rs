@@ -1,7 +1,7 @@
 //! Error responses in the two shapes the real service uses.
 //!
 //! - `{"detail": "text"}` for 401, 404, 405 and 413, and `{"detail": [{"loc", "msg", "type"}]}` for 422;
-//! - `{"message": str, "errors": [{"field", "message", "error_code"}]}` for 400, 403 and 429.
+//! - `{"message": str, "errors": [{"field", "message", "error_code"}]}` for 400, 403, 429 and 500.
 
 use axum::Json;
 use axum::http::header::CONNECTION;
@@ -78,6 +78,8 @@ pub(crate) enum ApiError {
     Unprocessable(Vec<Detail>),
     /// 429 `{"message": "Rate limit exceeded", "errors": []}` with `Retry-After`.
     RateLimited { retry_after_secs: u64 },
+    /// 500 `{"message", "errors": []}`.
+    Internal(String),
 }
 
 impl ApiError {
@@ -107,6 +109,11 @@ impl ApiError {
         ApiError::Unprocessable(vec![Detail::new(loc, msg, kind)])
     }
 
+    /// 500 with `message`.
+    pub(crate) fn internal(message: &str) -> ApiError {
+        ApiError::Internal(message.to_owned())
+    }
+
     /// 422 "field required" at `loc`.
     pub(crate) fn missing(loc: &[&str]) -> ApiError {
         ApiError::invalid(loc, "field required", "value_error.missing")
@@ -122,6 +129,7 @@ impl ApiError {
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -130,6 +138,7 @@ impl ApiError {
             ApiError::BadRequest { message, errors } | ApiError::Forbidden { message, errors } => {
                 json!({"message": message, "errors": errors})
             }
+            ApiError::Internal(message) => json!({"message": message, "errors": []}),
             ApiError::Unauthorized(detail) | ApiError::NotFound(detail) => {
                 json!({"detail": detail})
             }

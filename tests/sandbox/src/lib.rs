@@ -35,6 +35,12 @@
 //!   starts at its first request. Over the limit: 429 with `Retry-After`.
 //! - **Errors** use the service's two shapes: `{"detail": ...}` for 401/404/405/413/422 and
 //!   `{"message", "errors": [{"field", "message", "error_code"}]}` for 400/403/429.
+//! - **Validation** of connector configs is the service's own kind, done with the sandbox's own
+//!   code (it shares none with the SDK): the template defaults merged with the end user's
+//!   config, validated as plain JSON Schema draft-07 (`jsonschema`, no remote `$ref`s, no
+//!   defaults filled in), each problem a 422 entry at the path the validator names. Secrets
+//!   (`airbyte_secret`/`airbyte_sensitive` in the spec) come back as `**********` in every
+//!   response, and that mask sent as a value is refused.
 //!
 //! # Checks
 //!
@@ -94,6 +100,7 @@ mod cron;
 mod errors;
 mod faults;
 mod inventory;
+mod masking;
 mod models;
 mod origin;
 mod pagination;
@@ -103,6 +110,7 @@ mod ratelimit;
 mod recording;
 mod routes;
 mod server;
+mod spec;
 mod state;
 mod store;
 mod validate;

@@ -1,7 +1,6 @@
 //! The in-memory store: lookups that respect organisation and workspace boundaries, and the
 //! JSON bodies of stored resources.
 
-use airbyte_embedded::validation::{mask_secrets, user_config_spec};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -9,7 +8,9 @@ use crate::auth::Caller;
 use crate::catalog::{self, Definition, DefinitionKind};
 use crate::clock;
 use crate::errors::ApiError;
+use crate::masking;
 use crate::models::{CheckJob, ConnectionTemplate, Source, SourceTemplate, Tag, Workspace};
+use crate::spec::{connection_schema, user_config_spec};
 
 /// Every stored resource, each list in creation order.
 #[derive(Debug, Default)]
@@ -137,7 +138,9 @@ impl Store {
             .expect("templates are never removed from the store")
     }
 
-    /// The `SourceTemplate` body (secrets in `partial_default_config` masked).
+    /// The `SourceTemplate` body: secrets in `partial_default_config` masked, and the
+    /// `user_config_spec` the end user fills (the connector spec with what the defaults supply
+    /// no longer required; see [`user_config_spec`]).
     pub(crate) fn source_template_json(&self, t: &SourceTemplate) -> Value {
         let def = source_definition(t);
         let spec = def.spec();
@@ -226,6 +229,11 @@ impl Store {
 pub(crate) fn source_definition(t: &SourceTemplate) -> &'static Definition {
     catalog::find(DefinitionKind::Source, t.definition_id)
         .expect("templates are only created for catalogue definitions")
+}
+
+/// `config` with the secrets of `spec` (a `ConnectorSpecification`) masked.
+fn mask_secrets(spec: &Value, config: &Value) -> Value {
+    masking::mask(connection_schema(spec), config)
 }
 
 /// `{id, deleted_at}` of a deletion now.
