@@ -33,8 +33,10 @@
 //!   organisation of the bearer token, or of the credentials when minting); requests whose
 //!   organisation cannot be told share one anonymous bucket. Each bucket has a fixed window that
 //!   starts at its first request. Over the limit: 429 with `Retry-After`.
-//! - **Errors** use the service's two shapes: `{"detail": ...}` for 401/404/405/413/422 and
-//!   `{"message", "errors": [{"field", "message", "error_code"}]}` for 400/403/429.
+//! - **Errors** use the service's two documented shapes, `{"detail": ...}` (FastAPI, as the
+//!   documentation shows) and `{"message", "errors": [{"field", "message", "error_code"}]}`
+//!   (`ApiErrorResponse`, as the OpenAPI document has it). They disagree for 403 and 422;
+//!   [`SandboxConfig::error_style`] picks one ([`ErrorStyle`] has the table).
 //! - **Validation** of connector configs is the service's own kind, done with the sandbox's own
 //!   code (it shares none with the SDK): the template defaults merged with the end user's
 //!   config, validated as plain JSON Schema draft-07 (`jsonschema`, no remote `$ref`s, no
@@ -122,6 +124,7 @@ pub use credentials::{
     CLIENT_ID, CLIENT_SECRET, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET, ORGANIZATION_ID,
     OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, OTHER_ORGANIZATION_ID,
 };
+pub use errors::ErrorStyle;
 pub use faults::{Fault, FaultAction};
 pub use inventory::Inventory;
 pub use recording::{MAX_RECORDED_BODY, MAX_RECORDED_REQUESTS, RecordedRequest};
@@ -156,6 +159,10 @@ pub struct SandboxConfig {
     /// The largest request body accepted, in bytes; a longer one gets 413 before it is read
     /// whole (see the crate docs, "Limits"). Defaults to [`MAX_REQUEST_BODY`] (1 MiB).
     pub max_request_body: usize,
+    /// Which error body shape answers where the service's documentation and its OpenAPI
+    /// document disagree (403 and 422; see [`ErrorStyle`]). Defaults to
+    /// [`ErrorStyle::FastApi`]; the binary's `--error-style`.
+    pub error_style: ErrorStyle,
 }
 
 impl Default for SandboxConfig {
@@ -168,6 +175,7 @@ impl Default for SandboxConfig {
             rate_limit_window: Duration::from_secs(3600),
             check_duration: Duration::from_millis(600),
             max_request_body: MAX_REQUEST_BODY,
+            error_style: ErrorStyle::FastApi,
         }
     }
 }
@@ -192,7 +200,8 @@ impl Sandbox {
             config,
             format!("http://127.0.0.1:{port}/api/v1"),
         ));
-        let server = ServerThread::spawn(listener, routes::app(shared.clone()))?;
+        let app = errors::styled(routes::app(shared.clone()), shared.clone());
+        let server = ServerThread::spawn(listener, app)?;
         Ok(Sandbox {
             shared,
             port,

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use airbyte_embedded_sandbox::{
-    CLIENT_ID, CLIENT_SECRET, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET, ORGANIZATION_ID,
+    CLIENT_ID, CLIENT_SECRET, ErrorStyle, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET, ORGANIZATION_ID,
     OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, OTHER_ORGANIZATION_ID, Sandbox, SandboxConfig,
 };
 use clap::Parser;
@@ -42,6 +42,10 @@ struct Args {
     /// The largest request body accepted, in bytes; longer ones get 413.
     #[arg(long = "max-body-bytes", default_value_t = airbyte_embedded_sandbox::MAX_REQUEST_BODY)]
     max_body_bytes: usize,
+    /// Error bodies where the docs and the OpenAPI document disagree (403, 422): `fastapi`
+    /// (`{"detail": ...}`) or `api-error` (`{"message", "errors": [...]}`).
+    #[arg(long = "error-style", default_value_t = ErrorStyle::FastApi)]
+    error_style: ErrorStyle,
 }
 
 fn main() -> std::io::Result<()> {
@@ -54,6 +58,7 @@ fn main() -> std::io::Result<()> {
         rate_limit_window: Duration::from_secs(args.rate_limit_window_secs),
         check_duration: Duration::from_millis(args.check_duration_ms),
         max_request_body: args.max_body_bytes,
+        error_style: args.error_style,
     })?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "listening on {}", sandbox.base_url())?;
