@@ -22,6 +22,11 @@ use crate::store::deleted_json;
 use crate::validate::merged_config;
 
 const BASE: &str = "/integrations/templates/connections";
+/// The destination an Airbyte-hosted template is given: both documents require a
+/// `destination_name`, and the 2025 one a `destination_definition_id` and `destination_config`
+/// too; the service fills them with its own managed S3 storage (SERVICE-FACTS §5.6, §7.5),
+/// whose config it does not show.
+const AIRBYTE_HOSTED_DESTINATION: &str = "Airbyte-managed storage";
 const PREFERENCES: [&str; 4] = ["ignore", "disable", "propagate_columns", "propagate_fully"];
 
 /// The connection template routes.
@@ -135,6 +140,12 @@ async fn create(
         Some(Value::String(s)) if s == "airbyte_hosted" => {
             let req: AirbyteHostedCreate = from_value(Value::Object(body), &["body"])?;
             template.cron_expression = cron_field(req.cron_expression.as_deref())?;
+            template.destination_name = Some(AIRBYTE_HOSTED_DESTINATION.to_owned());
+            template.destination_definition_id = Some(
+                Uuid::parse_str(catalog::DESTINATION_S3_DEFINITION_ID)
+                    .expect("catalogue ids are UUIDs"),
+            );
+            template.destination_config = Some(Map::new());
         }
         None | Some(Value::Null) => user_hosted(&mut template, body)?,
         Some(Value::String(s)) if s == "user_hosted" => user_hosted(&mut template, body)?,
@@ -239,13 +250,16 @@ async fn update(
         .connection_template_index(caller.organization_id, id)?;
     let t = &mut state.store.connection_templates[index];
     if let Some(config) = req.destination_config {
-        let definition = t.destination_definition_id.ok_or_else(|| {
-            ApiError::invalid(
-                &["body", "destination_config"],
-                "an airbyte_hosted template has no destination config",
-                "value_error",
-            )
-        })?;
+        let definition = t
+            .destination_definition_id
+            .filter(|_| t.data_hosting_type != "airbyte_hosted")
+            .ok_or_else(|| {
+                ApiError::invalid(
+                    &["body", "destination_config"],
+                    "an airbyte_hosted template has no destination config",
+                    "value_error",
+                )
+            })?;
         t.destination_config = Some(destination_config(definition, &config)?);
     }
     if let Some(name) = req.destination_name {

@@ -23,17 +23,16 @@ const WIDGET_URL: &str = "https://app.airbyte.ai/embedded-widget";
 
 /// The token routes, under both prefixes.
 pub(crate) fn routes() -> Router<AppState> {
-    let mut router = Router::new();
-    for prefix in ["/embedded", "/account/applications"] {
-        router = router
-            .route(&format!("{prefix}/scoped-token"), post(scoped_token))
-            .route(
-                &format!("{prefix}/scoped-token/info"),
-                get(scoped_token_info),
-            )
-            .route(&format!("{prefix}/widget-token"), post(widget_token));
-    }
-    router
+    Router::new()
+        .route("/embedded/scoped-token", post(scoped_token))
+        .route("/embedded/scoped-token/info", get(scoped_token_info))
+        .route("/embedded/widget-token", post(widget_token))
+        .route("/account/applications/scoped-token", post(scoped_token))
+        .route(
+            "/account/applications/scoped-token/info",
+            get(applications_scoped_token_info),
+        )
+        .route("/account/applications/widget-token", post(widget_token))
 }
 
 /// `workspace_name` is the 2025 document's field; the 2026 document names it `customer_name`
@@ -78,6 +77,27 @@ async fn scoped_token_info(EndUser(caller): EndUser) -> ApiResult {
     Ok(Json(json!({
         "organization_id": caller.organization_id,
         "workspace_id": caller.workspace_scope,
+    })))
+}
+
+/// `GET /account/applications/scoped-token/info` (scoped): the 2026 document's
+/// `{organization_id, workspace_id, customer_name}`, `customer_name` being the workspace's
+/// name (SERVICE-FACTS §3.3).
+async fn applications_scoped_token_info(
+    State(app): State<AppState>,
+    EndUser(caller): EndUser,
+) -> ApiResult {
+    let name = app
+        .lock()
+        .store
+        .workspaces
+        .iter()
+        .find(|w| Some(w.id) == caller.workspace_scope)
+        .map(|w| w.name.clone());
+    Ok(Json(json!({
+        "organization_id": caller.organization_id,
+        "workspace_id": caller.workspace_scope,
+        "customer_name": name,
     })))
 }
 

@@ -67,10 +67,14 @@ struct TagRef {
     tag: String,
 }
 
+/// `SourceTemplateCustomization`: the stream selection, and per-stream customizations and
+/// mappers, which the sandbox keeps as sent (raw JSON) and echoes.
 #[derive(Deserialize)]
 struct CustomizationBody {
     stream_selection_mode: Option<String>,
     stream_whitelist: Option<Vec<String>>,
+    stream_customizations: Option<Map<String, Value>>,
+    stream_mappers: Option<Map<String, Value>>,
 }
 
 /// `{data: [SourceTemplateSummary]}` of the caller's organisation, filtered by tags.
@@ -203,7 +207,8 @@ fn new_template(
 
 /// Normalises `customization`: `null` stays `null`; otherwise `stream_selection_mode` is
 /// `all|suggested|whitelist` (default `suggested`) and `whitelist` needs a non-empty
-/// `stream_whitelist`.
+/// `stream_whitelist`; `stream_customizations` and `stream_mappers` (objects keyed by stream
+/// name, or `null`) are kept as sent.
 fn customization(raw: Option<Value>) -> Result<Value, ApiError> {
     let Some(raw) = raw.filter(|v| !v.is_null()) else {
         return Ok(Value::Null);
@@ -226,7 +231,12 @@ fn customization(raw: Option<Value>) -> Result<Value, ApiError> {
             "value_error",
         ));
     }
-    Ok(json!({"stream_selection_mode": mode, "stream_whitelist": c.stream_whitelist}))
+    Ok(json!({
+        "stream_selection_mode": mode,
+        "stream_whitelist": c.stream_whitelist,
+        "stream_customizations": c.stream_customizations,
+        "stream_mappers": c.stream_mappers,
+    }))
 }
 
 /// `PATCH /integrations/templates/sources/{id}` `{name?, partial_default_config?, customization?,
