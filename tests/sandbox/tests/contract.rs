@@ -40,7 +40,7 @@ use airbyte_embedded_sandbox::catalog::{
     DESTINATION_S3_DEFINITION_ID, SOURCE_POSTGRES_DEFINITION_ID, SOURCE_TINY_DEFINITION_ID,
 };
 use airbyte_embedded_sandbox::{
-    CLIENT_ID, CLIENT_SECRET, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET, ORGANIZATION_ID,
+    CLIENT_ID, CLIENT_SECRET, ErrorStyle, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET, ORGANIZATION_ID,
     OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, OTHER_ORGANIZATION_ID, Sandbox, SandboxConfig,
 };
 use serde_json::{Value, json};
@@ -1288,6 +1288,8 @@ fn generic_probes(route: &Route, w: &World) -> Vec<Probe> {
 /// Responses checked so far.
 struct ResponseRun<'c> {
     contract: &'c Contract,
+    /// The sandbox's error style (`fastapi`, `api-error`), for the reports.
+    style: &'static str,
     findings: Findings,
     /// Route key (document template) → statuses seen.
     coverage: BTreeMap<String, BTreeSet<u16>>,
@@ -1341,37 +1343,35 @@ impl ResponseRun<'_> {
                 RESPONSE_ALLOWLIST,
                 &op.key(),
                 reply.status,
-                format!("{what} → {} ({}): {v}", reply.status, op.doc.name),
+                format!(
+                    "{what} → {} ({}, {} errors): {v}",
+                    reply.status, op.doc.name, self.style
+                ),
             );
         }
         reply
     }
 }
 
-fn sandbox(rate_limit: u32) -> Sandbox {
+fn sandbox(rate_limit: u32, error_style: ErrorStyle) -> Sandbox {
     Sandbox::start(SandboxConfig {
         check_duration: Duration::from_millis(40),
         rate_limit_per_hour: rate_limit,
+        error_style,
         ..Default::default()
     })
     .expect("sandbox starts")
 }
 
-/// Part 1. Returns the summary fragment and the findings.
-fn check_sandbox_responses(contract: &Contract) -> (String, Findings) {
-    let sb = sandbox(100_000);
+/// Probes every route of a sandbox sending error bodies in `style`, into `run`; returns the
+/// documented operations it does not serve.
+fn probe_sandbox(contract: &Contract, style: ErrorStyle, run: &mut ResponseRun<'_>) -> Vec<String> {
+    let sb = sandbox(100_000, style);
     let http = Http::new(&sb);
     let world = build_world(&http);
     // Let the setup's check jobs finish (they last 40 ms).
     std::thread::sleep(Duration::from_millis(60));
     let routes = routes(&world);
-    let mut run = ResponseRun {
-        contract,
-        findings: Findings::default(),
-        coverage: BTreeMap::new(),
-        responses: 0,
-        check_states: BTreeSet::new(),
-    };
     // A check job seen in its first phase, before it finishes.
     let fresh = http.ok(
         "POST",
@@ -1408,7 +1408,7 @@ fn check_sandbox_responses(contract: &Contract) -> (String, Findings) {
         }
     }
     // Every route gets a 429 from a sandbox whose organisation has used up its requests.
-    let limited = sandbox(3);
+    let limited = sandbox(3, style);
     let lhttp = Http::new(&limited);
     let lop = lhttp.operator_token(CLIENT_ID, CLIENT_SECRET);
     let lsc = lhttp.scoped_token(&lop, "limited");
@@ -1504,6 +1504,24 @@ fn check_sandbox_responses(contract: &Contract) -> (String, Findings) {
             }
         }
     }
+    not_served
+}
+
+/// Part 1, in both error styles. Returns the summary fragment and the findings.
+fn check_sandbox_responses(contract: &Contract) -> (String, Findings) {
+    let mut run = ResponseRun {
+        contract,
+        style: "",
+        findings: Findings::default(),
+        coverage: BTreeMap::new(),
+        responses: 0,
+        check_states: BTreeSet::new(),
+    };
+    let mut not_served = Vec::new();
+    for style in [ErrorStyle::FastApi, ErrorStyle::ApiError] {
+        run.style = style.name();
+        not_served = probe_sandbox(contract, style, &mut run);
+    }
     let statuses: BTreeSet<u16> = run.coverage.values().flatten().copied().collect();
     println!("contract, sandbox responses by route (statuses exercised):");
     for (route, seen) in &run.coverage {
@@ -1522,7 +1540,7 @@ fn check_sandbox_responses(contract: &Contract) -> (String, Findings) {
         not_served.join(", ")
     );
     let line = format!(
-        "{} routes × {} statuses {:?}, {} responses",
+        "{} routes × {} statuses {:?}, {} responses (both error styles)",
         run.coverage.len(),
         statuses.len(),
         statuses,
@@ -1804,7 +1822,7 @@ fn run_sdk(sb: &Sandbox) {
 
 /// Part 2. Returns the summary fragment and the findings.
 fn check_sdk_requests(contract: &Contract) -> (String, Findings) {
-    let sb = sandbox(100_000);
+    let sb = sandbox(100_000, ErrorStyle::default());
     run_sdk(&sb);
     let mut findings = Findings::default();
     let mut routes: BTreeSet<String> = BTreeSet::new();
