@@ -77,3 +77,19 @@ def test_a_fixed_scoped_token_is_not_refreshed(operator, sandbox):
     with pytest.raises(ae.AirbyteError.Unauthorized) as e:
         end_user.source_templates().list()
     assert e.value.status == 401
+
+
+def test_customer_name_on_the_applications_routes(sandbox):
+    # Early-2026 deployments want the name as `customer_name` on /account/applications/*.
+    operator = sandbox.operator(token_routes=ae.TokenRoutes.APPLICATIONS)
+    name = unique("acme-2026")
+    minted = operator.mint_scoped_token(ae.ScopedTokenRequest(workspace_name=name, send_as_customer_name=True))
+    end_user = ae.EndUserClient(minted.expose(), sandbox.config(token_routes=ae.TokenRoutes.APPLICATIONS))
+    info = end_user.token_info()
+    assert info.workspace_id == minted.workspace_id()
+    assert info.customer_name in (None, name)
+    widget = operator.mint_widget_token(
+        ae.WidgetTokenRequest(workspace_name=name, allowed_origin="null", send_as_customer_name=True)
+    )
+    assert widget.scoped_token().workspace_id() == minted.workspace_id()
+    assert ae.ScopedTokenRequest(workspace_name=name).send_as_customer_name is False
