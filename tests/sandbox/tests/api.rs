@@ -738,6 +738,24 @@ fn templates_sources_and_checks() {
         Some(json!({"source_config": {"host": "h", "username": "u", "password": "**********"}})),
     );
     assert_eq!(masked.status, 422);
+    // A partial update: one field, merged over the stored config; the secret stays.
+    let partial = c.call(
+        "PUT",
+        &format!("/embedded/sources/{source_id}"),
+        Some(&scoped),
+        Some(json!({"source_config": {"host": "db2.example.com"}})),
+    );
+    assert_eq!(partial.status, 200, "{}", partial.text);
+    assert_eq!(partial.json["source_config"]["host"], "db2.example.com");
+    assert_eq!(partial.json["source_config"]["username"], "u");
+    assert_eq!(partial.json["source_config"]["password"], "**********");
+    let wrong_type = c.call(
+        "PUT",
+        &format!("/embedded/sources/{source_id}"),
+        Some(&scoped),
+        Some(json!({"source_config": {"port": "x"}})),
+    );
+    assert_eq!(wrong_type.status, 422, "{}", wrong_type.text);
 
     let listed = c.call(
         "GET",

@@ -156,8 +156,9 @@ async fn get_one<A: Audience>(
     Ok(Json(state.store.source_json(&state.store.sources[index])))
 }
 
-/// `PUT .../sources/{id}` `{name?, source_config?}` → `Source`; a new `source_config` is merged
-/// over the template defaults again and validated.
+/// `PUT .../sources/{id}` `{name?, source_config?}` → `Source`; `source_config` is a partial
+/// config, merged over the stored source's config (template defaults included) and validated,
+/// so an update may carry one field without the secrets it does not change.
 async fn update<A: Audience>(
     State(app): State<AppState>,
     auth: A,
@@ -170,10 +171,10 @@ async fn update<A: Audience>(
     let store = &mut state.store;
     let index = store.source_index(&caller, id)?;
     if let Some(config) = &req.source_config {
-        let template = store.template_of(&store.sources[index]);
+        let source = &store.sources[index];
         let merged = merged_config(
-            source_definition(template).spec(),
-            &template.partial_default_config,
+            source_definition(store.template_of(source)).spec(),
+            &source.config,
             config,
             &["body", "source_config"],
         )?;
