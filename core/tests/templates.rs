@@ -100,6 +100,7 @@ fn source_templates_crud_clone_and_tags() {
                 customization: Some(Customization {
                     stream_selection_mode: Some(StreamSelectionMode::All),
                     stream_whitelist: None,
+                    ..Customization::default()
                 }),
                 propagate: None,
             },
@@ -150,6 +151,7 @@ fn whitelist_without_streams_is_refused_before_sending() {
     create.customization = Some(Customization {
         stream_selection_mode: Some(StreamSelectionMode::Whitelist),
         stream_whitelist: None,
+        ..Customization::default()
     });
     let err = op.source_templates().create(&create).unwrap_err();
     assert!(

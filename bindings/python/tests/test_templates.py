@@ -24,6 +24,43 @@ def test_definitions(operator):
     assert e.value.status == 404
 
 
+def test_a_customization_keeps_the_fields_the_sdk_does_not_model(operator):
+    mappers = {"users": [{"type": "hashing", "mapper_configuration": {"target_field": "email", "method": "SHA256"}}]}
+    created = operator.source_templates().create(
+        ae.SourceTemplateCreate(
+            actor_definition_id=POSTGRES_DEFINITION_ID,
+            partial_default_config=json.dumps({"port": 5432}),
+            name=unique("Postgres"),
+            customization=ae.Customization(
+                stream_selection_mode=ae.StreamSelectionMode.ALL(),
+                other_json=json.dumps({"stream_mappers": mappers}),
+            ),
+        )
+    )
+    read = operator.source_templates().get(created.id)
+    assert json.loads(read.customization.other_json)["stream_mappers"] == mappers
+    # Read, change the name, write back: the mappers survive.
+    updated = operator.source_templates().update(
+        created.id,
+        ae.SourceTemplateUpdate(
+            partial_default_config=read.partial_default_config,
+            name=read.name + " 2",
+            customization=read.customization,
+        ),
+    )
+    assert json.loads(updated.customization.other_json)["stream_mappers"] == mappers
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        operator.source_templates().create(
+            ae.SourceTemplateCreate(
+                actor_definition_id=POSTGRES_DEFINITION_ID,
+                partial_default_config="{}",
+                customization=ae.Customization(other_json="[1]"),
+            )
+        )
+    assert e.value.argument == "customization.other_json"
+    operator.source_templates().delete(created.id)
+
+
 def test_tags_lifecycle(operator):
     name = unique("crm")
     tag = operator.tags().create(name)

@@ -34,8 +34,9 @@ open_enum! {
     }
 }
 
-/// How sources made from a template select streams.
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+/// How sources made from a template select streams. Printed with `other_json` as keys only
+/// (a stream mapper may hold an encryption key).
+#[derive(Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct Customization {
     /// The selection mode; `None` leaves the service's default (`Suggested`).
     #[uniffi(default)]
@@ -43,23 +44,46 @@ pub struct Customization {
     /// Stream names; required and non-empty with `Whitelist`.
     #[uniffi(default)]
     pub stream_whitelist: Option<Vec<String>>,
+    /// Every other field the service sent (`stream_customizations`, `stream_mappers`, …), as
+    /// JSON object text: kept so that a read → change → update round trip sends them back.
+    /// Defaults to `{}`; text that is not a JSON object is refused when the record is sent.
+    #[uniffi(default = "{}")]
+    pub other_json: String,
 }
+
+masked_debug!(Customization {
+    stream_selection_mode: shown,
+    stream_whitelist: shown,
+    other_json: config,
+});
 
 impl From<ci::Customization> for Customization {
     fn from(c: ci::Customization) -> Self {
         Customization {
             stream_selection_mode: c.stream_selection_mode.map(Into::into),
             stream_whitelist: c.stream_whitelist,
+            other_json: crate::common::value_text(&serde_json::Value::Object(c.other)),
         }
     }
 }
 
-impl From<Customization> for ci::Customization {
-    fn from(c: Customization) -> Self {
-        ci::Customization {
-            stream_selection_mode: c.stream_selection_mode.map(Into::into),
-            stream_whitelist: c.stream_whitelist,
-        }
+impl Customization {
+    /// The core customization.
+    ///
+    /// # Errors
+    /// `AirbyteError.InvalidArgument` naming `customization.other_json` when it is not a
+    /// JSON object.
+    pub(crate) fn into_core(self) -> Result<ci::Customization> {
+        let other = if self.other_json.trim().is_empty() {
+            serde_json::Map::new()
+        } else {
+            crate::common::object("customization.other_json", &self.other_json)?
+        };
+        Ok(ci::Customization {
+            stream_selection_mode: self.stream_selection_mode.map(Into::into),
+            stream_whitelist: self.stream_whitelist,
+            other,
+        })
     }
 }
 
@@ -214,7 +238,10 @@ impl SourceTemplateCreate {
             object("partial_default_config", &self.partial_default_config)?,
         );
         out.name = self.name;
-        out.customization = self.customization.map(Into::into);
+        out.customization = self
+            .customization
+            .map(Customization::into_core)
+            .transpose()?;
         Ok(out)
     }
 }
@@ -253,7 +280,10 @@ impl SourceTemplateUpdate {
         Ok(ci::SourceTemplateUpdate {
             name: self.name,
             partial_default_config: object("partial_default_config", &self.partial_default_config)?,
-            customization: self.customization.map(Into::into),
+            customization: self
+                .customization
+                .map(Customization::into_core)
+                .transpose()?,
             propagate: self.propagate,
         })
     }

@@ -40,10 +40,32 @@ pub struct SourceDefinitionSummary {
     pub support_level: Option<SupportLevel>,
 }
 
+/// `{"definitions": [...]}`. The contract makes every field of an entry but `name` optional;
+/// an entry without a `sourceDefinitionId` names no connector a template can use, so it is
+/// left out (with a debug log) rather than failing the whole list.
 #[derive(Deserialize)]
 struct DefinitionList {
     #[serde(default, deserialize_with = "null_as_default")]
-    definitions: Vec<SourceDefinitionSummary>,
+    definitions: Vec<Value>,
+}
+
+impl DefinitionList {
+    fn usable(self) -> Result<Vec<SourceDefinitionSummary>> {
+        let mut out = Vec::with_capacity(self.definitions.len());
+        for entry in self.definitions {
+            if entry.get("sourceDefinitionId").is_none_or(Value::is_null) {
+                log::debug!("a source definition without a sourceDefinitionId was left out");
+                continue;
+            }
+            out.push(SourceDefinitionSummary::deserialize(entry).map_err(|e| {
+                crate::Error::Decode {
+                    status: 200,
+                    detail: crate::redact::clean(&format!("a source definition: {e}")),
+                }
+            })?);
+        }
+        Ok(out)
+    }
 }
 
 /// A source connector with its spec.
@@ -80,14 +102,15 @@ impl Definitions<'_> {
     /// Lists source connectors whose name contains `name` (case-insensitive; `None` lists all).
     /// `GET /integrations/definitions/sources?name=…`.
     ///
+    /// Entries without a `sourceDefinitionId` (which the contract allows) are left out.
+    ///
     /// # Errors
-    /// Auth and transport errors.
+    /// Auth and transport errors; [`crate::Error::Decode`] for an entry of the wrong shape.
     pub fn list_sources(&self, name: Option<&str>) -> Result<Vec<SourceDefinitionSummary>> {
         let query: Vec<(&str, String)> = name.map(|n| ("name", n.to_owned())).into_iter().collect();
-        Ok(self
-            .api
+        self.api
             .get::<DefinitionList>("integrations/definitions/sources", &query)?
-            .definitions)
+            .usable()
     }
 
     /// Reads one source connector with its spec. `GET /integrations/definitions/sources/{id}`.

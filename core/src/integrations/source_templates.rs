@@ -35,8 +35,9 @@ open_enum! {
     }
 }
 
-/// How sources made from a template select streams.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// How sources made from a template select streams. `Debug` shows the keys of the fields the
+/// SDK does not model, not their values (a mapper may hold an encryption key).
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Customization {
     /// The selection mode; the service defaults to `suggested`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,6 +45,20 @@ pub struct Customization {
     /// Stream names; required and non-empty with [`StreamSelectionMode::Whitelist`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_whitelist: Option<Vec<String>>,
+    /// Every other field, as the service sent it (`stream_customizations`, `stream_mappers`,
+    /// …): kept so that a read → change → update round trip sends them back unchanged.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+impl std::fmt::Debug for Customization {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Customization")
+            .field("stream_selection_mode", &self.stream_selection_mode)
+            .field("stream_whitelist", &self.stream_whitelist)
+            .field("other", &crate::redact::KeysOnly(&self.other))
+            .finish()
+    }
 }
 
 impl Customization {
@@ -366,6 +381,7 @@ mod tests {
         let c = Customization {
             stream_selection_mode: Some(StreamSelectionMode::Whitelist),
             stream_whitelist: Some(vec![]),
+            ..Customization::default()
         };
         assert!(matches!(c.check(), Err(Error::InvalidArgument { .. })));
     }

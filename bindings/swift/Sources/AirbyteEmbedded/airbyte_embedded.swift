@@ -5096,7 +5096,8 @@ public func FfiConverterTypeCronDescription_lower(_ value: CronDescription) -> R
 
 
 /**
- * How sources made from a template select streams.
+ * How sources made from a template select streams. Printed with `other_json` as keys only
+ * (a stream mapper may hold an encryption key).
  */
 public struct Customization: Equatable, Hashable {
     /**
@@ -5107,6 +5108,12 @@ public struct Customization: Equatable, Hashable {
      * Stream names; required and non-empty with `Whitelist`.
      */
     public var streamWhitelist: [String]?
+    /**
+     * Every other field the service sent (`stream_customizations`, `stream_mappers`, …), as
+     * JSON object text: kept so that a read → change → update round trip sends them back.
+     * Defaults to `{}`; text that is not a JSON object is refused when the record is sent.
+     */
+    public var otherJson: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5116,9 +5123,15 @@ public struct Customization: Equatable, Hashable {
          */streamSelectionMode: StreamSelectionMode? = nil, 
         /**
          * Stream names; required and non-empty with `Whitelist`.
-         */streamWhitelist: [String]? = nil) {
+         */streamWhitelist: [String]? = nil, 
+        /**
+         * Every other field the service sent (`stream_customizations`, `stream_mappers`, …), as
+         * JSON object text: kept so that a read → change → update round trip sends them back.
+         * Defaults to `{}`; text that is not a JSON object is refused when the record is sent.
+         */otherJson: String = "{}") {
         self.streamSelectionMode = streamSelectionMode
         self.streamWhitelist = streamWhitelist
+        self.otherJson = otherJson
     }
 
     
@@ -5138,13 +5151,15 @@ public struct FfiConverterTypeCustomization: FfiConverterRustBuffer {
         return
             try Customization(
                 streamSelectionMode: FfiConverterOptionTypeStreamSelectionMode.read(from: &buf), 
-                streamWhitelist: FfiConverterOptionSequenceString.read(from: &buf)
+                streamWhitelist: FfiConverterOptionSequenceString.read(from: &buf), 
+                otherJson: FfiConverterString.read(from: &buf)
         )
     }
 
     public static func write(_ value: Customization, into buf: inout [UInt8]) {
         FfiConverterOptionTypeStreamSelectionMode.write(value.streamSelectionMode, into: &buf)
         FfiConverterOptionSequenceString.write(value.streamWhitelist, into: &buf)
+        FfiConverterString.write(value.otherJson, into: &buf)
     }
 }
 

@@ -8172,7 +8172,8 @@ public object FfiConverterTypeCronDescription: FfiConverterRustBuffer<CronDescri
 
 
 /**
- * How sources made from a template select streams.
+ * How sources made from a template select streams. Printed with `other_json` as keys only
+ * (a stream mapper may hold an encryption key).
  */
 data class Customization (
     /**
@@ -8184,6 +8185,13 @@ data class Customization (
      * Stream names; required and non-empty with `Whitelist`.
      */
     var `streamWhitelist`: List<kotlin.String>? = null 
+    , 
+    /**
+     * Every other field the service sent (`stream_customizations`, `stream_mappers`, …), as
+     * JSON object text: kept so that a read → change → update round trip sends them back.
+     * Defaults to `{}`; text that is not a JSON object is refused when the record is sent.
+     */
+    var `otherJson`: kotlin.String = "{}" 
     
 ){
     
@@ -8202,17 +8210,20 @@ public object FfiConverterTypeCustomization: FfiConverterRustBuffer<Customizatio
         return Customization(
             FfiConverterOptionalTypeStreamSelectionMode.read(buf),
             FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterString.read(buf),
         )
     }
 
     override fun allocationSize(value: Customization) = (
             FfiConverterOptionalTypeStreamSelectionMode.allocationSize(value.`streamSelectionMode`) +
-            FfiConverterOptionalSequenceString.allocationSize(value.`streamWhitelist`)
+            FfiConverterOptionalSequenceString.allocationSize(value.`streamWhitelist`) +
+            FfiConverterString.allocationSize(value.`otherJson`)
     )
 
     override fun write(value: Customization, buf: ByteBuffer) {
             FfiConverterOptionalTypeStreamSelectionMode.write(value.`streamSelectionMode`, buf)
             FfiConverterOptionalSequenceString.write(value.`streamWhitelist`, buf)
+            FfiConverterString.write(value.`otherJson`, buf)
     }
 }
 
