@@ -1605,6 +1605,7 @@ fn run_sdk(sb: &Sandbox) {
     create.customization = Some(Customization {
         stream_selection_mode: Some(StreamSelectionMode::Whitelist),
         stream_whitelist: Some(vec!["users".into()]),
+        ..Customization::default()
     });
     let tiny = templates.create(&create).unwrap();
     let pg = templates
