@@ -152,13 +152,7 @@ fn from_hal(message: Option<&Value>, items: &[Value]) -> (String, Vec<FieldError
                 message: e.message.unwrap_or_default(),
                 code: e.error_code.or(e.logref),
             },
-            Err(_) => FieldError {
-                field: None,
-                message: item
-                    .as_str()
-                    .map_or_else(|| item.to_string(), str::to_owned),
-                code: None,
-            },
+            Err(_) => unshaped(item),
         })
         .collect();
     let detail = match text_of(message) {
@@ -185,6 +179,17 @@ fn text_of(value: Option<&Value>) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// A field error from a list item of no known shape: its text, or its JSON.
+fn unshaped(item: &Value) -> FieldError {
+    FieldError {
+        field: None,
+        message: item
+            .as_str()
+            .map_or_else(|| item.to_string(), str::to_owned),
+        code: None,
+    }
+}
+
 fn from_detail(detail: Value) -> (String, Vec<FieldError>) {
     match detail {
         Value::String(text) => (text, Vec::new()),
@@ -197,13 +202,7 @@ fn from_detail(detail: Value) -> (String, Vec<FieldError>) {
                         message: d.msg.unwrap_or_default(),
                         code: d.kind,
                     },
-                    Err(_) => FieldError {
-                        field: None,
-                        message: item
-                            .as_str()
-                            .map_or_else(|| item.to_string(), str::to_owned),
-                        code: None,
-                    },
+                    Err(_) => unshaped(&item),
                 })
                 .collect();
             (summarise(&errors), errors)
