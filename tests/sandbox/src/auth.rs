@@ -16,6 +16,7 @@ use crate::body::Body;
 use crate::clock;
 use crate::credentials::organizations_of;
 use crate::errors::{ApiError, ApiResult, ErrorItem};
+use crate::query::TagMode;
 use crate::state::{AppState, Shared};
 
 /// `typ` of operator (application) tokens.
@@ -43,6 +44,21 @@ pub(crate) struct Claims {
         skip_serializing_if = "Option::is_none"
     )]
     pub workspace_scope: Option<WorkspaceScope>,
+    /// A widget token's `selected_source_template_tags(_mode)`, carried by its scoped token so
+    /// that the end user's template list applies it (absent when no tags were selected).
+    #[serde(
+        rename = "io.airbyte.sandbox.source_template_selection",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub source_template_selection: Option<TemplateSelection>,
+}
+
+/// A selection of templates by tag: `{"tags": [...], "mode": "any"|"all"}`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct TemplateSelection {
+    pub tags: Vec<String>,
+    pub mode: TagMode,
 }
 
 /// `{"workspaceId": ...}` in a scoped token.
@@ -114,6 +130,8 @@ pub(crate) struct Caller {
     pub workspace_scope: Option<Uuid>,
     /// The token's `sub`.
     pub subject: String,
+    /// The source template selection of a scoped token that came from a widget token.
+    pub source_template_selection: Option<TemplateSelection>,
 }
 
 /// Extractor admitting only operator tokens (403 for a scoped one).
@@ -212,6 +230,7 @@ fn authenticate(app: &Shared, headers: &HeaderMap) -> Result<Caller, ApiError> {
         organization_id: claims.organization_id,
         workspace_scope,
         subject: claims.sub,
+        source_template_selection: claims.source_template_selection,
     })
 }
 
@@ -285,11 +304,18 @@ pub(crate) async fn mint_operator_token(
 }
 
 /// A scoped token for `workspace_id`, minted on behalf of `caller`.
-pub(crate) fn mint_scoped_token(app: &Shared, caller: &Caller, workspace_id: Uuid) -> String {
+/// A widget token's scoped token also carries its source template `selection`.
+pub(crate) fn mint_scoped_token(
+    app: &Shared,
+    caller: &Caller,
+    workspace_id: Uuid,
+    selection: Option<TemplateSelection>,
+) -> String {
     let ttl = app.config.scoped_token_ttl.as_secs();
     let mut claims = new_claims(&caller.subject, caller.organization_id, SCOPED_TYP, ttl);
     claims.roles = Some(vec!["EMBEDDED_END_USER".to_owned()]);
     claims.workspace_scope = Some(WorkspaceScope { workspace_id });
+    claims.source_template_selection = selection.filter(|s| !s.tags.is_empty());
     app.jwt.sign(&claims)
 }
 
@@ -304,6 +330,7 @@ fn new_claims(sub: &str, org: Uuid, typ: &str, ttl_secs: u64) -> Claims {
         typ: typ.to_owned(),
         roles: None,
         workspace_scope: None,
+        source_template_selection: None,
     }
 }
 

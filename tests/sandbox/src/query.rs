@@ -24,6 +24,23 @@ impl QueryParams {
             .map(|(_, v)| v.as_str())
     }
 
+    /// 422 at `["query", "key[]"]` when the query uses the `key[]` spelling, which the service
+    /// does not read (the contract's parameter is `key`, repeated): refused rather than
+    /// silently ignored, so a client cannot rely on it.
+    pub(crate) fn refuse_bracketed(&self, key: &str) -> Result<(), ApiError> {
+        let bracketed = format!("{key}[]");
+        if self.0.iter().any(|(k, _)| *k == bracketed) {
+            return Err(ApiError::invalid(
+                &["query", &bracketed],
+                format!(
+                    "unknown query parameter {bracketed}: send {key} repeated ({key}=a&{key}=b)"
+                ),
+                "value_error.extra",
+            ));
+        }
+        Ok(())
+    }
+
     /// Every value of `key`, also accepting the `key[]` spelling.
     pub(crate) fn all(&self, key: &str) -> Vec<String> {
         let bracketed = format!("{key}[]");
@@ -36,7 +53,8 @@ impl QueryParams {
 }
 
 /// How a list of tags narrows a selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub(crate) enum TagMode {
     /// Every listed tag must be present.
     All,
@@ -68,6 +86,11 @@ pub(crate) struct TagFilter {
 }
 
 impl TagFilter {
+    /// A filter on `names` in `mode`.
+    pub(crate) fn new(names: Vec<String>, mode: TagMode) -> TagFilter {
+        TagFilter { names, mode }
+    }
+
     /// Reads `tags` (repeated) and `tags_mode` from a query.
     pub(crate) fn from_query(query: &QueryParams) -> Result<TagFilter, ApiError> {
         let mode = match query.get("tags_mode") {

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::auth::{Caller, EndUser, Operator, mint_scoped_token};
+use crate::auth::{Caller, EndUser, Operator, TemplateSelection, mint_scoped_token};
 use crate::body::Body;
 use crate::errors::{ApiError, ApiResult};
 use crate::models::{REGION_EU, REGION_US};
@@ -51,7 +51,6 @@ struct WidgetTokenRequest {
     allowed_origin: String,
     region_id: Option<Uuid>,
     #[serde(default)]
-    #[allow(dead_code)]
     selected_source_template_tags: Vec<String>,
     selected_source_template_tags_mode: Option<String>,
     #[serde(default)]
@@ -68,7 +67,7 @@ async fn scoped_token(
 ) -> ApiResult {
     let workspace = workspace_for_token(&app, &caller, &req.workspace_name, req.region_id)?;
     Ok(Json(
-        json!({"token": mint_scoped_token(&app, &caller, workspace)}),
+        json!({"token": mint_scoped_token(&app, &caller, workspace, None)}),
     ))
 }
 
@@ -131,13 +130,21 @@ async fn widget_token(
             TagMode::parse(mode, &["body", field])?;
         }
     }
+    // The body's tag modes default to `any` (SERVICE-FACTS §2.10).
+    let selection = TemplateSelection {
+        tags: req.selected_source_template_tags,
+        mode: match &req.selected_source_template_tags_mode {
+            Some(mode) => TagMode::parse(mode, &["body", "selected_source_template_tags_mode"])?,
+            None => TagMode::Any,
+        },
+    };
     let workspace = workspace_for_token(&app, &caller, &req.workspace_name, req.region_id)?;
     let widget_url = format!(
         "{WIDGET_URL}?workspaceId={workspace}&allowedOrigin={}",
         form_urlencoded::byte_serialize(req.allowed_origin.as_bytes()).collect::<String>()
     );
     let inner = json!({
-        "token": mint_scoped_token(&app, &caller, workspace),
+        "token": mint_scoped_token(&app, &caller, workspace, Some(selection)),
         "widgetUrl": widget_url,
     });
     Ok(Json(json!({"token": STANDARD.encode(inner.to_string())})))

@@ -77,14 +77,24 @@ struct CustomizationBody {
     stream_mappers: Option<Map<String, Value>>,
 }
 
-/// `{data: [SourceTemplateSummary]}` of the caller's organisation, filtered by tags.
+/// `{data: [SourceTemplateSummary]}` of the caller's organisation, filtered by tags and, for a
+/// scoped token from a widget token, by the widget token's source template selection.
 fn list_json(store: &Store, caller: &Caller, raw_query: Option<&str>) -> ApiResult {
-    let filter = TagFilter::from_query(&QueryParams::parse(raw_query))?;
+    let query = QueryParams::parse(raw_query);
+    query.refuse_bracketed("tags")?;
+    let filter = TagFilter::from_query(&query)?;
+    let selection = caller
+        .source_template_selection
+        .as_ref()
+        .map(|s| TagFilter::new(s.tags.clone(), s.mode));
     let data: Vec<Value> = store
         .source_templates
         .iter()
         .filter(|t| t.organization_id == caller.organization_id && !t.deleted)
-        .filter(|t| filter.matches(&store.tag_names(&t.tag_ids)))
+        .filter(|t| {
+            let names = store.tag_names(&t.tag_ids);
+            filter.matches(&names) && selection.as_ref().is_none_or(|s| s.matches(&names))
+        })
         .map(|t| store.source_template_summary_json(t))
         .collect();
     Ok(Json(json!({"data": data})))
