@@ -126,3 +126,31 @@ pub(crate) struct CheckJob {
     /// `Some(message)` when the check fails.
     pub failure: Option<String>,
 }
+
+/// A destination in an end user's workspace, created from a connection template when a source
+/// is created (SERVICE-FACTS §5.11: destinations have no create route).
+#[derive(Debug, Clone)]
+pub(crate) struct Destination {
+    pub id: Uuid,
+    /// Creation order, for pagination.
+    pub seq: u64,
+    pub organization_id: Uuid,
+    pub workspace_id: Uuid,
+    /// The connection template it was made from.
+    pub template_id: Uuid,
+    pub name: String,
+    pub definition_id: Uuid,
+    /// The template's `destination_config`, raw JSON.
+    pub config: Map<String, Value>,
+    pub created_at: String,
+}
+
+/// A connection from a source to a destination, made from a connection template.
+#[derive(Debug, Clone)]
+#[allow(dead_code)]
+pub(crate) struct Connection {
+    pub id: Uuid,
+    pub source_id: Uuid,
+    pub destination_id: Uuid,
+    pub template_id: Uuid,
+}

@@ -9,7 +9,10 @@ use crate::catalog::{self, Definition, DefinitionKind};
 use crate::clock;
 use crate::errors::ApiError;
 use crate::masking;
-use crate::models::{CheckJob, ConnectionTemplate, Source, SourceTemplate, Tag, Workspace};
+use crate::models::{
+    CheckJob, Connection, ConnectionTemplate, Destination, Source, SourceTemplate, Tag, Workspace,
+};
+use crate::query::TagFilter;
 use crate::spec::{connection_schema, user_config_spec};
 
 /// Every stored resource, each list in creation order.
@@ -21,6 +24,8 @@ pub(crate) struct Store {
     pub connection_templates: Vec<ConnectionTemplate>,
     pub sources: Vec<Source>,
     pub checks: Vec<CheckJob>,
+    pub destinations: Vec<Destination>,
+    pub connections: Vec<Connection>,
     seq: u64,
 }
 
@@ -172,6 +177,86 @@ impl Store {
         })
     }
 
+    /// What the service does after a source is created (SERVICE-FACTS §4.3, §5.6): one
+    /// connection per connection template of the organisation matching `selection` (no tags:
+    /// every template), each to the workspace's destination made from that template (created on
+    /// first use, named `destination_name`). Airbyte-hosted templates have no destination to
+    /// model and are skipped.
+    pub(crate) fn connect_source(&mut self, source: &Source, selection: &TagFilter) {
+        let templates: Vec<ConnectionTemplate> = self
+            .connection_templates
+            .iter()
+            .filter(|t| t.organization_id == source.organization_id)
+            .filter(|t| selection.matches(&self.tag_names(&t.tag_ids)))
+            .cloned()
+            .collect();
+        for t in templates {
+            let (Some(name), Some(definition_id)) =
+                (t.destination_name.clone(), t.destination_definition_id)
+            else {
+                continue;
+            };
+            let existing = self
+                .destinations
+                .iter()
+                .find(|d| d.workspace_id == source.workspace_id && d.template_id == t.id)
+                .map(|d| d.id);
+            let destination_id = match existing {
+                Some(id) => id,
+                None => {
+                    let seq = self.next_seq();
+                    let d = Destination {
+                        id: Uuid::new_v4(),
+                        seq,
+                        organization_id: source.organization_id,
+                        workspace_id: source.workspace_id,
+                        template_id: t.id,
+                        name,
+                        definition_id,
+                        config: t.destination_config.clone().unwrap_or_default(),
+                        created_at: clock::now_iso(),
+                    };
+                    let id = d.id;
+                    self.destinations.push(d);
+                    id
+                }
+            };
+            self.connections.push(Connection {
+                id: Uuid::new_v4(),
+                source_id: source.id,
+                destination_id,
+                template_id: t.id,
+            });
+        }
+    }
+
+    /// The `DestinationListItem` body.
+    pub(crate) fn destination_summary_json(&self, d: &Destination) -> Value {
+        json!({
+            "id": d.id,
+            "name": d.name,
+            "destination_definition_id": d.definition_id,
+            "destination_type": destination_type(d),
+        })
+    }
+
+    /// The `DestinationGetResponse` body (secrets in `destination_config` masked).
+    pub(crate) fn destination_json(&self, d: &Destination) -> Value {
+        let config = Value::Object(d.config.clone());
+        let config = match catalog::find(DefinitionKind::Destination, d.definition_id) {
+            Some(def) => mask_secrets(def.spec(), &config),
+            None => config,
+        };
+        json!({
+            "id": d.id,
+            "name": d.name,
+            "destination_definition_id": d.definition_id,
+            "destination_type": destination_type(d),
+            "destination_config": config,
+            "created_at": d.created_at,
+        })
+    }
+
     /// The `ConnectionTemplate` body (secrets in `destination_config` masked).
     pub(crate) fn connection_template_json(&self, t: &ConnectionTemplate) -> Value {
         let def = t
@@ -229,6 +314,12 @@ impl Store {
 pub(crate) fn source_definition(t: &SourceTemplate) -> &'static Definition {
     catalog::find(DefinitionKind::Source, t.definition_id)
         .expect("templates are only created for catalogue definitions")
+}
+
+/// The definition name of a destination (`destination_type`), or `unknown`.
+fn destination_type(d: &Destination) -> String {
+    catalog::find(DefinitionKind::Destination, d.definition_id)
+        .map_or_else(|| "unknown".to_owned(), |def| def.name.to_lowercase())
 }
 
 /// `config` with the secrets of `spec` (a `ConnectorSpecification`) masked.

@@ -1070,3 +1070,120 @@ fn source_template_lists_refuse_bracketed_tags() {
         assert_eq!(repeated.status, 200, "{}", repeated.text);
     }
 }
+
+#[test]
+fn creating_a_source_applies_the_matching_connection_templates() {
+    let sb = sandbox();
+    let c = Client::new(&sb);
+    let op = c.operator_token();
+    let template = tagged_template(&c, &op, "tiny", &[]);
+    let connection_template = |name: &str, tag: Option<&str>| {
+        let made = c.call(
+            "POST",
+            "/integrations/templates/connections",
+            Some(&op),
+            Some(json!({
+                "destination_name": name,
+                "destination_definition_id": DESTINATION_S3_DEFINITION_ID,
+                "destination_config": {"s3_bucket_name": "b", "s3_bucket_path": "p",
+                    "s3_bucket_region": "us-east-1", "secret_access_key": "k",
+                    "format": {"format_type": "JSONL"}},
+            })),
+        );
+        assert_eq!(made.status, 200, "{}", made.text);
+        if let Some(tag) = tag {
+            let _ = c.call(
+                "POST",
+                "/integrations/templates/tags",
+                Some(&op),
+                Some(json!({"name": tag})),
+            );
+            let id = made.json["id"].as_str().unwrap();
+            let tagged = c.call(
+                "POST",
+                &format!("/integrations/templates/connections/{id}/tags"),
+                Some(&op),
+                Some(json!({"tag": tag})),
+            );
+            assert_eq!(tagged.status, 200, "{}", tagged.text);
+        }
+    };
+    connection_template("lake", Some("warehouse"));
+    connection_template("archive", None);
+
+    let scoped = c.scoped_token(&op, "acme-corp");
+    let workspace = claims(&scoped)["io.airbyte.auth.workspace_scope"]["workspaceId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let destinations = || {
+        let list = c.call(
+            "GET",
+            &format!("/integrations/destinations?workspace_id={workspace}"),
+            Some(&op),
+            None,
+        );
+        assert_eq!(list.status, 200, "{}", list.text);
+        assert_eq!(list.json["next"], Value::Null);
+        list.json["data"].as_array().unwrap().clone()
+    };
+    assert!(destinations().is_empty());
+    let create = |extra: Value| {
+        let mut body = json!({"workspace_id": workspace, "source_template_id": template,
+            "source_config": {"count": 1}});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let created = c.call("POST", "/embedded/sources", Some(&scoped), Some(body));
+        assert_eq!(created.status, 200, "{}", created.text);
+    };
+    create(json!({"selected_connection_template_tags": ["warehouse"]}));
+    let listed = destinations();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(listed[0]["name"], "lake");
+    assert_eq!(
+        listed[0]["destination_definition_id"],
+        DESTINATION_S3_DEFINITION_ID
+    );
+    let id = listed[0]["id"].as_str().unwrap();
+    let one = c.call(
+        "GET",
+        &format!("/integrations/destinations/{id}"),
+        Some(&op),
+        None,
+    );
+    assert_eq!(one.status, 200, "{}", one.text);
+    assert_eq!(
+        one.json["destination_config"]["secret_access_key"],
+        "**********"
+    );
+    assert_eq!(one.json["destination_config"]["s3_bucket_name"], "b");
+    assert!(one.json["created_at"].is_string());
+
+    // No tags: every template; the workspace's destination of a template is reused.
+    create(json!({}));
+    let mut names: Vec<String> = destinations()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap().to_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["archive", "lake"]);
+
+    // Operators only; unknown ids are 404s.
+    let forbidden = c.call(
+        "GET",
+        &format!("/integrations/destinations?workspace_id={workspace}"),
+        Some(&scoped),
+        None,
+    );
+    assert_eq!(forbidden.status, 403);
+    let missing = c.call(
+        "GET",
+        "/integrations/destinations/00000000-0000-4000-8000-000000000000",
+        Some(&op),
+        None,
+    );
+    assert_eq!(missing.status, 404);
+    let unnamed = c.call("GET", "/integrations/destinations", Some(&op), None);
+    assert_eq!(unnamed.status, 422);
+}

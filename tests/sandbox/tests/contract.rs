@@ -256,6 +256,10 @@ struct World {
     sources: BTreeMap<&'static str, PrefixWorld>,
     source_b: String,
     other_source: String,
+    /// Destinations made from the connection templates when the sources were created: one in
+    /// `ws_a`, one in the other organisation.
+    destination: String,
+    other_destination: String,
 }
 
 struct PrefixWorld {
@@ -454,6 +458,19 @@ fn build_world(http: &Http) -> World {
         &other_template,
         tiny_config(5),
     );
+    let first_destination = |token: &str, ws: &str| {
+        http.ok(
+            "GET",
+            &format!("/integrations/destinations?workspace_id={ws}"),
+            token,
+            None,
+        )["data"][0]["id"]
+            .as_str()
+            .expect("creating a source made a destination")
+            .to_owned()
+    };
+    let destination = first_destination(&op, &ws_a);
+    let other_destination = first_destination(&other_op, &ws_other);
     World {
         op,
         other_op,
@@ -476,6 +493,8 @@ fn build_world(http: &Http) -> World {
         sources,
         source_b,
         other_source,
+        destination,
+        other_destination,
     }
 }
 
@@ -1023,6 +1042,58 @@ fn routes(w: &World) -> Vec<Route> {
                 404,
             )
             .token(op),
+        ],
+    ));
+
+    // Destinations, made from connection templates when sources are created.
+    let destinations = "/integrations/destinations";
+    routes.push(route(
+        "GET",
+        "/integrations/destinations",
+        Audience::Operator,
+        format!("{destinations}?workspace_id={}", w.ws_a),
+        None,
+        vec![
+            Probe::new("GET", destinations, 200)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_a)),
+            Probe::new("GET", destinations, 200)
+                .token(op)
+                .query(&format!("workspace_id={}&limit=1", w.ws_a)),
+            Probe::new("GET", destinations, 200)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_b)),
+            Probe::new("GET", destinations, 422).token(op),
+            Probe::new("GET", destinations, 422)
+                .token(op)
+                .query("workspace_id=nope"),
+            Probe::new("GET", destinations, 422)
+                .token(op)
+                .query(&format!("workspace_id={}&limit=0", w.ws_a)),
+            Probe::new("GET", destinations, 400)
+                .token(op)
+                .query(&format!("workspace_id={}&cursor=garbage", w.ws_a)),
+            Probe::new("GET", destinations, 404)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_other)),
+        ],
+    ));
+    routes.push(route(
+        "GET",
+        "/integrations/destinations/{id}",
+        Audience::Operator,
+        format!("{destinations}/{}", w.destination),
+        None,
+        vec![
+            Probe::new("GET", &format!("{destinations}/{}", w.destination), 200).token(op),
+            Probe::new(
+                "GET",
+                &format!("{destinations}/{}", w.other_destination),
+                404,
+            )
+            .token(op),
+            Probe::new("GET", &format!("{destinations}/{}", uuid_like(7)), 404).token(op),
+            Probe::new("GET", &format!("{destinations}/nope"), 404).token(op),
         ],
     ));
 

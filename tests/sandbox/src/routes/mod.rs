@@ -12,6 +12,7 @@ use crate::state::AppState;
 pub(crate) mod admin;
 pub(crate) mod connection_templates;
 pub(crate) mod definitions;
+pub(crate) mod destinations;
 pub(crate) mod embedded;
 pub(crate) mod source_templates;
 pub(crate) mod sources;
@@ -29,6 +30,7 @@ pub(crate) fn app(state: AppState) -> Router {
         .merge(embedded::routes())
         .merge(workspaces::routes())
         .merge(definitions::routes())
+        .merge(destinations::routes())
         .merge(tags::routes())
         .merge(source_templates::routes())
         .merge(connection_templates::routes())

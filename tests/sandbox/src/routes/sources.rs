@@ -17,7 +17,7 @@ use crate::checks;
 use crate::clock;
 use crate::errors::{ApiError, ApiResult};
 use crate::models::{CheckJob, Source};
-use crate::query::{QueryParams, TagMode};
+use crate::query::{QueryParams, TagFilter, TagMode};
 use crate::state::{AppState, Shared};
 use crate::store::{Store, deleted_json, source_definition};
 use crate::validate::merged_config;
@@ -46,7 +46,6 @@ struct SourceCreate {
     source_config: Map<String, Value>,
     name: Option<String>,
     #[serde(default)]
-    #[allow(dead_code)]
     selected_connection_template_tags: Vec<String>,
     selected_connection_template_tags_mode: Option<String>,
 }
@@ -64,13 +63,18 @@ struct Prepared {
     template_id: Uuid,
     name: String,
     config: Map<String, Value>,
+    /// The connection templates to apply (`selected_connection_template_tags(_mode)`).
+    connections: TagFilter,
 }
 
 /// Checks the workspace (404/403), the template (404) and the merged config (422).
 fn prepare(store: &Store, caller: &Caller, req: SourceCreate) -> Result<Prepared, ApiError> {
-    if let Some(mode) = &req.selected_connection_template_tags_mode {
-        TagMode::parse(mode, &["body", "selected_connection_template_tags_mode"])?;
-    }
+    // The body's tag modes default to `any` (SERVICE-FACTS §2.10).
+    let mode = match &req.selected_connection_template_tags_mode {
+        Some(mode) => TagMode::parse(mode, &["body", "selected_connection_template_tags_mode"])?,
+        None => TagMode::Any,
+    };
+    let connections = TagFilter::new(req.selected_connection_template_tags.clone(), mode);
     store.workspace_for(caller, req.workspace_id)?;
     let index = store.source_template_index(caller.organization_id, req.source_template_id)?;
     let template = &store.source_templates[index];
@@ -85,10 +89,12 @@ fn prepare(store: &Store, caller: &Caller, req: SourceCreate) -> Result<Prepared
         template_id: template.id,
         name: req.name.unwrap_or_else(|| template.name.clone()),
         config,
+        connections,
     })
 }
 
-/// `POST .../sources` `SourceCreate` → `Source`.
+/// `POST .../sources` `SourceCreate` → `Source`; also makes the source's destinations and
+/// connections from the matching connection templates.
 async fn create<A: Audience>(
     State(app): State<AppState>,
     auth: A,
@@ -109,6 +115,7 @@ async fn create<A: Audience>(
         updated_at: now,
     };
     let body = state.store.source_json(&source);
+    state.store.connect_source(&source, &prepared.connections);
     state.store.sources.push(source);
     Ok(Json(body))
 }

@@ -85,7 +85,7 @@ async fn list(
 }
 
 /// Reads `limit` (1..=100, default 20); anything else is a 422.
-fn parse_limit(raw: Option<&str>) -> Result<usize, ApiError> {
+pub(crate) fn parse_limit(raw: Option<&str>) -> Result<usize, ApiError> {
     let Some(raw) = raw else {
         return Ok(DEFAULT_LIMIT);
     };

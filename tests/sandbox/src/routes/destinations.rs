@@ -1,0 +1,101 @@
+//! Destinations (operator): `GET /integrations/destinations?workspace_id=` and
+//! `GET /integrations/destinations/{id}`. They are made from connection templates when a source
+//! is created; there is no create, update or delete route (SERVICE-FACTS §5.11).
+
+use axum::extract::{Path, RawQuery, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::auth::Operator;
+use crate::body::path_uuid;
+use crate::errors::{ApiError, ApiResult, ErrorItem};
+use crate::models::Destination;
+use crate::pagination::{absolute_url, decode_cursor, encode_cursor};
+use crate::query::QueryParams;
+use crate::routes::workspaces::parse_limit;
+use crate::state::AppState;
+
+const BASE: &str = "/integrations/destinations";
+
+/// The destination routes.
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route(BASE, get(list))
+        .route(&format!("{BASE}/{{id}}"), get(get_one))
+}
+
+/// `GET /integrations/destinations?workspace_id=&limit=&cursor=` →
+/// `{data: [DestinationListItem], next}`.
+async fn list(
+    State(app): State<AppState>,
+    Operator(caller): Operator,
+    RawQuery(raw): RawQuery,
+) -> ApiResult {
+    let query = QueryParams::parse(raw.as_deref());
+    let workspace = query
+        .get("workspace_id")
+        .ok_or_else(|| ApiError::missing(&["query", "workspace_id"]))?;
+    let workspace = Uuid::parse_str(workspace).map_err(|_| {
+        ApiError::invalid(
+            &["query", "workspace_id"],
+            "value is not a valid uuid",
+            "type_error.uuid",
+        )
+    })?;
+    let limit = parse_limit(query.get("limit"))?;
+    let state = app.lock();
+    let store = &state.store;
+    store.workspace_for(&caller, workspace)?;
+    let after = match query.get("cursor") {
+        None => 0,
+        Some(cursor) => decode_cursor(cursor)
+            .filter(|(seq, _)| *seq <= store.last_seq())
+            .map(|(seq, _)| seq)
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    "Invalid cursor",
+                    ErrorItem::new("cursor", "unknown or malformed cursor", "invalid_cursor"),
+                )
+            })?,
+    };
+    let mut matching = store.destinations.iter().filter(|d| {
+        d.organization_id == caller.organization_id && d.workspace_id == workspace && d.seq > after
+    });
+    let page: Vec<&Destination> = matching.by_ref().take(limit).collect();
+    let next = match (matching.next(), page.last()) {
+        (Some(_), Some(last)) => Some(absolute_url(
+            &app.base_url,
+            BASE,
+            &[
+                ("workspace_id", Some(workspace.to_string())),
+                ("limit", Some(limit.to_string())),
+                ("cursor", Some(encode_cursor(last.seq, last.id))),
+            ],
+        )),
+        _ => None,
+    };
+    let data: Vec<Value> = page
+        .iter()
+        .map(|d| store.destination_summary_json(d))
+        .collect();
+    Ok(Json(json!({"data": data, "next": next})))
+}
+
+/// `GET /integrations/destinations/{id}` → `DestinationGetResponse`.
+async fn get_one(
+    State(app): State<AppState>,
+    Operator(caller): Operator,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let id = path_uuid(&id, "Destination")?;
+    let state = app.lock();
+    let store = &state.store;
+    let d = store
+        .destinations
+        .iter()
+        .find(|d| d.id == id && d.organization_id == caller.organization_id)
+        .ok_or_else(|| ApiError::not_found("Destination"))?;
+    Ok(Json(store.destination_json(d)))
+}
