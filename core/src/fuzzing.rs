@@ -17,12 +17,12 @@ use crate::{Error, Result};
 /// The service's message and field errors from an error body (either shape, or a redacted
 /// snippet).
 pub fn parse_error_body(body: &[u8]) -> (String, Vec<FieldError>) {
-    crate::http::error_body::parse_redacted(body, Redaction::default())
+    crate::http::error_body::parse_redacted(body, &Redaction::default())
 }
 
 /// The [`Error`] for a response with `status` and `body`.
 pub fn error_for_response(status: u16, body: &[u8]) -> Error {
-    crate::http::error_body::to_error(status, RateLimit::default(), body, Redaction::default())
+    crate::http::error_body::to_error(status, RateLimit::default(), body, &Redaction::default())
 }
 
 /// The [`Error`] for a response with `status` and `body` to a request with JSON `request`
@@ -33,13 +33,8 @@ pub fn error_for_token_route(
     request: &[u8],
     returns_tokens: bool,
 ) -> Error {
-    let secrets = crate::redact::known_secrets(request);
-    let known: Vec<&str> = secrets.iter().map(String::as_str).collect();
-    let redaction = Redaction {
-        known: &known,
-        withhold_body: returns_tokens,
-    };
-    crate::http::error_body::to_error(status, RateLimit::default(), body, redaction)
+    let redaction = Redaction::for_request(Some(request), None, returns_tokens);
+    crate::http::error_body::to_error(status, RateLimit::default(), body, &redaction)
 }
 
 /// The error a 2xx `body` from a token route gives when it does not decode as the operator

@@ -88,7 +88,7 @@ fn parse_shapes(body: &[u8]) -> Option<(String, Vec<FieldError>)> {
 
 /// [`parse`] with every text redacted: the service's message and each field error's field
 /// and message scrubbed and bounded, a non-JSON body quoted only as [`Redaction::snippet`].
-pub(crate) fn parse_redacted(body: &[u8], redaction: Redaction<'_>) -> (String, Vec<FieldError>) {
+pub(crate) fn parse_redacted(body: &[u8], redaction: &Redaction) -> (String, Vec<FieldError>) {
     let Some((detail, errors)) = parse_shapes(body) else {
         return (redaction.snippet(body), Vec::new());
     };
@@ -254,19 +254,40 @@ fn summarise(errors: &[FieldError]) -> String {
         .join("; ")
 }
 
-/// What to keep out of an error built from a response.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct Redaction<'a> {
+/// What to keep out of an error built from a response. Built only on the error path: a
+/// success never parses the request body for its secrets.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Redaction {
     /// Strings of the request that must not be echoed (its secrets, its bearer token).
-    pub(crate) known: &'a [&'a str],
+    known: Vec<String>,
     /// The route answers with tokens: no raw part of its body is ever quoted.
-    pub(crate) withhold_body: bool,
+    withhold_body: bool,
 }
 
-impl Redaction<'_> {
+impl Redaction {
+    /// The redaction for the response to a request with JSON `body` (its secret-named values
+    /// and connector-config strings, see [`crate::redact::known_secrets`]) sent with
+    /// `bearer`; `withhold_body` for a route that returns tokens.
+    pub(crate) fn for_request(
+        body: Option<&[u8]>,
+        bearer: Option<&str>,
+        withhold_body: bool,
+    ) -> Self {
+        let mut known = body.map(crate::redact::known_secrets).unwrap_or_default();
+        known.extend(bearer.map(str::to_owned));
+        Redaction {
+            known,
+            withhold_body,
+        }
+    }
+
+    fn known(&self) -> Vec<&str> {
+        self.known.iter().map(String::as_str).collect()
+    }
+
     /// `text` scrubbed and bounded.
     pub(crate) fn text(&self, text: &str) -> String {
-        crate::redact::clean_known(text, self.known)
+        crate::redact::clean_known(text, &self.known())
     }
 
     /// A bounded, scrubbed snippet of `body`, or only its size when the body is withheld.
@@ -274,7 +295,8 @@ impl Redaction<'_> {
         if self.withhold_body {
             return withheld(body);
         }
-        snippet_with(body, |text| crate::redact::scrub_known(text, self.known))
+        let known = self.known();
+        snippet_with(body, |text| crate::redact::scrub_known(text, &known))
     }
 }
 
@@ -327,7 +349,7 @@ pub(crate) fn to_error(
     status: u16,
     rate_limit: RateLimit,
     body: &[u8],
-    redaction: Redaction<'_>,
+    redaction: &Redaction,
 ) -> Error {
     let (detail, field_errors) = parse_redacted(body, redaction);
     match status {
@@ -462,14 +484,12 @@ mod tests {
     #[test]
     fn problem_and_hal_texts_are_redacted() {
         let secret = "sk-live-0123456789abcdef";
-        let redaction = Redaction {
-            known: &[secret],
-            withhold_body: false,
-        };
+        let request = format!(r#"{{"client_secret": "{secret}"}}"#);
+        let redaction = Redaction::for_request(Some(request.as_bytes()), None, false);
         let body = format!(
             r#"{{"title": "Bad Request", "status": 400, "data": {{"message": "bad key {secret}"}}}}"#
         );
-        let (detail, _) = parse_redacted(body.as_bytes(), redaction);
+        let (detail, _) = parse_redacted(body.as_bytes(), &redaction);
         assert!(
             detail.starts_with("Bad Request: bad key") && !detail.contains(secret),
             "{detail}"
@@ -477,7 +497,7 @@ mod tests {
         let body = format!(
             r#"{{"message": "Bad Request", "_embedded": {{"errors": [{{"message": "bad key {secret}", "path": "/{secret}"}}]}}}}"#
         );
-        let (detail, errors) = parse_redacted(body.as_bytes(), redaction);
+        let (detail, errors) = parse_redacted(body.as_bytes(), &redaction);
         assert!(!detail.contains(secret), "{detail}");
         assert!(!errors[0].message.contains(secret), "{errors:?}");
         assert!(
@@ -531,31 +551,31 @@ mod tests {
     fn statuses_map_to_variants() {
         let rl = RateLimit::default();
         assert!(matches!(
-            to_error(422, rl, b"{}", Redaction::default()),
+            to_error(422, rl, b"{}", &Redaction::default()),
             Error::Validation { status: 422, .. }
         ));
         assert!(matches!(
-            to_error(401, rl, b"", Redaction::default()),
+            to_error(401, rl, b"", &Redaction::default()),
             Error::Unauthorized { .. }
         ));
         assert!(matches!(
-            to_error(403, rl, b"", Redaction::default()),
+            to_error(403, rl, b"", &Redaction::default()),
             Error::Forbidden { .. }
         ));
         assert!(matches!(
-            to_error(404, rl, b"", Redaction::default()),
+            to_error(404, rl, b"", &Redaction::default()),
             Error::NotFound { .. }
         ));
         assert!(matches!(
-            to_error(429, rl, b"", Redaction::default()),
+            to_error(429, rl, b"", &Redaction::default()),
             Error::RateLimited { .. }
         ));
         assert!(matches!(
-            to_error(502, rl, b"", Redaction::default()),
+            to_error(502, rl, b"", &Redaction::default()),
             Error::Server { status: 502, .. }
         ));
         assert!(matches!(
-            to_error(409, rl, b"", Redaction::default()),
+            to_error(409, rl, b"", &Redaction::default()),
             Error::UnexpectedStatus { status: 409, .. }
         ));
     }

@@ -73,14 +73,6 @@ impl<'a> Call<'a> {
             returns_tokens: false,
         }
     }
-
-    /// The strings of this request that an error must not echo: the values of its
-    /// secret-named fields and every string of its connector configs.
-    fn secrets(&self) -> Vec<String> {
-        self.body
-            .map(crate::redact::known_secrets)
-            .unwrap_or_default()
-    }
 }
 
 impl std::fmt::Debug for Call<'_> {
@@ -120,19 +112,12 @@ impl Reply {
             return decode_token_body(&self.body, self.status);
         }
         serde_json::from_slice(&self.body).map_err(|e| {
-            let detail = {
-                let secrets = call.secrets();
-                let known: Vec<&str> = secrets.iter().map(String::as_str).collect();
-                let redaction = error_body::Redaction {
-                    known: &known,
-                    withhold_body: false,
-                };
-                format!(
-                    "{} (body: {})",
-                    redaction.text(&e.to_string()),
-                    redaction.snippet(&self.body)
-                )
-            };
+            let redaction = error_body::Redaction::for_request(call.body, None, false);
+            let detail = format!(
+                "{} (body: {})",
+                redaction.text(&e.to_string()),
+                redaction.snippet(&self.body)
+            );
             Error::Decode {
                 status: self.status,
                 detail,
@@ -437,15 +422,9 @@ impl Http {
         let hint = matches!(status, 429 | 503)
             .then(|| retry::server_hint(&rate_limit, unix_seconds(now)))
             .flatten();
-        let secrets = call.secrets();
-        let mut known: Vec<&str> = secrets.iter().map(String::as_str).collect();
-        known.extend(bearer);
-        let redaction = error_body::Redaction {
-            known: &known,
-            withhold_body: call.returns_tokens,
-        };
+        let redaction = error_body::Redaction::for_request(call.body, bearer, call.returns_tokens);
         Err(Box::new(Failed {
-            error: error_body::to_error(status, rate_limit, &body, redaction),
+            error: error_body::to_error(status, rate_limit, &body, &redaction),
             failure: Failure::Status(status),
             hint,
             cause: format!("HTTP {status} from the server"),
