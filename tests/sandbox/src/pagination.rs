@@ -4,6 +4,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use uuid::Uuid;
 
+use crate::errors::{ApiError, ErrorItem};
+
 /// A cursor naming the last item of a page: its creation sequence number and id.
 pub(crate) fn encode_cursor(seq: u64, id: Uuid) -> String {
     URL_SAFE_NO_PAD.encode(format!("ws:{seq}:{id}"))
@@ -16,6 +18,26 @@ pub(crate) fn decode_cursor(cursor: &str) -> Option<(u64, Uuid)> {
     let rest = text.strip_prefix("ws:")?;
     let (seq, id) = rest.split_once(':')?;
     Some((seq.parse().ok()?, Uuid::parse_str(id).ok()?))
+}
+
+/// The sequence number a page starts after: 0 without a cursor, the cursor's otherwise.
+///
+/// # Errors
+/// 400 `Invalid cursor` for a cursor that is malformed or names an item after `last_seq`
+/// (the newest sequence number handed out).
+pub(crate) fn cursor_after(cursor: Option<&str>, last_seq: u64) -> Result<u64, ApiError> {
+    match cursor {
+        None => Ok(0),
+        Some(cursor) => decode_cursor(cursor)
+            .filter(|(seq, _)| *seq <= last_seq)
+            .map(|(seq, _)| seq)
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    "Invalid cursor",
+                    ErrorItem::new("cursor", "unknown or malformed cursor", "invalid_cursor"),
+                )
+            }),
+    }
 }
 
 /// `base_url + path + "?" + params` with the values form-encoded, skipping `None` values.

@@ -42,6 +42,23 @@ impl QueryParams {
     }
 
     /// Every value of `key`, also accepting the `key[]` spelling.
+    /// The required `workspace_id` parameter as a UUID.
+    ///
+    /// # Errors
+    /// 422 at `query.workspace_id` when it is missing or not a UUID.
+    pub(crate) fn workspace_id(&self) -> Result<uuid::Uuid, ApiError> {
+        let raw = self
+            .get("workspace_id")
+            .ok_or_else(|| ApiError::missing(&["query", "workspace_id"]))?;
+        uuid::Uuid::parse_str(raw).map_err(|_| {
+            ApiError::invalid(
+                &["query", "workspace_id"],
+                "value is not a valid uuid",
+                "type_error.uuid",
+            )
+        })
+    }
+
     pub(crate) fn all(&self, key: &str) -> Vec<String> {
         let bracketed = format!("{key}[]");
         self.0

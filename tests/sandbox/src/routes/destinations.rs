@@ -6,13 +6,12 @@ use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{Value, json};
-use uuid::Uuid;
 
 use crate::auth::Operator;
 use crate::body::path_uuid;
-use crate::errors::{ApiError, ApiResult, ErrorItem};
+use crate::errors::{ApiError, ApiResult};
 use crate::models::Destination;
-use crate::pagination::{absolute_url, decode_cursor, encode_cursor};
+use crate::pagination::{absolute_url, cursor_after, encode_cursor};
 use crate::query::QueryParams;
 use crate::routes::workspaces::parse_limit;
 use crate::state::AppState;
@@ -34,32 +33,12 @@ async fn list(
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
     let query = QueryParams::parse(raw.as_deref());
-    let workspace = query
-        .get("workspace_id")
-        .ok_or_else(|| ApiError::missing(&["query", "workspace_id"]))?;
-    let workspace = Uuid::parse_str(workspace).map_err(|_| {
-        ApiError::invalid(
-            &["query", "workspace_id"],
-            "value is not a valid uuid",
-            "type_error.uuid",
-        )
-    })?;
+    let workspace = query.workspace_id()?;
     let limit = parse_limit(query.get("limit"))?;
     let state = app.lock();
     let store = &state.store;
     store.workspace_for(&caller, workspace)?;
-    let after = match query.get("cursor") {
-        None => 0,
-        Some(cursor) => decode_cursor(cursor)
-            .filter(|(seq, _)| *seq <= store.last_seq())
-            .map(|(seq, _)| seq)
-            .ok_or_else(|| {
-                ApiError::bad_request(
-                    "Invalid cursor",
-                    ErrorItem::new("cursor", "unknown or malformed cursor", "invalid_cursor"),
-                )
-            })?,
-    };
+    let after = cursor_after(query.get("cursor"), store.last_seq())?;
     let mut matching = store.destinations.iter().filter(|d| {
         d.organization_id == caller.organization_id && d.workspace_id == workspace && d.seq > after
     });

@@ -128,16 +128,7 @@ async fn list<A: Audience>(
 ) -> ApiResult {
     let caller = auth.caller();
     let query = QueryParams::parse(raw.as_deref());
-    let workspace = query
-        .get("workspace_id")
-        .ok_or_else(|| ApiError::missing(&["query", "workspace_id"]))?;
-    let workspace = Uuid::parse_str(workspace).map_err(|_| {
-        ApiError::invalid(
-            &["query", "workspace_id"],
-            "value is not a valid uuid",
-            "type_error.uuid",
-        )
-    })?;
+    let workspace = query.workspace_id()?;
     let state = app.lock();
     let store = &state.store;
     store.workspace_for(&caller, workspace)?;

@@ -11,7 +11,7 @@ use crate::body::{Body, path_uuid};
 use crate::clock;
 use crate::errors::{ApiError, ApiResult, ErrorItem};
 use crate::models::Workspace;
-use crate::pagination::{absolute_url, decode_cursor, encode_cursor};
+use crate::pagination::{absolute_url, cursor_after, encode_cursor};
 use crate::query::QueryParams;
 use crate::state::AppState;
 use crate::store::deleted_json;
@@ -43,18 +43,7 @@ async fn list(
     };
     let name_contains = query.get("name_contains").map(str::to_lowercase);
     let state = app.lock();
-    let after = match query.get("cursor") {
-        None => 0,
-        Some(cursor) => decode_cursor(cursor)
-            .filter(|(seq, _)| *seq <= state.store.last_seq())
-            .map(|(seq, _)| seq)
-            .ok_or_else(|| {
-                ApiError::bad_request(
-                    "Invalid cursor",
-                    ErrorItem::new("cursor", "unknown or malformed cursor", "invalid_cursor"),
-                )
-            })?,
-    };
+    let after = cursor_after(query.get("cursor"), state.store.last_seq())?;
     let mut matching = state.store.workspaces.iter().filter(|w| {
         w.organization_id == caller.organization_id
             && w.seq > after
