@@ -436,17 +436,33 @@ fn strip_userinfo(text: &str) -> String {
     out
 }
 
-/// Shows a config's keys with every value hidden: request bodies are printed without knowing
-/// which fields the connector spec marks `airbyte_secret`.
-pub(crate) struct KeysOnly<'a>(pub(crate) &'a Map<String, Value>);
+/// `Debug` of a config with its keys and none of its values, at every depth
+/// (`{"host": [REDACTED], "tunnel": {"ssh_key": [REDACTED]}, "hosts": [[REDACTED]]}`): configs
+/// are printed without knowing which fields the connector spec marks `airbyte_secret`.
+pub struct KeysOnly<'a>(pub &'a Map<String, Value>);
 
 impl std::fmt::Debug for KeysOnly<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut m = f.debug_map();
-        for k in self.0.keys() {
-            m.entry(k, &format_args!("{REDACTED}"));
+        f.debug_map()
+            .entries(self.0.iter().map(|(k, v)| (k, ValueKeysOnly(v))))
+            .finish()
+    }
+}
+
+/// `Debug` of any JSON value as [`KeysOnly`] prints a config: objects with their keys,
+/// arrays with their items, every scalar as [`REDACTED`].
+pub struct ValueKeysOnly<'a>(pub &'a Value);
+
+impl std::fmt::Debug for ValueKeysOnly<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Value::Object(map) => KeysOnly(map).fmt(f),
+            Value::Array(items) => f
+                .debug_list()
+                .entries(items.iter().map(ValueKeysOnly))
+                .finish(),
+            _ => f.write_str(REDACTED),
         }
-        m.finish()
     }
 }
 
@@ -556,6 +572,16 @@ mod tests {
         let q = quote(&long);
         assert!(q.len() < QUOTE_LIMIT + 64, "{}", q.len());
         assert!(q.ends_with("(8388608 characters in all)`"), "{q}");
+    }
+
+    #[test]
+    fn keys_only_shows_every_key_and_no_value() {
+        let config = serde_json::json!({"host": "db", "tunnel": {"ssh_key": "k"}, "hosts": [{"t": "x"}, "y"]});
+        let shown = format!("{:?}", KeysOnly(config.as_object().unwrap()));
+        assert_eq!(
+            shown,
+            r#"{"host": [REDACTED], "tunnel": {"ssh_key": [REDACTED]}, "hosts": [{"t": [REDACTED]}, [REDACTED]]}"#
+        );
     }
 
     #[test]

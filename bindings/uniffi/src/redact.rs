@@ -3,8 +3,8 @@
 //!
 //! A record does not know its connector spec, so it cannot tell which values the spec marks
 //! `airbyte_secret`: its `Debug` and `Display` show every key of such a config and no value
-//! (`{"host": [REDACTED], "tunnel": {"ssh_key": [REDACTED]}, "hosts": [[REDACTED]]}`), like
-//! the core's request bodies. Text that is not a JSON object or array is `[REDACTED]` whole.
+//! (`{"host": [REDACTED], "tunnel": {"ssh_key": [REDACTED]}, "hosts": [[REDACTED]]}`), with
+//! the core's `redact::ValueKeysOnly`, as the core's request bodies print. Text that is not a JSON object or array is `[REDACTED]` whole.
 //! Both traits are exported to the foreign languages (`#[uniffi::export(Debug, Display)]`),
 //! so Python `str()`/`repr()`, Kotlin `toString()` and Swift `description`/`debugDescription`
 //! (`String(describing:)`, `String(reflecting:)`, string interpolation) print the same text.
@@ -20,7 +20,7 @@ use std::fmt;
 use serde_json::Value;
 
 /// What a hidden value prints as.
-pub(crate) const REDACTED: &str = "[REDACTED]";
+pub(crate) const REDACTED: &str = airbyte_embedded::redact::REDACTED;
 
 /// JSON text printed with its keys and without its values.
 pub(crate) struct MaskedJson<'a>(pub(crate) &'a str);
@@ -28,24 +28,10 @@ pub(crate) struct MaskedJson<'a>(pub(crate) &'a str);
 impl fmt::Debug for MaskedJson<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match serde_json::from_str::<Value>(self.0) {
-            Ok(value @ (Value::Object(_) | Value::Array(_))) => Masked(&value).fmt(f),
+            Ok(value @ (Value::Object(_) | Value::Array(_))) => {
+                airbyte_embedded::redact::ValueKeysOnly(&value).fmt(f)
+            }
             // A scalar, or not JSON at all: nothing is safe to show.
-            _ => f.write_str(REDACTED),
-        }
-    }
-}
-
-/// A JSON value: objects with their keys, arrays with their length, every scalar hidden.
-struct Masked<'a>(&'a Value);
-
-impl fmt::Debug for Masked<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Value::Object(map) => f
-                .debug_map()
-                .entries(map.iter().map(|(key, value)| (key, Masked(value))))
-                .finish(),
-            Value::Array(items) => f.debug_list().entries(items.iter().map(Masked)).finish(),
             _ => f.write_str(REDACTED),
         }
     }
