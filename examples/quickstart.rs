@@ -280,6 +280,10 @@ fn run() -> Result<(), Failure> {
     operator.connection_templates().delete(&connection.id)?;
     operator.tags().delete(&crm.name)?;
     operator.tags().delete(&databases.name)?;
+    println!(
+        "deleted the source, 2 source templates, the connection template and the tags {} and {}",
+        crm.name, databases.name
+    );
     if let Some(rl) = operator.last_rate_limit() {
         println!(
             "rate limit: {} of {} requests left this window",
