@@ -33,6 +33,7 @@ pub const ENV_ORGANIZATION_ID: &str = "AIRBYTE_ORGANIZATION_ID";
 /// Which paths the three embedded token routes (scoped token, scoped token info, widget
 /// token) are called on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TokenRoutes {
     /// `/embedded/scoped-token`, `/embedded/scoped-token/info`, `/embedded/widget-token`
     /// (the default: served by every deployment).

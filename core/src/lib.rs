@@ -27,6 +27,7 @@
 mod api;
 pub mod auth;
 mod client;
+mod client_options;
 mod common;
 pub mod config;
 mod embedded;
@@ -42,12 +43,15 @@ pub mod redact;
 pub mod retry;
 pub mod sources;
 pub mod tokens;
+#[cfg(feature = "uniffi")]
+pub mod uniffi_types;
 pub mod validation;
 pub mod workspaces;
 
 pub use auth::ScopedToken;
 pub use auth::widget::{WidgetToken, validate_allowed_origin};
 pub use client::{EndUserClient, OperatorClient};
+pub use client_options::ClientOptions;
 pub use common::{Deleted, TagFilter, TagsMode};
 pub use config::{
     ClientConfig, ClientConfigBuilder, Credentials, REGION_EU, REGION_US, TokenRoutes,
@@ -57,6 +61,9 @@ pub use error::{Error, FieldError, RateLimit, Result};
 pub use retry::{Pacing, RetryPolicy};
 pub use sources::{Sources, WaitOptions, WriteOptions};
 pub use tokens::{ScopedTokenInfo, ScopedTokenRequest, WidgetTokenRequest};
+#[cfg(feature = "uniffi")]
+#[doc(hidden)]
+pub use uniffi_types::UniFfiTag;
 
 /// The README's Rust examples, compiled as doctests so they stay true.
 #[cfg(doctest)]

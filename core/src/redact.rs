@@ -466,6 +466,62 @@ impl std::fmt::Debug for ValueKeysOnly<'_> {
     }
 }
 
+/// Implements `Debug` for a model that holds configs, each field printed as is (`shown`),
+/// as [`KeysOnly`] (`config`: a `Map`), or as optional keys only (`config_opt`,
+/// `value_opt`), and `Display` as the same text. Every field must be listed: the model is
+/// destructured, so a field added later fails to compile until it is listed here too.
+macro_rules! keys_only_debug {
+    ($ty:ident { $($field:ident: $how:ident),+ $(,)? }) => {
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let $ty { $($field),+ } = self;
+                f.debug_struct(stringify!($ty))
+                    $(.field(stringify!($field), &$crate::redact::print::$how($field)))+
+                    .finish()
+            }
+        }
+        $crate::redact::display_via_debug!($ty);
+    };
+}
+pub(crate) use keys_only_debug;
+
+/// Implements `Display` as the type's (keys-only) `Debug` text: the foreign languages' string
+/// forms (Python `str()`, Kotlin `toString()`, Swift `description`) print it.
+macro_rules! display_via_debug {
+    ($($ty:ident),+ $(,)?) => {
+        $(
+            impl ::std::fmt::Display for $ty {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    ::std::fmt::Debug::fmt(self, f)
+                }
+            }
+        )+
+    };
+}
+pub(crate) use display_via_debug;
+
+/// How [`keys_only_debug!`] prints each kind of field.
+pub(crate) mod print {
+    use serde_json::{Map, Value};
+
+    use super::KeysOnly;
+
+    /// A field printed as is.
+    pub(crate) fn shown<T: std::fmt::Debug>(value: &T) -> &T {
+        value
+    }
+
+    /// A config, keys only.
+    pub(crate) fn config(value: &Map<String, Value>) -> KeysOnly<'_> {
+        KeysOnly(value)
+    }
+
+    /// An optional config, keys only.
+    pub(crate) fn config_opt(value: &Option<Map<String, Value>>) -> Option<KeysOnly<'_>> {
+        value.as_ref().map(KeysOnly)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,6 +55,7 @@ use crate::http::Method;
 /// # Ok::<(), airbyte_embedded::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RetryPolicy {
     /// Retries after the first attempt. Defaults to 3; 0 disables retrying.
     pub max_retries: u32,
@@ -103,6 +104,7 @@ impl RetryPolicy {
 /// `t` seconds until `X-RateLimit-Reset`, the pause is `t / (remaining + 1)`, at most
 /// `max_delay`. Nothing pauses once the window has reset or when the headers are absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Pacing {
     /// Pacing starts when `X-RateLimit-Remaining` is at or below this. Defaults to 50.
     pub below_remaining: u64,

@@ -25,36 +25,45 @@ open_enum! {
 
 /// One end user's workspace. Its `name` is the `workspace_name` used when minting tokens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Workspace {
     /// Workspace id.
     pub id: String,
     /// Workspace name.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Owning organisation.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub organization_id: Option<String>,
     /// Active or inactive.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<WorkspaceStatus>,
     /// Whether the Context Store caches the workspace's data (2026 service versions; `None`
     /// when the service omits it).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cache_enabled: Option<bool>,
     /// Whether the workspace has been deleted (2026 service versions; `None` when the service
     /// omits it).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tombstone: Option<bool>,
     /// Creation time (ISO-8601).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub created_at: Option<String>,
     /// Last update time (ISO-8601).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub updated_at: Option<String>,
 }
 
 /// Workspace counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspaceStats {
     /// Active workspaces.
     #[serde(default)]
@@ -69,12 +78,16 @@ pub struct WorkspaceStats {
 
 /// Filters for listing workspaces; kept on every page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspaceFilter {
     /// Only workspaces whose name contains this text.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name_contains: Option<String>,
     /// Only workspaces with this status.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<WorkspaceStatus>,
     /// Page size, 1 to 100; the service defaults to 20.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<u32>,
 }
 
@@ -105,6 +118,7 @@ impl WorkspaceFilter {
 
 /// One page of workspaces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspacePage {
     /// The page's workspaces.
     #[serde(default, deserialize_with = "null_as_default")]
@@ -126,15 +140,19 @@ where
 
 /// Body of `PUT /workspaces/{id}`: only the fields set are sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspaceUpdate {
     /// New name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// New status (`inactive` disables the workspace's connections).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<WorkspaceStatus>,
     /// Turns Context Store caching on or off (2026 service versions; older ones ignore it).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cache_enabled: Option<bool>,
 }
 

@@ -318,7 +318,7 @@ impl Http {
                         advice: retry::advice(call.method, &path).to_owned(),
                         path,
                         cause: failed.cause,
-                        source: Box::new(failed.error),
+                        status: failed.error.status(),
                     });
                 }
                 Decision::Stop(why) => {

@@ -47,12 +47,18 @@ impl Scope {
 }
 
 /// Options for a create, update or check that sends a source config.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its JSON form (the C ABI's `options_json`): every field optional, unknown fields refused.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WriteOptions {
     /// Whether the config is validated against the template's spec before anything is sent.
     /// Defaults to `true`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     pub validate: bool,
     /// How it is validated.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub validation: ValidationOptions,
 }
 
@@ -76,14 +82,25 @@ impl WriteOptions {
 }
 
 /// How [`Sources::wait_for_check`] polls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Its JSON form (the C ABI's `options_json`) is in milliseconds: `{"timeout_ms"?: 120000,
+/// "initial_interval_ms"?: 250, "max_interval_ms"?: 5000}`, unknown fields refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WaitOptions {
     /// The most time spent waiting, all polls included. Defaults to 120 seconds.
+    #[serde(rename = "timeout_ms", deserialize_with = "crate::common::millis")]
     pub timeout: Duration,
     /// The first pause between polls. Defaults to 250 milliseconds; each pause is 1.5 times
     /// the one before.
+    #[serde(
+        rename = "initial_interval_ms",
+        deserialize_with = "crate::common::millis"
+    )]
     pub initial_interval: Duration,
     /// The longest pause between polls. Defaults to 5 seconds.
+    #[serde(rename = "max_interval_ms", deserialize_with = "crate::common::millis")]
     pub max_interval: Duration,
 }
 

@@ -77,6 +77,7 @@ use crate::Error;
 
 /// One way a source config fails its connector spec.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ConfigError {
     /// JSON pointer into the config (`""` for the root, `"/port"`, `"/ssl_mode/ca_certificate"`).
     /// A missing field is reported at the path where it should be.
@@ -107,25 +108,32 @@ pub const SECRET_MASK: &str = "**********";
 
 /// Switches for [`validate_source_config`]. `ValidationOptions::default()` is the strict
 /// setting used before a create or update.
+///
+/// Its JSON form: every field optional, unknown fields refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ValidationOptions {
     /// Whether `format: date-time` (and `date`, `time`) is asserted (RFC 3339). Defaults to
     /// `true`. Other formats are never asserted.
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     pub assert_date_time: bool,
     /// Whether strings are converted to the spec's scalar types (`"5432"` → `5432` for an
     /// integer, `"true"` → `true` for a boolean) before validation, each change reported in
     /// [`ValidatedConfig::coercions`]. Defaults to `false`: a wrong type is an error.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub coerce_scalars: bool,
     /// Whether values equal to [`SECRET_MASK`] at secret paths of the user's config are
     /// skipped instead of refused: for re-validating a config fetched from the service.
     /// Defaults to `false`. The skipped paths are listed in
     /// [`ValidatedConfig::skipped_masked_secrets`].
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub skip_masked_secrets: bool,
     /// Whether the spec `default` of a required property missing from both configs is added
     /// (when it satisfies its own schema) to the validated and the sent config, each listed
     /// in [`ValidatedConfig::defaults_applied`]. Defaults to `true`; switch it off when the
     /// config is a partial update merged over something other than the template defaults.
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     pub inject_defaults: bool,
 }
 
