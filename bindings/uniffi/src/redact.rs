@@ -47,11 +47,6 @@ pub(crate) fn config(value: &str) -> MaskedJson<'_> {
     MaskedJson(value)
 }
 
-/// An optional config field, keys only.
-pub(crate) fn config_opt(value: &Option<String>) -> Option<MaskedJson<'_>> {
-    value.as_deref().map(MaskedJson)
-}
-
 /// Implements `Debug` (and `Display`, the same text) for a record, each field printed by one
 /// of [`shown`], [`config`] or [`config_opt`]. Every field must be listed: the record is
 /// destructured, so a field added later fails to compile until it is listed here too.
