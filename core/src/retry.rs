@@ -8,11 +8,11 @@
 //! # What is retried
 //!
 //! Every request goes through one retry loop. Its decisions come from a pure function,
-//! `decide`, of the attempt number, the method, whether the route may be replayed, how the
-//! attempt failed, the server's hint and the time spent so far (tested by a table in this
-//! module); the transport only carries them out:
+//! `decide`, of the attempt number, whether the request is safe to replay, how the attempt
+//! failed, the server's hint and the time spent so far (tested by a table in this module);
+//! the transport only carries them out:
 //!
-//! | failure | GET, PUT, DELETE, and the replay-safe POSTs below | other POSTs, PATCH |
+//! | failure | replay-safe: GET, PUT, DELETE and the POSTs below | other POSTs, PATCH |
 //! |---|---|---|
 //! | connection not established (DNS, connection refused, connect timeout) | retried | retried |
 //! | 429 Too Many Requests | retried, waiting at least `Retry-After` | retried, waiting at least `Retry-After` |
