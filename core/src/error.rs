@@ -1,4 +1,65 @@
 //! The SDK's error type: one enum whose variants a caller can act on.
+//!
+//! Every call returns [`Result<T>`](Result). [`Error`] has a variant per thing a caller can
+//! do something about:
+//!
+//! - HTTP answers: [`Error::Unauthorized`] (401 after one refresh), [`Error::Forbidden`],
+//!   [`Error::NotFound`], [`Error::Validation`] (400/422, with [`FieldError`]s),
+//!   [`Error::RateLimited`] (with `Retry-After` and `X-RateLimit-*` as a [`RateLimit`]),
+//!   [`Error::Server`] (5xx), [`Error::UnexpectedStatus`]; [`Error::status`] gives the status.
+//! - The exchange: [`Error::Transport`], [`Error::Timeout`], [`Error::Decode`] (a success
+//!   response that is not what the contract says), and [`Error::OutcomeUnknown`]: a create
+//!   that may have taken effect, to look up before retrying (see
+//!   [`crate::retry`](crate::retry#what-is-never-retried-creates-whose-outcome-is-unknown)).
+//! - Refused before anything was sent: [`Error::InvalidArgument`] (which argument, why),
+//!   [`Error::InvalidSpec`], [`Error::InvalidConfig`] (client-side validation, every problem
+//!   with a JSON pointer), [`Error::InvalidWidgetToken`].
+//! - [`Error::Pagination`]: a `next` link that is not followed (see [`crate::workspaces`]).
+//!
+//! ```no_run
+//! use airbyte_embedded::Error;
+//! # fn demo(op: &airbyte_embedded::OperatorClient) {
+//! match op.workspaces().get("ws-id") {
+//!     Ok(w) => println!("{:?}", w.name),
+//!     Err(Error::NotFound { .. }) => println!("gone"),
+//!     Err(Error::RateLimited { rate_limit, .. }) => println!("retry after {:?}", rate_limit.retry_after),
+//!     Err(e) => eprintln!("{e}"),
+//! }
+//! # }
+//! ```
+//!
+//! # Error bodies
+//!
+//! Every error-body shape the service sends is parsed: `{"message", "errors"}`, FastAPI's
+//! `{"detail"}`, `application/problem+json` and HAL `_embedded.errors`. The specific message is
+//! kept (`Bad Request: workspace name already taken`, not only `Bad Request`), and each listed
+//! error becomes a [`FieldError`]; any other body keeps its status and at most 4 KiB of text.
+//!
+//! # No secrets in errors
+//!
+//! No error text, `Debug` output or SDK log record contains a client secret or a token (the
+//! HTTP library's own `TRACE` wire dumps do: see [`crate::logging`]). Every text taken from a
+//! response passes through one redactor ([`crate::redact::clean`]), which removes JWT-shaped
+//! strings, the values of secret-named keys (`access_token`, `token`, `client_secret`,
+//! `password`, …), `Bearer` credentials, and every string of 4 or more bytes of the request's
+//! own connector config. A token route's body (operator, scoped or widget token) is never
+//! quoted at all: a bad one is described by what is wrong, where, and its size. An argument is
+//! quoted at most [`crate::redact::QUOTE_LIMIT`] characters, never with a URL's
+//! `user:password@` part.
+//!
+//! # Header values are checked on entry
+//!
+//! Every value that becomes a header is checked when it enters the SDK: a
+//! `user_agent_suffix` or a scoped token holding a control character, DEL, a space (tokens) or
+//! a non-ASCII byte is refused with [`Error::InvalidArgument`] naming it, and a token the
+//! service sends with one is an [`Error::Decode`].
+//!
+//! ```
+//! use airbyte_embedded::{ClientConfig, Error};
+//!
+//! let refused = ClientConfig::builder().user_agent_suffix("my-app/1.2\r\nX-Evil: 1").build();
+//! assert!(matches!(refused, Err(Error::InvalidArgument { ref argument, .. }) if argument == "user_agent_suffix"));
+//! ```
 
 use std::time::Duration;
 

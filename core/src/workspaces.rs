@@ -1,5 +1,27 @@
 //! The Workspace Management API (operator token): `/workspaces`, with a lazy iterator over
 //! every page that always ends.
+//!
+//! [`Workspaces::iter`] walks every page: as an [`Iterator`] it yields workspaces one by one,
+//! fetching the next page when one runs out; [`WorkspacePages::next_page`] gives a page at a
+//! time, and [`Workspaces::list_page`] reads one page from a cursor.
+//!
+//! ```no_run
+//! use airbyte_embedded::OperatorClient;
+//! use airbyte_embedded::workspaces::WorkspaceFilter;
+//!
+//! let operator = OperatorClient::from_env()?;
+//! let filter = WorkspaceFilter { name_contains: Some("acme".into()), ..Default::default() };
+//! for workspace in operator.workspaces().iter(filter) {
+//!     println!("{:?}", workspace?.name);
+//! }
+//! # Ok::<(), airbyte_embedded::Error>(())
+//! ```
+//!
+//! The walk ends when a page's `next` is absent, `null` or empty. A `next` on the configured
+//! host and port is followed whatever its scheme (a balancer that ends TLS may build `http://`
+//! links): only its cursor is taken, and the request goes to the configured base URL. A link
+//! to another host, one without a cursor, or one repeating a cursor stops the walk with
+//! [`Error::Pagination`], after the workspaces of the page that carried it.
 
 use std::collections::HashSet;
 use std::sync::Arc;
