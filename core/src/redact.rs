@@ -657,4 +657,51 @@ mod tests {
         assert_eq!(found, ["5432", "cs-1", "db", "p4ss"]);
         assert!(known_secrets(b"not json").is_empty());
     }
+
+    #[test]
+    fn models_holding_configs_print_keys_only() {
+        use crate::integrations::{ConnectionTemplate, ConnectionTemplateCreate, SourceTemplate};
+        use crate::sources::{Source, SourceCreate};
+        let config = serde_json::json!({"host": "db", "password": "hunter2",
+            "tunnel": {"ssh_key": "hunter2", "port": 22}, "hosts": [{"token": "hunter2"}, "hunter2"]});
+        let object = config.as_object().cloned().unwrap();
+        let source: Source =
+            serde_json::from_value(serde_json::json!({"id": "s1", "source_config": config}))
+                .unwrap();
+        let template: SourceTemplate = serde_json::from_value(
+            serde_json::json!({"id": "t1", "partial_default_config": config}),
+        )
+        .unwrap();
+        let connection: ConnectionTemplate =
+            serde_json::from_value(serde_json::json!({"id": "c1", "destination_config": config}))
+                .unwrap();
+        let create = SourceCreate::new("ws-1", "tpl-1", object.clone());
+        let connection_create = ConnectionTemplateCreate {
+            destination_config: Some(object),
+            ..Default::default()
+        };
+        let texts = [
+            format!("{source:?}"),
+            format!("{source}"),
+            format!("{template:#?}"),
+            format!("{template}"),
+            format!("{connection:?}"),
+            format!("{connection}"),
+            format!("{create}"),
+            format!("{connection_create}"),
+        ];
+        for text in &texts {
+            assert!(
+                !text.contains("hunter2") && !text.contains("\"db\""),
+                "{text}"
+            );
+            assert!(text.contains("\"ssh_key\": [REDACTED]"), "{text}");
+        }
+        assert!(
+            texts[0].starts_with("Source { id: \"s1\", name: None"),
+            "{}",
+            texts[0]
+        );
+        assert_eq!(texts[0], texts[1], "Display is Debug");
+    }
 }
