@@ -134,6 +134,15 @@
 //!   whole; the request log keeps the latest 1000 requests, each body cut to its first 64 KiB.
 //! - **Admin routes** under `/_sandbox/` inject faults, revoke tokens and list recorded
 //!   requests; `Sandbox` has the same controls as methods.
+//! - **What it reproduces, and what it does not.** It serves the 2025 document's routes and
+//!   the 2026 additions this SDK uses side by side, with no era switch: the token routes under
+//!   both `/embedded/` and `/account/applications/`, `customer_name` accepted wherever
+//!   `workspace_name` is, `mode` on templates. Contract tests (`tests/sandbox/tests/contract.rs`)
+//!   hold every response it sends, on every route and status, to the published documents in
+//!   `tests/fixtures/contract/`. It does not serve the documents' catalog, search, Sonar,
+//!   connector, OAuth and alias operations, global templates, or destinations the service
+//!   manages for Airbyte-hosted templates; checks do not run a connector (the rule above
+//!   decides); and it answers 500 only when a fault asks for it.
 //!
 //! # Testing against faults
 //!
