@@ -93,6 +93,7 @@ mod tests {
         assert_eq!(c, Color::Unknown("ultraviolet".into()));
         assert_eq!(serde_json::to_string(&c).unwrap(), "\"ultraviolet\"");
         assert_eq!(c.to_string(), "ultraviolet");
+        assert_eq!(c.wire_value(), "ultraviolet");
     }
 
     #[test]
