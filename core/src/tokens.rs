@@ -75,7 +75,8 @@ impl Serialize for ScopedTokenRequest {
 /// Body of `POST /embedded/widget-token` (`/account/applications/widget-token`).
 ///
 /// Its JSON form (the C ABI's `request_json`) needs `workspace_name` and `allowed_origin`;
-/// every other field is optional and unknown fields are refused.
+/// every other field is optional and unknown fields are refused. `send_as_customer_name` is
+/// not part of it: the C ABI always sends `workspace_name`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -107,7 +108,7 @@ pub struct WidgetTokenRequest {
     pub selected_connection_template_tags_mode: Option<TagsMode>,
     /// Sends the name under the early-2026 key `customer_name` instead of `workspace_name`
     /// (default `false`; see the [module docs](self)).
-    #[serde(default)]
+    #[serde(skip_deserializing)]
     #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub send_as_customer_name: bool,
 }
