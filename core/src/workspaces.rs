@@ -99,7 +99,11 @@ pub struct WorkspaceStats {
 }
 
 /// Filters for listing workspaces; kept on every page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Its JSON form (the C ABI's `filter_json`): `{"name_contains"?, "status"?:
+/// "active"|"inactive", "limit"?: 1..100}`, unknown fields refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspaceFilter {
     /// Only workspaces whose name contains this text.
@@ -161,7 +165,11 @@ where
 }
 
 /// Body of `PUT /workspaces/{id}`: only the fields set are sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+///
+/// Its JSON form (the C ABI's `update_json`): `{"name"?, "status"?: "active"|"inactive",
+/// "cache_enabled"?: bool}`, unknown fields refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspaceUpdate {
     /// New name.
