@@ -135,7 +135,7 @@ impl WriteOptions {
 
 /// How [`Sources::wait_for_check`] polls.
 ///
-/// Its JSON form (the C ABI's `options_json`) is in milliseconds: `{"timeout_ms"?: 120000,
+/// Its JSON form (the C ABI's `wait_json`) is in milliseconds: `{"timeout_ms"?: 120000,
 /// "initial_interval_ms"?: 250, "max_interval_ms"?: 5000}`, unknown fields refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
