@@ -7964,7 +7964,7 @@ public func FfiConverterTypeValidationOptions_lower(_ value: ValidationOptions) 
 /**
  * How [`Sources::wait_for_check`] polls.
  *
- * Its JSON form (the C ABI's `options_json`) is in milliseconds: `{"timeout_ms"?: 120000,
+ * Its JSON form (the C ABI's `wait_json`) is in milliseconds: `{"timeout_ms"?: 120000,
  * "initial_interval_ms"?: 250, "max_interval_ms"?: 5000}`, unknown fields refused.
  */
 public struct WaitOptions: Equatable, Hashable {

@@ -10200,7 +10200,7 @@ public object FfiConverterTypeValidationOptions: FfiConverterRustBuffer<Validati
 /**
  * How [`Sources::wait_for_check`] polls.
  *
- * Its JSON form (the C ABI's `options_json`) is in milliseconds: `{"timeout_ms"?: 120000,
+ * Its JSON form (the C ABI's `wait_json`) is in milliseconds: `{"timeout_ms"?: 120000,
  * "initial_interval_ms"?: 250, "max_interval_ms"?: 5000}`, unknown fields refused.
  */
 data class WaitOptions (
@@ -11042,7 +11042,7 @@ sealed class AirbyteException: kotlin.Exception() {
         /**
          * What happened after the request was sent.
          */
-        val `cause`: kotlin.String, 
+        val `reason`: kotlin.String, 
         
         /**
          * How to find out whether it took effect.
@@ -11056,7 +11056,7 @@ sealed class AirbyteException: kotlin.Exception() {
         val `status`: kotlin.UShort?
         ) : AirbyteException() {
         override val message
-            get() = "method=${ `method` }, path=${ `path` }, cause=${ `cause` }, advice=${ `advice` }, status=${ `status` }"
+            get() = "method=${ `method` }, path=${ `path` }, reason=${ `reason` }, advice=${ `advice` }, status=${ `status` }"
     }
     
     /**
@@ -11263,7 +11263,7 @@ public object FfiConverterTypeAirbyteError : FfiConverterRustBuffer<AirbyteExcep
                 4UL
                 + FfiConverterString.allocationSize(value.`method`)
                 + FfiConverterString.allocationSize(value.`path`)
-                + FfiConverterString.allocationSize(value.`cause`)
+                + FfiConverterString.allocationSize(value.`reason`)
                 + FfiConverterString.allocationSize(value.`advice`)
                 + FfiConverterOptionalUShort.allocationSize(value.`status`)
             )
@@ -11369,7 +11369,7 @@ public object FfiConverterTypeAirbyteError : FfiConverterRustBuffer<AirbyteExcep
                 buf.putInt(16)
                 FfiConverterString.write(value.`method`, buf)
                 FfiConverterString.write(value.`path`, buf)
-                FfiConverterString.write(value.`cause`, buf)
+                FfiConverterString.write(value.`reason`, buf)
                 FfiConverterString.write(value.`advice`, buf)
                 FfiConverterOptionalUShort.write(value.`status`, buf)
                 Unit

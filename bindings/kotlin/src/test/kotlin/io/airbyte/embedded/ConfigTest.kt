@@ -1,5 +1,6 @@
 package io.airbyte.embedded
 
+import java.time.Duration
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -17,6 +18,34 @@ class ConfigTest {
     }
 
     @Test
+    fun `each default is the core default`() {
+        val defaults = defaults()
+        assertEquals(defaults.clientConfig, ClientConfig())
+        assertEquals(defaults.validationOptions, ValidationOptions())
+        assertEquals(defaults.writeOptions, WriteOptions())
+        assertEquals(defaults.validationOptions, WriteOptions().validation)
+        assertEquals(defaults.tagFilter, TagFilter())
+        assertEquals(defaults.workspaceFilter, WorkspaceFilter())
+        // The records without field defaults take every value from `defaults()`: the core's.
+        assertEquals(
+            RetryPolicy(
+                maxRetries = 3u,
+                initialBackoff = Duration.ofMillis(500),
+                maxBackoff = Duration.ofSeconds(10),
+                maxElapsed = Duration.ofMinutes(2),
+                jitter = true,
+            ),
+            defaults.retryPolicy,
+        )
+        assertEquals(Pacing(belowRemaining = 50uL, maxDelay = Duration.ofSeconds(5)), defaults.pacing)
+        assertEquals(
+            WaitOptions(timeout = Duration.ofMinutes(2), initialInterval = Duration.ofMillis(250), maxInterval = Duration.ofSeconds(5)),
+            defaults.waitOptions,
+        )
+        assertEquals(defaults, defaults())
+    }
+
+    @Test
     fun `invalid settings name the argument`() {
         val org = assertThrows<AirbyteException.InvalidArgument> {
             OperatorClient("id", "secret", ClientConfig(organizationId = "acme"))
@@ -28,10 +57,10 @@ class ConfigTest {
         assertEquals("base_url", http.argument)
         OperatorClient("id", "secret", ClientConfig(baseUrl = "http://api.example.com/api/v1", allowInsecureHttp = true)).close()
         assertEquals("read_timeout", assertThrows<AirbyteException.InvalidArgument> {
-            OperatorClient("id", "secret", ClientConfig(readTimeoutMs = 0u))
+            OperatorClient("id", "secret", ClientConfig(readTimeout = Duration.ZERO))
         }.argument)
         assertEquals("retry_policy", assertThrows<AirbyteException.InvalidArgument> {
-            OperatorClient("id", "secret", ClientConfig(retry = RetryPolicy(maxElapsedMs = 0u)))
+            OperatorClient("id", "secret", ClientConfig(retry = defaults().retryPolicy.copy(maxElapsed = Duration.ZERO)))
         }.argument)
         assertEquals("client_id", assertThrows<AirbyteException.InvalidArgument> { OperatorClient("", "s") }.argument)
         assertEquals("token", assertThrows<AirbyteException.InvalidArgument> { EndUserClient(" ") }.argument)

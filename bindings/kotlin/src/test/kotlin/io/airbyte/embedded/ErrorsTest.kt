@@ -1,6 +1,7 @@
 package io.airbyte.embedded
 
 import java.net.ServerSocket
+import java.time.Duration
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -56,7 +57,7 @@ class ErrorsTest {
             headers = """[["retry-after", "7"], ["x-ratelimit-limit", "1000"], ["x-ratelimit-remaining", "0"]]""")
         val e = assertThrows<AirbyteException.RateLimited> { operator.workspaces().stats() }
         assertEquals(429, e.status.toInt())
-        assertTrue(e.rateLimit.retryAfterMs!! >= 7000u)
+        assertTrue(e.rateLimit.retryAfter!! >= Duration.ofSeconds(7), e.rateLimit.toString())
         assertEquals(0uL, e.rateLimit.remaining)
         operator.tags().list()
         assertTrue(operator.lastRateLimit()!!.limit!! > 0u)
@@ -73,7 +74,7 @@ class ErrorsTest {
             val e = assertThrows<AirbyteException> { client.tags().list() }
             assertTrue(e is AirbyteException.Transport || e is AirbyteException.Timeout, e.toString())
         }
-        OperatorClient(sandbox.clientId, sandbox.clientSecret, sandbox.config(Sandbox.NO_RETRY, 300u, 300u)).use { slow ->
+        OperatorClient(sandbox.clientId, sandbox.clientSecret, sandbox.config(Sandbox.NO_RETRY, Duration.ofMillis(300), Duration.ofMillis(300))).use { slow ->
             slow.tags().list()
             sandbox.fault("""{"kind": "delay", "millis": 1500}""", "/workspaces/stats")
             assertThrows<AirbyteException.Timeout> { slow.workspaces().stats() }
@@ -82,14 +83,17 @@ class ErrorsTest {
 
     @Test
     fun `retries hide a passing 502 and creates are not repeated`() {
-        sandbox.operator(RetryPolicy(initialBackoffMs = 10u, maxBackoffMs = 50u)).use { op ->
+        sandbox.operator(defaults().retryPolicy.copy(initialBackoff = Duration.ofMillis(10), maxBackoff = Duration.ofMillis(50))).use { op ->
             sandbox.respond(502, "<html>502</html>", "/workspaces/stats", contentType = "text/html")
             op.workspaces().stats()
             sandbox.respond(503, "{}", "/integrations/templates/tags")
             val e = assertThrows<AirbyteException.OutcomeUnknown> { op.tags().create("outcome-unknown") }
             assertEquals("POST", e.method)
             assertEquals("/integrations/templates/tags", e.path)
-            assertTrue(e.detail.contains("outcome is unknown"))
+            assertEquals(503, e.status?.toInt())
+            assertEquals("HTTP 503 from the server", e.reason)
+            assertEquals("list tags by name before retrying", e.advice)
+            assertTrue(e.message!!.contains(e.reason) && e.message!!.contains(e.advice), e.message)
         }
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import java.nio.file.Files
 import java.nio.file.Path
+import java.time.Duration
 import java.util.UUID
 import java.util.concurrent.TimeUnit
 
@@ -40,9 +41,9 @@ class Sandbox(vararg args: String) : AutoCloseable {
 
     fun config(
         retry: RetryPolicy? = null,
-        requestTimeoutMs: ULong? = null,
-        readTimeoutMs: ULong? = null,
-    ) = ClientConfig(baseUrl = baseUrl, retry = retry, requestTimeoutMs = requestTimeoutMs, readTimeoutMs = readTimeoutMs)
+        requestTimeout: Duration? = null,
+        readTimeout: Duration? = null,
+    ) = ClientConfig(baseUrl = baseUrl, retry = retry, requestTimeout = requestTimeout, readTimeout = readTimeout)
 
     fun operator(retry: RetryPolicy? = null) = OperatorClient(clientId, clientSecret, config(retry))
 
@@ -95,6 +96,6 @@ class Sandbox(vararg args: String) : AutoCloseable {
         fun spec(name: String): String =
             Files.readString(Path.of(System.getProperty("airbyte.specs.dir") ?: "../../tests/fixtures/specs", "$name.json"))
 
-        val NO_RETRY = RetryPolicy(maxRetries = 0u)
+        val NO_RETRY = defaults().retryPolicy.copy(maxRetries = 0u)
     }
 }

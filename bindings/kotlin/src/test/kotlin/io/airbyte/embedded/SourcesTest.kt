@@ -1,5 +1,6 @@
 package io.airbyte.embedded
 
+import java.time.Duration
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.assertThrows
 class SourcesTest {
     private val sandbox = Sandbox.shared
     private val operator = sandbox.operator()
-    private val fast = WaitOptions(timeoutMs = 10_000u, initialIntervalMs = 50u, maxIntervalMs = 200u)
+    private val fast = WaitOptions(timeout = Duration.ofSeconds(10), initialInterval = Duration.ofMillis(50), maxInterval = Duration.ofMillis(200))
     private val template = operator.sourceTemplates().create(
         SourceTemplateCreate(actorDefinitionId = Sandbox.POSTGRES, partialDefaultConfig = """{"port": 5432}""", name = Sandbox.unique("Postgres")),
     )
@@ -43,7 +44,7 @@ class SourcesTest {
             assertThrows<AirbyteException.Timeout> {
                 user.sources().waitForCheck(
                     user.sources().checkConfig(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = config())).id,
-                    WaitOptions(timeoutMs = 1u, initialIntervalMs = 1u, maxIntervalMs = 1u),
+                    WaitOptions(timeout = Duration.ofMillis(1), initialInterval = Duration.ofMillis(1), maxInterval = Duration.ofMillis(1)),
                 )
             }
             assertEquals(listOf(source.id), operator.sources().list(ws).map { it.id })
@@ -79,9 +80,11 @@ class SourcesTest {
                 user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = """{"host": "db"}"""), WriteOptions(validate = false))
             }
             assertTrue(rejected.status.toInt() in setOf(400, 422))
-            assertEquals("source_config", assertThrows<AirbyteException.InvalidArgument> {
+            val notObject = assertThrows<AirbyteException.InvalidArgument> {
                 user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = "[]"))
-            }.argument)
+            }
+            assertEquals("JSON object", notObject.argument)
+            assertEquals("must be a JSON object, got an array", notObject.detail)
         }
     }
 }

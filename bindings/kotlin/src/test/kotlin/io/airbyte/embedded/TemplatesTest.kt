@@ -17,8 +17,9 @@ class TemplatesTest {
         assertEquals(SupportLevel.Certified, found[0].supportLevel)
         assertTrue(operator.definitions().listSources().size >= 3)
         val detail = operator.definitions().getSource(Sandbox.POSTGRES)
-        assertEquals("Postgres", detail.name)
-        assertTrue(detail.spec!!.contains("connectionSpecification"))
+        assertEquals(Sandbox.POSTGRES, detail.id)
+        assertEquals("Postgres", detail.definition.name)
+        assertTrue(detail.definition.spec!!.contains("connectionSpecification"))
         val e = assertThrows<AirbyteException.NotFound> { operator.definitions().getSource("00000000-0000-0000-0000-000000000000") }
         assertEquals(404, e.status.toInt())
     }
@@ -60,7 +61,8 @@ class TemplatesTest {
         val bad = assertThrows<AirbyteException.InvalidArgument> {
             operator.sourceTemplates().create(SourceTemplateCreate(actorDefinitionId = Sandbox.POSTGRES, partialDefaultConfig = "[1]"))
         }
-        assertEquals("partial_default_config", bad.argument)
+        assertEquals("JSON object", bad.argument)
+        assertEquals("must be a JSON object, got an array", bad.detail)
     }
 
     @Test
