@@ -23,7 +23,7 @@ impl ConnectionTemplates {
     /// `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
     #[uniffi::method(default(filter = None))]
     pub fn list(&self, filter: Option<TagFilter>) -> Result<Vec<ConnectionTemplate>> {
-        let filter = filter.unwrap_or_default().into();
+        let filter = filter.unwrap_or_default();
         self.client.get()?.connection_templates().list(&filter)
     }
 

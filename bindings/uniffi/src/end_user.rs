@@ -80,7 +80,7 @@ impl EndUserClient {
     /// # Errors
     /// `AirbyteError.ClientClosed` after `close()`.
     pub fn last_rate_limit(&self) -> Result<Option<RateLimit>> {
-        Ok(self.core()?.last_rate_limit().map(Into::into))
+        Ok(self.core()?.last_rate_limit())
     }
 
     /// Source templates offered to this end user: `/embedded/source-templates`. The handle
@@ -120,6 +120,6 @@ impl EndUserClient {
     /// # Errors
     /// As `token_info()`.
     pub fn workspace_id(&self) -> Result<String> {
-        Ok(self.core()?.workspace_id()?)
+        self.core()?.workspace_id()
     }
 }

@@ -106,7 +106,7 @@ impl OperatorClient {
     /// # Errors
     /// `AirbyteError.ClientClosed` after `close()`.
     pub fn last_rate_limit(&self) -> Result<Option<RateLimit>> {
-        Ok(self.core()?.last_rate_limit().map(Into::into))
+        Ok(self.core()?.last_rate_limit())
     }
 
     /// Source templates: `/integrations/templates/sources`. The handle shares this client's

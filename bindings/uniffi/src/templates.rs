@@ -24,7 +24,7 @@ impl SourceTemplates {
     /// `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
     #[uniffi::method(default(filter = None))]
     pub fn list(&self, filter: Option<TagFilter>) -> Result<Vec<SourceTemplateSummary>> {
-        let filter = filter.unwrap_or_default().into();
+        let filter = filter.unwrap_or_default();
         self.client.get()?.source_templates().list(&filter)
     }
 
@@ -116,7 +116,7 @@ impl EmbeddedSourceTemplates {
     /// `AirbyteError.Unauthorized` for an expired scoped token; transport errors.
     #[uniffi::method(default(filter = None))]
     pub fn list(&self, filter: Option<TagFilter>) -> Result<Vec<SourceTemplateSummary>> {
-        let filter = filter.unwrap_or_default().into();
+        let filter = filter.unwrap_or_default();
         self.client.get()?.source_templates().list(&filter)
     }
 

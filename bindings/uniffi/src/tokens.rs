@@ -98,7 +98,7 @@ impl WidgetToken {
 /// `AirbyteError.InvalidArgument` naming `allowed_origin` and what is wrong with it.
 #[uniffi::export]
 pub fn validate_allowed_origin(origin: String) -> Result<()> {
-    Ok(core::validate_allowed_origin(&origin)?)
+    core::validate_allowed_origin(&origin)
 }
 
 #[uniffi::export]
@@ -112,7 +112,7 @@ impl OperatorClient {
     /// UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
     /// `AirbyteError.ClientClosed` after `close()`.
     pub fn mint_scoped_token(&self, request: ScopedTokenRequest) -> Result<Arc<ScopedToken>> {
-        let token = self.core()?.mint_scoped_token(&request.into())?;
+        let token = self.core()?.mint_scoped_token(&request)?;
         Ok(Arc::new(ScopedToken { inner: token }))
     }
 
@@ -135,7 +135,7 @@ impl OperatorClient {
     /// `AirbyteError.InvalidWidgetToken` when the answer does not decode;
     /// `AirbyteError.ClientClosed` after `close()`.
     pub fn mint_widget_token(&self, request: WidgetTokenRequest) -> Result<Arc<WidgetToken>> {
-        let token = self.core()?.mint_widget_token(&request.into())?;
+        let token = self.core()?.mint_widget_token(&request)?;
         Ok(Arc::new(WidgetToken { inner: token }))
     }
 }

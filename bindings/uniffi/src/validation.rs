@@ -48,7 +48,7 @@ impl From<cv::ValidatedConfig> for ValidatedConfig {
         ValidatedConfig {
             merged: object_text(&v.merged),
             source_config: object_text(&v.source_config),
-            coercions: v.coercions.into_iter().map(Into::into).collect(),
+            coercions: v.coercions.into_iter().collect(),
             defaults_applied: v.defaults_applied,
             skipped_masked_secrets: v.skipped_masked_secrets,
         }
@@ -74,7 +74,7 @@ pub fn validate_source_config(
     let spec = value("spec", &spec)?;
     let defaults = object("partial_default_config", &partial_default_config)?;
     let config = object("source_config", &source_config)?;
-    let options = options.unwrap_or_default().into();
+    let options = options.unwrap_or_default();
     Ok(cv::validate_source_config(&spec, &defaults, &config, &options)?.into())
 }
 
@@ -129,7 +129,7 @@ pub fn redact_config(spec: String, config: String) -> Result<String> {
 #[uniffi::export]
 pub fn secret_paths(spec: String) -> Result<Vec<String>> {
     let spec = value("spec", &spec)?;
-    Ok(cv::secret_paths(&spec)?)
+    cv::secret_paths(&spec)
 }
 
 /// JSON pointers of every value in `config` that is exactly the mask `**********` at a secret

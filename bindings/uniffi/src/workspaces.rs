@@ -34,7 +34,7 @@ impl Workspaces {
         filter: Option<WorkspaceFilter>,
         cursor: Option<String>,
     ) -> Result<WorkspacePage> {
-        let filter = filter.unwrap_or_default().into();
+        let filter = filter.unwrap_or_default();
 
         self.client
             .get()?
@@ -53,7 +53,7 @@ impl Workspaces {
             .client
             .get()
             .ok()
-            .map(|client| client.workspaces().iter(filter.unwrap_or_default().into()));
+            .map(|client| client.workspaces().iter(filter.unwrap_or_default()));
         Arc::new(WorkspacePages {
             client: self.client.clone(),
             inner: Mutex::new(pages),
@@ -81,7 +81,7 @@ impl Workspaces {
     /// # Errors
     /// `AirbyteError.NotFound`; `AirbyteError.Validation`.
     pub fn update(&self, id: String, update: WorkspaceUpdate) -> Result<Workspace> {
-        self.client.get()?.workspaces().update(&id, &update.into())
+        self.client.get()?.workspaces().update(&id, &update)
     }
 
     /// Sets a workspace `inactive`, which disables its connections. `PUT /workspaces/{id}`.
@@ -139,6 +139,6 @@ impl WorkspacePages {
             return Ok(None);
         };
         let page = walk.next_page()?;
-        Ok(page.map(|items| items.into_iter().map(Into::into).collect()))
+        Ok(page.map(|items| items.into_iter().collect()))
     }
 }
