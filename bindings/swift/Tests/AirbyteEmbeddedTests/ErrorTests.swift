@@ -60,7 +60,7 @@ final class ErrorTests: XCTestCase {
     func testNothingListeningIsATransportError() throws {
         let op = try OperatorClient(
             clientId: "id", clientSecret: "secret",
-            config: ClientConfig(baseUrl: "http://127.0.0.1:9/api/v1", connectTimeoutMs: 2_000, requestTimeoutMs: 5_000))
+            config: ClientConfig(baseUrl: "http://127.0.0.1:9/api/v1", connectTimeout: 2, requestTimeout: 5))
         let error = expectAirbyteError(try op.tags().list())
         switch error {
         case .Transport?, .Timeout?: break

@@ -77,9 +77,19 @@ final class RedactionTests: XCTestCase {
         }
         XCTAssertTrue(create.description.hasPrefix(#"SourceCreate { workspace_id: "ws-visible""#), create.description)
         XCTAssertEqual(create.description, create.debugDescription)
-        // Text that is not a JSON object is hidden whole.
+        // Text that is not a JSON object never reaches Rust, so the record has no Rust string form
+        // (its `description` would stop the process): a call refuses it before sending, naming
+        // the JSON kind and not the text.
         let notJson = SourceCreate(workspaceId: "ws", sourceTemplateId: "tpl", sourceConfig: "password=\(secret)")
-        XCTAssertTrue(notJson.description.contains("source_config: [REDACTED]"), notJson.description)
+        let offline = try OperatorClient(clientId: "id", clientSecret: "secret")
+        let refused = expectAirbyteError(try offline.sources().create(source: notJson))
+        if case .InvalidArgument(let argument, let detail)? = refused {
+            XCTAssertEqual(argument, "JSON object")
+            XCTAssertFalse(detail.contains(secret), detail)
+        } else {
+            XCTFail("expected InvalidArgument, got \(String(describing: refused))")
+        }
+        XCTAssertFalse(String(describing: refused).contains(secret))
         // Only the string forms change: the fields keep their values.
         XCTAssertTrue(create.sourceConfig.contains(secret))
         XCTAssertEqual(create, SourceCreate(workspaceId: "ws-visible", sourceTemplateId: "tpl-visible", sourceConfig: config, name: "mine"))

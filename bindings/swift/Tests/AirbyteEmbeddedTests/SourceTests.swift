@@ -25,7 +25,7 @@ final class SourceTests: XCTestCase {
         try jsonText(["host": host, "database": "app", "username": "airbyte", "password": "correct-horse-battery-staple"])
     }
 
-    private let quickWait = WaitOptions(timeoutMs: 30_000, initialIntervalMs: 50, maxIntervalMs: 200)
+    private let quickWait = WaitOptions(timeout: 30, initialInterval: 0.05, maxInterval: 0.2)
 
     func testEndUserCreatesChecksUpdatesListsAndDeletesASource() throws {
         let endUser = try op.endUserClient(workspaceName: Sandbox.unique("swift-sources"))
@@ -83,9 +83,10 @@ final class SourceTests: XCTestCase {
                 source: SourceCreate(
                     workspaceId: try endUser.workspaceId(), sourceTemplateId: templateId,
                     sourceConfig: "{not json")))
-        guard case .InvalidArgument(let argument, _)? = error else {
+        guard case .InvalidArgument(let argument, let detail)? = error else {
             return XCTFail("expected InvalidArgument, got \(String(describing: error))")
         }
-        XCTAssertEqual(argument, "source_config")
+        XCTAssertEqual(argument, "JSON object")
+        XCTAssertTrue(detail.hasPrefix("is not valid JSON text"), detail)
     }
 }
