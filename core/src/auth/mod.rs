@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::config::Credentials;
 use crate::http::header::{self, Allowed};
 use crate::http::{Call, Http, Method};
+use crate::retry::Replay;
 use crate::{Error, Result};
 use token_cell::{CachedToken, TokenCell};
 
@@ -102,6 +103,8 @@ impl OperatorTokens {
             self.http.url("account/applications/token"),
             &[],
             Some(&body),
+            // Minting creates nothing: a replay returns another token.
+            Replay::Safe,
         );
         call.returns_tokens = true;
         let reply = self.http.send(&call, None)?;

@@ -12,7 +12,7 @@ use crate::config::{ClientConfig, Credentials, check_uuid};
 use crate::error::RateLimit;
 use crate::http::Http;
 use crate::integrations::{ConnectionTemplates, Definitions, SourceTemplates, Tags};
-use crate::retry::RetryPolicy;
+use crate::retry::{Replay, RetryPolicy};
 use crate::sources::template_cache::TemplateCache;
 use crate::sources::{Scope, Sources};
 use crate::tokens::{ScopedTokenRequest, TokenBody, WidgetTokenRequest};
@@ -192,7 +192,8 @@ impl OperatorClient {
         let (minted, status): (TokenBody, u16) = self
             .inner
             .api
-            .post_for_token(&self.token_path("scoped-token"), &body)?;
+            // The workspace is created once, by name: a replay returns another token for it.
+            .post_for_token(&self.token_path("scoped-token"), &body, Replay::Safe)?;
         check_received_token("the token response's `token`", &minted.token, status)?;
         Ok(ScopedToken::new(minted.token))
     }
@@ -246,7 +247,8 @@ impl OperatorClient {
         let (minted, status): (TokenBody, u16) = self
             .inner
             .api
-            .post_for_token(&self.token_path("widget-token"), &body)?;
+            // The workspace is created once, by name: a replay returns another token for it.
+            .post_for_token(&self.token_path("widget-token"), &body, Replay::Safe)?;
         check_received_token("the token response's `token`", &minted.token, status)?;
         let widget = WidgetToken::decode(&minted.token)?;
         check_received_token(

@@ -4,6 +4,7 @@
 
 pub(crate) mod error_body;
 pub(crate) mod header;
+mod method;
 pub(crate) mod rate_limit;
 mod resolver;
 pub(crate) mod url;
@@ -17,41 +18,23 @@ use ureq::{Agent, RequestBuilder};
 use crate::auth::token_cell::CachedToken;
 use crate::config::ClientConfig;
 use crate::error::RateLimit;
-use crate::retry::{self, Attempt, Decision, Failure, RetryPolicy, Stop};
+use crate::retry::{self, Attempt, Decision, Failure, Replay, RetryPolicy, Stop};
 use crate::{Error, Result};
+
+pub(crate) use method::Method;
 
 /// The largest response body read, in bytes (64 MiB).
 const BODY_LIMIT: u64 = 64 * 1024 * 1024;
 
-/// An HTTP method the API uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Method {
-    Get,
-    Post,
-    Put,
-    Patch,
-    Delete,
-}
-
-impl Method {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-}
-
-/// One request: an absolute URL (already joined), query pairs, an optional JSON body and an
-/// optional bearer token.
+/// One request: an absolute URL (already joined), query pairs, an optional JSON body, and
+/// whether it may be sent again after it may have reached the server.
 pub(crate) struct Call<'a> {
     pub(crate) method: Method,
     pub(crate) url: String,
     pub(crate) query: &'a [(&'a str, String)],
     pub(crate) body: Option<&'a [u8]>,
+    /// Declared by the endpoint that builds the call; the retry loop follows it.
+    pub(crate) replay: Replay,
     /// The response carries a token (the operator-, scoped- and widget-token routes): no
     /// part of its body is ever quoted in an error, whatever its status.
     pub(crate) returns_tokens: bool,
@@ -64,12 +47,14 @@ impl<'a> Call<'a> {
         url: String,
         query: &'a [(&'a str, String)],
         body: Option<&'a [u8]>,
+        replay: Replay,
     ) -> Self {
         Call {
             method,
             url,
             query,
             body,
+            replay,
             returns_tokens: false,
         }
     }
@@ -254,7 +239,6 @@ impl Http {
     ) -> Result<Reply> {
         let started = Instant::now();
         let path = self.relative_path(&call.url);
-        let replay_safe = retry::replay_safe(call.method, &path);
         let mut policy = *policy;
         if let Some(d) = deadline {
             policy.max_elapsed = policy.max_elapsed.min(d.saturating_duration_since(started));
@@ -286,8 +270,7 @@ impl Http {
             drop(token);
             let attempt = Attempt {
                 retries_done,
-                method: call.method,
-                replay_safe,
+                replay: call.replay,
                 failure: failed.failure,
                 hint: failed.hint,
                 elapsed: started.elapsed(),
@@ -315,7 +298,11 @@ impl Http {
                     );
                     return Err(Error::OutcomeUnknown {
                         method: call.method.as_str().to_owned(),
-                        advice: retry::advice(call.method, &path).to_owned(),
+                        advice: match call.replay {
+                            Replay::Unsafe { advice } => advice,
+                            Replay::Safe => "read the resource back before retrying",
+                        }
+                        .to_owned(),
                         path,
                         cause: failed.cause,
                         source: Box::new(failed.error),
@@ -355,8 +342,7 @@ impl Http {
         }
     }
 
-    /// `call.url` relative to the base URL (`/embedded/sources`), for errors and the
-    /// replay-safety table.
+    /// `call.url` relative to the base URL (`/embedded/sources`), for logs and errors.
     fn relative_path(&self, url: &str) -> String {
         let path = url
             .strip_prefix(self.config.base_url.as_str())
@@ -656,7 +642,7 @@ mod tests {
             .build()
             .unwrap();
         let http = Http::new(config);
-        let call = Call::new(Method::Get, http.url("workspaces"), &[], None);
+        let call = Call::new(Method::Get, http.url("workspaces"), &[], None, Replay::Safe);
         let err = http.send(&call, Some("tok")).unwrap_err();
         assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     }
