@@ -53,6 +53,7 @@
 
 mod cache;
 mod coerce;
+mod compile;
 mod errors;
 mod form;
 mod merge;
