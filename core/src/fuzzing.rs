@@ -40,7 +40,7 @@ pub fn error_for_token_route(
 /// token response (`{"access_token": str, "expires_in": int?}`), or `None` when it decodes
 /// and its token is acceptable.
 pub fn token_response_error(body: &[u8]) -> Option<Error> {
-    crate::auth::decode_token_response(body, 200).err()
+    crate::tokens::endpoints::decode_token_response(body, 200).err()
 }
 
 /// Whether `value` is refused as a header value of kind user agent (`text`) or token (not

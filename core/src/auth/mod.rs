@@ -8,14 +8,10 @@ pub mod widget;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use secrecy::{ExposeSecret, SecretString};
-use serde::Serialize;
-
+use crate::Result;
 use crate::config::Credentials;
-use crate::http::header::{self, Allowed};
-use crate::http::{Call, Http, Method};
-use crate::retry::Replay;
-use crate::{Error, Result};
+use crate::http::Http;
+use secrecy::{ExposeSecret, SecretString};
 use token_cell::{CachedToken, TokenCell};
 
 /// How long a token with neither `expires_in` nor a JWT `exp` is trusted.
@@ -28,51 +24,6 @@ pub(crate) trait TokenSource: Send + Sync {
     /// Drops `used` after the service refused it. Returns whether a new token can be had
     /// (`false` for a token given by the caller).
     fn invalidate(&self, used: &Arc<CachedToken>) -> bool;
-}
-
-#[derive(Serialize)]
-struct TokenRequest<'a> {
-    client_id: &'a str,
-    client_secret: &'a str,
-}
-
-pub(crate) use crate::tokens::TokenResponse;
-
-/// The operator token response `{"access_token": str, "expires_in": int?}` from a 2xx `body`.
-///
-/// # Errors
-/// [`Error::Decode`] as [`crate::http::decode_token_body`], or naming `access_token` as
-/// [`check_received_token`] does; neither quotes the body.
-pub(crate) fn decode_token_response(body: &[u8], status: u16) -> Result<TokenResponse> {
-    let minted: TokenResponse = crate::http::decode_token_body(body, status)?;
-    check_received_token(
-        "the token response's `access_token`",
-        minted.expose_access_token(),
-        status,
-    )?;
-    Ok(minted)
-}
-
-/// Checks a token the service sent before it is kept: non-empty, and only bytes a header
-/// value can carry (it is sent back as `Authorization: Bearer …`).
-///
-/// # Errors
-/// [`Error::Decode`] naming `what` (`` the token response's `access_token` ``) and the
-/// offending byte (never the token).
-pub(crate) fn check_received_token(what: &str, token: &str, status: u16) -> Result<()> {
-    let problem = if token.is_empty() {
-        Some(String::from("is empty"))
-    } else {
-        header::first_invalid(token, Allowed::Word)
-            .map(|(at, byte)| header::describe(at, byte, Allowed::Word))
-    };
-    match problem {
-        None => Ok(()),
-        Some(why) => Err(Error::Decode {
-            status,
-            detail: format!("{what} {why}"),
-        }),
-    }
 }
 
 /// The operator token, minted from client credentials at `POST /account/applications/token`
@@ -93,22 +44,7 @@ impl OperatorTokens {
     }
 
     fn mint(&self) -> Result<CachedToken> {
-        let body = serde_json::to_vec(&TokenRequest {
-            client_id: &self.credentials.client_id,
-            client_secret: self.credentials.secret(),
-        })
-        .map_err(|e| Error::invalid_argument("credentials", e.to_string()))?;
-        let mut call = Call::new(
-            Method::Post,
-            self.http.url("account/applications/token"),
-            &[],
-            Some(&body),
-            // Minting creates nothing: a replay returns another token.
-            Replay::Safe,
-        );
-        call.returns_tokens = true;
-        let reply = self.http.send(&call, None)?;
-        let minted = decode_token_response(&reply.body, reply.status)?;
+        let minted = crate::tokens::endpoints::mint_operator_token(&self.http, &self.credentials)?;
         let claims = jwt::decode_claims(minted.expose_access_token()).unwrap_or_default();
         log::debug!(
             "minted an operator token (expires_in {:?} s, organization_id {:?})",

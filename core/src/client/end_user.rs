@@ -109,10 +109,7 @@ impl EndUserClient {
     /// # Errors
     /// [`Error::Unauthorized`], [`Error::Forbidden`] (for example an operator token).
     pub fn token_info(&self) -> Result<ScopedTokenInfo> {
-        let prefix = self.config().token_routes.prefix();
-        self.inner
-            .api
-            .get(&format!("{prefix}/scoped-token/info"), &[])
+        crate::tokens::endpoints::token_info(&self.inner.api)
     }
 
     /// The end user's workspace id, read once with [`EndUserClient::token_info`] and then
