@@ -7,7 +7,7 @@ use secrecy::SecretString;
 use crate::api::Api;
 use crate::auth::{FixedToken, ScopedToken, TokenSource};
 use crate::config::ClientConfig;
-use crate::embedded::EmbeddedSourceTemplates;
+use crate::embedded_source_templates::EmbeddedSourceTemplates;
 use crate::error::RateLimit;
 use crate::http::Http;
 use crate::retry::RetryPolicy;
