@@ -58,7 +58,7 @@ impl Compiled {
             return Err(invalid_spec(format!(
                 "a connector spec must be a JSON object (a ConnectorSpecification, a manifest \
                  spec or a bare JSON Schema), got {}",
-                super::errors::describe_type(schema)
+                super::translate::describe_type(schema)
             )));
         }
         let draft = SchemaDraft::detect(schema)?;

@@ -54,13 +54,13 @@
 mod cache;
 mod coerce;
 mod compile;
-mod errors;
 mod form;
 mod merge;
 mod partial;
 mod schema;
 mod secrets;
 mod spec;
+mod translate;
 
 use std::fmt;
 
@@ -300,7 +300,7 @@ pub(crate) fn validate_with(
                     message: format!(
                         "{} at {path} is the mask \"{SECRET_MASK}\" that the service returns in \
                          place of secrets; send the real value",
-                        errors::subject(&path)
+                        translate::subject(&path)
                     ),
                     path,
                     keyword: "airbyte_secret".to_owned(),
@@ -337,7 +337,7 @@ pub(crate) fn validate_with(
 
     let raw: Vec<_> = validator.iter_errors(&merged_value).collect();
     if !raw.is_empty() {
-        let translator = errors::Translator::new(root, &merged_value, &compiled.secret_paths);
+        let translator = translate::Translator::new(root, &merged_value, &compiled.secret_paths);
         problems.extend(translator.translate(&raw).into_iter().filter(|e| {
             !all_masked
                 .iter()
@@ -348,7 +348,7 @@ pub(crate) fn validate_with(
 
     if !problems.is_empty() {
         return Err(Error::InvalidConfig {
-            detail: errors::summary(&problems),
+            detail: translate::summary(&problems),
             errors: problems,
         });
     }
