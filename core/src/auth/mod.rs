@@ -1,5 +1,7 @@
-//! Tokens: the operator token from client credentials, scoped tokens, widget tokens, and the
-//! sources the request layer asks for a valid token.
+//! Token lifecycle: the sources the request layer asks for a valid token (the operator token,
+//! cached and refreshed; a token the caller gave; scoped tokens the operator client mints),
+//! scoped and widget tokens, and JWT claims. The calls that mint tokens are in
+//! `tokens/endpoints.rs`.
 
 pub mod jwt;
 pub(crate) mod token_cell;
