@@ -163,7 +163,7 @@ fn run() -> Result<(), Failure> {
     step("4. Tokens for the end user `acme-corp`");
     let mut widget_request = WidgetTokenRequest::new("acme-corp", "https://app.acme.example");
     widget_request.selected_source_template_tags = vec![databases.name.clone(), crm.name.clone()];
-    widget_request.selected_source_template_tags_mode = TagsMode::Any;
+    widget_request.selected_source_template_tags_mode = Some(TagsMode::Any);
     let widget = operator.mint_widget_token(&widget_request)?;
     let inner = airbyte_embedded::ScopedToken::new(widget.expose_scoped_token());
     println!("widget token decoded: widget URL {}", widget.widget_url());

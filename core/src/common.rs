@@ -18,12 +18,35 @@ open_enum! {
 }
 
 /// A tag filter for the template list endpoints (`?tags=crm&tags=sales&tags_mode=any`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Its JSON form: `{"tags"?: [...], "mode"?: "all"|"any"}` (`mode` also as `tags_mode`),
+/// unknown fields refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TagFilter {
     /// Tag names; empty means no filtering.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tags: Vec<String>,
     /// How the tags combine; the service defaults to [`TagsMode::All`].
+    #[serde(alias = "tags_mode")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub mode: Option<TagsMode>,
+}
+
+/// Writes an optional tag mode, `None` as [`TagsMode::Any`] (what the service assumes).
+pub(crate) fn mode_or_any<S: serde::Serializer>(
+    mode: &Option<TagsMode>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(mode.as_ref().unwrap_or(&TagsMode::Any), s)
+}
+
+/// Reads a duration given in whole milliseconds (the JSON forms' `…_ms` fields).
+pub(crate) fn millis<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<std::time::Duration, D::Error> {
+    <u64 as serde::Deserialize>::deserialize(d).map(std::time::Duration::from_millis)
 }
 
 impl TagFilter {
@@ -48,6 +71,7 @@ impl TagFilter {
 /// The receipt of a delete: `{id, deleted_at}` (either may be absent; tag removals send only
 /// `deleted_at`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Deleted {
     /// The deleted resource's id.
     #[serde(default)]

@@ -1,5 +1,81 @@
 //! Client configuration: base URL, organisation, region, timeouts, retries, rate-limit
 //! pacing, TLS roots, proxy, token routes.
+//!
+//! Build a [`ClientConfig`] with [`ClientConfig::builder`] and give it to
+//! [`crate::OperatorClient::new`] or [`crate::EndUserClient::new`]; [`ClientConfig::default`]
+//! targets production.
+//!
+//! | setting | builder method | default |
+//! |---|---|---|
+//! | base URL | [`base_url`](ClientConfigBuilder::base_url) | [`DEFAULT_BASE_URL`], `https://api.airbyte.ai/api/v1` |
+//! | organisation id, sent as `X-Organization-Id` (token minting included) | [`organization_id`](ClientConfigBuilder::organization_id) | unset: not sent |
+//! | region of the workspaces token minting creates | [`region_id`](ClientConfigBuilder::region_id) ([`REGION_US`], [`REGION_EU`]) | unset: the service uses US |
+//! | connect, read and whole-request timeouts | [`connect_timeout`](ClientConfigBuilder::connect_timeout), [`read_timeout`](ClientConfigBuilder::read_timeout), [`request_timeout`](ClientConfigBuilder::request_timeout) | 10 s, 30 s, 60 s (see [Timeouts](#timeouts)) |
+//! | how long before expiry a cached token is replaced | [`token_refresh_margin`](ClientConfigBuilder::token_refresh_margin) | 60 s, at most a quarter of the token's lifetime |
+//! | how old an SDK-minted token must be for a 403 to refresh it and replay once (younger: the 403 is final) | [`forbidden_refresh_after`](ClientConfigBuilder::forbidden_refresh_after) | 60 s |
+//! | token routes | [`token_routes`](ClientConfigBuilder::token_routes) | [`TokenRoutes::Embedded`] (`/embedded/...`; [`TokenRoutes::Applications`] for `/account/applications/...`) |
+//! | retries | [`retry_policy`](ClientConfigBuilder::retry_policy) | [`RetryPolicy::default`] (see [`crate::retry`]) |
+//! | client-side pacing near the rate limit | [`pacing`](ClientConfigBuilder::pacing) | off |
+//! | TLS roots and settings | [`root_certificates_pem`](ClientConfigBuilder::root_certificates_pem), [`tls_config`](ClientConfigBuilder::tls_config) | rustls with the Mozilla roots bundled by `webpki-roots` |
+//! | proxy | [`proxy`](ClientConfigBuilder::proxy), [`no_proxy`](ClientConfigBuilder::no_proxy) | from `ALL_PROXY`, `HTTPS_PROXY` or `HTTP_PROXY`, honouring `NO_PROXY` |
+//! | `User-Agent` suffix | [`user_agent_suffix`](ClientConfigBuilder::user_agent_suffix) | unset |
+//! | plain `http://` off loopback | [`allow_insecure_http`](ClientConfigBuilder::allow_insecure_http) | refused |
+//!
+//! ```
+//! use airbyte_embedded::{ClientConfig, Credentials, OperatorClient, REGION_EU};
+//! use std::time::Duration;
+//!
+//! let config = ClientConfig::builder()
+//!     .organization_id("2f1c0c7e-1d3a-4c8e-9b7a-0d5e6f7a8b9c")
+//!     .region_id(REGION_EU)
+//!     .request_timeout(Duration::from_secs(20))
+//!     .build()?;
+//! // Nothing is sent until the first call.
+//! let operator = OperatorClient::new(config, Credentials::new("client-id", "client-secret"))?;
+//! // or: let operator = OperatorClient::from_env()?;
+//! # let _ = operator;
+//! # Ok::<(), airbyte_embedded::Error>(())
+//! ```
+//!
+//! # The environment
+//!
+//! Nothing reads the environment unless asked. [`ClientConfig::from_env`] (and
+//! [`ClientConfigBuilder::env`]) take the base URL from [`ENV_API_URL`] and the organisation id
+//! from [`ENV_ORGANIZATION_ID`]; [`crate::OperatorClient::from_env`] also takes the credentials
+//! from [`ENV_CLIENT_ID`] and [`ENV_CLIENT_SECRET`] ([`Credentials::from_env`]). The proxy is
+//! the one exception: without [`ClientConfigBuilder::proxy`] or
+//! [`ClientConfigBuilder::no_proxy`], ureq reads the usual proxy variables.
+//!
+//! # Timeouts
+//!
+//! | setting | default | when it passes |
+//! |---|---|---|
+//! | [`connect_timeout`](ClientConfigBuilder::connect_timeout) (DNS, TCP, TLS, proxy) | 10 s | the request was not sent: retried |
+//! | [`read_timeout`](ClientConfigBuilder::read_timeout) (each read of the response) | 30 s | retried for GET/PUT/DELETE; [`Error::OutcomeUnknown`] for a create |
+//! | [`request_timeout`](ClientConfigBuilder::request_timeout) (one whole attempt) | 60 s | the call ends: [`Error::Timeout`] ([`Error::OutcomeUnknown`] for a create) |
+//! | [`RetryPolicy::max_elapsed`] (retries and waits of one call) | 120 s | no further retry; the last error is returned |
+//! | [`WaitOptions::timeout`](crate::WaitOptions::timeout) ([`Sources::wait_for_check`](crate::Sources::wait_for_check), all polls) | 120 s | [`Error::Timeout`] naming the check; each status request is cut short so the wait never runs past it |
+//!
+//! # TLS and proxies
+//!
+//! Plain `http://` is refused for any host but loopback unless
+//! [`ClientConfigBuilder::allow_insecure_http`]. TLS is rustls with the Mozilla roots bundled
+//! by `webpki-roots`. Through ureq's own support:
+//!
+//! ```no_run
+//! use airbyte_embedded::ClientConfig;
+//! let pem = "-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n";
+//! let config = ClientConfig::builder()
+//!     // Trust only these roots (a TLS-inspecting proxy, a private deployment):
+//!     .root_certificates_pem(pem)
+//!     // Every request through an HTTP CONNECT proxy (TLS to the API stays end to end):
+//!     .proxy("http://user:password@proxy.internal:3128")
+//!     .build()?;
+//! # Ok::<(), airbyte_embedded::Error>(())
+//! ```
+//!
+//! [`ClientConfigBuilder::tls_config`] takes ureq's full TLS settings ([`tls::TlsConfig`]:
+//! client certificates, SNI). The proxy URL is kept out of `Debug` output and errors.
 
 use std::time::Duration;
 
@@ -33,6 +109,7 @@ pub const ENV_ORGANIZATION_ID: &str = "AIRBYTE_ORGANIZATION_ID";
 /// Which paths the three embedded token routes (scoped token, scoped token info, widget
 /// token) are called on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TokenRoutes {
     /// `/embedded/scoped-token`, `/embedded/scoped-token/info`, `/embedded/widget-token`
     /// (the default: served by every deployment).

@@ -1,4 +1,65 @@
 //! The SDK's error type: one enum whose variants a caller can act on.
+//!
+//! Every call returns [`Result<T>`](Result). [`Error`] has a variant per thing a caller can
+//! do something about:
+//!
+//! - HTTP answers: [`Error::Unauthorized`] (401 after one refresh), [`Error::Forbidden`],
+//!   [`Error::NotFound`], [`Error::Validation`] (400/422, with [`FieldError`]s),
+//!   [`Error::RateLimited`] (with `Retry-After` and `X-RateLimit-*` as a [`RateLimit`]),
+//!   [`Error::Server`] (5xx), [`Error::UnexpectedStatus`]; [`Error::status`] gives the status.
+//! - The exchange: [`Error::Transport`], [`Error::Timeout`], [`Error::Decode`] (a success
+//!   response that is not what the contract says), and [`Error::OutcomeUnknown`]: a create
+//!   that may have taken effect, to look up before retrying (see
+//!   [`crate::retry`](crate::retry#what-is-never-retried-creates-whose-outcome-is-unknown)).
+//! - Refused before anything was sent: [`Error::InvalidArgument`] (which argument, why),
+//!   [`Error::InvalidSpec`], [`Error::InvalidConfig`] (client-side validation, every problem
+//!   with a JSON pointer), [`Error::InvalidWidgetToken`].
+//! - [`Error::Pagination`]: a `next` link that is not followed (see [`crate::workspaces`]).
+//!
+//! ```no_run
+//! use airbyte_embedded::Error;
+//! # fn demo(op: &airbyte_embedded::OperatorClient) {
+//! match op.workspaces().get("ws-id") {
+//!     Ok(w) => println!("{:?}", w.name),
+//!     Err(Error::NotFound { .. }) => println!("gone"),
+//!     Err(Error::RateLimited { rate_limit, .. }) => println!("retry after {:?}", rate_limit.retry_after),
+//!     Err(e) => eprintln!("{e}"),
+//! }
+//! # }
+//! ```
+//!
+//! # Error bodies
+//!
+//! Every error-body shape the service sends is parsed: `{"message", "errors"}`, FastAPI's
+//! `{"detail"}`, `application/problem+json` and HAL `_embedded.errors`. The specific message is
+//! kept (`Bad Request: workspace name already taken`, not only `Bad Request`), and each listed
+//! error becomes a [`FieldError`]; any other body keeps its status and at most 4 KiB of text.
+//!
+//! # No secrets in errors
+//!
+//! No error text, `Debug` output or SDK log record contains a client secret or a token (the
+//! HTTP library's own `TRACE` wire dumps do: see [`crate::logging`]). Every text taken from a
+//! response passes through one redactor ([`crate::redact::clean`]), which removes JWT-shaped
+//! strings, the values of secret-named keys (`access_token`, `token`, `client_secret`,
+//! `password`, …), `Bearer` credentials, and every string of 4 or more bytes of the request's
+//! own connector config. A token route's body (operator, scoped or widget token) is never
+//! quoted at all: a bad one is described by what is wrong, where, and its size. An argument is
+//! quoted at most [`crate::redact::QUOTE_LIMIT`] characters, never with a URL's
+//! `user:password@` part.
+//!
+//! # Header values are checked on entry
+//!
+//! Every value that becomes a header is checked when it enters the SDK: a
+//! `user_agent_suffix` or a scoped token holding a control character, DEL, a space (tokens) or
+//! a non-ASCII byte is refused with [`Error::InvalidArgument`] naming it, and a token the
+//! service sends with one is an [`Error::Decode`].
+//!
+//! ```
+//! use airbyte_embedded::{ClientConfig, Error};
+//!
+//! let refused = ClientConfig::builder().user_agent_suffix("my-app/1.2\r\nX-Evil: 1").build();
+//! assert!(matches!(refused, Err(Error::InvalidArgument { ref argument, .. }) if argument == "user_agent_suffix"));
+//! ```
 
 use std::time::Duration;
 
@@ -14,6 +75,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Built from either error-body shape: `{"errors": [{"field", "message", "error_code"}]}` or
 /// `{"detail": [{"loc": [...], "msg", "type"}]}` (where `loc` is joined with `.` into `field`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FieldError {
     /// The field the problem is about (`"allowed_origin"`, `"body.allowed_origin"`), when the
     /// service named one.
@@ -28,6 +90,7 @@ pub struct FieldError {
 ///
 /// Every field is `None` when its header was absent or malformed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RateLimit {
     /// `X-RateLimit-Limit`: requests allowed in the current window.
     pub limit: Option<u64>,
@@ -42,29 +105,42 @@ pub struct RateLimit {
 /// Everything that can go wrong in an SDK call.
 ///
 /// No variant's `Display` or `Debug` output ever contains a client secret, a token or an
-/// `airbyte_secret` value.
-#[derive(Debug, thiserror::Error)]
+/// `airbyte_secret` value. HTTP variants carry the response's `status`; every variant carries
+/// a readable `detail`. In the foreign languages this is `AirbyteError` (Kotlin
+/// `AirbyteException`), one exception class per variant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(
+    feature = "uniffi",
+    derive(uniffi::Error),
+    uniffi(name = "AirbyteError")
+)]
 #[non_exhaustive]
 pub enum Error {
     /// HTTP 401: the token was missing, expired or revoked, and one refresh and replay did not
     /// help (or the token cannot be refreshed, as with a scoped token given by the caller).
-    #[error("unauthorized (HTTP 401): {detail}")]
+    #[error("unauthorized (HTTP {status}): {detail}")]
     Unauthorized {
+        /// 401.
+        status: u16,
         /// The service's message.
         detail: String,
     },
     /// HTTP 403: the token is valid but may not do this (for example a scoped token on an
     /// operator route, or another organisation's resource). Never triggers a token refresh.
-    #[error("forbidden (HTTP 403): {detail}")]
+    #[error("forbidden (HTTP {status}): {detail}")]
     Forbidden {
+        /// 403.
+        status: u16,
         /// The service's message.
         detail: String,
         /// Per-field problems, when the service listed any.
         field_errors: Vec<FieldError>,
     },
     /// HTTP 404: the resource does not exist (or is not visible to this token).
-    #[error("not found (HTTP 404): {detail}")]
+    #[error("not found (HTTP {status}): {detail}")]
     NotFound {
+        /// 404.
+        status: u16,
         /// The service's message.
         detail: String,
     },
@@ -82,8 +158,10 @@ pub enum Error {
     /// `Retry-After` asked) would not fit in the retry budget
     /// ([`crate::RetryPolicy::max_elapsed`]), or the retries ran out. `Display` names the
     /// numbers the server sent.
-    #[error("rate limited (HTTP 429): {detail}{}", rate_limit.summary())]
+    #[error("rate limited (HTTP {status}): {detail}{}", rate_limit.summary())]
     RateLimited {
+        /// 429.
+        status: u16,
         /// The service's message.
         detail: String,
         /// The numbers from the response headers (`Retry-After`, `X-RateLimit-*`).
@@ -127,12 +205,12 @@ pub enum Error {
         detail: String,
     },
     /// An argument was refused before anything was sent.
-    #[error("invalid argument `{argument}`: {reason}")]
+    #[error("invalid argument `{argument}`: {detail}")]
     InvalidArgument {
         /// The argument's name (`"allowed_origin"`, `"base_url"`, …).
         argument: String,
         /// Why it was refused.
-        reason: String,
+        detail: String,
     },
     /// A connector spec could not be loaded or compiled (not a JSON Schema, an unknown draft,
     /// a remote `$ref`).
@@ -179,10 +257,19 @@ pub enum Error {
         cause: String,
         /// How to find out whether it took effect.
         advice: String,
-        /// The underlying error ([`Error::Transport`], [`Error::Timeout`] or
-        /// [`Error::Server`]).
-        #[source]
-        source: Box<Error>,
+        /// The status of the 5xx answer, when one came (`None` after a broken connection or
+        /// a timeout).
+        status: Option<u16>,
+    },
+    /// The client was closed (the foreign languages' `close()`; Kotlin `shutdown()`), or, in
+    /// Python, its object was freed by a manual `__del__()`: nothing was sent. Raised by every
+    /// later call on the client, on the area handles made from it and on the end-user clients
+    /// an operator client made. The Rust clients are closed by dropping them and never raise
+    /// it.
+    #[error("client closed: {detail}")]
+    ClientClosed {
+        /// Which object was closed and how (`OperatorClient was closed: make a new client`).
+        detail: String,
     },
 }
 
@@ -216,15 +303,15 @@ impl Error {
     /// The HTTP status of the response this error came from, if it came from one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Unauthorized { .. } => Some(401),
-            Error::Forbidden { .. } => Some(403),
-            Error::NotFound { .. } => Some(404),
-            Error::RateLimited { .. } => Some(429),
-            Error::Validation { status, .. }
+            Error::Unauthorized { status, .. }
+            | Error::Forbidden { status, .. }
+            | Error::NotFound { status, .. }
+            | Error::RateLimited { status, .. }
+            | Error::Validation { status, .. }
             | Error::Server { status, .. }
             | Error::UnexpectedStatus { status, .. }
             | Error::Decode { status, .. } => Some(*status),
-            Error::OutcomeUnknown { source, .. } => source.status(),
+            Error::OutcomeUnknown { status, .. } => *status,
             _ => None,
         }
     }
@@ -247,10 +334,10 @@ impl Error {
 
     /// [`Error::InvalidArgument`]; the reason is cut to [`crate::redact::TEXT_LIMIT`] bytes
     /// and scrubbed (callers quote values with [`crate::redact::quote`]).
-    pub(crate) fn invalid_argument(argument: &str, reason: impl Into<String>) -> Self {
+    pub(crate) fn invalid_argument(argument: &str, detail: impl Into<String>) -> Self {
         Error::InvalidArgument {
             argument: argument.to_owned(),
-            reason: crate::redact::clean(&reason.into()),
+            detail: crate::redact::clean(&detail.into()),
         }
     }
 }
@@ -262,6 +349,7 @@ mod tests {
     #[test]
     fn rate_limited_names_the_numbers() {
         let full = Error::RateLimited {
+            status: 429,
             detail: "Rate limit exceeded".into(),
             rate_limit: RateLimit {
                 limit: Some(1000),
@@ -275,6 +363,7 @@ mod tests {
             "rate limited (HTTP 429): Rate limit exceeded; retry after 1800 s; 0 of 1000 requests left until 1760003600 (Unix seconds)"
         );
         let bare = Error::RateLimited {
+            status: 429,
             detail: "Rate limit exceeded".into(),
             rate_limit: RateLimit {
                 reset_unix_seconds: Some(5),
@@ -294,10 +383,7 @@ mod tests {
             path: "/embedded/sources".into(),
             cause: "HTTP 502 from the server".into(),
             advice: "list sources by name before retrying".into(),
-            source: Box::new(Error::Server {
-                status: 502,
-                detail: "Bad Gateway".into(),
-            }),
+            status: Some(502),
         };
         assert_eq!(
             e.to_string(),
@@ -305,6 +391,5 @@ mod tests {
         );
         assert_eq!(e.status(), Some(502));
         assert!(e.is_outcome_unknown());
-        assert!(std::error::Error::source(&e).is_some());
     }
 }

@@ -1,15 +1,20 @@
 //! Keeping the wire out of a Rust program's log.
 //!
-//! The SDK's own log records (targets `airbyte_embedded::…`) never hold a token, a client
-//! secret or an `airbyte_secret` value. The HTTP library underneath is another matter: at
-//! `TRACE`, `ureq_proto` logs a hex dump of every byte sent and received, 16 bytes a record,
-//! which together hold every `Authorization: Bearer …` header and every token response. A
-//! program whose logger passes `TRACE` records of every target therefore receives the tokens
-//! in pieces.
+//! The SDK logs through the `log` crate (targets `airbyte_embedded::…`). Every retry is
+//! logged at `DEBUG` with the method, path, retry number, wait and failure kind (`retrying GET
+//! /workspaces (retry 1 of 3) in 412 ms after HTTP 503`), as is every pacing pause and every
+//! create not retried. These records never hold headers, bodies, a token, a client secret or
+//! an `airbyte_secret` value.
+//!
+//! The HTTP library underneath is another matter: at `TRACE`, `ureq_proto` logs a hex dump of
+//! every byte sent and received, 16 bytes a record, which together hold every
+//! `Authorization: Bearer …` header and every token response. A program whose logger passes
+//! `TRACE` records of every target therefore receives the tokens in pieces.
 //!
 //! [`WireFilter`] wraps any [`log::Log`] and drops those records (every `TRACE` record of
 //! the `ureq_proto` crate) before the wrapped logger sees them; everything else passes
-//! through unchanged. Install it in place of the program's logger:
+//! through unchanged. Install it in place of the program's logger (it needs the `log` crate
+//! in your `Cargo.toml`, `log = "0.4"`, as any logger does):
 //!
 //! ```
 //! use airbyte_embedded::logging::WireFilter;
@@ -26,7 +31,9 @@
 //! ```
 //!
 //! The C library and the Python, Kotlin and Swift packages need none of this: their log
-//! hooks forward only the SDK's own records.
+//! hooks forward only the SDK's own records. `core/tests/redaction.rs` (and the C and Python
+//! suites) check that no error, `Debug` output or SDK log record holds a token or a secret;
+//! [`crate::redact`] is the redactor they rely on.
 
 use log::{LevelFilter, Log, Metadata, Record, SetLoggerError};
 

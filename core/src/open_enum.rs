@@ -11,6 +11,7 @@ macro_rules! open_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
             /// A value this SDK version does not know yet, kept as the service sent it.
@@ -24,6 +25,14 @@ macro_rules! open_enum {
                     $( $name::$variant => $wire, )+
                     $name::Unknown(raw) => raw,
                 }
+            }
+        }
+
+        #[cfg_attr(feature = "uniffi", uniffi::export)]
+        impl $name {
+            /// The value as the service spells it (the raw text of an unknown value).
+            pub fn wire_value(&self) -> String {
+                self.as_str().to_owned()
             }
         }
 
@@ -84,6 +93,7 @@ mod tests {
         assert_eq!(c, Color::Unknown("ultraviolet".into()));
         assert_eq!(serde_json::to_string(&c).unwrap(), "\"ultraviolet\"");
         assert_eq!(c.to_string(), "ultraviolet");
+        assert_eq!(c.wire_value(), "ultraviolet");
     }
 
     #[test]

@@ -466,6 +466,62 @@ impl std::fmt::Debug for ValueKeysOnly<'_> {
     }
 }
 
+/// Implements `Debug` for a model that holds configs, each field printed as is (`shown`),
+/// as [`KeysOnly`] (`config`: a `Map`), or as optional keys only (`config_opt`,
+/// `value_opt`), and `Display` as the same text. Every field must be listed: the model is
+/// destructured, so a field added later fails to compile until it is listed here too.
+macro_rules! keys_only_debug {
+    ($ty:ident { $($field:ident: $how:ident),+ $(,)? }) => {
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let $ty { $($field),+ } = self;
+                f.debug_struct(stringify!($ty))
+                    $(.field(stringify!($field), &$crate::redact::print::$how($field)))+
+                    .finish()
+            }
+        }
+        $crate::redact::display_via_debug!($ty);
+    };
+}
+pub(crate) use keys_only_debug;
+
+/// Implements `Display` as the type's (keys-only) `Debug` text: the foreign languages' string
+/// forms (Python `str()`, Kotlin `toString()`, Swift `description`) print it.
+macro_rules! display_via_debug {
+    ($($ty:ident),+ $(,)?) => {
+        $(
+            impl ::std::fmt::Display for $ty {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    ::std::fmt::Debug::fmt(self, f)
+                }
+            }
+        )+
+    };
+}
+pub(crate) use display_via_debug;
+
+/// How [`keys_only_debug!`] prints each kind of field.
+pub(crate) mod print {
+    use serde_json::{Map, Value};
+
+    use super::KeysOnly;
+
+    /// A field printed as is.
+    pub(crate) fn shown<T: std::fmt::Debug>(value: &T) -> &T {
+        value
+    }
+
+    /// A config, keys only.
+    pub(crate) fn config(value: &Map<String, Value>) -> KeysOnly<'_> {
+        KeysOnly(value)
+    }
+
+    /// An optional config, keys only.
+    pub(crate) fn config_opt(value: &Option<Map<String, Value>>) -> Option<KeysOnly<'_>> {
+        value.as_ref().map(KeysOnly)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,5 +656,52 @@ mod tests {
         found.sort();
         assert_eq!(found, ["5432", "cs-1", "db", "p4ss"]);
         assert!(known_secrets(b"not json").is_empty());
+    }
+
+    #[test]
+    fn models_holding_configs_print_keys_only() {
+        use crate::integrations::{ConnectionTemplate, ConnectionTemplateCreate, SourceTemplate};
+        use crate::sources::{Source, SourceCreate};
+        let config = serde_json::json!({"host": "db", "password": "hunter2",
+            "tunnel": {"ssh_key": "hunter2", "port": 22}, "hosts": [{"token": "hunter2"}, "hunter2"]});
+        let object = config.as_object().cloned().unwrap();
+        let source: Source =
+            serde_json::from_value(serde_json::json!({"id": "s1", "source_config": config}))
+                .unwrap();
+        let template: SourceTemplate = serde_json::from_value(
+            serde_json::json!({"id": "t1", "partial_default_config": config}),
+        )
+        .unwrap();
+        let connection: ConnectionTemplate =
+            serde_json::from_value(serde_json::json!({"id": "c1", "destination_config": config}))
+                .unwrap();
+        let create = SourceCreate::new("ws-1", "tpl-1", object.clone());
+        let connection_create = ConnectionTemplateCreate {
+            destination_config: Some(object),
+            ..Default::default()
+        };
+        let texts = [
+            format!("{source:?}"),
+            format!("{source}"),
+            format!("{template:#?}"),
+            format!("{template}"),
+            format!("{connection:?}"),
+            format!("{connection}"),
+            format!("{create}"),
+            format!("{connection_create}"),
+        ];
+        for text in &texts {
+            assert!(
+                !text.contains("hunter2") && !text.contains("\"db\""),
+                "{text}"
+            );
+            assert!(text.contains("\"ssh_key\": [REDACTED]"), "{text}");
+        }
+        assert!(
+            texts[0].starts_with("Source { id: \"s1\", name: None"),
+            "{}",
+            texts[0]
+        );
+        assert_eq!(texts[0], texts[1], "Display is Debug");
     }
 }

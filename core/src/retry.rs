@@ -1,30 +1,135 @@
 //! When a failed request is sent again, and how long the SDK waits first.
 //!
-//! The decision is a pure function, `decide`, of the attempt number, the request's replay
-//! safety (declared by each endpoint where it builds its request), how the attempt failed,
-//! the server's hint and the time spent so far; the transport (`http::Http::send_with`) only
-//! carries it out. Its table:
+//! A backend that mints tokens for thousands of end users has to keep working through 429s,
+//! 5xx bursts, dropped connections and slow responses, without ever creating a source twice.
+//! The SDK retries what is safe to retry, waits as long as the server asks (within a budget),
+//! and reports a create that may or may not have happened as exactly that.
+//!
+//! # What is retried
+//!
+//! Every request goes through one retry loop. Its decisions come from a pure function,
+//! `decide`, of the attempt number, whether the request is safe to replay (each endpoint
+//! declares it where it builds its request), how the attempt failed, the server's hint and
+//! the time spent so far (tested by a table in this module); the transport only carries
+//! them out:
 //!
 //! | failure | replay-safe: GET, PUT, DELETE and the POSTs below | other POSTs, PATCH |
 //! |---|---|---|
-//! | connection not established (DNS, connect refused, connect timeout) | retry | retry |
-//! | 429 | retry, waiting at least `Retry-After` | retry, waiting at least `Retry-After` |
-//! | 502, 503, 504 | retry | stop: outcome unknown |
-//! | read timeout, connection reset or closed after sending | retry | stop: outcome unknown |
-//! | 500 and other 5xx | stop | stop: outcome unknown |
-//! | whole-request timeout (`request_timeout`) | stop | stop: outcome unknown |
-//! | 4xx other than 429, TLS verification, bad URL | stop | stop |
+//! | connection not established (DNS, connection refused, connect timeout) | retried | retried |
+//! | 429 Too Many Requests | retried, waiting at least `Retry-After` | retried, waiting at least `Retry-After` |
+//! | 502, 503, 504 | retried | **not retried**: [`Error::OutcomeUnknown`](crate::Error::OutcomeUnknown) |
+//! | read timeout; connection reset or closed after the request was sent | retried | **not retried**: [`Error::OutcomeUnknown`](crate::Error::OutcomeUnknown) |
+//! | 500 (and other 5xx) | not retried: [`Error::Server`](crate::Error::Server) | **not retried**: [`Error::OutcomeUnknown`](crate::Error::OutcomeUnknown) |
+//! | whole-request timeout (`request_timeout`) | not retried: [`Error::Timeout`](crate::Error::Timeout) | **not retried**: [`Error::OutcomeUnknown`](crate::Error::OutcomeUnknown) |
+//! | 400, 401, 403, 404, 409, 422; TLS failures (untrusted certificate); a bad URL | not retried | not retried |
 //!
-//! A retry also stops when [`RetryPolicy::max_retries`] retries were made, or when its wait
-//! would end after [`RetryPolicy::max_elapsed`] from the call's start (for a 429 the error is
-//! then [`crate::Error::RateLimited`] with the server's numbers).
+//! A 401, or a 403 with an SDK-minted token old enough, is not retried by this loop: it
+//! refreshes the token and replays the call once (see [`crate::auth`]). A retry also stops
+//! when [`RetryPolicy::max_retries`] retries were made, or when its wait would end after
+//! [`RetryPolicy::max_elapsed`] from the call's start (for a 429 the error is then
+//! [`Error::RateLimited`](crate::Error::RateLimited) with the server's numbers).
 //!
-//! **Replay-safe POSTs** create nothing a second call could duplicate:
-//! minting the operator token, minting a scoped or widget token (the workspace is created
-//! once, by name; a replay returns another token for the same workspace), describing a cron
-//! expression (read-only), and starting a check (a replay starts a second check job; no
-//! resource the caller keeps is duplicated). Every other POST, and every PATCH, names in its
-//! [`crate::Error::OutcomeUnknown`] how to find out whether it took effect.
+//! **Defaults** ([`RetryPolicy::default`]): up to 3 retries; exponential backoff from 500 ms,
+//! doubling, each wait at most 10 s, with full jitter (each wait multiplied by a random factor
+//! in `[0, 1)`); and an overall deadline of 120 s: no retry is scheduled whose wait would end
+//! more than 120 s after the call's first attempt started. A server's `Retry-After` is
+//! honoured as a minimum (on a 429 without it, the time until `X-RateLimit-Reset` when
+//! `X-RateLimit-Remaining` is 0).
+//!
+//! ```
+//! use airbyte_embedded::{ClientConfig, Credentials, OperatorClient, RetryPolicy};
+//! use std::time::Duration;
+//!
+//! let config = ClientConfig::builder()
+//!     .retry_policy(RetryPolicy {
+//!         max_retries: 5,
+//!         max_elapsed: Duration::from_secs(300),
+//!         ..RetryPolicy::default()
+//!     })
+//!     .build()?;
+//! let operator = OperatorClient::new(config, Credentials::new("client-id", "client-secret"))?;
+//! // One call (or a group of calls) with another policy; same pool, tokens and caches:
+//! let once = operator.with_retry_policy(RetryPolicy::disabled());
+//! # let _ = once;
+//! # Ok::<(), airbyte_embedded::Error>(())
+//! ```
+//!
+//! [`RetryPolicy::disabled`] sends every request once
+//! ([`EndUserClient::with_retry_policy`](crate::EndUserClient::with_retry_policy) too).
+//!
+//! # What is never retried: creates whose outcome is unknown
+//!
+//! A POST that creates something (a source, a source or connection template, a tag, a tag on
+//! a template) or a PATCH, once sent, is never sent again after a timeout, a dropped
+//! connection or a 5xx: the server may have acted on it, and a second one would make a
+//! duplicate. The call returns [`Error::OutcomeUnknown`](crate::Error::OutcomeUnknown), which names the method, the path,
+//! what happened and how to find out:
+//!
+//! ```text
+//! POST /embedded/sources: the outcome is unknown (connection reset after the request was sent); list sources by name before retrying
+//! ```
+//!
+//! [`Error::is_outcome_unknown`](crate::Error::is_outcome_unknown) tells it apart; [`Error::status`](crate::Error::status) is the status of the 5xx,
+//! if one came; the underlying error is its `source`. Reconcile before retrying:
+//!
+//! ```no_run
+//! # use airbyte_embedded::sources::SourceCreate;
+//! # fn f(end_user: &airbyte_embedded::EndUserClient, request: &SourceCreate, workspace_id: &str) -> airbyte_embedded::Result<()> {
+//! let source_id = match end_user.sources().create(request) {
+//!     Ok(source) => source.id,
+//!     Err(e) if e.is_outcome_unknown() => {
+//!         let name = request.name.as_deref();
+//!         match end_user.sources().list(workspace_id)?.into_iter().find(|s| s.name.as_deref() == name) {
+//!             Some(existing) => existing.id,                         // it was created
+//!             None => end_user.sources().create(request)?.id,        // it was not
+//!         }
+//!     }
+//!     Err(e) => return Err(e),
+//! };
+//! # let _ = source_id; Ok(()) }
+//! ```
+//!
+//! **Replay-safe POSTs** create nothing a second call could duplicate, and are retried like a
+//! GET:
+//!
+//! - `POST /account/applications/token` (minting the operator token);
+//! - `POST /embedded/scoped-token` and `/embedded/widget-token` (and their
+//!   `/account/applications/...` forms): the workspace is created once, by name; a replay
+//!   returns another token for the same workspace;
+//! - `POST /integrations/templates/connections/cron/describe` (read-only);
+//! - `POST …/sources/check` and `POST …/sources/{id}/check`: a replay starts a second check
+//!   job, which costs a check but duplicates nothing the caller keeps.
+//!
+//! A DELETE retried after its response was lost may answer 404: the first attempt deleted it.
+//!
+//! # Rate limits
+//!
+//! Every response's `X-RateLimit-Limit`, `X-RateLimit-Remaining`, `X-RateLimit-Reset` (Unix
+//! seconds, or seconds from now when small) and `Retry-After` (seconds or an HTTP date) are
+//! read; a malformed header reads as absent.
+//! [`OperatorClient::last_rate_limit`](crate::OperatorClient::last_rate_limit) returns the
+//! latest numbers. A 429 is waited out for at least `Retry-After` when that fits in the retry
+//! budget; otherwise (or when the retries run out) the call returns [`Error::RateLimited`](crate::Error::RateLimited) at
+//! once, with the numbers:
+//!
+//! ```text
+//! rate limited (HTTP 429): Rate limit exceeded; retry after 1800 s; 0 of 1000 requests left until 1760003600 (Unix seconds)
+//! ```
+//!
+//! Optional client-side [`Pacing`] spreads requests when few are left in the window: with
+//! `remaining` left (at or below [`Pacing::below_remaining`], default 50) and `t` seconds to
+//! the reset, each request first pauses `t / (remaining + 1)`, at most [`Pacing::max_delay`]
+//! (default 5 s). Off by default:
+//!
+//! ```
+//! use airbyte_embedded::{ClientConfig, Pacing};
+//! let config = ClientConfig::builder().pacing(Pacing::default()).build()?;
+//! # let _ = config;
+//! # Ok::<(), airbyte_embedded::Error>(())
+//! ```
+//!
+//! Every retry is logged at `DEBUG` with the method, path, retry number, wait and failure
+//! kind, as is every pacing pause and every create not retried (see [`crate::logging`]).
 
 use std::time::Duration;
 
@@ -56,6 +161,7 @@ use crate::error::RateLimit;
 /// # Ok::<(), airbyte_embedded::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RetryPolicy {
     /// Retries after the first attempt. Defaults to 3; 0 disables retrying.
     pub max_retries: u32,
@@ -104,6 +210,7 @@ impl RetryPolicy {
 /// `t` seconds until `X-RateLimit-Reset`, the pause is `t / (remaining + 1)`, at most
 /// `max_delay`. Nothing pauses once the window has reset or when the headers are absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Pacing {
     /// Pacing starts when `X-RateLimit-Remaining` is at or below this. Defaults to 50.
     pub below_remaining: u64,

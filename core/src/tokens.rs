@@ -31,14 +31,17 @@ fn name_key(send_as_customer_name: bool) -> &'static str {
 /// Body of `POST /embedded/scoped-token` (`/account/applications/scoped-token`):
 /// `{workspace_name | customer_name, region_id?}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ScopedTokenRequest {
     /// The end user's workspace name; a new name creates the workspace.
     pub workspace_name: String,
     /// Region of a workspace created now ([`crate::REGION_US`] when unset, unless the client
     /// config names a region).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub region_id: Option<String>,
     /// Sends the name under the early-2026 key `customer_name` instead of `workspace_name`
     /// (default `false`; see the [module docs](self)).
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub send_as_customer_name: bool,
 }
 
@@ -72,7 +75,13 @@ impl Serialize for ScopedTokenRequest {
 }
 
 /// Body of `POST /embedded/widget-token` (`/account/applications/widget-token`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its JSON form (the C ABI's `request_json`) needs `workspace_name` and `allowed_origin`;
+/// every other field is optional and unknown fields are refused. `send_as_customer_name` is
+/// not part of it: the C ABI always sends `workspace_name`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WidgetTokenRequest {
     /// The end user's workspace name; a new name creates the workspace.
     pub workspace_name: String,
@@ -80,17 +89,29 @@ pub struct WidgetTokenRequest {
     /// `http://localhost:3000`, or `null`); checked before sending.
     pub allowed_origin: String,
     /// Region of a workspace created now.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub region_id: Option<String>,
     /// Tags choosing which source templates the widget offers (empty: all).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub selected_source_template_tags: Vec<String>,
-    /// How those tags combine; defaults to [`TagsMode::Any`].
-    pub selected_source_template_tags_mode: TagsMode,
+    /// How those tags combine; `None` (the default) sends [`TagsMode::Any`].
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub selected_source_template_tags_mode: Option<TagsMode>,
     /// Tags choosing which connection templates apply (empty: all).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub selected_connection_template_tags: Vec<String>,
-    /// How those tags combine; defaults to [`TagsMode::Any`].
-    pub selected_connection_template_tags_mode: TagsMode,
+    /// How those tags combine; `None` (the default) sends [`TagsMode::Any`].
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub selected_connection_template_tags_mode: Option<TagsMode>,
     /// Sends the name under the early-2026 key `customer_name` instead of `workspace_name`
     /// (default `false`; see the [module docs](self)).
+    #[serde(skip_deserializing)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub send_as_customer_name: bool,
 }
 
@@ -102,9 +123,9 @@ impl WidgetTokenRequest {
             allowed_origin: allowed_origin.into(),
             region_id: None,
             selected_source_template_tags: Vec::new(),
-            selected_source_template_tags_mode: TagsMode::Any,
+            selected_source_template_tags_mode: None,
             selected_connection_template_tags: Vec::new(),
-            selected_connection_template_tags_mode: TagsMode::Any,
+            selected_connection_template_tags_mode: None,
             send_as_customer_name: false,
         }
     }
@@ -131,7 +152,9 @@ impl Serialize for WidgetTokenRequest {
         )?;
         m.serialize_entry(
             "selected_source_template_tags_mode",
-            &self.selected_source_template_tags_mode,
+            self.selected_source_template_tags_mode
+                .as_ref()
+                .unwrap_or(&TagsMode::Any),
         )?;
         m.serialize_entry(
             "selected_connection_template_tags",
@@ -139,7 +162,9 @@ impl Serialize for WidgetTokenRequest {
         )?;
         m.serialize_entry(
             "selected_connection_template_tags_mode",
-            &self.selected_connection_template_tags_mode,
+            self.selected_connection_template_tags_mode
+                .as_ref()
+                .unwrap_or(&TagsMode::Any),
         )?;
         m.end()
     }
@@ -153,15 +178,18 @@ pub(crate) struct TokenBody {
 
 /// What a scoped token reaches: `GET /embedded/scoped-token/info`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ScopedTokenInfo {
     /// The organisation.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub organization_id: Option<String>,
     /// The workspace.
     pub workspace_id: String,
     /// The workspace's name (2026 service versions, which call it the customer name; `None`
     /// when the service omits it).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_name: Option<String>,
 }
 

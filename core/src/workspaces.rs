@@ -1,5 +1,27 @@
 //! The Workspace Management API (operator token): `/workspaces`, with a lazy iterator over
 //! every page that always ends.
+//!
+//! [`Workspaces::iter`] walks every page: as an [`Iterator`] it yields workspaces one by one,
+//! fetching the next page when one runs out; [`WorkspacePages::next_page`] gives a page at a
+//! time, and [`Workspaces::list_page`] reads one page from a cursor.
+//!
+//! ```no_run
+//! use airbyte_embedded::OperatorClient;
+//! use airbyte_embedded::workspaces::WorkspaceFilter;
+//!
+//! let operator = OperatorClient::from_env()?;
+//! let filter = WorkspaceFilter { name_contains: Some("acme".into()), ..Default::default() };
+//! for workspace in operator.workspaces().iter(filter) {
+//!     println!("{:?}", workspace?.name);
+//! }
+//! # Ok::<(), airbyte_embedded::Error>(())
+//! ```
+//!
+//! The walk ends when a page's `next` is absent, `null` or empty. A `next` on the configured
+//! host and port is followed whatever its scheme (a balancer that ends TLS may build `http://`
+//! links): only its cursor is taken, and the request goes to the configured base URL. A link
+//! to another host, one without a cursor, or one repeating a cursor stops the walk with
+//! [`Error::Pagination`], after the workspaces of the page that carried it.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -24,36 +46,45 @@ open_enum! {
 
 /// One end user's workspace. Its `name` is the `workspace_name` used when minting tokens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Workspace {
     /// Workspace id.
     pub id: String,
     /// Workspace name.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Owning organisation.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub organization_id: Option<String>,
     /// Active or inactive.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<WorkspaceStatus>,
     /// Whether the Context Store caches the workspace's data (2026 service versions; `None`
     /// when the service omits it).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cache_enabled: Option<bool>,
     /// Whether the workspace has been deleted (2026 service versions; `None` when the service
     /// omits it).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tombstone: Option<bool>,
     /// Creation time (ISO-8601).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub created_at: Option<String>,
     /// Last update time (ISO-8601).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub updated_at: Option<String>,
 }
 
 /// Workspace counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspaceStats {
     /// Active workspaces.
     #[serde(default)]
@@ -67,13 +98,21 @@ pub struct WorkspaceStats {
 }
 
 /// Filters for listing workspaces; kept on every page.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Its JSON form (the C ABI's `filter_json`): `{"name_contains"?, "status"?:
+/// "active"|"inactive", "limit"?: 1..100}`, unknown fields refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspaceFilter {
     /// Only workspaces whose name contains this text.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name_contains: Option<String>,
     /// Only workspaces with this status.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<WorkspaceStatus>,
     /// Page size, 1 to 100; the service defaults to 20.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<u32>,
 }
 
@@ -104,6 +143,7 @@ impl WorkspaceFilter {
 
 /// One page of workspaces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspacePage {
     /// The page's workspaces.
     #[serde(default, deserialize_with = "null_as_default")]
@@ -124,16 +164,24 @@ where
 }
 
 /// Body of `PUT /workspaces/{id}`: only the fields set are sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+///
+/// Its JSON form (the C ABI's `update_json`): `{"name"?, "status"?: "active"|"inactive",
+/// "cache_enabled"?: bool}`, unknown fields refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspaceUpdate {
     /// New name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// New status (`inactive` disables the workspace's connections).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<WorkspaceStatus>,
     /// Turns Context Store caching on or off (2026 service versions; older ones ignore it).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cache_enabled: Option<bool>,
 }
 

@@ -17,7 +17,7 @@ fn a_detail_string_body_maps_to_not_found() {
         .get("no-such-template")
         .unwrap_err();
     match err {
-        Error::NotFound { detail } => assert!(!detail.is_empty()),
+        Error::NotFound { detail, .. } => assert!(!detail.is_empty()),
         other => panic!("{other:?}"),
     }
 }

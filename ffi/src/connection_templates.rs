@@ -2,70 +2,15 @@
 
 use std::ffi::c_char;
 
-use airbyte_embedded::integrations::{
-    ConnectionTemplateCreate, ConnectionTemplateUpdate, DataHostingType,
-    NonBreakingChangesPreference,
-};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use airbyte_embedded::TagFilter;
+use airbyte_embedded::integrations::{ConnectionTemplateCreate, ConnectionTemplateUpdate};
 
 use crate::json::{json_arg, opt_json_arg};
 use crate::operator::{airbyte_operator_client, operator};
 use crate::out::Out;
 use crate::panic::call;
-use crate::source_templates::TagFilterBody;
 use crate::status::airbyte_status;
 use crate::strings::str_arg;
-
-/// `POST /integrations/templates/connections` body (every field optional, as in the core).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CreateBody {
-    destination_name: Option<String>,
-    destination_definition_id: Option<String>,
-    destination_config: Option<Map<String, Value>>,
-    cron_expression: Option<String>,
-    non_breaking_changes_preference: Option<NonBreakingChangesPreference>,
-    sync_on_create: Option<bool>,
-    data_hosting_type: Option<DataHostingType>,
-}
-
-impl From<CreateBody> for ConnectionTemplateCreate {
-    fn from(b: CreateBody) -> Self {
-        ConnectionTemplateCreate {
-            destination_name: b.destination_name,
-            destination_definition_id: b.destination_definition_id,
-            destination_config: b.destination_config,
-            cron_expression: b.cron_expression,
-            non_breaking_changes_preference: b.non_breaking_changes_preference,
-            sync_on_create: b.sync_on_create,
-            data_hosting_type: b.data_hosting_type,
-        }
-    }
-}
-
-/// `PATCH /integrations/templates/connections/{id}` body: only the fields given are sent.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UpdateBody {
-    destination_name: Option<String>,
-    destination_config: Option<Map<String, Value>>,
-    cron_expression: Option<String>,
-    non_breaking_changes_preference: Option<NonBreakingChangesPreference>,
-    sync_on_create: Option<bool>,
-}
-
-impl From<UpdateBody> for ConnectionTemplateUpdate {
-    fn from(b: UpdateBody) -> Self {
-        ConnectionTemplateUpdate {
-            destination_name: b.destination_name,
-            destination_config: b.destination_config,
-            cron_expression: b.cron_expression,
-            non_breaking_changes_preference: b.non_breaking_changes_preference,
-            sync_on_create: b.sync_on_create,
-        }
-    }
-}
 
 /// Lists connection templates, optionally narrowed by tags.
 /// `GET /integrations/templates/connections?tags=…&tags_mode=…`.
@@ -91,10 +36,10 @@ pub unsafe extern "C" fn airbyte_operator_connection_templates_list(
             (
                 Out::new(out_json, "out_json")?,
                 operator(client)?,
-                opt_json_arg::<TagFilterBody>(filter_json, "filter_json")?,
+                opt_json_arg::<TagFilter>(filter_json, "filter_json")?,
             )
         };
-        out.json(&client.connection_templates().list(&filter.into())?)
+        out.json(&client.connection_templates().list(&filter)?)
     })
 }
 
@@ -148,14 +93,14 @@ pub unsafe extern "C" fn airbyte_operator_connection_templates_create(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, client, body) = unsafe {
+        let (out, client, template) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 operator(client)?,
-                json_arg::<CreateBody>(template_json, "template_json")?,
+                json_arg::<ConnectionTemplateCreate>(template_json, "template_json")?,
             )
         };
-        out.json(&client.connection_templates().create(&body.into())?)
+        out.json(&client.connection_templates().create(&template)?)
     })
 }
 
@@ -179,15 +124,15 @@ pub unsafe extern "C" fn airbyte_operator_connection_templates_update(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, client, id, body) = unsafe {
+        let (out, client, id, update) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 operator(client)?,
                 str_arg(id, "id")?,
-                json_arg::<UpdateBody>(update_json, "update_json")?,
+                json_arg::<ConnectionTemplateUpdate>(update_json, "update_json")?,
             )
         };
-        out.json(&client.connection_templates().update(id, &body.into())?)
+        out.json(&client.connection_templates().update(id, &update)?)
     })
 }
 
@@ -312,24 +257,32 @@ mod tests {
     use crate::json::parse;
 
     #[test]
-    fn bodies_serialise_like_the_core_builders() {
-        let body: CreateBody = parse(
+    fn templates_serialise_like_the_core_builders() {
+        let template: ConnectionTemplateCreate = parse(
             r#"{"data_hosting_type": "airbyte_hosted", "cron_expression": "0 0 12 * * ?"}"#,
             "template_json",
         )
         .unwrap();
         let expected = ConnectionTemplateCreate::airbyte_hosted().cron_expression("0 0 12 * * ?");
         assert_eq!(
-            serde_json::to_value(ConnectionTemplateCreate::from(body)).unwrap(),
+            serde_json::to_value(template).unwrap(),
             serde_json::to_value(expected).unwrap()
         );
-        let update: UpdateBody = parse(r#"{"sync_on_create": false}"#, "update_json").unwrap();
+        assert!(
+            parse::<ConnectionTemplateCreate>(r#"{"destination": "x"}"#, "template_json").is_err()
+        );
+        let update: ConnectionTemplateUpdate =
+            parse(r#"{"sync_on_create": false}"#, "update_json").unwrap();
         assert_eq!(
-            serde_json::to_string(&ConnectionTemplateUpdate::from(update)).unwrap(),
+            serde_json::to_string(&update).unwrap(),
             r#"{"sync_on_create":false}"#
         );
         assert!(
-            parse::<UpdateBody>(r#"{"destination_definition_id": "x"}"#, "update_json").is_err()
+            parse::<ConnectionTemplateUpdate>(
+                r#"{"destination_definition_id": "x"}"#,
+                "update_json"
+            )
+            .is_err()
         );
     }
 }

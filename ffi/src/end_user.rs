@@ -3,7 +3,7 @@
 
 use std::ffi::c_char;
 
-use airbyte_embedded::{EndUserClient, ScopedToken};
+use airbyte_embedded::{EndUserClient, ScopedToken, TagFilter};
 
 use crate::config::ConfigOptions;
 use crate::error::FfiResult;
@@ -11,7 +11,6 @@ use crate::handle::{free_handle, handle_ref};
 use crate::json::opt_json_arg;
 use crate::out::Out;
 use crate::panic::{call, guard};
-use crate::source_templates::TagFilterBody;
 use crate::status::airbyte_status;
 use crate::strings::str_arg;
 use crate::views::{ConfigView, RateLimitView};
@@ -185,10 +184,10 @@ pub unsafe extern "C" fn airbyte_end_user_source_templates_list(
             (
                 Out::new(out_json, "out_json")?,
                 end_user(client)?,
-                opt_json_arg::<TagFilterBody>(filter_json, "filter_json")?,
+                opt_json_arg::<TagFilter>(filter_json, "filter_json")?,
             )
         };
-        out.json(&client.source_templates().list(&filter.into())?)
+        out.json(&client.source_templates().list(&filter)?)
     })
 }
 

@@ -123,12 +123,13 @@ mod tests {
     fn core_errors_keep_their_text_and_argument() {
         let e = FfiError::from(Error::InvalidArgument {
             argument: "allowed_origin".into(),
-            reason: "must not end with a slash".into(),
+            detail: "must not end with a slash".into(),
         });
         assert_eq!(e.status(), airbyte_status::InvalidArgument);
         assert_eq!(e.argument(), Some("allowed_origin"));
         assert!(e.to_string().contains("must not end with a slash"));
         let e = FfiError::from(Error::NotFound {
+            status: 404,
             detail: "no such template".into(),
         });
         assert_eq!(e.argument(), None);

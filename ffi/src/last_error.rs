@@ -239,6 +239,7 @@ mod tests {
     #[test]
     fn json_carries_field_config_and_rate_limit_details() {
         set(FfiError::Core(Error::RateLimited {
+            status: 429,
             detail: "slow down".into(),
             rate_limit: RateLimit {
                 limit: Some(1000),

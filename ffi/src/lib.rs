@@ -2,7 +2,7 @@
 //!
 //! This crate only converts: C strings and JSON in, core SDK calls, JSON and status codes out.
 //! Every rule a C caller relies on is stated in the header's preamble (`ffi/cbindgen.toml`)
-//! and in the C section of the repository README:
+//! and in `ffi/README.md`:
 //!
 //! - Every symbol and type starts with `airbyte_`. Clients are opaque handles made by
 //!   `*_new(…, &out)` and released by `*_free` (`*_free(NULL)` is a no-op).

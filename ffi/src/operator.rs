@@ -14,7 +14,6 @@ use crate::out::Out;
 use crate::panic::{call, guard};
 use crate::status::airbyte_status;
 use crate::strings::{opt_str_arg, str_arg};
-use crate::tokens::WidgetTokenBody;
 use crate::views::{ConfigView, RateLimitView, WidgetTokenView};
 
 /// An operator client (organisation-wide, authenticated with client credentials): source and
@@ -264,14 +263,14 @@ pub unsafe extern "C" fn airbyte_operator_mint_widget_token(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, client, body) = unsafe {
+        let (out, client, request) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 operator(client)?,
-                json_arg::<WidgetTokenBody>(request_json, "request_json")?,
+                json_arg::<WidgetTokenRequest>(request_json, "request_json")?,
             )
         };
-        let token = client.mint_widget_token(&WidgetTokenRequest::from(body))?;
+        let token = client.mint_widget_token(&request)?;
         out.json(&WidgetTokenView::from(&token))
     })
 }

@@ -1,12 +1,9 @@
-//! Source templates, operator side: `/integrations/templates/sources`; and the JSON form of a
-//! tag filter, shared with the end user's template list and connection templates.
+//! Source templates, operator side: `/integrations/templates/sources`.
 
 use std::ffi::c_char;
 
-use airbyte_embedded::integrations::{Customization, SourceTemplateCreate, SourceTemplateUpdate};
-use airbyte_embedded::{TagFilter, TagsMode};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use airbyte_embedded::TagFilter;
+use airbyte_embedded::integrations::{SourceTemplateCreate, SourceTemplateUpdate};
 
 use crate::json::{json_arg, opt_json_arg};
 use crate::operator::{airbyte_operator_client, operator};
@@ -14,75 +11,6 @@ use crate::out::Out;
 use crate::panic::call;
 use crate::status::airbyte_status;
 use crate::strings::{opt_str_arg, str_arg};
-
-/// A tag filter: `{"tags": ["crm", "sales"], "mode": "all"|"any"}` (both optional; `mode` is
-/// also accepted as `tags_mode`).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TagFilterBody {
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default, alias = "tags_mode")]
-    mode: Option<TagsMode>,
-}
-
-impl From<TagFilterBody> for TagFilter {
-    fn from(b: TagFilterBody) -> Self {
-        TagFilter {
-            tags: b.tags,
-            mode: b.mode,
-        }
-    }
-}
-
-/// `POST /integrations/templates/sources` body: `{"actor_definition_id",
-/// "partial_default_config"?: {}, "name"?, "customization"?}`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CreateBody {
-    actor_definition_id: String,
-    #[serde(default)]
-    partial_default_config: Map<String, Value>,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    customization: Option<Customization>,
-}
-
-impl From<CreateBody> for SourceTemplateCreate {
-    fn from(b: CreateBody) -> Self {
-        SourceTemplateCreate {
-            name: b.name,
-            customization: b.customization,
-            ..SourceTemplateCreate::new(b.actor_definition_id, b.partial_default_config)
-        }
-    }
-}
-
-/// `PATCH /integrations/templates/sources/{id}` body: `{"partial_default_config", "name"?,
-/// "customization"?, "propagate"?}`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UpdateBody {
-    partial_default_config: Map<String, Value>,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    customization: Option<Customization>,
-    #[serde(default)]
-    propagate: Option<bool>,
-}
-
-impl From<UpdateBody> for SourceTemplateUpdate {
-    fn from(b: UpdateBody) -> Self {
-        SourceTemplateUpdate {
-            name: b.name,
-            partial_default_config: b.partial_default_config,
-            customization: b.customization,
-            propagate: b.propagate,
-        }
-    }
-}
 
 /// Lists the organisation's source templates, optionally narrowed by tags.
 /// `GET /integrations/templates/sources?tags=…&tags_mode=…`.
@@ -106,10 +34,10 @@ pub unsafe extern "C" fn airbyte_operator_source_templates_list(
             (
                 Out::new(out_json, "out_json")?,
                 operator(client)?,
-                opt_json_arg::<TagFilterBody>(filter_json, "filter_json")?,
+                opt_json_arg::<TagFilter>(filter_json, "filter_json")?,
             )
         };
-        out.json(&client.source_templates().list(&filter.into())?)
+        out.json(&client.source_templates().list(&filter)?)
     })
 }
 
@@ -162,14 +90,14 @@ pub unsafe extern "C" fn airbyte_operator_source_templates_create(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, client, body) = unsafe {
+        let (out, client, template) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 operator(client)?,
-                json_arg::<CreateBody>(template_json, "template_json")?,
+                json_arg::<SourceTemplateCreate>(template_json, "template_json")?,
             )
         };
-        out.json(&client.source_templates().create(&body.into())?)
+        out.json(&client.source_templates().create(&template)?)
     })
 }
 
@@ -224,15 +152,15 @@ pub unsafe extern "C" fn airbyte_operator_source_templates_update(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, client, id, body) = unsafe {
+        let (out, client, id, update) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 operator(client)?,
                 str_arg(id, "id")?,
-                json_arg::<UpdateBody>(update_json, "update_json")?,
+                json_arg::<SourceTemplateUpdate>(update_json, "update_json")?,
             )
         };
-        out.json(&client.source_templates().update(id, &body.into())?)
+        out.json(&client.source_templates().update(id, &update)?)
     })
 }
 
@@ -325,34 +253,55 @@ pub unsafe extern "C" fn airbyte_operator_source_templates_remove_tag(
 
 #[cfg(test)]
 mod tests {
+    use airbyte_embedded::TagsMode;
+
     use super::*;
     use crate::json::parse;
 
     #[test]
-    fn create_body_keeps_the_config_raw() {
-        let body: CreateBody = parse(
+    fn templates_keep_the_config_raw() {
+        let template: SourceTemplateCreate = parse(
             r#"{"actor_definition_id": "d", "partial_default_config": {"start": "2024-01-01T00:00:00.000Z", "port": 5432}, "name": "PG"}"#,
             "template_json",
         )
         .unwrap();
-        let sent = serde_json::to_string(&SourceTemplateCreate::from(body)).unwrap();
         assert_eq!(
-            sent,
+            serde_json::to_string(&template).unwrap(),
             r#"{"actor_definition_id":"d","partial_default_config":{"start":"2024-01-01T00:00:00.000Z","port":5432},"name":"PG"}"#
+        );
+        let template: SourceTemplateCreate =
+            parse(r#"{"actor_definition_id": "d"}"#, "template_json").unwrap();
+        assert!(template.partial_default_config.is_empty());
+        assert!(
+            parse::<SourceTemplateCreate>(
+                r#"{"actor_definition_id": "d", "tags": []}"#,
+                "template_json"
+            )
+            .is_err()
         );
     }
 
     #[test]
+    fn updates_need_the_defaults() {
+        let update: SourceTemplateUpdate = parse(
+            r#"{"partial_default_config": {}, "propagate": true}"#,
+            "update_json",
+        )
+        .unwrap();
+        assert_eq!(update.propagate, Some(true));
+        assert!(parse::<SourceTemplateUpdate>(r#"{"name": "x"}"#, "update_json").is_err());
+    }
+
+    #[test]
     fn filters_accept_both_mode_spellings() {
-        let f: TagFilter =
-            parse::<TagFilterBody>(r#"{"tags": ["a"], "tags_mode": "any"}"#, "filter_json")
-                .unwrap()
-                .into();
+        let f: TagFilter = parse(r#"{"tags": ["a"], "tags_mode": "any"}"#, "filter_json").unwrap();
         assert_eq!(f, TagFilter::new(["a"], TagsMode::Any));
+        let f: TagFilter = parse(r#"{"mode": "all"}"#, "filter_json").unwrap();
+        assert_eq!(f.mode, Some(TagsMode::All));
         assert_eq!(
-            TagFilter::from(TagFilterBody::default()),
+            parse::<TagFilter>("{}", "filter_json").unwrap(),
             TagFilter::default()
         );
-        assert!(parse::<UpdateBody>(r#"{"name": "x"}"#, "update_json").is_err());
+        assert!(parse::<TagFilter>(r#"{"tag": "a"}"#, "filter_json").is_err());
     }
 }

@@ -3,12 +3,9 @@
 //! `extern "C"` function is a one-line delegation to a generic helper here.
 
 use std::ffi::c_char;
-use std::time::Duration;
 
 use airbyte_embedded::sources::{SourceCreate, SourceUpdate, Sources};
-use airbyte_embedded::{TagsMode, WaitOptions, WriteOptions};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use airbyte_embedded::{WaitOptions, WriteOptions};
 
 use crate::end_user::airbyte_end_user_client;
 use crate::handle::handle_ref;
@@ -18,7 +15,6 @@ use crate::out::Out;
 use crate::panic::call;
 use crate::status::airbyte_status;
 use crate::strings::str_arg;
-use crate::validation::ValidationOptionsBody;
 
 /// A handle whose client has a sources area.
 pub trait HasSources {
@@ -35,110 +31,6 @@ impl HasSources for airbyte_operator_client {
 impl HasSources for airbyte_end_user_client {
     fn sources(&self) -> Sources<'_> {
         self.client.sources()
-    }
-}
-
-/// `SourceCreate` as JSON: `{"workspace_id", "source_template_id", "source_config"?: {},
-/// "name"?, "selected_connection_template_tags"?: [], "selected_connection_template_tags_mode"?:
-/// "any"}`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CreateBody {
-    workspace_id: String,
-    source_template_id: String,
-    #[serde(default)]
-    source_config: Map<String, Value>,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    selected_connection_template_tags: Vec<String>,
-    #[serde(default)]
-    selected_connection_template_tags_mode: Option<TagsMode>,
-}
-
-impl From<CreateBody> for SourceCreate {
-    fn from(b: CreateBody) -> Self {
-        let defaults = SourceCreate::new(b.workspace_id, b.source_template_id, b.source_config);
-        SourceCreate {
-            name: b.name,
-            selected_connection_template_tags: b.selected_connection_template_tags,
-            selected_connection_template_tags_mode: b
-                .selected_connection_template_tags_mode
-                .unwrap_or(defaults.selected_connection_template_tags_mode.clone()),
-            ..defaults
-        }
-    }
-}
-
-/// `SourceUpdate` as JSON: `{"name"?, "source_config"?}`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UpdateBody {
-    name: Option<String>,
-    source_config: Option<Map<String, Value>>,
-}
-
-impl From<UpdateBody> for SourceUpdate {
-    fn from(b: UpdateBody) -> Self {
-        SourceUpdate {
-            name: b.name,
-            source_config: b.source_config,
-        }
-    }
-}
-
-/// `WriteOptions` as JSON: `{"validate"?: true, "validation"?: {"assert_date_time"?: true,
-/// "coerce_scalars"?: false, "skip_masked_secrets"?: false, "inject_defaults"?: true}}`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WriteOptionsBody {
-    #[serde(default = "yes")]
-    validate: bool,
-    #[serde(default)]
-    validation: ValidationOptionsBody,
-}
-
-fn yes() -> bool {
-    true
-}
-
-impl Default for WriteOptionsBody {
-    fn default() -> Self {
-        WriteOptionsBody {
-            validate: WriteOptions::default().validate,
-            validation: ValidationOptionsBody::default(),
-        }
-    }
-}
-
-impl From<WriteOptionsBody> for WriteOptions {
-    fn from(b: WriteOptionsBody) -> Self {
-        WriteOptions {
-            validate: b.validate,
-            validation: b.validation.into(),
-        }
-    }
-}
-
-/// `WaitOptions` as JSON, in milliseconds: `{"timeout_ms"?: 120000, "initial_interval_ms"?:
-/// 250, "max_interval_ms"?: 5000}`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WaitOptionsBody {
-    timeout_ms: Option<u64>,
-    initial_interval_ms: Option<u64>,
-    max_interval_ms: Option<u64>,
-}
-
-impl From<WaitOptionsBody> for WaitOptions {
-    fn from(b: WaitOptionsBody) -> Self {
-        let d = WaitOptions::default();
-        let ms = |v: Option<u64>, default: Duration| v.map_or(default, Duration::from_millis);
-        WaitOptions {
-            timeout: ms(b.timeout_ms, d.timeout),
-            initial_interval: ms(b.initial_interval_ms, d.initial_interval),
-            max_interval: ms(b.max_interval_ms, d.max_interval),
-        }
     }
 }
 
@@ -192,15 +84,15 @@ unsafe fn create<H: HasSources>(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, h, body, options) = unsafe {
+        let (out, h, source, options) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 handle_ref(client, "client")?,
-                json_arg::<CreateBody>(source_json, "source_json")?,
-                opt_json_arg::<WriteOptionsBody>(options_json, "options_json")?,
+                json_arg::<SourceCreate>(source_json, "source_json")?,
+                opt_json_arg::<WriteOptions>(options_json, "options_json")?,
             )
         };
-        out.json(&h.sources().create_with(&body.into(), &options.into())?)
+        out.json(&h.sources().create_with(&source, &options)?)
     })
 }
 
@@ -215,16 +107,16 @@ unsafe fn update<H: HasSources>(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, h, id, body, options) = unsafe {
+        let (out, h, id, update, options) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 handle_ref(client, "client")?,
                 str_arg(id, "id")?,
-                json_arg::<UpdateBody>(update_json, "update_json")?,
-                opt_json_arg::<WriteOptionsBody>(options_json, "options_json")?,
+                json_arg::<SourceUpdate>(update_json, "update_json")?,
+                opt_json_arg::<WriteOptions>(options_json, "options_json")?,
             )
         };
-        out.json(&h.sources().update_with(id, &body.into(), &options.into())?)
+        out.json(&h.sources().update_with(id, &update, &options)?)
     })
 }
 
@@ -258,15 +150,15 @@ unsafe fn check_config<H: HasSources>(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, h, body, options) = unsafe {
+        let (out, h, source, options) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 handle_ref(client, "client")?,
-                json_arg::<CreateBody>(source_json, "source_json")?,
-                opt_json_arg::<WriteOptionsBody>(options_json, "options_json")?,
+                json_arg::<SourceCreate>(source_json, "source_json")?,
+                opt_json_arg::<WriteOptions>(options_json, "options_json")?,
             )
         };
-        out.json(&h.sources().check_config(&body.into(), &options.into())?)
+        out.json(&h.sources().check_config(&source, &options)?)
     })
 }
 
@@ -281,16 +173,16 @@ unsafe fn check<H: HasSources>(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, h, id, body, options) = unsafe {
+        let (out, h, id, update, options) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 handle_ref(client, "client")?,
                 str_arg(id, "id")?,
-                opt_json_arg::<UpdateBody>(update_json, "update_json")?,
-                opt_json_arg::<WriteOptionsBody>(options_json, "options_json")?,
+                opt_json_arg::<SourceUpdate>(update_json, "update_json")?,
+                opt_json_arg::<WriteOptions>(options_json, "options_json")?,
             )
         };
-        out.json(&h.sources().check(id, &body.into(), &options.into())?)
+        out.json(&h.sources().check(id, &update, &options)?)
     })
 }
 
@@ -329,10 +221,10 @@ unsafe fn wait_for_check<H: HasSources>(
                 Out::new(out_json, "out_json")?,
                 handle_ref(client, "client")?,
                 str_arg(check_id, "check_id")?,
-                opt_json_arg::<WaitOptionsBody>(wait_json, "wait_json")?,
+                opt_json_arg::<WaitOptions>(wait_json, "wait_json")?,
             )
         };
-        out.json(&h.sources().wait_for_check(check_id, &wait.into())?)
+        out.json(&h.sources().wait_for_check(check_id, &wait)?)
     })
 }
 
@@ -682,12 +574,17 @@ pub unsafe extern "C" fn airbyte_end_user_sources_wait_for_check(
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
+    use airbyte_embedded::TagsMode;
+    use serde_json::Map;
+
     use super::*;
     use crate::json::parse;
 
     #[test]
-    fn create_body_defaults_match_the_core() {
-        let body: CreateBody = parse(
+    fn source_defaults_match_the_core() {
+        let source: SourceCreate = parse(
             r#"{"workspace_id": "w", "source_template_id": "t", "source_config": {"start_date": "2024-01-01T00:00:00.000Z"}}"#,
             "source_json",
         )
@@ -695,33 +592,64 @@ mod tests {
         let mut config = Map::new();
         config.insert("start_date".into(), "2024-01-01T00:00:00.000Z".into());
         assert_eq!(
-            serde_json::to_string(&SourceCreate::from(body)).unwrap(),
+            serde_json::to_string(&source).unwrap(),
             serde_json::to_string(&SourceCreate::new("w", "t", config)).unwrap()
+        );
+        let source: SourceCreate = parse(
+            r#"{"workspace_id": "w", "source_template_id": "t", "selected_connection_template_tags_mode": "all"}"#,
+            "source_json",
+        )
+        .unwrap();
+        assert!(source.source_config.is_empty());
+        assert_eq!(
+            source.selected_connection_template_tags_mode,
+            Some(TagsMode::All)
+        );
+        assert!(parse::<SourceCreate>(r#"{"workspace_id": "w"}"#, "source_json").is_err());
+        assert!(
+            parse::<SourceCreate>(
+                r#"{"workspace_id": "w", "source_template_id": "t", "config": {}}"#,
+                "source_json"
+            )
+            .is_err()
         );
     }
 
     #[test]
+    fn updates_send_only_what_is_given() {
+        let update: SourceUpdate = parse(r#"{"name": "n"}"#, "update_json").unwrap();
+        assert_eq!(serde_json::to_string(&update).unwrap(), r#"{"name":"n"}"#);
+        assert!(parse::<SourceUpdate>(r#"{"names": "n"}"#, "update_json").is_err());
+    }
+
+    #[test]
     fn options_default_to_the_core_defaults() {
-        assert_eq!(
-            WriteOptions::from(WriteOptionsBody::default()),
-            WriteOptions::default()
-        );
-        let o: WriteOptionsBody = parse(
+        let o: WriteOptions = parse("{}", "options_json").unwrap();
+        assert_eq!(o, WriteOptions::default());
+        let o: WriteOptions = parse(
             r#"{"validation": {"coerce_scalars": true}}"#,
             "options_json",
         )
         .unwrap();
-        let o = WriteOptions::from(o);
         assert!(o.validate);
         assert!(o.validation.coerce_scalars);
         assert!(o.validation.assert_date_time);
-        let o: WriteOptionsBody = parse(r#"{"validate": false}"#, "options_json").unwrap();
-        assert_eq!(WriteOptions::from(o), WriteOptions::unvalidated());
-        assert_eq!(
-            WaitOptions::from(WaitOptionsBody::default()),
-            WaitOptions::default()
+        let o: WriteOptions = parse(r#"{"validate": false}"#, "options_json").unwrap();
+        assert_eq!(o, WriteOptions::unvalidated());
+        assert!(parse::<WriteOptions>(r#"{"strict": true}"#, "options_json").is_err());
+        assert!(
+            parse::<WriteOptions>(r#"{"validation": {"strict": true}}"#, "options_json").is_err()
         );
-        let w: WaitOptionsBody = parse(r#"{"timeout_ms": 1500}"#, "wait_json").unwrap();
-        assert_eq!(WaitOptions::from(w).timeout, Duration::from_millis(1500));
+        let w: WaitOptions = parse("{}", "wait_json").unwrap();
+        assert_eq!(w, WaitOptions::default());
+        let w: WaitOptions = parse(r#"{"timeout_ms": 1500}"#, "wait_json").unwrap();
+        assert_eq!(
+            w,
+            WaitOptions {
+                timeout: Duration::from_millis(1500),
+                ..WaitOptions::default()
+            }
+        );
+        assert!(parse::<WaitOptions>(r#"{"timeout": 1500}"#, "wait_json").is_err());
     }
 }

@@ -250,17 +250,27 @@ mod tests {
         let s = || String::from("x");
         let cases = [
             (
-                Error::Unauthorized { detail: s() },
+                Error::Unauthorized {
+                    status: 401,
+                    detail: s(),
+                },
                 airbyte_status::Unauthorized,
             ),
             (
                 Error::Forbidden {
+                    status: 403,
                     detail: s(),
                     field_errors: vec![],
                 },
                 airbyte_status::Forbidden,
             ),
-            (Error::NotFound { detail: s() }, airbyte_status::NotFound),
+            (
+                Error::NotFound {
+                    status: 404,
+                    detail: s(),
+                },
+                airbyte_status::NotFound,
+            ),
             (
                 Error::Validation {
                     status: 422,
@@ -275,6 +285,7 @@ mod tests {
             ),
             (
                 Error::RateLimited {
+                    status: 429,
                     detail: s(),
                     rate_limit: RateLimit::default(),
                 },
@@ -306,7 +317,7 @@ mod tests {
             (
                 Error::InvalidArgument {
                     argument: s(),
-                    reason: s(),
+                    detail: s(),
                 },
                 airbyte_status::InvalidArgument,
             ),

@@ -1,55 +1,14 @@
-//! Token helpers that need no client: widget-token decoding, scoped-token claims, origin checks;
-//! and the JSON form of a widget-token request.
+//! Token helpers that need no client: widget-token decoding, scoped-token claims, origin checks.
 
 use std::ffi::c_char;
 
-use airbyte_embedded::{
-    ScopedToken, TagsMode, WidgetToken, WidgetTokenRequest, validate_allowed_origin,
-};
-use serde::Deserialize;
+use airbyte_embedded::{ScopedToken, WidgetToken, validate_allowed_origin};
 
 use crate::out::Out;
 use crate::panic::call;
 use crate::status::airbyte_status;
 use crate::strings::str_arg;
 use crate::views::{ClaimsView, WidgetTokenView};
-
-/// The JSON form of a widget-token request (`request_json` of
-/// `airbyte_operator_mint_widget_token`).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WidgetTokenBody {
-    workspace_name: String,
-    allowed_origin: String,
-    #[serde(default)]
-    region_id: Option<String>,
-    #[serde(default)]
-    selected_source_template_tags: Vec<String>,
-    #[serde(default)]
-    selected_source_template_tags_mode: Option<TagsMode>,
-    #[serde(default)]
-    selected_connection_template_tags: Vec<String>,
-    #[serde(default)]
-    selected_connection_template_tags_mode: Option<TagsMode>,
-}
-
-impl From<WidgetTokenBody> for WidgetTokenRequest {
-    fn from(b: WidgetTokenBody) -> Self {
-        let defaults = WidgetTokenRequest::new(b.workspace_name, b.allowed_origin);
-        WidgetTokenRequest {
-            region_id: b.region_id,
-            selected_source_template_tags: b.selected_source_template_tags,
-            selected_source_template_tags_mode: b
-                .selected_source_template_tags_mode
-                .unwrap_or(defaults.selected_source_template_tags_mode.clone()),
-            selected_connection_template_tags: b.selected_connection_template_tags,
-            selected_connection_template_tags_mode: b
-                .selected_connection_template_tags_mode
-                .unwrap_or(defaults.selected_connection_template_tags_mode.clone()),
-            ..defaults
-        }
-    }
-}
 
 /// Decodes a widget token (standard or URL-safe base64, padded or not, of
 /// `{"token", "widgetUrl"}`; surrounding whitespace ignored). Sends nothing.
@@ -125,29 +84,45 @@ pub unsafe extern "C" fn airbyte_validate_allowed_origin(origin: *const c_char) 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use airbyte_embedded::{TagsMode, WidgetTokenRequest};
+
     use crate::json::parse;
 
     #[test]
     fn widget_request_defaults_match_the_core() {
-        let body: WidgetTokenBody = parse(
+        let request: WidgetTokenRequest = parse(
             r#"{"workspace_name": "acme", "allowed_origin": "https://a.example", "selected_source_template_tags": ["crm"]}"#,
             "request_json",
         )
         .unwrap();
-        let request = WidgetTokenRequest::from(body);
         let mut expected = WidgetTokenRequest::new("acme", "https://a.example");
         expected.selected_source_template_tags = vec!["crm".into()];
         assert_eq!(request, expected);
-        let body: WidgetTokenBody = parse(
+        let request: WidgetTokenRequest = parse(
             r#"{"workspace_name": "acme", "allowed_origin": "null", "selected_connection_template_tags_mode": "all"}"#,
             "request_json",
         )
         .unwrap();
         assert_eq!(
-            WidgetTokenRequest::from(body).selected_connection_template_tags_mode,
-            TagsMode::All
+            request.selected_connection_template_tags_mode,
+            Some(TagsMode::All)
         );
-        assert!(parse::<WidgetTokenBody>(r#"{"workspace_name": "acme"}"#, "request_json").is_err());
+        assert!(
+            parse::<WidgetTokenRequest>(r#"{"workspace_name": "acme"}"#, "request_json").is_err()
+        );
+        assert!(
+            parse::<WidgetTokenRequest>(
+                r#"{"workspace_name": "acme", "allowed_origin": "null", "region": "eu"}"#,
+                "request_json"
+            )
+            .is_err()
+        );
+        assert!(
+            parse::<WidgetTokenRequest>(
+                r#"{"workspace_name": "acme", "allowed_origin": "null", "send_as_customer_name": true}"#,
+                "request_json"
+            )
+            .is_err()
+        );
     }
 }

@@ -4,7 +4,6 @@
 use std::ffi::c_char;
 
 use airbyte_embedded::validation::{self, ValidationOptions};
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::json::{json_arg, opt_json_arg};
@@ -12,38 +11,6 @@ use crate::out::Out;
 use crate::panic::call;
 use crate::status::airbyte_status;
 use crate::views::ValidatedConfigView;
-
-/// `ValidationOptions` as JSON: the core's own serde form (`{"assert_date_time"?: true,
-/// "coerce_scalars"?: false, "skip_masked_secrets"?: false, "inject_defaults"?: true}`, every field defaulted), with
-/// unknown fields refused. New core options are accepted as soon as the core has them.
-#[derive(Debug, Default)]
-pub struct ValidationOptionsBody(ValidationOptions);
-
-impl<'de> Deserialize<'de> for ValidationOptionsBody {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let value = Value::deserialize(d)?;
-        let known = serde_json::to_value(ValidationOptions::default()).map_err(D::Error::custom)?;
-        if let (Value::Object(given), Value::Object(known)) = (&value, &known)
-            && let Some(unknown) = given.keys().find(|k| !known.contains_key(*k))
-        {
-            let expected: Vec<&str> = known.keys().map(String::as_str).collect();
-            return Err(D::Error::custom(format!(
-                "unknown field `{unknown}`, expected one of {}",
-                expected.join(", ")
-            )));
-        }
-        ValidationOptions::deserialize(value)
-            .map(ValidationOptionsBody)
-            .map_err(D::Error::custom)
-    }
-}
-
-impl From<ValidationOptionsBody> for ValidationOptions {
-    fn from(b: ValidationOptionsBody) -> Self {
-        b.0
-    }
-}
 
 /// Validates `merge(partial_default_config, source_config)` against a connector spec, as
 /// sources are validated before a create or update. Sends nothing.
@@ -85,11 +52,10 @@ pub unsafe extern "C" fn airbyte_validate_source_config(
                     "partial_default_config_json",
                 )?,
                 json_arg::<Map<String, Value>>(source_config_json, "source_config_json")?,
-                opt_json_arg::<ValidationOptionsBody>(options_json, "options_json")?,
+                opt_json_arg::<ValidationOptions>(options_json, "options_json")?,
             )
         };
-        let validated =
-            validation::validate_source_config(&spec, &defaults, &config, &options.into())?;
+        let validated = validation::validate_source_config(&spec, &defaults, &config, &options)?;
         out.json(&ValidatedConfigView::from(&validated))
     })
 }
@@ -321,14 +287,11 @@ mod tests {
 
     #[test]
     fn options_default_like_the_core_and_refuse_unknown_fields() {
-        let o: ValidationOptionsBody = parse("{}", "options_json").unwrap();
-        assert_eq!(ValidationOptions::from(o), ValidationOptions::default());
-        let o: ValidationOptionsBody =
+        let o: ValidationOptions = parse("{}", "options_json").unwrap();
+        assert_eq!(o, ValidationOptions::default());
+        let o: ValidationOptions =
             parse(r#"{"skip_masked_secrets": true}"#, "options_json").unwrap();
-        assert_eq!(
-            ValidationOptions::from(o),
-            ValidationOptions::for_fetched_config()
-        );
-        assert!(parse::<ValidationOptionsBody>(r#"{"strict": true}"#, "options_json").is_err());
+        assert_eq!(o, ValidationOptions::for_fetched_config());
+        assert!(parse::<ValidationOptions>(r#"{"strict": true}"#, "options_json").is_err());
     }
 }

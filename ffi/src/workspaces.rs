@@ -3,10 +3,7 @@
 
 use std::ffi::c_char;
 
-use airbyte_embedded::workspaces::{
-    WorkspaceFilter, WorkspacePages, WorkspaceStatus, WorkspaceUpdate,
-};
-use serde::Deserialize;
+use airbyte_embedded::workspaces::{WorkspaceFilter, WorkspacePages, WorkspaceUpdate};
 
 use crate::handle::{free_handle, handle_mut};
 use crate::json::{json_arg, opt_json_arg};
@@ -26,45 +23,6 @@ use crate::strings::{opt_str_arg, str_arg};
 /// the operator client handle. Not for concurrent use: call it from one thread at a time.
 pub struct airbyte_workspace_pages {
     pages: WorkspacePages,
-}
-
-/// `WorkspaceFilter` as JSON: `{"name_contains"?, "status"?: "active"|"inactive", "limit"?:
-/// 1..100}`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FilterBody {
-    name_contains: Option<String>,
-    status: Option<WorkspaceStatus>,
-    limit: Option<u32>,
-}
-
-impl From<FilterBody> for WorkspaceFilter {
-    fn from(b: FilterBody) -> Self {
-        WorkspaceFilter {
-            name_contains: b.name_contains,
-            status: b.status,
-            limit: b.limit,
-        }
-    }
-}
-
-/// `WorkspaceUpdate` as JSON: `{"name"?, "status"?: "active"|"inactive", "cache_enabled"?}`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UpdateBody {
-    name: Option<String>,
-    status: Option<WorkspaceStatus>,
-    cache_enabled: Option<bool>,
-}
-
-impl From<UpdateBody> for WorkspaceUpdate {
-    fn from(b: UpdateBody) -> Self {
-        WorkspaceUpdate {
-            name: b.name,
-            status: b.status,
-            cache_enabled: b.cache_enabled,
-        }
-    }
 }
 
 /// Reads one page of workspaces. `GET /workspaces?name_contains=…&status=…&limit=…&cursor=…`.
@@ -95,11 +53,11 @@ pub unsafe extern "C" fn airbyte_operator_workspaces_list_page(
             (
                 Out::new(out_json, "out_json")?,
                 operator(client)?,
-                opt_json_arg::<FilterBody>(filter_json, "filter_json")?,
+                opt_json_arg::<WorkspaceFilter>(filter_json, "filter_json")?,
                 opt_str_arg(cursor, "cursor")?,
             )
         };
-        out.json(&client.workspaces().list_page(&filter.into(), cursor)?)
+        out.json(&client.workspaces().list_page(&filter, cursor)?)
     })
 }
 
@@ -125,11 +83,11 @@ pub unsafe extern "C" fn airbyte_operator_workspaces_pages(
             (
                 Out::new(out, "out")?,
                 operator(client)?,
-                opt_json_arg::<FilterBody>(filter_json, "filter_json")?,
+                opt_json_arg::<WorkspaceFilter>(filter_json, "filter_json")?,
             )
         };
         out.boxed(airbyte_workspace_pages {
-            pages: client.workspaces().iter(filter.into()),
+            pages: client.workspaces().iter(filter),
         })
     })
 }
@@ -239,15 +197,15 @@ pub unsafe extern "C" fn airbyte_operator_workspaces_update(
 ) -> airbyte_status {
     call(|| {
         // SAFETY: the caller upholds this function's `# Safety` contract.
-        let (out, client, id, body) = unsafe {
+        let (out, client, id, update) = unsafe {
             (
                 Out::new(out_json, "out_json")?,
                 operator(client)?,
                 str_arg(id, "id")?,
-                json_arg::<UpdateBody>(update_json, "update_json")?,
+                json_arg::<WorkspaceUpdate>(update_json, "update_json")?,
             )
         };
-        out.json(&client.workspaces().update(id, &body.into())?)
+        out.json(&client.workspaces().update(id, &update)?)
     })
 }
 
@@ -307,29 +265,46 @@ pub unsafe extern "C" fn airbyte_operator_workspaces_delete(
 
 #[cfg(test)]
 mod tests {
+    use airbyte_embedded::workspaces::WorkspaceStatus;
+
     use super::*;
     use crate::json::parse;
 
     #[test]
-    fn filter_and_update_bodies_map_field_for_field() {
-        let f: FilterBody = parse(r#"{"status": "inactive", "limit": 5}"#, "filter_json").unwrap();
+    fn filters_and_updates_read_the_documented_fields() {
+        let f: WorkspaceFilter =
+            parse(r#"{"status": "inactive", "limit": 5}"#, "filter_json").unwrap();
         assert_eq!(
-            WorkspaceFilter::from(f),
+            f,
             WorkspaceFilter {
                 status: Some(WorkspaceStatus::Inactive),
                 limit: Some(5),
                 ..Default::default()
             }
         );
-        let u: UpdateBody = parse(r#"{"name": "n"}"#, "update_json").unwrap();
+        let f: WorkspaceFilter = parse(r#"{"name_contains": "acme"}"#, "filter_json").unwrap();
+        assert_eq!(f.name_contains.as_deref(), Some("acme"));
         assert_eq!(
-            WorkspaceUpdate::from(u),
+            parse::<WorkspaceFilter>("{}", "filter_json").unwrap(),
+            WorkspaceFilter::default()
+        );
+        assert!(parse::<WorkspaceFilter>(r#"{"cursor": "c"}"#, "filter_json").is_err());
+        let u: WorkspaceUpdate = parse(r#"{"name": "n"}"#, "update_json").unwrap();
+        assert_eq!(
+            u,
             WorkspaceUpdate {
                 name: Some("n".into()),
                 status: None,
                 cache_enabled: None,
             }
         );
-        assert!(parse::<FilterBody>(r#"{"cursor": "c"}"#, "filter_json").is_err());
+        let u: WorkspaceUpdate = parse(
+            r#"{"status": "active", "cache_enabled": true}"#,
+            "update_json",
+        )
+        .unwrap();
+        assert_eq!(u.status, Some(WorkspaceStatus::Active));
+        assert_eq!(u.cache_enabled, Some(true));
+        assert!(parse::<WorkspaceUpdate>(r#"{"id": "w"}"#, "update_json").is_err());
     }
 }

@@ -135,3 +135,12 @@ def unique(prefix: str) -> str:
 
 def spec_text(name: str) -> str:
     return (SPECS / f"{name}.json").read_text()
+
+
+def replaced(record: Any, **changes: Any) -> Any:
+    """A copy of `record` with `changes`: `replaced(ae.defaults().retry_policy, max_retries=0)`.
+
+    The generated records set their fields in `__init__` (no class-level annotations), so
+    `dataclasses.replace` sees no fields; their instance dictionary holds them all.
+    """
+    return type(record)(**{**vars(record), **changes})

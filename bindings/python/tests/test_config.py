@@ -1,5 +1,7 @@
 """Configuration: the Rust defaults, environment variables and checks."""
 
+from datetime import timedelta
+
 import pytest
 
 import airbyte_embedded as ae
@@ -14,12 +16,33 @@ def test_defaults_target_production():
     assert ae.region_eu() == "b9e48d61-f082-4a14-a8d0-799a907938cb"
 
 
+
+def test_each_default_is_the_core_default():
+    defaults = ae.defaults()
+    assert ae.ClientConfig() == defaults.client_config
+    assert ae.ValidationOptions() == defaults.validation_options
+    assert ae.WriteOptions() == defaults.write_options
+    assert ae.WriteOptions().validation == defaults.validation_options
+    assert ae.TagFilter() == defaults.tag_filter
+    assert ae.WorkspaceFilter() == defaults.workspace_filter
+    # The records without field defaults take every value from `defaults()`: the core's.
+    retry = defaults.retry_policy
+    assert (retry.max_retries, retry.initial_backoff, retry.max_backoff, retry.max_elapsed, retry.jitter) == (
+        3, timedelta(milliseconds=500), timedelta(seconds=10), timedelta(minutes=2), True
+    )
+    assert (defaults.pacing.below_remaining, defaults.pacing.max_delay) == (50, timedelta(seconds=5))
+    wait = defaults.wait_options
+    assert (wait.timeout, wait.initial_interval, wait.max_interval) == (
+        timedelta(minutes=2), timedelta(milliseconds=250), timedelta(seconds=5)
+    )
+    assert ae.defaults() == defaults
+
 def test_invalid_settings_name_the_argument():
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
         ae.OperatorClient("id", "secret", ae.ClientConfig(organization_id="acme"))
     assert e.value.argument == "organization_id"
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
-        ae.OperatorClient("id", "secret", ae.ClientConfig(read_timeout_ms=0))
+        ae.OperatorClient("id", "secret", ae.ClientConfig(read_timeout=timedelta(0)))
     assert e.value.argument == "read_timeout"
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
         ae.OperatorClient("id", "secret", ae.ClientConfig(base_url="http://api.example.com/api/v1"))

@@ -2,12 +2,14 @@
 
 import json
 import socket
+from datetime import timedelta
 
 import pytest
 
 import airbyte_embedded as ae
+from conftest import replaced
 
-NO_RETRY = ae.RetryPolicy(max_retries=0)
+NO_RETRY = replaced(ae.defaults().retry_policy, max_retries=0)
 
 
 @pytest.fixture
@@ -72,7 +74,7 @@ def test_rate_limited_carries_retry_after(operator, sandbox):
     with pytest.raises(ae.AirbyteError.RateLimited) as e:
         operator.workspaces().stats()
     assert e.value.status == 429
-    assert e.value.rate_limit.retry_after_ms >= 7000
+    assert e.value.rate_limit.retry_after >= timedelta(seconds=7)
     assert e.value.rate_limit.remaining == 0 and e.value.rate_limit.limit == 1000
 
 
@@ -99,7 +101,9 @@ def test_transport_error_and_timeout(sandbox):
         client.tags().list()
     assert e.value.detail
 
-    slow = sandbox.operator(request_timeout_ms=300, read_timeout_ms=300, retry=NO_RETRY)
+    slow = sandbox.operator(
+        request_timeout=timedelta(milliseconds=300), read_timeout=timedelta(milliseconds=300), retry=NO_RETRY
+    )
     slow.tags().list()
     sandbox.fault({"kind": "delay", "millis": 1500}, path_prefix="/workspaces/stats")
     with pytest.raises(ae.AirbyteError.Timeout):
@@ -113,17 +117,22 @@ def test_truncated_body_is_a_decode_error(operator, sandbox):
 
 
 def test_retries_hide_a_passing_502_and_creates_are_not_repeated(sandbox):
-    operator = sandbox.operator(retry=ae.RetryPolicy(initial_backoff_ms=10, max_backoff_ms=50))
+    quick = replaced(
+        ae.defaults().retry_policy, initial_backoff=timedelta(milliseconds=10), max_backoff=timedelta(milliseconds=50)
+    )
+    operator = sandbox.operator(retry=quick)
     sandbox.respond(502, "<html>502</html>", path_prefix="/workspaces/stats", content_type="text/html")
     assert operator.workspaces().stats().total_count >= 0
     sandbox.respond(503, "{}", path_prefix="/integrations/templates/tags")
     with pytest.raises(ae.AirbyteError.OutcomeUnknown) as e:
         operator.tags().create("outcome-unknown")
     assert (e.value.method, e.value.path, e.value.status) == ("POST", "/integrations/templates/tags", 503)
-    assert "outcome is unknown" in str(e.value)
+    assert e.value.cause == "HTTP 503 from the server"
+    assert e.value.advice == "list tags by name before retrying"
+    assert e.value.cause in str(e.value) and e.value.advice in str(e.value)
 
 
 def test_invalid_retry_policy_is_refused():
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
-        ae.OperatorClient("id", "secret", ae.ClientConfig(retry=ae.RetryPolicy(max_elapsed_ms=0)))
+        ae.OperatorClient("id", "secret", ae.ClientConfig(retry=replaced(ae.defaults().retry_policy, max_elapsed=timedelta(0))))
     assert e.value.argument == "retry_policy"

@@ -108,10 +108,12 @@ def test_response_records_and_validated_configs():
 
 @pytest.mark.parametrize("text", ["not json {", SECRET, json.dumps(SECRET), "[1, 2"])
 def test_text_that_is_not_an_object_is_hidden_whole(text):
+    # A config field is a JSON object: Rust cannot receive the record to print it, so the
+    # package's fallback form hides every field.
     record = ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config=text)
     for how, out in forms(record).items():
         assert SECRET not in out and "not json" not in out, (how, out)
-        assert "source_config: [REDACTED]" in out, (how, out)
+        assert "SourceCreate(" in out and "source_config=[REDACTED]" in out, (how, out)
 
 
 def test_records_still_compare_and_keep_their_values():

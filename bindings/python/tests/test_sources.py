@@ -1,13 +1,16 @@
 """Sources and checks, end user and operator side, with client-side validation."""
 
 import json
+from datetime import timedelta
 
 import pytest
 
 import airbyte_embedded as ae
 from conftest import POSTGRES_DEFINITION_ID, STRIPE_DEFINITION_ID, unique
 
-FAST = ae.WaitOptions(timeout_ms=10_000, initial_interval_ms=50, max_interval_ms=200)
+FAST = ae.WaitOptions(
+    timeout=timedelta(seconds=10), initial_interval=timedelta(milliseconds=50), max_interval=timedelta(milliseconds=200)
+)
 
 
 @pytest.fixture
@@ -76,7 +79,11 @@ def test_check_config_before_creating(operator, postgres):
             end_user.sources().check_config(
                 ae.SourceCreate(workspace_id=end_user.workspace_id(), source_template_id=postgres.id, source_config=pg_config())
             ).id,
-            ae.WaitOptions(timeout_ms=1, initial_interval_ms=1, max_interval_ms=1),
+            ae.WaitOptions(
+                timeout=timedelta(milliseconds=1),
+                initial_interval=timedelta(milliseconds=1),
+                max_interval=timedelta(milliseconds=1),
+            ),
         )
 
 
@@ -160,9 +167,15 @@ def test_configs_go_out_byte_for_byte(operator, sandbox):
 
 def test_json_arguments_must_be_objects(operator, postgres):
     end_user = operator.end_user_client(unique("acme"))
-    for bad in ["", "[]", "{not json"]:
+    for bad, detail in [("[]", "must be a JSON object"), ("{not json", "is not valid JSON text")]:
         with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
             end_user.sources().create(
                 ae.SourceCreate(workspace_id="w", source_template_id=postgres.id, source_config=bad)
             )
-        assert e.value.argument == "source_config"
+        assert e.value.argument == "JSON object"
+        assert e.value.detail.startswith(detail), e.value.detail
+    # Empty text is the empty object: validated against the template's spec, it lacks the
+    # required fields.
+    with pytest.raises(ae.AirbyteError.InvalidConfig) as e:
+        end_user.sources().create(ae.SourceCreate(workspace_id="w", source_template_id=postgres.id, source_config=""))
+    assert ("/host", "required") in {(p.path, p.keyword) for p in e.value.errors}

@@ -15,10 +15,11 @@ def test_definitions(operator):
     assert found[0].support_level == ae.SupportLevel.CERTIFIED()
     assert len(operator.definitions().list_sources()) >= 3
     definition = operator.definitions().get_source(POSTGRES_DEFINITION_ID)
-    assert definition.name == "Postgres"
-    spec = json.loads(definition.spec)
+    assert definition.id == POSTGRES_DEFINITION_ID
+    assert definition.definition.name == "Postgres"
+    spec = json.loads(definition.definition.spec)
     assert "host" in spec["connectionSpecification"]["required"]
-    assert "dockerRepository" in json.loads(definition.other)
+    assert "dockerRepository" in json.loads(definition.definition.other)
     with pytest.raises(ae.AirbyteError.NotFound) as e:
         operator.definitions().get_source("00000000-0000-0000-0000-000000000000")
     assert e.value.status == 404
@@ -33,12 +34,12 @@ def test_a_customization_keeps_the_fields_the_sdk_does_not_model(operator):
             name=unique("Postgres"),
             customization=ae.Customization(
                 stream_selection_mode=ae.StreamSelectionMode.ALL(),
-                other_json=json.dumps({"stream_mappers": mappers}),
+                other=json.dumps({"stream_mappers": mappers}),
             ),
         )
     )
     read = operator.source_templates().get(created.id)
-    assert json.loads(read.customization.other_json)["stream_mappers"] == mappers
+    assert json.loads(read.customization.other)["stream_mappers"] == mappers
     # Read, change the name, write back: the mappers survive.
     updated = operator.source_templates().update(
         created.id,
@@ -48,16 +49,17 @@ def test_a_customization_keeps_the_fields_the_sdk_does_not_model(operator):
             customization=read.customization,
         ),
     )
-    assert json.loads(updated.customization.other_json)["stream_mappers"] == mappers
+    assert json.loads(updated.customization.other)["stream_mappers"] == mappers
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
         operator.source_templates().create(
             ae.SourceTemplateCreate(
                 actor_definition_id=POSTGRES_DEFINITION_ID,
                 partial_default_config="{}",
-                customization=ae.Customization(other_json="[1]"),
+                customization=ae.Customization(other="[1]"),
             )
         )
-    assert e.value.argument == "customization.other_json"
+    assert e.value.argument == "JSON object"
+    assert e.value.detail == "must be a JSON object, got an array"
     operator.source_templates().delete(created.id)
 
 
@@ -120,7 +122,8 @@ def test_source_template_arguments_are_checked_before_sending(operator):
         operator.source_templates().create(
             ae.SourceTemplateCreate(actor_definition_id=POSTGRES_DEFINITION_ID, partial_default_config="[1]")
         )
-    assert e.value.argument == "partial_default_config"
+    assert e.value.argument == "JSON object"
+    assert e.value.detail == "must be a JSON object, got an array"
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
         operator.source_templates().create(
             ae.SourceTemplateCreate(

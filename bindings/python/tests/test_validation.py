@@ -36,7 +36,7 @@ def test_coercion_is_opt_in_and_reported():
         PG, "{}", json.dumps({"host": "h", "port": "5432", "database": "d", "username": "u"}), options
     )
     assert json.loads(result.source_config)["port"] == 5432
-    assert [(c.path, c.from_value, c.to_value) for c in result.coercions] == [("/port", '"5432"', "5432")]
+    assert [(c.path, c._from, c.to) for c in result.coercions] == [("/port", '"5432"', "5432")]
 
 
 def test_masked_secrets():

@@ -70,6 +70,6 @@ def test_unknown_enum_values_keep_their_string(fresh_sandbox):
     operator = fresh_sandbox.operator()
     fresh_sandbox.respond(200, '{"id": "w1", "status": "suspended"}', path_prefix="/workspaces/w1")
     status = operator.workspaces().get("w1").status
-    assert status == ae.WorkspaceStatus.UNKNOWN(raw="suspended")
+    assert status == ae.WorkspaceStatus.UNKNOWN("suspended")
     assert status.wire_value() == "suspended"
     assert ae.NonBreakingChangesPreference.PROPAGATE_COLUMNS().wire_value() == "propagate_columns"

@@ -1,15 +1,16 @@
 //! The end-user client: one workspace, authenticated with a scoped token.
 
+#[allow(unused_imports)]
+use crate::models::*;
+
 use std::sync::Arc;
 
 use airbyte_embedded as core;
 
-use crate::common::conv;
 use crate::lifecycle::{ClientSlot, EndUserSlot, OperatorSlot};
 use crate::sources::Sources;
 use crate::templates::EmbeddedSourceTemplates;
-use crate::tokens::ScopedTokenInfo;
-use crate::{ClientConfig, RateLimit, Result};
+use crate::{ClientConfig, Result};
 
 /// An end user's client: the source templates offered to them, their sources and checks.
 /// Thread-safe.
@@ -111,7 +112,7 @@ impl EndUserClient {
     /// `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token);
     /// `AirbyteError.ClientClosed` after `close()`.
     pub fn token_info(&self) -> Result<ScopedTokenInfo> {
-        conv(self.core()?.token_info())
+        self.core()?.token_info()
     }
 
     /// The end user's workspace id, read once with `token_info()` and then remembered.

@@ -1,20 +1,24 @@
 //! The uniffi facade of the `airbyte-embedded` SDK: the library that the Python, Kotlin and
 //! Swift packages load (`libairbyte_embedded`).
 //!
-//! Everything here only converts: records mirror the core's models, connector configs and
-//! specs travel as JSON text, open enums keep values they do not know in an `Unknown { raw }`
-//! case, and every error becomes one [`AirbyteError`]. The logic (validation, retries, token
-//! refresh, pagination) lives in the `airbyte-embedded` crate and is tested there.
+//! The records, enums and the error (`AirbyteError`) are the core crate's own models, which
+//! derive uniffi under its `uniffi` feature; this crate shares the core's library name, so
+//! uniffi generates one module per language for both. What is declared here are the objects
+//! (clients, area handles, page walks, tokens) and one-line delegations to the core, plus the
+//! few foreign-only pieces: `close()`, the log hook and the validation functions over JSON
+//! text. Connector configs and specs travel as JSON text, open enums keep values they do not
+//! know in an `Unknown` case, and the logic (validation, retries, token refresh, pagination)
+//! lives in the `airbyte-embedded` crate and is tested there.
 //!
 //! One module per API area, as in the core:
-//! [`config`], [`errors`], [`operator`], [`end_user`], [`templates`], [`connections`],
-//! [`tags`], [`definitions`], [`sources`], [`checks`], [`workspaces`], [`tokens`],
-//! [`validation`], [`logging`].
+//! [`config`], [`operator`], [`end_user`], [`templates`], [`connections`], [`tags`],
+//! [`definitions`], [`sources`], [`checks`], [`workspaces`], [`tokens`], [`validation`],
+//! [`logging`].
 
 uniffi::setup_scaffolding!();
 
-mod common;
 mod lifecycle;
+mod models;
 mod redact;
 
 pub mod checks;
@@ -22,7 +26,6 @@ pub mod config;
 pub mod connections;
 pub mod definitions;
 pub mod end_user;
-pub mod errors;
 pub mod logging;
 pub mod operator;
 pub mod sources;
@@ -33,10 +36,8 @@ pub mod tokens;
 pub mod validation;
 pub mod workspaces;
 
-pub use common::{Deleted, TagFilter, TagsMode};
-pub use config::{ClientConfig, Pacing, RetryPolicy, TokenRoutes};
 pub use end_user::EndUserClient;
-pub use errors::{AirbyteError, ConfigError, FieldError, RateLimit};
+pub use models::*;
 pub use operator::OperatorClient;
 
 /// The result type of every fallible facade call.

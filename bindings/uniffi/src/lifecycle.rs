@@ -12,11 +12,14 @@
 //! slot: an area handle may outlive the client object it came from
 //! (`OperatorClient(...).sources()` in one expression).
 
+#[allow(unused_imports)]
+use crate::models::*;
+
 use std::sync::{Arc, PoisonError, RwLock};
 
 use airbyte_embedded as core;
 
-use crate::{AirbyteError, Result};
+use crate::Result;
 
 /// The slot of an operator client.
 pub(crate) type OperatorSlot = Arc<ClientSlot<core::OperatorClient>>;

@@ -1,5 +1,8 @@
 //! The operator client: organisation-wide, authenticated with client credentials.
 
+#[allow(unused_imports)]
+use crate::models::*;
+
 use std::sync::Arc;
 
 use airbyte_embedded as core;
@@ -12,7 +15,7 @@ use crate::sources::Sources;
 use crate::tags::Tags;
 use crate::templates::SourceTemplates;
 use crate::workspaces::Workspaces;
-use crate::{ClientConfig, RateLimit, Result};
+use crate::{ClientConfig, Result};
 
 /// The operator's client: templates, tags, the connector catalogue, workspaces, every
 /// workspace's sources, and minting scoped and widget tokens. Thread-safe: one client serves

@@ -10,10 +10,10 @@
 //! (`String(describing:)`, `String(reflecting:)`, string interpolation) print the same text.
 //! The fields themselves keep their values.
 //!
-//! Records whose configs come from the service (`Source`, `SourceTemplate`,
-//! `ConnectionTemplate`) are masked the same way, although the service already replaced their
-//! secrets with `**********`. No record holds a token: tokens are objects (`ScopedToken`,
-//! `WidgetToken`) whose text only `expose()`/`expose_raw()` return.
+//! The core's models print the same way (`redact::keys_only_debug!` there); what is left here is
+//! the facade's own `ValidatedConfig`, whose configs are JSON text. No record holds a token:
+//! tokens are objects (`ScopedToken`, `WidgetToken`) whose text only `expose()`/`expose_raw()`
+//! return.
 
 use std::fmt;
 
@@ -47,11 +47,6 @@ pub(crate) fn config(value: &str) -> MaskedJson<'_> {
     MaskedJson(value)
 }
 
-/// An optional config field, keys only.
-pub(crate) fn config_opt(value: &Option<String>) -> Option<MaskedJson<'_>> {
-    value.as_deref().map(MaskedJson)
-}
-
 /// Implements `Debug` (and `Display`, the same text) for a record, each field printed by one
 /// of [`shown`], [`config`] or [`config_opt`]. Every field must be listed: the record is
 /// destructured, so a field added later fails to compile until it is listed here too.
@@ -78,9 +73,6 @@ pub(crate) use masked_debug;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::connections::ConnectionTemplateCreate;
-    use crate::sources::{SourceCreate, SourceUpdate};
-    use crate::templates::SourceTemplateCreate;
 
     const SECRET: &str = "hunter2";
     const CONFIG: &str = r#"{"host":"db","password":"hunter2","tunnel":{"ssh_key":"hunter2","port":22},"hosts":[{"token":"hunter2"},"hunter2"]}"#;
@@ -103,53 +95,18 @@ mod tests {
     }
 
     #[test]
-    fn request_records_print_keys_only() {
-        let create = SourceCreate {
-            workspace_id: "ws-1".into(),
-            source_template_id: "tpl-1".into(),
+    fn validated_configs_print_keys_only() {
+        let validated = crate::validation::ValidatedConfig {
+            merged: CONFIG.into(),
             source_config: CONFIG.into(),
-            name: Some("mine".into()),
-            selected_connection_template_tags: vec!["crm".into()],
-            selected_connection_template_tags_mode: None,
+            coercions: vec![],
+            defaults_applied: vec!["/port".into()],
+            skipped_masked_secrets: vec![],
         };
-        let texts = [
-            format!("{create:?}"),
-            format!("{create}"),
-            format!("{create:#?}"),
-            format!(
-                "{:?}",
-                SourceUpdate {
-                    name: None,
-                    source_config: Some(CONFIG.into()),
-                }
-            ),
-            format!(
-                "{}",
-                SourceTemplateCreate {
-                    actor_definition_id: "def".into(),
-                    partial_default_config: CONFIG.into(),
-                    name: None,
-                    customization: None,
-                }
-            ),
-            format!(
-                "{}",
-                ConnectionTemplateCreate {
-                    destination_config: Some(CONFIG.into()),
-                    ..Default::default()
-                }
-            ),
-        ];
-        for text in &texts {
+        for text in [format!("{validated:?}"), format!("{validated}")] {
             assert!(!text.contains(SECRET) && !text.contains("\"db\""), "{text}");
             assert!(text.contains("\"ssh_key\": [REDACTED]"), "{text}");
+            assert!(text.contains("defaults_applied: [\"/port\"]"), "{text}");
         }
-        assert!(texts[0].starts_with("SourceCreate { workspace_id: \"ws-1\", source_template_id: \"tpl-1\", source_config: {\"host\": [REDACTED]"));
-        assert!(texts[0].ends_with("name: Some(\"mine\"), selected_connection_template_tags: [\"crm\"], selected_connection_template_tags_mode: None }"));
-        assert_eq!(texts[0], texts[1], "Display is Debug");
-        assert_eq!(
-            format!("{:?}", SourceUpdate::default()),
-            "SourceUpdate { name: None, source_config: None }"
-        );
     }
 }

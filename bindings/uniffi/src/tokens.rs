@@ -2,109 +2,15 @@
 //! models. Token text is only reachable through the `expose_*` methods, never in a record
 //! that a log line might print.
 
+#[allow(unused_imports)]
+use crate::models::*;
+
 use std::sync::Arc;
 
 use airbyte_embedded as core;
 
 use crate::Result;
-use crate::common::TagsMode;
 use crate::operator::OperatorClient;
-
-/// Body of `POST /embedded/scoped-token`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ScopedTokenRequest {
-    /// The end user's workspace name; a new name creates the workspace.
-    pub workspace_name: String,
-    /// Region (UUID) of a workspace created now; `None` (the default) uses the client
-    /// config's region, else the service's (US).
-    #[uniffi(default)]
-    pub region_id: Option<String>,
-    /// Send the name under the early-2026 key `customer_name` instead of `workspace_name`
-    /// (default `false`), for deployments whose `/account/applications/scoped-token` route
-    /// requires that key; set it together with the `Applications` token routes.
-    #[uniffi(default = false)]
-    pub send_as_customer_name: bool,
-}
-
-impl From<ScopedTokenRequest> for core::ScopedTokenRequest {
-    fn from(r: ScopedTokenRequest) -> Self {
-        core::ScopedTokenRequest {
-            workspace_name: r.workspace_name,
-            region_id: r.region_id,
-            send_as_customer_name: r.send_as_customer_name,
-        }
-    }
-}
-
-/// Body of `POST /embedded/widget-token`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct WidgetTokenRequest {
-    /// The end user's workspace name; a new name creates the workspace.
-    pub workspace_name: String,
-    /// The exact origin the widget is embedded in: scheme + host + optional port, no path, no
-    /// trailing slash, no wildcard (`https://app.example.com`, `http://localhost:3000`), or
-    /// `null`. Checked before anything is sent.
-    pub allowed_origin: String,
-    /// Region (UUID) of a workspace created now; `None` (the default) as for scoped tokens.
-    #[uniffi(default)]
-    pub region_id: Option<String>,
-    /// Tags choosing which source templates the widget offers (empty, the default: all).
-    #[uniffi(default)]
-    pub selected_source_template_tags: Vec<String>,
-    /// How those tags combine; `None` (the default) sends `any`.
-    #[uniffi(default)]
-    pub selected_source_template_tags_mode: Option<TagsMode>,
-    /// Tags choosing which connection templates apply (empty, the default: all).
-    #[uniffi(default)]
-    pub selected_connection_template_tags: Vec<String>,
-    /// How those tags combine; `None` (the default) sends `any`.
-    #[uniffi(default)]
-    pub selected_connection_template_tags_mode: Option<TagsMode>,
-    /// Send the name under the early-2026 key `customer_name` instead of `workspace_name`
-    /// (default `false`), as for scoped tokens.
-    #[uniffi(default = false)]
-    pub send_as_customer_name: bool,
-}
-
-impl From<WidgetTokenRequest> for core::WidgetTokenRequest {
-    fn from(r: WidgetTokenRequest) -> Self {
-        let mut out = core::WidgetTokenRequest::new(r.workspace_name, r.allowed_origin);
-        out.region_id = r.region_id;
-        out.selected_source_template_tags = r.selected_source_template_tags;
-        if let Some(mode) = r.selected_source_template_tags_mode {
-            out.selected_source_template_tags_mode = mode.into();
-        }
-        out.selected_connection_template_tags = r.selected_connection_template_tags;
-        if let Some(mode) = r.selected_connection_template_tags_mode {
-            out.selected_connection_template_tags_mode = mode.into();
-        }
-        out.send_as_customer_name = r.send_as_customer_name;
-        out
-    }
-}
-
-/// What a scoped token reaches: `GET /embedded/scoped-token/info`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ScopedTokenInfo {
-    /// The organisation.
-    pub organization_id: Option<String>,
-    /// The workspace.
-    pub workspace_id: String,
-    /// The workspace's name (2026 service versions, which call it the customer name; `None`
-    /// when the service omits it).
-    #[uniffi(default)]
-    pub customer_name: Option<String>,
-}
-
-impl From<core::ScopedTokenInfo> for ScopedTokenInfo {
-    fn from(i: core::ScopedTokenInfo) -> Self {
-        ScopedTokenInfo {
-            organization_id: i.organization_id,
-            workspace_id: i.workspace_id,
-            customer_name: i.customer_name,
-        }
-    }
-}
 
 /// A scoped token: reaches one end-user workspace, safe to hand to that user's browser or
 /// app (lifetime 20 minutes on the service). Its text is only returned by `expose()`.

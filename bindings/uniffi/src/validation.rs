@@ -3,91 +3,22 @@
 //! text; a spec may be a `ConnectorSpecification` (`connectionSpecification`), a manifest
 //! spec (`connection_specification`) or a bare JSON Schema.
 
+#[allow(unused_imports)]
+use crate::models::*;
+
 use airbyte_embedded::validation as cv;
 
 use crate::Result;
-use crate::common::{object, object_text, value, value_text};
-use crate::errors::AirbyteError;
 use crate::redact::masked_debug;
-
-/// Switches for `validate_source_config` and `WriteOptions.validation`. `ValidationOptions()`
-/// is the strict setting used before a create or update.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ValidationOptions {
-    /// Whether `format: date-time` (and `date`, `time`) is asserted (RFC 3339). Defaults to
-    /// `true`; other formats are never asserted.
-    #[uniffi(default = true)]
-    pub assert_date_time: bool,
-    /// Whether strings are converted to the spec's scalar types (`"5432"` → `5432`) before
-    /// validation, each change reported in `ValidatedConfig.coercions`. Defaults to `false`:
-    /// a wrong type is an error.
-    #[uniffi(default = false)]
-    pub coerce_scalars: bool,
-    /// Whether values equal to the mask `**********` at secret paths are skipped instead of
-    /// refused (for re-validating a config fetched from the service). Defaults to `false`.
-    #[uniffi(default = false)]
-    pub skip_masked_secrets: bool,
-    /// Whether the spec `default` of a required property missing from both configs is added
-    /// (when it satisfies its own schema) to the validated and the sent config, each listed
-    /// in `ValidatedConfig.defaults_applied`. Defaults to `true`.
-    #[uniffi(default = true)]
-    pub inject_defaults: bool,
-}
-
-impl Default for ValidationOptions {
-    fn default() -> Self {
-        cv::ValidationOptions::default().into()
-    }
-}
-
-impl From<cv::ValidationOptions> for ValidationOptions {
-    fn from(o: cv::ValidationOptions) -> Self {
-        ValidationOptions {
-            assert_date_time: o.assert_date_time,
-            coerce_scalars: o.coerce_scalars,
-            skip_masked_secrets: o.skip_masked_secrets,
-            inject_defaults: o.inject_defaults,
-        }
-    }
-}
-
-impl From<ValidationOptions> for cv::ValidationOptions {
-    fn from(o: ValidationOptions) -> Self {
-        cv::ValidationOptions {
-            assert_date_time: o.assert_date_time,
-            coerce_scalars: o.coerce_scalars,
-            skip_masked_secrets: o.skip_masked_secrets,
-            inject_defaults: o.inject_defaults,
-        }
-    }
-}
-
-/// One string converted by `ValidationOptions.coerce_scalars`.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Coercion {
-    /// JSON pointer of the changed value in the source config (`"/port"`).
-    pub path: String,
-    /// The value as given, as JSON text (`"\"5432\""`); the mask at a secret path.
-    pub from_value: String,
-    /// The value as it will be sent, as JSON text (`"5432"`); the mask at a secret path.
-    pub to_value: String,
-}
-
-impl From<cv::Coercion> for Coercion {
-    fn from(c: cv::Coercion) -> Self {
-        Coercion {
-            path: c.path,
-            from_value: value_text(&c.from),
-            to_value: value_text(&c.to),
-        }
-    }
-}
+use airbyte_embedded::uniffi_types::{
+    object_text, parse_object as object, parse_value as value, value_text,
+};
 
 /// A source config that passed validation.
 ///
 /// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
 /// `merged` and `source_config` as keys only: every value shows as `[REDACTED]`.
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Clone, PartialEq, uniffi::Record)]
 #[uniffi::export(Debug, Display)]
 pub struct ValidatedConfig {
     /// `partial_default_config` with the source config merged over it (and required defaults
@@ -239,8 +170,7 @@ pub fn form_model(spec: String, partial_default_config: String) -> Result<String
     let spec = value("spec", &spec)?;
     let defaults = object("partial_default_config", &partial_default_config)?;
     let form = cv::form_model(&spec, &defaults)?;
-    serde_json::to_string(&form).map_err(|e| AirbyteError::Other {
-        status: None,
+    serde_json::to_string(&form).map_err(|e| AirbyteError::InvalidSpec {
         detail: format!("could not write the form model as JSON: {e}"),
     })
 }

@@ -1,150 +1,15 @@
 //! The Workspace Management API (operator token): `/workspaces`, with a page-by-page walk
 //! that always ends.
 
+#[allow(unused_imports)]
+use crate::models::*;
+
 use std::sync::{Arc, Mutex};
 
 use airbyte_embedded::workspaces as cw;
 
 use crate::Result;
-use crate::common::{Deleted, conv, open_enum};
 use crate::lifecycle::OperatorSlot;
-
-open_enum! {
-    /// Whether a workspace's connections run.
-    pub enum WorkspaceStatus mirrors cw::WorkspaceStatus {
-        /// Connections run (`active`).
-        Active,
-        /// Connections are disabled (`inactive`).
-        Inactive,
-    }
-}
-
-/// One end user's workspace. Its `name` is the `workspace_name` used when minting tokens.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Workspace {
-    /// Workspace id.
-    pub id: String,
-    /// Workspace name.
-    pub name: Option<String>,
-    /// Owning organisation.
-    pub organization_id: Option<String>,
-    /// Active or inactive.
-    pub status: Option<WorkspaceStatus>,
-    /// Creation time (ISO-8601).
-    pub created_at: Option<String>,
-    /// Last update time (ISO-8601).
-    pub updated_at: Option<String>,
-    /// Whether the Context Store caches the workspace's data (2026 service versions; `None`
-    /// when the service omits it).
-    #[uniffi(default)]
-    pub cache_enabled: Option<bool>,
-    /// Whether the workspace has been deleted (2026 service versions; `None` when the service
-    /// omits it).
-    #[uniffi(default)]
-    pub tombstone: Option<bool>,
-}
-
-impl From<cw::Workspace> for Workspace {
-    fn from(w: cw::Workspace) -> Self {
-        Workspace {
-            id: w.id,
-            name: w.name,
-            organization_id: w.organization_id,
-            status: w.status.map(Into::into),
-            created_at: w.created_at,
-            updated_at: w.updated_at,
-            cache_enabled: w.cache_enabled,
-            tombstone: w.tombstone,
-        }
-    }
-}
-
-/// Workspace counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct WorkspaceStats {
-    /// Active workspaces.
-    pub active_count: u64,
-    /// Inactive workspaces.
-    pub inactive_count: u64,
-    /// All workspaces.
-    pub total_count: u64,
-}
-
-impl From<cw::WorkspaceStats> for WorkspaceStats {
-    fn from(s: cw::WorkspaceStats) -> Self {
-        WorkspaceStats {
-            active_count: s.active_count,
-            inactive_count: s.inactive_count,
-            total_count: s.total_count,
-        }
-    }
-}
-
-/// Filters for listing workspaces, kept on every page.
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
-pub struct WorkspaceFilter {
-    /// Only workspaces whose name contains this text.
-    #[uniffi(default)]
-    pub name_contains: Option<String>,
-    /// Only workspaces with this status.
-    #[uniffi(default)]
-    pub status: Option<WorkspaceStatus>,
-    /// Page size, 1 to 100; `None` (the default) lets the service use 20.
-    #[uniffi(default)]
-    pub limit: Option<u32>,
-}
-
-impl From<WorkspaceFilter> for cw::WorkspaceFilter {
-    fn from(f: WorkspaceFilter) -> Self {
-        cw::WorkspaceFilter {
-            name_contains: f.name_contains,
-            status: f.status.map(Into::into),
-            limit: f.limit,
-        }
-    }
-}
-
-/// One page of workspaces.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct WorkspacePage {
-    /// The page's workspaces.
-    pub data: Vec<Workspace>,
-    /// Absolute URL of the next page, or `None` on the last page.
-    pub next: Option<String>,
-}
-
-impl From<cw::WorkspacePage> for WorkspacePage {
-    fn from(p: cw::WorkspacePage) -> Self {
-        WorkspacePage {
-            data: p.data.into_iter().map(Into::into).collect(),
-            next: p.next,
-        }
-    }
-}
-
-/// Body of `PUT /workspaces/{id}`: only the fields set are sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
-pub struct WorkspaceUpdate {
-    /// New name.
-    #[uniffi(default)]
-    pub name: Option<String>,
-    /// New status (`Inactive` disables the workspace's connections).
-    #[uniffi(default)]
-    pub status: Option<WorkspaceStatus>,
-    /// Turns Context Store caching on or off (2026 service versions; older ones ignore it).
-    #[uniffi(default)]
-    pub cache_enabled: Option<bool>,
-}
-
-impl From<WorkspaceUpdate> for cw::WorkspaceUpdate {
-    fn from(u: WorkspaceUpdate) -> Self {
-        cw::WorkspaceUpdate {
-            name: u.name,
-            status: u.status.map(Into::into),
-            cache_enabled: u.cache_enabled,
-        }
-    }
-}
 
 /// Workspace operations for the operator (`OperatorClient.workspaces()`).
 /// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
@@ -170,12 +35,11 @@ impl Workspaces {
         cursor: Option<String>,
     ) -> Result<WorkspacePage> {
         let filter = filter.unwrap_or_default().into();
-        conv(
-            self.client
-                .get()?
-                .workspaces()
-                .list_page(&filter, cursor.as_deref()),
-        )
+
+        self.client
+            .get()?
+            .workspaces()
+            .list_page(&filter, cursor.as_deref())
     }
 
     /// A walk over every page of workspaces matching `filter` (default: all), fetched one
@@ -201,7 +65,7 @@ impl Workspaces {
     /// # Errors
     /// Auth and transport errors.
     pub fn stats(&self) -> Result<WorkspaceStats> {
-        conv(self.client.get()?.workspaces().stats())
+        self.client.get()?.workspaces().stats()
     }
 
     /// Reads one workspace. `GET /workspaces/{id}`.
@@ -209,7 +73,7 @@ impl Workspaces {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn get(&self, id: String) -> Result<Workspace> {
-        conv(self.client.get()?.workspaces().get(&id))
+        self.client.get()?.workspaces().get(&id)
     }
 
     /// Renames or (de)activates a workspace. `PUT /workspaces/{id}`.
@@ -217,7 +81,7 @@ impl Workspaces {
     /// # Errors
     /// `AirbyteError.NotFound`; `AirbyteError.Validation`.
     pub fn update(&self, id: String, update: WorkspaceUpdate) -> Result<Workspace> {
-        conv(self.client.get()?.workspaces().update(&id, &update.into()))
+        self.client.get()?.workspaces().update(&id, &update.into())
     }
 
     /// Sets a workspace `inactive`, which disables its connections. `PUT /workspaces/{id}`.
@@ -225,7 +89,7 @@ impl Workspaces {
     /// # Errors
     /// As `update`.
     pub fn deactivate(&self, id: String) -> Result<Workspace> {
-        conv(self.client.get()?.workspaces().deactivate(&id))
+        self.client.get()?.workspaces().deactivate(&id)
     }
 
     /// Deletes a workspace. `DELETE /workspaces/{id}`.
@@ -233,7 +97,7 @@ impl Workspaces {
     /// # Errors
     /// `AirbyteError.NotFound`.
     pub fn delete(&self, id: String) -> Result<Deleted> {
-        conv(self.client.get()?.workspaces().delete(&id))
+        self.client.get()?.workspaces().delete(&id)
     }
 }
 

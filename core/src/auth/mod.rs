@@ -2,6 +2,63 @@
 //! cached and refreshed; a token the caller gave; scoped tokens the operator client mints),
 //! scoped and widget tokens, and JWT claims. The calls that mint tokens are in
 //! `tokens/endpoints.rs`.
+//!
+//! # The operator token
+//!
+//! An [`OperatorClient`](crate::OperatorClient) mints its token from the client credentials
+//! on first use and caches it until `min(now + expires_in, JWT exp)` minus the refresh margin
+//! ([`ClientConfigBuilder::token_refresh_margin`](crate::ClientConfigBuilder::token_refresh_margin)).
+//! When many threads find it expired, one request mints a new one. Every attempt of a call
+//! asks for the current token again, so a long wait between retries (a `Retry-After: 200`
+//! with a 180-second token) never sends a token that expired meanwhile.
+//!
+//! A 401 refreshes once and replays the call once; a second 401 is
+//! [`Error::Unauthorized`](crate::Error::Unauthorized). The service's specs answer some authentication failures with 403,
+//! so a 403 refreshes and replays once too when the token used was minted at least
+//! [`forbidden_refresh_after`](crate::ClientConfigBuilder::forbidden_refresh_after) ago
+//! (60 s by default; C and the other languages use the default); a 403 with a fresher token,
+//! or with a token the caller gave, is final [`Error::Forbidden`](crate::Error::Forbidden). A real permission error
+//! thus costs at most one extra mint per cached token per that period.
+//!
+//! # Scoped tokens
+//!
+//! [`OperatorClient::scoped_token`](crate::OperatorClient::scoped_token) and
+//! [`OperatorClient::end_user_client`](crate::OperatorClient::end_user_client) cache scoped
+//! tokens per workspace name until near expiry, and mint a new one when a call is refused as
+//! above; [`OperatorClient::mint_scoped_token`](crate::OperatorClient::mint_scoped_token)
+//! always mints. An [`EndUserClient`](crate::EndUserClient) made from a [`ScopedToken`] the
+//! caller gives cannot refresh it: a 401 is final.
+//!
+//! # Widget tokens and origins
+//!
+//! [`WidgetToken::decode`](widget::WidgetToken::decode) accepts standard or URL-safe base64,
+//! padded or not. The `allowed_origin` of a widget token request is checked
+//! ([`validate_allowed_origin`](widget::validate_allowed_origin): scheme + host + optional
+//! port, no path, no trailing slash, no wildcard, or `null`) before anything is sent. Reading a
+//! token's claims needs no network:
+//!
+//! ```
+//! use airbyte_embedded::{ScopedToken, WidgetToken, validate_allowed_origin};
+//! # use base64::Engine as _;
+//! # let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjE4OTM0NTYwMDAsInJvbGVzIjpbIkVNQkVEREVEX0VORF9VU0VSIl0sImlvLmFpcmJ5dGUuYXV0aC53b3Jrc3BhY2Vfc2NvcGUiOnsid29ya3NwYWNlSWQiOiIyYjNjNGQ1ZSJ9fQ.c2lnbmF0dXJl";
+//! # let raw = base64::engine::general_purpose::STANDARD.encode(format!(
+//! #     r#"{{"token": "{jwt}", "widgetUrl": "https://app.airbyte.ai/embedded-widget"}}"#));
+//! // `raw` is what `mint_widget_token` returned, or what the browser was given.
+//! let widget = WidgetToken::decode(&raw)?;
+//! assert_eq!(widget.widget_url(), "https://app.airbyte.ai/embedded-widget");
+//!
+//! let scoped = ScopedToken::new(widget.expose_scoped_token());
+//! assert_eq!(scoped.workspace_id(), Some("2b3c4d5e"));
+//! assert_eq!(scoped.expires_at_unix(), Some(1_893_456_000));
+//! assert!(!format!("{scoped:?}").contains(scoped.expose()));   // Debug hides the token
+//!
+//! validate_allowed_origin("https://app.example.com")?;
+//! assert!(validate_allowed_origin("https://app.example.com/").is_err());
+//! # Ok::<(), airbyte_embedded::Error>(())
+//! ```
+//!
+//! Every token the service sends is checked before it is kept: a token holding a byte a
+//! header cannot carry is an [`Error::Decode`](crate::Error::Decode) that never quotes it.
 
 pub mod jwt;
 pub(crate) mod token_cell;
@@ -10,10 +67,11 @@ pub mod widget;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use secrecy::{ExposeSecret, SecretString};
+
 use crate::Result;
 use crate::config::Credentials;
 use crate::http::Http;
-use secrecy::{ExposeSecret, SecretString};
 use token_cell::{CachedToken, TokenCell};
 
 /// How long a token with neither `expires_in` nor a JWT `exp` is trusted.

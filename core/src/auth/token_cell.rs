@@ -177,6 +177,7 @@ mod tests {
         let cell = TokenCell::default();
         let err = cell.get(|| {
             Err(crate::Error::Unauthorized {
+                status: 401,
                 detail: "no".into(),
             })
         });

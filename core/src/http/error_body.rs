@@ -358,13 +358,18 @@ pub(crate) fn to_error(
             detail,
             field_errors,
         },
-        401 => Error::Unauthorized { detail },
+        401 => Error::Unauthorized { status, detail },
         403 => Error::Forbidden {
+            status,
             detail,
             field_errors,
         },
-        404 => Error::NotFound { detail },
-        429 => Error::RateLimited { detail, rate_limit },
+        404 => Error::NotFound { status, detail },
+        429 => Error::RateLimited {
+            status,
+            detail,
+            rate_limit,
+        },
         500..=599 => Error::Server { status, detail },
         _ => Error::UnexpectedStatus { status, detail },
     }

@@ -66,8 +66,8 @@ mod tests {
             for allowed in [Allowed::Text, Allowed::Word] {
                 let err = check("user_agent_suffix", &value, allowed).unwrap_err();
                 assert!(
-                    matches!(&err, Error::InvalidArgument { argument, reason }
-                        if argument == "user_agent_suffix" && reason.contains("offset 6")),
+                    matches!(&err, Error::InvalidArgument { argument, detail }
+                        if argument == "user_agent_suffix" && detail.contains("offset 6")),
                     "{b:#x}: {err}"
                 );
             }

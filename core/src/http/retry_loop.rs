@@ -122,7 +122,7 @@ impl Http {
                         .to_owned(),
                         path,
                         cause: failed.cause,
-                        source: Box::new(failed.error),
+                        status: failed.error.status(),
                     });
                 }
                 Decision::Stop(why) => {

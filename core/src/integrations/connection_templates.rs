@@ -35,7 +35,9 @@ open_enum! {
 }
 
 /// A connection template: a destination applied to every new source whose tags select it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct ConnectionTemplate {
     /// Template id.
     pub id: String,
@@ -77,31 +79,60 @@ pub struct ConnectionTemplate {
     pub updated_at: Option<String>,
 }
 
+crate::redact::keys_only_debug!(ConnectionTemplate {
+    id: shown,
+    organization_id: shown,
+    destination_name: shown,
+    destination_definition_id: shown,
+    destination_config: config_opt,
+    icon: shown,
+    cron_expression: shown,
+    non_breaking_changes_preference: shown,
+    sync_on_create: shown,
+    data_hosting_type: shown,
+    tags: shown,
+    created_at: shown,
+    updated_at: shown,
+});
+crate::redact::display_via_debug!(ConnectionTemplateCreate, ConnectionTemplateUpdate);
+
 /// Body of `POST /integrations/templates/connections`; build it with
 /// [`ConnectionTemplateCreate::user_hosted`] or [`ConnectionTemplateCreate::airbyte_hosted`].
 /// `Debug` hides config values.
-#[derive(Clone, Default, Serialize)]
+///
+/// Its JSON form (the C ABI's): every field optional, unknown fields refused.
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct ConnectionTemplateCreate {
     /// Destination display name (user-hosted).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub destination_name: Option<String>,
     /// Destination connector definition (user-hosted).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub destination_definition_id: Option<String>,
     /// Destination config, raw JSON (user-hosted).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub destination_config: Option<Map<String, Value>>,
     /// Quartz cron schedule (6 or 7 fields, seconds first), e.g. `0 0 12 * * ?`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cron_expression: Option<String>,
     /// Defaults to `ignore` on the service.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub non_breaking_changes_preference: Option<NonBreakingChangesPreference>,
     /// Defaults to `true` on the service.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sync_on_create: Option<bool>,
     /// `airbyte_hosted` for Airbyte-hosted storage; omitted for user-hosted.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub data_hosting_type: Option<DataHostingType>,
 }
 
@@ -160,22 +191,32 @@ impl std::fmt::Debug for ConnectionTemplateCreate {
 
 /// Body of `PATCH /integrations/templates/connections/{id}`: only the fields set are sent.
 /// `Debug` hides config values.
-#[derive(Clone, Default, Serialize)]
+///
+/// Its JSON form (the C ABI's): every field optional, unknown fields refused.
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct ConnectionTemplateUpdate {
     /// New destination display name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub destination_name: Option<String>,
     /// New destination config (raw JSON).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub destination_config: Option<Map<String, Value>>,
     /// New Quartz cron schedule.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cron_expression: Option<String>,
     /// New schema change handling.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub non_breaking_changes_preference: Option<NonBreakingChangesPreference>,
     /// New sync-on-create setting.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sync_on_create: Option<bool>,
 }
 
@@ -202,6 +243,7 @@ impl std::fmt::Debug for ConnectionTemplateUpdate {
 
 /// What the service says of a cron expression.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CronDescription {
     /// A readable description (`"At 12:00:00, every day"`), when valid.
     #[serde(default)]

@@ -25,6 +25,7 @@ open_enum! {
 
 /// A source connector in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SourceDefinitionSummary {
     /// Definition id (the `actor_definition_id` of a new source template).
     #[serde(rename = "sourceDefinitionId")]
@@ -70,6 +71,7 @@ impl DefinitionList {
 
 /// A source connector with its spec.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SourceDefinition {
     /// Definition id.
     pub id: String,
@@ -79,6 +81,7 @@ pub struct SourceDefinition {
 
 /// The body of a [`SourceDefinition`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DefinitionBody {
     /// Connector name.
     #[serde(default)]

@@ -38,16 +38,21 @@ open_enum! {
 /// How sources made from a template select streams. `Debug` shows the keys of the fields the
 /// SDK does not model, not their values (a mapper may hold an encryption key).
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Customization {
     /// The selection mode; the service defaults to `suggested`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub stream_selection_mode: Option<StreamSelectionMode>,
     /// Stream names; required and non-empty with [`StreamSelectionMode::Whitelist`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub stream_whitelist: Option<Vec<String>>,
     /// Every other field, as the service sent it (`stream_customizations`, `stream_mappers`,
     /// …): kept so that a read → change → update round trip sends them back unchanged.
     #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -75,94 +80,140 @@ impl Customization {
 }
 
 /// A source template: which connector end users may pick, with the operator's defaults.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct SourceTemplate {
     /// Template id.
     pub id: String,
     /// Display name.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Icon URL.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub icon: Option<String>,
     /// The connector definition (the request field `actor_definition_id`).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub source_definition_id: Option<String>,
     /// The connector spec end users fill (a `ConnectorSpecification`, raw JSON): the
     /// connector's spec with the fields that `partial_default_config` supplies not required.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub user_config_spec: Option<Value>,
     /// The operator's defaults, merged under every end user's config (raw JSON; secrets come
     /// back masked).
     #[serde(default, deserialize_with = "null_as_default")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub partial_default_config: Map<String, Value>,
     /// Stream selection.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customization: Option<Customization>,
     /// Tag names.
     #[serde(default, deserialize_with = "tag_names")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tags: Vec<String>,
     /// How its sources run (2026 service versions; `None` when the service omits it, which
     /// then means `REPLICATION`).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub mode: Option<SourceConfigTemplateMode>,
     /// Creation time (ISO-8601).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub created_at: Option<String>,
     /// Last update time (ISO-8601).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub updated_at: Option<String>,
 }
 
+crate::redact::keys_only_debug!(SourceTemplate {
+    id: shown,
+    name: shown,
+    icon: shown,
+    source_definition_id: shown,
+    user_config_spec: shown,
+    partial_default_config: config,
+    customization: shown,
+    tags: shown,
+    mode: shown,
+    created_at: shown,
+    updated_at: shown,
+});
+crate::redact::display_via_debug!(SourceTemplateCreate, SourceTemplateUpdate, Customization);
+
 /// A source template in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SourceTemplateSummary {
     /// Template id.
     pub id: String,
     /// Display name.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Icon URL.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub icon: Option<String>,
     /// The owning organisation (2026 service versions; `None` when omitted or `null`, as for
     /// Airbyte's global templates).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub organization_id: Option<String>,
     /// The connector definition (2026 service versions; the full template calls it
     /// `source_definition_id`).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub actor_definition_id: Option<String>,
     /// Tag names.
     #[serde(default, deserialize_with = "tag_names")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tags: Vec<String>,
     /// Stream selection.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customization: Option<Customization>,
     /// How its sources run (2026 service versions; `None` when omitted, meaning
     /// `REPLICATION`).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub mode: Option<SourceConfigTemplateMode>,
     /// Creation time (ISO-8601).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub created_at: Option<String>,
     /// Last update time (ISO-8601).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub updated_at: Option<String>,
 }
 
 /// Body of `POST /integrations/templates/sources`. `Debug` hides config values.
-#[derive(Clone, Serialize)]
+///
+/// Its JSON form (the C ABI's): unknown fields are refused; optional fields may be left out.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct SourceTemplateCreate {
     /// The connector definition id (from [`crate::integrations::Definitions`]).
     pub actor_definition_id: String,
     /// Defaults merged under every end user's config (raw JSON, sent as is).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub partial_default_config: Map<String, Value>,
     /// Display name; the service defaults to the connector's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Stream selection.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customization: Option<Customization>,
 }
 
@@ -202,19 +253,27 @@ impl std::fmt::Debug for SourceTemplateCreate {
 }
 
 /// Body of `PATCH /integrations/templates/sources/{id}`. `Debug` hides config values.
-#[derive(Clone, Serialize)]
+///
+/// Its JSON form (the C ABI's): unknown fields are refused; optional fields may be left out.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct SourceTemplateUpdate {
     /// New display name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// The new defaults (the service requires the field on every update).
     pub partial_default_config: Map<String, Value>,
     /// New stream selection.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customization: Option<Customization>,
     /// Whether existing sources made from the template get the new defaults (service default:
     /// `false`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub propagate: Option<bool>,
 }
 

@@ -13,6 +13,7 @@ pub const MAX_TAG_NAME_CHARS: usize = 255;
 
 /// A tag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Tag {
     /// Tag id.
     #[serde(default)]

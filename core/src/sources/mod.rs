@@ -1,5 +1,57 @@
 //! Sources and checks, for end users (`/embedded/sources`, scoped token) and for the operator
 //! (`/integrations/sources`, operator token): the same routes under two prefixes.
+//!
+//! # Validated writes
+//!
+//! [`Sources::create`], [`Sources::update`], [`Sources::check_config`] and [`Sources::check`]
+//! validate the config against the template's connector spec first (see
+//! [`crate::validation`]) and return [`Error::InvalidConfig`] — every problem as
+//! `{path, message, keyword}`, `path` a JSON pointer into the config — without sending
+//! anything when it is invalid. [`WriteOptions::unvalidated`] skips that. What a create
+//! validates is the template's `partial_default_config` with the user's config merged over it.
+//!
+//! # Updates are partial
+//!
+//! [`Sources::update`] (and [`Sources::check`] of an existing source) sends only the fields
+//! you pass — the service keeps the rest (its `source_config` is a "partial config") — so
+//! editing one field needs none of the secrets you never had. The SDK never merges in the
+//! stored config and never sends it back. It validates what you pass as a partial config
+//! ([`validate_partial_config`]): a field you leave out is never `required`, at any depth, but
+//! every value you do pass is checked in full (type, `pattern`, `enum`, formats, bounds,
+//! unknown keys). A `oneOf` object you pass is checked against the branch its discriminator
+//! selects; to switch branches, pass the new branch's object whole. The mask `**********` at a
+//! secret path is refused, nothing sent; with
+//! [`ValidationOptions::for_fetched_config`] (you edited a fetched config) the masked secrets
+//! are dropped from the update instead, so the stored ones stay.
+//!
+//! # Checks
+//!
+//! [`Sources::wait_for_check`] polls with backoff until the check finishes (`succeeded`,
+//! `failed` or `cancelled`; a state this SDK does not know, such as `queued`, keeps it polling
+//! until [`WaitOptions::timeout`]). `status: failed` is a normal answer carrying the messages,
+//! not an error; its text is the body's `error_message`, or `message` when that is absent.
+//!
+//! ```no_run
+//! use airbyte_embedded::sources::{SourceCreate, SourceUpdate};
+//! use airbyte_embedded::{OperatorClient, WaitOptions, WriteOptions};
+//! use serde_json::json;
+//!
+//! let operator = OperatorClient::from_env()?;
+//! let end_user = operator.end_user_client("acme-corp")?;
+//! let config = json!({"host": "db.example.com", "database": "app", "username": "u", "password": "p"});
+//! let request = SourceCreate::new(end_user.workspace_id()?, "template-id", config.as_object().unwrap().clone())
+//!     .name("app database");
+//! let source = end_user.sources().create(&request)?;          // its secret comes back masked
+//!
+//! // Change one field; the stored password stays.
+//! let port = json!({"port": 5433});
+//! let update = SourceUpdate { source_config: Some(port.as_object().unwrap().clone()), ..Default::default() };
+//! let job = end_user.sources().check(&source.id, &update, &WriteOptions::default())?;
+//! let status = end_user.sources().wait_for_check(&job.id, &WaitOptions::default())?;
+//! println!("{:?} {:?}", status.status, status.error_message);
+//! end_user.sources().update(&source.id, &update)?;
+//! # Ok::<(), airbyte_embedded::Error>(())
+//! ```
 
 mod models;
 pub(crate) mod template_cache;
@@ -47,12 +99,18 @@ impl Scope {
 }
 
 /// Options for a create, update or check that sends a source config.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its JSON form (the C ABI's `options_json`): every field optional, unknown fields refused.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WriteOptions {
     /// Whether the config is validated against the template's spec before anything is sent.
     /// Defaults to `true`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     pub validate: bool,
     /// How it is validated.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub validation: ValidationOptions,
 }
 
@@ -76,14 +134,25 @@ impl WriteOptions {
 }
 
 /// How [`Sources::wait_for_check`] polls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Its JSON form (the C ABI's `wait_json`) is in milliseconds: `{"timeout_ms"?: 120000,
+/// "initial_interval_ms"?: 250, "max_interval_ms"?: 5000}`, unknown fields refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WaitOptions {
     /// The most time spent waiting, all polls included. Defaults to 120 seconds.
+    #[serde(rename = "timeout_ms", deserialize_with = "crate::common::millis")]
     pub timeout: Duration,
     /// The first pause between polls. Defaults to 250 milliseconds; each pause is 1.5 times
     /// the one before.
+    #[serde(
+        rename = "initial_interval_ms",
+        deserialize_with = "crate::common::millis"
+    )]
     pub initial_interval: Duration,
     /// The longest pause between polls. Defaults to 5 seconds.
+    #[serde(rename = "max_interval_ms", deserialize_with = "crate::common::millis")]
     pub max_interval: Duration,
 }
 

@@ -9,7 +9,9 @@ use crate::open_enum::open_enum;
 
 /// An end user's source. `source_config` comes back with every `airbyte_secret` masked as
 /// `**********`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Source {
     /// Source id.
     pub id: String,
@@ -30,8 +32,19 @@ pub struct Source {
     pub updated_at: Option<String>,
 }
 
+crate::redact::keys_only_debug!(Source {
+    id: shown,
+    name: shown,
+    source_template: shown,
+    source_config: config,
+    created_at: shown,
+    updated_at: shown,
+});
+crate::redact::display_via_debug!(SourceCreate, SourceUpdate);
+
 /// A source in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SourceSummary {
     /// Source id.
     pub id: String,
@@ -50,7 +63,14 @@ pub struct SourceSummary {
 }
 
 /// Body of `POST …/sources` and `POST …/sources/check`. `Debug` hides config values.
-#[derive(Clone, Serialize)]
+///
+/// Its JSON form (the C ABI's `source_json`) needs `workspace_id` and `source_template_id`;
+/// every other field is optional (`source_config` defaults to `{}`) and unknown fields are
+/// refused.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct SourceCreate {
     /// The end user's workspace.
     pub workspace_id: String,
@@ -58,14 +78,20 @@ pub struct SourceCreate {
     pub source_template_id: String,
     /// Only what the template does not default (raw JSON, sent byte for byte); the service
     /// merges it over the template's `partial_default_config`.
+    #[serde(default)]
     pub source_config: Map<String, Value>,
     /// Display name.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Tags choosing which connection templates apply (empty: all of them).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub selected_connection_template_tags: Vec<String>,
-    /// How those tags combine; defaults to [`TagsMode::Any`].
-    pub selected_connection_template_tags_mode: TagsMode,
+    /// How those tags combine; `None` (the default) sends [`TagsMode::Any`].
+    #[serde(default, serialize_with = "crate::common::mode_or_any")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub selected_connection_template_tags_mode: Option<TagsMode>,
 }
 
 impl SourceCreate {
@@ -81,7 +107,7 @@ impl SourceCreate {
             source_config,
             name: None,
             selected_connection_template_tags: Vec::new(),
-            selected_connection_template_tags_mode: TagsMode::Any,
+            selected_connection_template_tags_mode: None,
         }
     }
 
@@ -116,13 +142,20 @@ impl std::fmt::Debug for SourceCreate {
 
 /// Body of `PUT …/sources/{id}` and `POST …/sources/{id}/check`: only the fields set are
 /// sent. `Debug` hides config values.
-#[derive(Clone, Default, Serialize)]
+///
+/// Its JSON form (the C ABI's `update_json`): every field optional, unknown fields refused.
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct SourceUpdate {
     /// New display name.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// The new user config (what the template does not default), raw JSON.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub source_config: Option<Map<String, Value>>,
 }
 
@@ -140,6 +173,7 @@ impl std::fmt::Debug for SourceUpdate {
 
 /// A started check job: `{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckJob {
     /// Check job id, for [`crate::Sources::check_status`].
     pub id: String,
@@ -176,48 +210,61 @@ impl CheckState {
 
 /// Why a check failed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FailureReason {
     /// When it failed, as the service sent it (milliseconds since the epoch or ISO-8601).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub timestamp: Option<Value>,
     /// Which side failed: one of the spec's `FailureOrigin` values (`source`, `destination`,
     /// `replication`, `normalization`, `dbt`, `persistence`, `airbyte_platform`, `unknown`),
     /// or any newer one, as sent.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub failure_origin: Option<String>,
     /// The kind of failure: one of the spec's `FailureType` values (`config_error`,
     /// `transient_error`, `system_error`, `destination_timeout`, `heartbeat_timeout`,
     /// `manual_cancellation`, `refresh_schema`), or any newer one, as sent.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub failure_type: Option<String>,
     /// A message for the end user.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub external_message: Option<String>,
     /// A message for the operator.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub internal_message: Option<String>,
     /// Whether running the check again may help.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub retryable: Option<bool>,
     /// The connector's stack trace, for the operator (may be long).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub stacktrace: Option<String>,
     /// Whether the failure came from a trace message the connector emitted.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from_trace_message: Option<bool>,
     /// The stream the failure concerns, when it concerns one.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub stream_descriptor: Option<StreamDescriptor>,
 }
 
 /// A stream named in a [`FailureReason`]: `{name, namespace?}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StreamDescriptor {
     /// Stream name.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// Stream namespace.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub namespace: Option<String>,
 }
 
@@ -225,6 +272,7 @@ pub struct StreamDescriptor {
 /// an error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "CheckStatusWire")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckStatus {
     /// Check job id.
     pub id: String,

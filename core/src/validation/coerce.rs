@@ -8,6 +8,7 @@ use super::{SECRET_MASK, schema, secrets};
 
 /// One change made by [`super::ValidationOptions::coerce_scalars`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Coercion {
     /// JSON pointer of the changed value in the source config (`"/port"`).
     pub path: String,

@@ -3,26 +3,76 @@
 //!
 //! Everything here is pure and offline: no function sends a request or fetches a schema.
 //!
+//! ```
+//! use airbyte_embedded::Error;
+//! use airbyte_embedded::validation::{self, ValidationOptions};
+//! use serde_json::{Map, json};
+//!
+//! let spec = json!({"connectionSpecification": {
+//!     "type": "object",
+//!     "required": ["host", "port", "password"],
+//!     "properties": {
+//!         "host": {"type": "string"},
+//!         "port": {"type": "integer"},
+//!         "password": {"type": "string", "airbyte_secret": true}
+//!     }
+//! }});
+//! let template_defaults = json!({"port": 5432});
+//! let config = json!({"host": "db.example.com", "password": "hunter2"});
+//! let options = ValidationOptions::default();
+//!
+//! let ok = validation::validate_source_config(
+//!     &spec, template_defaults.as_object().unwrap(), config.as_object().unwrap(), &options)?;
+//! assert_eq!(ok.merged["port"], 5432);
+//!
+//! let wrong = json!({"host": "db.example.com", "port": "5432"});
+//! let Err(Error::InvalidConfig { errors, .. }) =
+//!     validation::validate_source_config(&spec, &Map::new(), wrong.as_object().unwrap(), &options)
+//! else { unreachable!() };
+//! let found: Vec<_> = errors.iter().map(|e| (e.path.as_str(), e.keyword.as_str())).collect();
+//! assert!(found.contains(&("/port", "type")));          // "5432" is not an integer
+//! assert!(found.contains(&("/password", "required")));
+//!
+//! assert_eq!(validation::mask_secrets(&spec, &config)["password"], validation::SECRET_MASK);
+//! # Ok::<(), Error>(())
+//! ```
+//!
 //! # What is validated
 //! [`validate_source_config`] validates `merge(partial_default_config, source_config)` — what
 //! the service will hold — against the spec's connection schema, and returns every problem as
 //! a [`ConfigError`] (`{path, message, keyword}`, `path` a JSON pointer into the config). See
-//! [`merge_config`] for the merge rules (user values win; a `oneOf` object is never a hybrid of
-//! two branches).
+//! [`merge_config`] for the merge rules (user values win; a `oneOf` object from another branch
+//! replaces the default's object whole, so it is never a hybrid of two branches).
+//!
+//! The spec is a `ConnectorSpecification` (`connectionSpecification`), a manifest spec
+//! (`connection_specification`) or a bare schema; draft-07 by default, 2020-12 when `$schema`
+//! says so. Airbyte's extension keywords are ignored; a remote `$ref` is an error, never a
+//! fetch.
 //!
 //! An update's config is partial: [`validate_partial_config`] validates it with nothing
 //! required (every value it carries still checked), as `Sources::update` does.
 //!
+//! The service may report a problem at a `oneOf` property where the SDK names the field inside
+//! the chosen branch; the verdicts are the same.
+//!
 //! # Decisions
+//! - **Messages an end user can act on.** For a `oneOf` told apart by a `const` or
+//!   single-value `enum` property (`mode`, `auth_type`, `option_title`), errors come from the
+//!   branch the discriminator selects (`"ca_certificate" is required when "mode" is
+//!   "verify-ca"`), and a missing or unknown discriminator lists the allowed values. A wrong
+//!   type names the expected one. Required fields missing from both the defaults and the
+//!   config are listed together.
 //! - **Masked secrets are refused, not stripped.** A value equal to [`SECRET_MASK`] at an
 //!   `airbyte_secret` path of the *user's* `source_config` is an error (keyword
 //!   `"airbyte_secret"`) that names the path and asks for the real value: sending the mask
 //!   back would overwrite the stored secret with ten asterisks. To re-validate a config
 //!   fetched from the service (whose secrets come back masked), set
-//!   [`ValidationOptions::skip_masked_secrets`]: masked secret paths are then skipped and
+//!   [`ValidationOptions::skip_masked_secrets`] (or use
+//!   [`ValidationOptions::for_fetched_config`]): masked secret paths are then skipped and
 //!   listed in [`ValidatedConfig::skipped_masked_secrets`] (such a config must not be sent
 //!   as is). Masks inside the template's `partial_default_config` are always skipped: the
-//!   service holds those values.
+//!   service holds those values. A template update (PATCH) likewise refuses `**********`
+//!   anywhere in its `partial_default_config`, naming the path.
 //! - **Defaults are injected only where needed, and only valid ones.** A spec `default` is
 //!   added (to `merged` and to the `source_config` to send, reported in
 //!   [`ValidatedConfig::defaults_applied`]) only for a *required* property missing from both
@@ -36,20 +86,28 @@
 //!   annotations. `pattern` is always enforced, on the string exactly as given.
 //! - **No silent coercion**: `"5432"` for an integer is an error, unless
 //!   [`ValidationOptions::coerce_scalars`] is on, which converts and reports each change.
-//! - **Caching**: compiled specs are kept in a process-wide cache keyed by a hash of the
-//!   schema's content (see [`Spec::load`]); hold a [`Spec`] to skip even the hash.
+//! - **Caching**: compiled specs are kept in a process-wide, thread-safe cache keyed by a hash
+//!   of the schema's content ([`SPEC_CACHE_CAPACITY`] entries, least recently used evicted;
+//!   see [`Spec::load`]); hold a [`Spec`] to skip even the hash. A warm validation costs
+//!   microseconds (`cargo bench -p airbyte-embedded --bench validation` prints the cost per
+//!   fixture spec).
 //!
 //! # Secrets
 //! A field is secret when its schema says `airbyte_secret: true` or `airbyte_sensitive: true`
 //! (the spelling of older connector specs, logged at `DEBUG` with its path when first met);
 //! both count everywhere below, and both are meant by "`airbyte_secret`" in these docs.
-//! [`mask_secrets`] masks like the service does; [`redact_config`] also hides everything the
-//! spec does not describe, for logs. [`secret_paths`] lists the secret paths of a spec and
-//! [`masked_secret_paths`] the masked values in a config.
+//! [`mask_secrets`] masks like the service does (nested objects, `oneOf` branches, arrays);
+//! [`redact_config`] also hides everything the spec does not describe, for logs.
+//! [`secret_paths`] lists the secret paths of a spec and [`masked_secret_paths`] the masked
+//! values in a config.
 //!
 //! # Forms
-//! [`form_model`] turns a spec and a template's defaults into a [`Form`]; [`user_config_spec`]
-//! gives the spec an end user fills.
+//! [`form_model`] turns a spec and a template's defaults into a [`Form`]: an ordered tree of
+//! fields (key, title, description, type, required, default, choices, examples, pattern and
+//! `pattern_descriptor`, bounds, secret, multiline, hidden, `always_show`, group; a `oneOf` as
+//! a choice with one option per branch) that an app can render natively; it serialises to
+//! JSON. Fields the template fixes are marked hidden. [`user_config_spec`] gives the spec an
+//! end user fills.
 
 mod cache;
 mod coerce;
@@ -78,6 +136,7 @@ use crate::Error;
 
 /// One way a source config fails its connector spec.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ConfigError {
     /// JSON pointer into the config (`""` for the root, `"/port"`, `"/ssl_mode/ca_certificate"`).
     /// A missing field is reported at the path where it should be.
@@ -108,25 +167,32 @@ pub const SECRET_MASK: &str = "**********";
 
 /// Switches for [`validate_source_config`]. `ValidationOptions::default()` is the strict
 /// setting used before a create or update.
+///
+/// Its JSON form: every field optional, unknown fields refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ValidationOptions {
     /// Whether `format: date-time` (and `date`, `time`) is asserted (RFC 3339). Defaults to
     /// `true`. Other formats are never asserted.
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     pub assert_date_time: bool,
     /// Whether strings are converted to the spec's scalar types (`"5432"` → `5432` for an
     /// integer, `"true"` → `true` for a boolean) before validation, each change reported in
     /// [`ValidatedConfig::coercions`]. Defaults to `false`: a wrong type is an error.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub coerce_scalars: bool,
     /// Whether values equal to [`SECRET_MASK`] at secret paths of the user's config are
     /// skipped instead of refused: for re-validating a config fetched from the service.
     /// Defaults to `false`. The skipped paths are listed in
     /// [`ValidatedConfig::skipped_masked_secrets`].
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub skip_masked_secrets: bool,
     /// Whether the spec `default` of a required property missing from both configs is added
     /// (when it satisfies its own schema) to the validated and the sent config, each listed
     /// in [`ValidatedConfig::defaults_applied`]. Defaults to `true`; switch it off when the
     /// config is a partial update merged over something other than the template defaults.
+    #[cfg_attr(feature = "uniffi", uniffi(default = true))]
     pub inject_defaults: bool,
 }
 

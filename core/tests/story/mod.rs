@@ -235,7 +235,7 @@ pub fn run(op: &OperatorClient, ledger: &mut Ledger, created: &mut Created) -> R
     // 4. tokens
     let mut widget_request = WidgetTokenRequest::new("acme-corp", "https://app.acme.example");
     widget_request.selected_source_template_tags = vec!["databases".into(), "crm".into()];
-    widget_request.selected_source_template_tags_mode = TagsMode::Any;
+    widget_request.selected_source_template_tags_mode = Some(TagsMode::Any);
     ledger.texts.push(format!("{widget_request:?}"));
     let widget = ledger.call("mint widget token", || {
         op.mint_widget_token(&widget_request)

@@ -1757,7 +1757,7 @@ fn run_sdk(sb: &Sandbox) {
     op.mint_scoped_token(&scoped).unwrap();
     let mut widget = WidgetTokenRequest::new("sdk-ws", "https://app.example.com");
     widget.selected_source_template_tags = vec!["sdk crm".into()];
-    widget.selected_connection_template_tags_mode = TagsMode::All;
+    widget.selected_connection_template_tags_mode = Some(TagsMode::All);
     op.mint_widget_token(&widget).unwrap();
 
     // End user: templates, sources, checks.

@@ -24,7 +24,17 @@ config (``SourceCreate``, ``SourceTemplate``, ``ConnectionTemplateCreate``, ...)
 config's keys with every value as ``[REDACTED]``; the fields themselves are unchanged.
 
 Connector configs and specs travel as JSON text: ``json.dumps`` them in, ``json.loads`` them
-out.
+out. A config field is a ``JsonObject`` (the text of a JSON object; empty text is ``{}``), a spec
+a ``JsonValue``; both are ``str``. Text that does not parse, or is not an object where one is
+due, raises ``AirbyteError.InvalidArgument`` (``argument`` ``"JSON object"`` or ``"JSON
+value"``) when the record is passed to a call.
+
+Durations are ``datetime.timedelta``. ``RetryPolicy``, ``Pacing`` and ``WaitOptions`` have no
+field defaults: start from ``defaults()``, which returns the core's defaults of every options
+record (``Defaults``), and change what differs::
+
+    retry = ae.defaults().retry_policy
+    retry.max_retries = 0
 """
 
 from __future__ import annotations
@@ -39,6 +49,8 @@ from ._native import airbyte_embedded as _generated
 from ._native.airbyte_embedded import (
     AirbyteError,
     EndUserClient,
+    JsonObject,
+    JsonValue,
     LogLevel,
     Logger,
     LogRecord,
@@ -50,6 +62,8 @@ from ._native.airbyte_embedded import (
 )
 
 __all__ = list(_generated.__all__) + [
+    "JsonObject",
+    "JsonValue",
     "LoggingForwarder",
     "forward_to_logging",
     "iter_workspaces",

@@ -586,6 +586,34 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
+    typealias SwiftType = TimeInterval
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TimeInterval {
+        let seconds: UInt64 = try readInt(&buf)
+        let nanoseconds: UInt32 = try readInt(&buf)
+        return Double(seconds) + (Double(nanoseconds) / 1.0e9)
+    }
+
+    public static func write(_ value: TimeInterval, into buf: inout [UInt8]) {
+        if value.rounded(.down) > Double(Int64.max) {
+            fatalError("Duration overflow, exceeds max bounds supported by Uniffi")
+        }
+
+        if value < 0 {
+            fatalError("Invalid duration, must be non-negative")
+        }
+
+        let seconds = UInt64(value)
+        let nanoseconds = UInt32((value - Double(seconds)) * 1.0e9)
+        writeInt(&buf, seconds)
+        writeInt(&buf, nanoseconds)
+    }
+}
+
 
 
 
@@ -2843,11 +2871,11 @@ public protocol SourcesProtocol: AnyObject, Sendable {
     
     /**
      * Polls a check job until it finishes (blocking the calling thread), pausing
-     * `initial_interval_ms`, then 1.5 times longer each time up to `max_interval_ms`. A
+     * `initial_interval`, then 1.5 times longer each time up to `max_interval`. A
      * finished job is returned as is, `Failed` included.
      *
      * # Errors
-     * `AirbyteError.Timeout` when the job has not finished within `timeout_ms`; the errors
+     * `AirbyteError.Timeout` when the job has not finished within `timeout`; the errors
      * of `check_status`.
      */
     func waitForCheck(checkId: String, options: WaitOptions?) throws  -> CheckStatus
@@ -3014,11 +3042,11 @@ open func checkStatus(checkId: String)throws  -> CheckStatus  {
     
     /**
      * Polls a check job until it finishes (blocking the calling thread), pausing
-     * `initial_interval_ms`, then 1.5 times longer each time up to `max_interval_ms`. A
+     * `initial_interval`, then 1.5 times longer each time up to `max_interval`. A
      * finished job is returned as is, `Failed` included.
      *
      * # Errors
-     * `AirbyteError.Timeout` when the job has not finished within `timeout_ms`; the errors
+     * `AirbyteError.Timeout` when the job has not finished within `timeout`; the errors
      * of `check_status`.
      */
 open func waitForCheck(checkId: String, options: WaitOptions? = nil)throws  -> CheckStatus  {
@@ -4024,7 +4052,7 @@ public func FfiConverterTypeWorkspaces_lower(_ value: Workspaces) -> UInt64 {
  */
 public struct CheckJob: Equatable, Hashable {
     /**
-     * Check job id, for `Sources.check_status` and `Sources.wait_for_check`.
+     * Check job id, for [`crate::Sources::check_status`].
      */
     public var id: String
 
@@ -4032,7 +4060,7 @@ public struct CheckJob: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Check job id, for `Sources.check_status` and `Sources.wait_for_check`.
+         * Check job id, for [`crate::Sources::check_status`].
          */id: String) {
         self.id = id
     }
@@ -4079,7 +4107,7 @@ public func FfiConverterTypeCheckJob_lower(_ value: CheckJob) -> RustBuffer {
 
 
 /**
- * A check job's status. `status: Failed` is a normal answer (the config does not work), not
+ * A check job's status. `status: failed` is a normal answer (the config does not work), not
  * an error.
  */
 public struct CheckStatus: Equatable, Hashable {
@@ -4092,7 +4120,8 @@ public struct CheckStatus: Equatable, Hashable {
      */
     public var status: CheckState
     /**
-     * The failure message, when failed.
+     * The failure message, when failed: the body's `error_message`, or its `message` when
+     * `error_message` is absent or `null` (some service versions send only `message`).
      */
     public var errorMessage: String?
     /**
@@ -4100,10 +4129,9 @@ public struct CheckStatus: Equatable, Hashable {
      */
     public var failureReason: FailureReason?
     /**
-     * A friendlier explanation, when the service has one, as JSON text (a string or an
-     * object).
+     * A friendlier explanation, when the service has one (raw JSON: text or an object).
      */
-    public var enhancedErrorMessage: String?
+    public var enhancedErrorMessage: JsonValue?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4115,15 +4143,15 @@ public struct CheckStatus: Equatable, Hashable {
          * Where the job stands.
          */status: CheckState, 
         /**
-         * The failure message, when failed.
+         * The failure message, when failed: the body's `error_message`, or its `message` when
+         * `error_message` is absent or `null` (some service versions send only `message`).
          */errorMessage: String?, 
         /**
          * Details of the failure, when failed.
          */failureReason: FailureReason?, 
         /**
-         * A friendlier explanation, when the service has one, as JSON text (a string or an
-         * object).
-         */enhancedErrorMessage: String?) {
+         * A friendlier explanation, when the service has one (raw JSON: text or an object).
+         */enhancedErrorMessage: JsonValue?) {
         self.id = id
         self.status = status
         self.errorMessage = errorMessage
@@ -4151,7 +4179,7 @@ public struct FfiConverterTypeCheckStatus: FfiConverterRustBuffer {
                 status: FfiConverterTypeCheckState.read(from: &buf), 
                 errorMessage: FfiConverterOptionString.read(from: &buf), 
                 failureReason: FfiConverterOptionTypeFailureReason.read(from: &buf), 
-                enhancedErrorMessage: FfiConverterOptionString.read(from: &buf)
+                enhancedErrorMessage: FfiConverterOptionTypeJsonValue.read(from: &buf)
         )
     }
 
@@ -4160,7 +4188,7 @@ public struct FfiConverterTypeCheckStatus: FfiConverterRustBuffer {
         FfiConverterTypeCheckState.write(value.status, into: &buf)
         FfiConverterOptionString.write(value.errorMessage, into: &buf)
         FfiConverterOptionTypeFailureReason.write(value.failureReason, into: &buf)
-        FfiConverterOptionString.write(value.enhancedErrorMessage, into: &buf)
+        FfiConverterOptionTypeJsonValue.write(value.enhancedErrorMessage, into: &buf)
     }
 }
 
@@ -4181,20 +4209,32 @@ public func FfiConverterTypeCheckStatus_lower(_ value: CheckStatus) -> RustBuffe
 
 
 /**
- * Settings shared by the operator and end-user clients. Every field is optional: `None`
- * (the default) means the SDK default, named on each field. `ClientConfig()` (all defaults)
- * targets production.
+ * The settings of a [`ClientConfig`], each optional: `None` (the default) means the SDK
+ * default named on the field. In the foreign languages this is `ClientConfig`;
+ * `ClientConfig()` (all defaults) targets production.
  *
- * Checked when a client is built: `base_url` must be an absolute `http`/`https` URL without
- * query or fragment, and plain `http` is refused off loopback unless `allow_insecure_http`;
- * `organization_id` and `region_id` must be UUIDs; timeouts must be above zero. A refused
- * setting raises `AirbyteError.InvalidArgument` naming it.
+ * Checked by [`ClientOptions::build`]: `base_url` must be an absolute `http`/`https` URL
+ * without query or fragment, and plain `http` is refused off loopback unless
+ * `allow_insecure_http`; `organization_id` and `region_id` must be UUIDs; timeouts must be
+ * above zero. A refused setting is an [`crate::Error::InvalidArgument`] naming it.
+ *
+ * ```
+ * use std::time::Duration;
+ * use airbyte_embedded::ClientOptions;
+ *
+ * let options = ClientOptions {
+ * read_timeout: Some(Duration::from_secs(5)),
+ * ..ClientOptions::default()
+ * };
+ * let config = options.build()?;
+ * assert_eq!(config.base_url(), "https://api.airbyte.ai/api/v1");
+ * # Ok::<(), airbyte_embedded::Error>(())
+ * ```
  */
 public struct ClientConfig: Equatable, Hashable {
     /**
      * The base URL every path is joined to. Defaults to `https://api.airbyte.ai/api/v1`
-     * (environment: `AIRBYTE_API_URL`, read by `client_config_from_env` and the `from_env`
-     * constructors).
+     * (environment: `AIRBYTE_API_URL`, read by [`ClientOptions::build_with_env`]).
      */
     public var baseUrl: String?
     /**
@@ -4203,31 +4243,29 @@ public struct ClientConfig: Equatable, Hashable {
      */
     public var organizationId: String?
     /**
-     * The region (UUID) of workspaces created by token minting (`region_us()`,
-     * `region_eu()`). Unset by default: the service then uses the US region.
+     * The region (UUID) of workspaces created by token minting ([`crate::REGION_US`],
+     * [`crate::REGION_EU`]). Unset by default: the service then uses the US region.
      */
     public var regionId: String?
     /**
-     * Time allowed to establish a connection (DNS, TCP, TLS), in milliseconds. Defaults to
-     * 10 000.
+     * Time allowed to establish a connection (DNS, TCP, TLS). Defaults to 10 s.
      */
-    public var connectTimeoutMs: UInt64?
+    public var connectTimeout: TimeInterval?
     /**
-     * Time allowed for each read from the connection, in milliseconds. Defaults to 30 000.
+     * Time allowed for each read from the connection. Defaults to 30 s.
      */
-    public var readTimeoutMs: UInt64?
+    public var readTimeout: TimeInterval?
     /**
-     * Time allowed for one whole request, connect to last byte, in milliseconds. Defaults to
-     * 60 000.
+     * Time allowed for one whole request, connect to last byte. Defaults to 60 s.
      */
-    public var requestTimeoutMs: UInt64?
+    public var requestTimeout: TimeInterval?
     /**
-     * How long before expiry a cached token is replaced, in milliseconds. Defaults to 60 000,
-     * and never more than a quarter of the token's lifetime.
+     * How long before expiry a cached token is replaced. Defaults to 60 s, and never more
+     * than a quarter of the token's lifetime.
      */
-    public var tokenRefreshMarginMs: UInt64?
+    public var tokenRefreshMargin: TimeInterval?
     /**
-     * Which paths the embedded token routes use. Defaults to `TokenRoutes.Embedded`.
+     * Which paths the embedded token routes use. Defaults to [`TokenRoutes::Embedded`].
      */
     public var tokenRoutes: TokenRoutes?
     /**
@@ -4240,8 +4278,8 @@ public struct ClientConfig: Equatable, Hashable {
      */
     public var allowInsecureHttp: Bool
     /**
-     * How failed requests are retried; `None` (the default) is `RetryPolicy()`: up to 3
-     * retries from 500 ms, each wait at most 10 s, all within 120 s.
+     * How failed requests are retried; `None` (the default) is [`RetryPolicy::default`]: up
+     * to 3 retries from 500 ms, each wait at most 10 s, all within 120 s.
      */
     public var retry: RetryPolicy?
     /**
@@ -4260,34 +4298,31 @@ public struct ClientConfig: Equatable, Hashable {
     public init(
         /**
          * The base URL every path is joined to. Defaults to `https://api.airbyte.ai/api/v1`
-         * (environment: `AIRBYTE_API_URL`, read by `client_config_from_env` and the `from_env`
-         * constructors).
+         * (environment: `AIRBYTE_API_URL`, read by [`ClientOptions::build_with_env`]).
          */baseUrl: String? = nil, 
         /**
          * The organisation id (UUID) sent as `X-Organization-Id` on every request, token minting
          * included; not sent when unset (the default). Environment: `AIRBYTE_ORGANIZATION_ID`.
          */organizationId: String? = nil, 
         /**
-         * The region (UUID) of workspaces created by token minting (`region_us()`,
-         * `region_eu()`). Unset by default: the service then uses the US region.
+         * The region (UUID) of workspaces created by token minting ([`crate::REGION_US`],
+         * [`crate::REGION_EU`]). Unset by default: the service then uses the US region.
          */regionId: String? = nil, 
         /**
-         * Time allowed to establish a connection (DNS, TCP, TLS), in milliseconds. Defaults to
-         * 10 000.
-         */connectTimeoutMs: UInt64? = nil, 
+         * Time allowed to establish a connection (DNS, TCP, TLS). Defaults to 10 s.
+         */connectTimeout: TimeInterval? = nil, 
         /**
-         * Time allowed for each read from the connection, in milliseconds. Defaults to 30 000.
-         */readTimeoutMs: UInt64? = nil, 
+         * Time allowed for each read from the connection. Defaults to 30 s.
+         */readTimeout: TimeInterval? = nil, 
         /**
-         * Time allowed for one whole request, connect to last byte, in milliseconds. Defaults to
-         * 60 000.
-         */requestTimeoutMs: UInt64? = nil, 
+         * Time allowed for one whole request, connect to last byte. Defaults to 60 s.
+         */requestTimeout: TimeInterval? = nil, 
         /**
-         * How long before expiry a cached token is replaced, in milliseconds. Defaults to 60 000,
-         * and never more than a quarter of the token's lifetime.
-         */tokenRefreshMarginMs: UInt64? = nil, 
+         * How long before expiry a cached token is replaced. Defaults to 60 s, and never more
+         * than a quarter of the token's lifetime.
+         */tokenRefreshMargin: TimeInterval? = nil, 
         /**
-         * Which paths the embedded token routes use. Defaults to `TokenRoutes.Embedded`.
+         * Which paths the embedded token routes use. Defaults to [`TokenRoutes::Embedded`].
          */tokenRoutes: TokenRoutes? = nil, 
         /**
          * Text appended to the `User-Agent` (`my-app/1.2`); unset by default.
@@ -4297,8 +4332,8 @@ public struct ClientConfig: Equatable, Hashable {
          * tokens and client secrets then travel only over TLS (or never leave the machine).
          */allowInsecureHttp: Bool = false, 
         /**
-         * How failed requests are retried; `None` (the default) is `RetryPolicy()`: up to 3
-         * retries from 500 ms, each wait at most 10 s, all within 120 s.
+         * How failed requests are retried; `None` (the default) is [`RetryPolicy::default`]: up
+         * to 3 retries from 500 ms, each wait at most 10 s, all within 120 s.
          */retry: RetryPolicy? = nil, 
         /**
          * Client-side pacing near the rate limit; `None` (the default) turns it off.
@@ -4311,10 +4346,10 @@ public struct ClientConfig: Equatable, Hashable {
         self.baseUrl = baseUrl
         self.organizationId = organizationId
         self.regionId = regionId
-        self.connectTimeoutMs = connectTimeoutMs
-        self.readTimeoutMs = readTimeoutMs
-        self.requestTimeoutMs = requestTimeoutMs
-        self.tokenRefreshMarginMs = tokenRefreshMarginMs
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.requestTimeout = requestTimeout
+        self.tokenRefreshMargin = tokenRefreshMargin
         self.tokenRoutes = tokenRoutes
         self.userAgentSuffix = userAgentSuffix
         self.allowInsecureHttp = allowInsecureHttp
@@ -4342,10 +4377,10 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
                 baseUrl: FfiConverterOptionString.read(from: &buf), 
                 organizationId: FfiConverterOptionString.read(from: &buf), 
                 regionId: FfiConverterOptionString.read(from: &buf), 
-                connectTimeoutMs: FfiConverterOptionUInt64.read(from: &buf), 
-                readTimeoutMs: FfiConverterOptionUInt64.read(from: &buf), 
-                requestTimeoutMs: FfiConverterOptionUInt64.read(from: &buf), 
-                tokenRefreshMarginMs: FfiConverterOptionUInt64.read(from: &buf), 
+                connectTimeout: FfiConverterOptionDuration.read(from: &buf), 
+                readTimeout: FfiConverterOptionDuration.read(from: &buf), 
+                requestTimeout: FfiConverterOptionDuration.read(from: &buf), 
+                tokenRefreshMargin: FfiConverterOptionDuration.read(from: &buf), 
                 tokenRoutes: FfiConverterOptionTypeTokenRoutes.read(from: &buf), 
                 userAgentSuffix: FfiConverterOptionString.read(from: &buf), 
                 allowInsecureHttp: FfiConverterBool.read(from: &buf), 
@@ -4359,10 +4394,10 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.baseUrl, into: &buf)
         FfiConverterOptionString.write(value.organizationId, into: &buf)
         FfiConverterOptionString.write(value.regionId, into: &buf)
-        FfiConverterOptionUInt64.write(value.connectTimeoutMs, into: &buf)
-        FfiConverterOptionUInt64.write(value.readTimeoutMs, into: &buf)
-        FfiConverterOptionUInt64.write(value.requestTimeoutMs, into: &buf)
-        FfiConverterOptionUInt64.write(value.tokenRefreshMarginMs, into: &buf)
+        FfiConverterOptionDuration.write(value.connectTimeout, into: &buf)
+        FfiConverterOptionDuration.write(value.readTimeout, into: &buf)
+        FfiConverterOptionDuration.write(value.requestTimeout, into: &buf)
+        FfiConverterOptionDuration.write(value.tokenRefreshMargin, into: &buf)
         FfiConverterOptionTypeTokenRoutes.write(value.tokenRoutes, into: &buf)
         FfiConverterOptionString.write(value.userAgentSuffix, into: &buf)
         FfiConverterBool.write(value.allowInsecureHttp, into: &buf)
@@ -4389,7 +4424,7 @@ public func FfiConverterTypeClientConfig_lower(_ value: ClientConfig) -> RustBuf
 
 
 /**
- * One string converted by `ValidationOptions.coerce_scalars`.
+ * One change made by [`super::ValidationOptions::coerce_scalars`].
  */
 public struct Coercion: Equatable, Hashable {
     /**
@@ -4397,13 +4432,13 @@ public struct Coercion: Equatable, Hashable {
      */
     public var path: String
     /**
-     * The value as given, as JSON text (`"\"5432\""`); the mask at a secret path.
+     * The value as given (`"5432"`), or [`SECRET_MASK`] at a secret path.
      */
-    public var fromValue: String
+    public var from: JsonValue
     /**
-     * The value as it will be sent, as JSON text (`"5432"`); the mask at a secret path.
+     * The value as it will be sent (`5432`), or [`SECRET_MASK`] at a secret path.
      */
-    public var toValue: String
+    public var to: JsonValue
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4412,14 +4447,14 @@ public struct Coercion: Equatable, Hashable {
          * JSON pointer of the changed value in the source config (`"/port"`).
          */path: String, 
         /**
-         * The value as given, as JSON text (`"\"5432\""`); the mask at a secret path.
-         */fromValue: String, 
+         * The value as given (`"5432"`), or [`SECRET_MASK`] at a secret path.
+         */from: JsonValue, 
         /**
-         * The value as it will be sent, as JSON text (`"5432"`); the mask at a secret path.
-         */toValue: String) {
+         * The value as it will be sent (`5432`), or [`SECRET_MASK`] at a secret path.
+         */to: JsonValue) {
         self.path = path
-        self.fromValue = fromValue
-        self.toValue = toValue
+        self.from = from
+        self.to = to
     }
 
     
@@ -4439,15 +4474,15 @@ public struct FfiConverterTypeCoercion: FfiConverterRustBuffer {
         return
             try Coercion(
                 path: FfiConverterString.read(from: &buf), 
-                fromValue: FfiConverterString.read(from: &buf), 
-                toValue: FfiConverterString.read(from: &buf)
+                from: FfiConverterTypeJsonValue.read(from: &buf), 
+                to: FfiConverterTypeJsonValue.read(from: &buf)
         )
     }
 
     public static func write(_ value: Coercion, into buf: inout [UInt8]) {
         FfiConverterString.write(value.path, into: &buf)
-        FfiConverterString.write(value.fromValue, into: &buf)
-        FfiConverterString.write(value.toValue, into: &buf)
+        FfiConverterTypeJsonValue.write(value.from, into: &buf)
+        FfiConverterTypeJsonValue.write(value.to, into: &buf)
     }
 }
 
@@ -4468,21 +4503,24 @@ public func FfiConverterTypeCoercion_lower(_ value: Coercion) -> RustBuffer {
 
 
 /**
- * One way a source config fails its connector spec (client-side validation).
+ * One way a source config fails its connector spec.
  */
 public struct ConfigError: Equatable, Hashable {
     /**
-     * JSON pointer into the config (`""` for the root, `"/port"`,
-     * `"/ssl_mode/ca_certificate"`); a missing field is reported where it should be.
+     * JSON pointer into the config (`""` for the root, `"/port"`, `"/ssl_mode/ca_certificate"`).
+     * A missing field is reported at the path where it should be.
      */
     public var path: String
     /**
-     * A sentence an end user can act on. Never quotes a secret's value.
+     * A sentence an end user can act on (`"port" must be an integer, got the string "5432"`).
+     * Never quotes the value of a secret.
      */
     public var message: String
     /**
      * The JSON Schema keyword that failed (`"required"`, `"type"`, `"oneOf"`, `"pattern"`,
-     * `"format"`, …), or `"airbyte_secret"` for a masked secret sent back.
+     * `"format"`, `"enum"`, `"additionalProperties"`, …), or `"airbyte_secret"` for a masked
+     * secret sent back. A missing `oneOf` discriminator is `"required"`, an unknown one
+     * `"oneOf"`.
      */
     public var keyword: String
 
@@ -4490,15 +4528,18 @@ public struct ConfigError: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * JSON pointer into the config (`""` for the root, `"/port"`,
-         * `"/ssl_mode/ca_certificate"`); a missing field is reported where it should be.
+         * JSON pointer into the config (`""` for the root, `"/port"`, `"/ssl_mode/ca_certificate"`).
+         * A missing field is reported at the path where it should be.
          */path: String, 
         /**
-         * A sentence an end user can act on. Never quotes a secret's value.
+         * A sentence an end user can act on (`"port" must be an integer, got the string "5432"`).
+         * Never quotes the value of a secret.
          */message: String, 
         /**
          * The JSON Schema keyword that failed (`"required"`, `"type"`, `"oneOf"`, `"pattern"`,
-         * `"format"`, …), or `"airbyte_secret"` for a masked secret sent back.
+         * `"format"`, `"enum"`, `"additionalProperties"`, …), or `"airbyte_secret"` for a masked
+         * secret sent back. A missing `oneOf` discriminator is `"required"`, an unknown one
+         * `"oneOf"`.
          */keyword: String) {
         self.path = path
         self.message = message
@@ -4552,9 +4593,6 @@ public func FfiConverterTypeConfigError_lower(_ value: ConfigError) -> RustBuffe
 
 /**
  * A connection template: a destination applied to every new source whose tags select it.
- *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `destination_config` as keys only: every value shows as `[REDACTED]`.
  */
 public struct ConnectionTemplate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -4574,9 +4612,9 @@ public struct ConnectionTemplate: Equatable, Hashable, CustomDebugStringConverti
      */
     public var destinationDefinitionId: String?
     /**
-     * Destination config as JSON object text (secrets come back masked).
+     * Destination config (raw JSON; secrets come back masked).
      */
-    public var destinationConfig: String?
+    public var destinationConfig: JsonObject?
     /**
      * Icon URL.
      */
@@ -4626,8 +4664,8 @@ public struct ConnectionTemplate: Equatable, Hashable, CustomDebugStringConverti
          * Destination connector definition.
          */destinationDefinitionId: String?, 
         /**
-         * Destination config as JSON object text (secrets come back masked).
-         */destinationConfig: String?, 
+         * Destination config (raw JSON; secrets come back masked).
+         */destinationConfig: JsonObject?, 
         /**
          * Icon URL.
          */icon: String?, 
@@ -4709,7 +4747,7 @@ public struct FfiConverterTypeConnectionTemplate: FfiConverterRustBuffer {
                 organizationId: FfiConverterOptionString.read(from: &buf), 
                 destinationName: FfiConverterOptionString.read(from: &buf), 
                 destinationDefinitionId: FfiConverterOptionString.read(from: &buf), 
-                destinationConfig: FfiConverterOptionString.read(from: &buf), 
+                destinationConfig: FfiConverterOptionTypeJsonObject.read(from: &buf), 
                 icon: FfiConverterOptionString.read(from: &buf), 
                 cronExpression: FfiConverterOptionString.read(from: &buf), 
                 nonBreakingChangesPreference: FfiConverterOptionTypeNonBreakingChangesPreference.read(from: &buf), 
@@ -4726,7 +4764,7 @@ public struct FfiConverterTypeConnectionTemplate: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.organizationId, into: &buf)
         FfiConverterOptionString.write(value.destinationName, into: &buf)
         FfiConverterOptionString.write(value.destinationDefinitionId, into: &buf)
-        FfiConverterOptionString.write(value.destinationConfig, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.destinationConfig, into: &buf)
         FfiConverterOptionString.write(value.icon, into: &buf)
         FfiConverterOptionString.write(value.cronExpression, into: &buf)
         FfiConverterOptionTypeNonBreakingChangesPreference.write(value.nonBreakingChangesPreference, into: &buf)
@@ -4755,14 +4793,11 @@ public func FfiConverterTypeConnectionTemplate_lower(_ value: ConnectionTemplate
 
 
 /**
- * Body of `POST /integrations/templates/connections`; only the fields set are sent.
+ * Body of `POST /integrations/templates/connections`; build it with
+ * [`ConnectionTemplateCreate::user_hosted`] or [`ConnectionTemplateCreate::airbyte_hosted`].
+ * `Debug` hides config values.
  *
- * User-hosted: set `destination_name`, `destination_definition_id` and
- * `destination_config`. Airbyte-hosted: set only `data_hosting_type = AirbyteHosted` (and
- * optionally `cron_expression`).
- *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `destination_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's): every field optional, unknown fields refused.
  */
 public struct ConnectionTemplateCreate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -4774,23 +4809,23 @@ public struct ConnectionTemplateCreate: Equatable, Hashable, CustomDebugStringCo
      */
     public var destinationDefinitionId: String?
     /**
-     * Destination config as JSON object text, sent as is (user-hosted).
+     * Destination config, raw JSON (user-hosted).
      */
-    public var destinationConfig: String?
+    public var destinationConfig: JsonObject?
     /**
-     * Quartz cron schedule: 6 or 7 fields, seconds first (`0 0 12 * * ?` is daily at noon).
+     * Quartz cron schedule (6 or 7 fields, seconds first), e.g. `0 0 12 * * ?`.
      */
     public var cronExpression: String?
     /**
-     * Schema change handling; the service defaults to `Ignore`.
+     * Defaults to `ignore` on the service.
      */
     public var nonBreakingChangesPreference: NonBreakingChangesPreference?
     /**
-     * Whether a sync starts when a source is created; the service defaults to `true`.
+     * Defaults to `true` on the service.
      */
     public var syncOnCreate: Bool?
     /**
-     * `AirbyteHosted` for Airbyte-hosted storage; `None` for user-hosted.
+     * `airbyte_hosted` for Airbyte-hosted storage; omitted for user-hosted.
      */
     public var dataHostingType: DataHostingType?
 
@@ -4804,19 +4839,19 @@ public struct ConnectionTemplateCreate: Equatable, Hashable, CustomDebugStringCo
          * Destination connector definition (user-hosted).
          */destinationDefinitionId: String? = nil, 
         /**
-         * Destination config as JSON object text, sent as is (user-hosted).
-         */destinationConfig: String? = nil, 
+         * Destination config, raw JSON (user-hosted).
+         */destinationConfig: JsonObject? = nil, 
         /**
-         * Quartz cron schedule: 6 or 7 fields, seconds first (`0 0 12 * * ?` is daily at noon).
+         * Quartz cron schedule (6 or 7 fields, seconds first), e.g. `0 0 12 * * ?`.
          */cronExpression: String? = nil, 
         /**
-         * Schema change handling; the service defaults to `Ignore`.
+         * Defaults to `ignore` on the service.
          */nonBreakingChangesPreference: NonBreakingChangesPreference? = nil, 
         /**
-         * Whether a sync starts when a source is created; the service defaults to `true`.
+         * Defaults to `true` on the service.
          */syncOnCreate: Bool? = nil, 
         /**
-         * `AirbyteHosted` for Airbyte-hosted storage; `None` for user-hosted.
+         * `airbyte_hosted` for Airbyte-hosted storage; omitted for user-hosted.
          */dataHostingType: DataHostingType? = nil) {
         self.destinationName = destinationName
         self.destinationDefinitionId = destinationDefinitionId
@@ -4867,7 +4902,7 @@ public struct FfiConverterTypeConnectionTemplateCreate: FfiConverterRustBuffer {
             try ConnectionTemplateCreate(
                 destinationName: FfiConverterOptionString.read(from: &buf), 
                 destinationDefinitionId: FfiConverterOptionString.read(from: &buf), 
-                destinationConfig: FfiConverterOptionString.read(from: &buf), 
+                destinationConfig: FfiConverterOptionTypeJsonObject.read(from: &buf), 
                 cronExpression: FfiConverterOptionString.read(from: &buf), 
                 nonBreakingChangesPreference: FfiConverterOptionTypeNonBreakingChangesPreference.read(from: &buf), 
                 syncOnCreate: FfiConverterOptionBool.read(from: &buf), 
@@ -4878,7 +4913,7 @@ public struct FfiConverterTypeConnectionTemplateCreate: FfiConverterRustBuffer {
     public static func write(_ value: ConnectionTemplateCreate, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.destinationName, into: &buf)
         FfiConverterOptionString.write(value.destinationDefinitionId, into: &buf)
-        FfiConverterOptionString.write(value.destinationConfig, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.destinationConfig, into: &buf)
         FfiConverterOptionString.write(value.cronExpression, into: &buf)
         FfiConverterOptionTypeNonBreakingChangesPreference.write(value.nonBreakingChangesPreference, into: &buf)
         FfiConverterOptionBool.write(value.syncOnCreate, into: &buf)
@@ -4904,9 +4939,9 @@ public func FfiConverterTypeConnectionTemplateCreate_lower(_ value: ConnectionTe
 
 /**
  * Body of `PATCH /integrations/templates/connections/{id}`: only the fields set are sent.
+ * `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `destination_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's): every field optional, unknown fields refused.
  */
 public struct ConnectionTemplateUpdate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -4914,9 +4949,9 @@ public struct ConnectionTemplateUpdate: Equatable, Hashable, CustomDebugStringCo
      */
     public var destinationName: String?
     /**
-     * New destination config, as JSON object text.
+     * New destination config (raw JSON).
      */
-    public var destinationConfig: String?
+    public var destinationConfig: JsonObject?
     /**
      * New Quartz cron schedule.
      */
@@ -4937,8 +4972,8 @@ public struct ConnectionTemplateUpdate: Equatable, Hashable, CustomDebugStringCo
          * New destination display name.
          */destinationName: String? = nil, 
         /**
-         * New destination config, as JSON object text.
-         */destinationConfig: String? = nil, 
+         * New destination config (raw JSON).
+         */destinationConfig: JsonObject? = nil, 
         /**
          * New Quartz cron schedule.
          */cronExpression: String? = nil, 
@@ -4994,7 +5029,7 @@ public struct FfiConverterTypeConnectionTemplateUpdate: FfiConverterRustBuffer {
         return
             try ConnectionTemplateUpdate(
                 destinationName: FfiConverterOptionString.read(from: &buf), 
-                destinationConfig: FfiConverterOptionString.read(from: &buf), 
+                destinationConfig: FfiConverterOptionTypeJsonObject.read(from: &buf), 
                 cronExpression: FfiConverterOptionString.read(from: &buf), 
                 nonBreakingChangesPreference: FfiConverterOptionTypeNonBreakingChangesPreference.read(from: &buf), 
                 syncOnCreate: FfiConverterOptionBool.read(from: &buf)
@@ -5003,7 +5038,7 @@ public struct FfiConverterTypeConnectionTemplateUpdate: FfiConverterRustBuffer {
 
     public static func write(_ value: ConnectionTemplateUpdate, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.destinationName, into: &buf)
-        FfiConverterOptionString.write(value.destinationConfig, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.destinationConfig, into: &buf)
         FfiConverterOptionString.write(value.cronExpression, into: &buf)
         FfiConverterOptionTypeNonBreakingChangesPreference.write(value.nonBreakingChangesPreference, into: &buf)
         FfiConverterOptionBool.write(value.syncOnCreate, into: &buf)
@@ -5096,47 +5131,67 @@ public func FfiConverterTypeCronDescription_lower(_ value: CronDescription) -> R
 
 
 /**
- * How sources made from a template select streams. Printed with `other_json` as keys only
- * (a stream mapper may hold an encryption key).
+ * How sources made from a template select streams. `Debug` shows the keys of the fields the
+ * SDK does not model, not their values (a mapper may hold an encryption key).
  */
-public struct Customization: Equatable, Hashable {
+public struct Customization: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
-     * The selection mode; `None` leaves the service's default (`Suggested`).
+     * The selection mode; the service defaults to `suggested`.
      */
     public var streamSelectionMode: StreamSelectionMode?
     /**
-     * Stream names; required and non-empty with `Whitelist`.
+     * Stream names; required and non-empty with [`StreamSelectionMode::Whitelist`].
      */
     public var streamWhitelist: [String]?
     /**
-     * Every other field the service sent (`stream_customizations`, `stream_mappers`, …), as
-     * JSON object text: kept so that a read → change → update round trip sends them back.
-     * Defaults to `{}`; text that is not a JSON object is refused when the record is sent.
+     * Every other field, as the service sent it (`stream_customizations`, `stream_mappers`,
+     * …): kept so that a read → change → update round trip sends them back unchanged.
      */
-    public var otherJson: String
+    public var other: JsonObject
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * The selection mode; `None` leaves the service's default (`Suggested`).
+         * The selection mode; the service defaults to `suggested`.
          */streamSelectionMode: StreamSelectionMode? = nil, 
         /**
-         * Stream names; required and non-empty with `Whitelist`.
+         * Stream names; required and non-empty with [`StreamSelectionMode::Whitelist`].
          */streamWhitelist: [String]? = nil, 
         /**
-         * Every other field the service sent (`stream_customizations`, `stream_mappers`, …), as
-         * JSON object text: kept so that a read → change → update round trip sends them back.
-         * Defaults to `{}`; text that is not a JSON object is refused when the record is sent.
-         */otherJson: String = "{}") {
+         * Every other field, as the service sent it (`stream_customizations`, `stream_mappers`,
+         * …): kept so that a read → change → update round trip sends them back unchanged.
+         */other: JsonObject = "") {
         self.streamSelectionMode = streamSelectionMode
         self.streamWhitelist = streamWhitelist
-        self.otherJson = otherJson
+        self.other = other
     }
 
     
 
     
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_customization_uniffi_trait_debug(
+            FfiConverterTypeCustomization_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_customization_uniffi_trait_display(
+            FfiConverterTypeCustomization_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -5152,14 +5207,14 @@ public struct FfiConverterTypeCustomization: FfiConverterRustBuffer {
             try Customization(
                 streamSelectionMode: FfiConverterOptionTypeStreamSelectionMode.read(from: &buf), 
                 streamWhitelist: FfiConverterOptionSequenceString.read(from: &buf), 
-                otherJson: FfiConverterString.read(from: &buf)
+                other: FfiConverterTypeJsonObject.read(from: &buf)
         )
     }
 
     public static func write(_ value: Customization, into buf: inout [UInt8]) {
         FfiConverterOptionTypeStreamSelectionMode.write(value.streamSelectionMode, into: &buf)
         FfiConverterOptionSequenceString.write(value.streamWhitelist, into: &buf)
-        FfiConverterString.write(value.otherJson, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
     }
 }
 
@@ -5180,6 +5235,223 @@ public func FfiConverterTypeCustomization_lower(_ value: Customization) -> RustB
 
 
 /**
+ * The core's `Default` of every record that has one. Records whose fields are all
+ * defaulted in the foreign languages (`ValidationOptions()`, `WriteOptions()`, …) build the
+ * same values; records with durations (`RetryPolicy`, `Pacing`, `WaitOptions`) have no
+ * foreign field defaults, so start from these and change what differs (Python
+ * `dataclasses.replace(defaults().retry_policy, max_retries=5)`, Kotlin
+ * `defaults().retryPolicy.copy(maxRetries = 5u)`, Swift `var p = defaults().retryPolicy`).
+ */
+public struct Defaults: Equatable, Hashable {
+    /**
+     * `ClientConfig()`: every setting at the SDK default.
+     */
+    public var clientConfig: ClientConfig
+    /**
+     * Up to 3 retries from 500 ms, each wait at most 10 s, all within 120 s, with jitter.
+     */
+    public var retryPolicy: RetryPolicy
+    /**
+     * Pacing from 50 requests left, pauses of at most 5 s (used when pacing is turned on).
+     */
+    public var pacing: Pacing
+    /**
+     * Check polling: 120 s in all, from 250 ms up to 5 s between polls.
+     */
+    public var waitOptions: WaitOptions
+    /**
+     * Validate before writing, strictly.
+     */
+    public var writeOptions: WriteOptions
+    /**
+     * Strict validation: dates asserted, no coercion, masked secrets refused, required
+     * defaults injected.
+     */
+    public var validationOptions: ValidationOptions
+    /**
+     * No tag filtering.
+     */
+    public var tagFilter: TagFilter
+    /**
+     * Every workspace, the service's page size.
+     */
+    public var workspaceFilter: WorkspaceFilter
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `ClientConfig()`: every setting at the SDK default.
+         */clientConfig: ClientConfig, 
+        /**
+         * Up to 3 retries from 500 ms, each wait at most 10 s, all within 120 s, with jitter.
+         */retryPolicy: RetryPolicy, 
+        /**
+         * Pacing from 50 requests left, pauses of at most 5 s (used when pacing is turned on).
+         */pacing: Pacing, 
+        /**
+         * Check polling: 120 s in all, from 250 ms up to 5 s between polls.
+         */waitOptions: WaitOptions, 
+        /**
+         * Validate before writing, strictly.
+         */writeOptions: WriteOptions, 
+        /**
+         * Strict validation: dates asserted, no coercion, masked secrets refused, required
+         * defaults injected.
+         */validationOptions: ValidationOptions, 
+        /**
+         * No tag filtering.
+         */tagFilter: TagFilter, 
+        /**
+         * Every workspace, the service's page size.
+         */workspaceFilter: WorkspaceFilter) {
+        self.clientConfig = clientConfig
+        self.retryPolicy = retryPolicy
+        self.pacing = pacing
+        self.waitOptions = waitOptions
+        self.writeOptions = writeOptions
+        self.validationOptions = validationOptions
+        self.tagFilter = tagFilter
+        self.workspaceFilter = workspaceFilter
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Defaults: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDefaults: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Defaults {
+        return
+            try Defaults(
+                clientConfig: FfiConverterTypeClientConfig.read(from: &buf), 
+                retryPolicy: FfiConverterTypeRetryPolicy.read(from: &buf), 
+                pacing: FfiConverterTypePacing.read(from: &buf), 
+                waitOptions: FfiConverterTypeWaitOptions.read(from: &buf), 
+                writeOptions: FfiConverterTypeWriteOptions.read(from: &buf), 
+                validationOptions: FfiConverterTypeValidationOptions.read(from: &buf), 
+                tagFilter: FfiConverterTypeTagFilter.read(from: &buf), 
+                workspaceFilter: FfiConverterTypeWorkspaceFilter.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Defaults, into buf: inout [UInt8]) {
+        FfiConverterTypeClientConfig.write(value.clientConfig, into: &buf)
+        FfiConverterTypeRetryPolicy.write(value.retryPolicy, into: &buf)
+        FfiConverterTypePacing.write(value.pacing, into: &buf)
+        FfiConverterTypeWaitOptions.write(value.waitOptions, into: &buf)
+        FfiConverterTypeWriteOptions.write(value.writeOptions, into: &buf)
+        FfiConverterTypeValidationOptions.write(value.validationOptions, into: &buf)
+        FfiConverterTypeTagFilter.write(value.tagFilter, into: &buf)
+        FfiConverterTypeWorkspaceFilter.write(value.workspaceFilter, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDefaults_lift(_ buf: RustBuffer) throws -> Defaults {
+    return try FfiConverterTypeDefaults.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDefaults_lower(_ value: Defaults) -> RustBuffer {
+    return FfiConverterTypeDefaults.lower(value)
+}
+
+
+/**
+ * The body of a [`SourceDefinition`].
+ */
+public struct DefinitionBody: Equatable, Hashable {
+    /**
+     * Connector name.
+     */
+    public var name: String?
+    /**
+     * The connector spec: a `ConnectorSpecification` (`connectionSpecification`,
+     * `documentationUrl`, `advanced_auth`), raw JSON.
+     */
+    public var spec: JsonValue?
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Connector name.
+         */name: String?, 
+        /**
+         * The connector spec: a `ConnectorSpecification` (`connectionSpecification`,
+         * `documentationUrl`, `advanced_auth`), raw JSON.
+         */spec: JsonValue?, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject) {
+        self.name = name
+        self.spec = spec
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DefinitionBody: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDefinitionBody: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DefinitionBody {
+        return
+            try DefinitionBody(
+                name: FfiConverterOptionString.read(from: &buf), 
+                spec: FfiConverterOptionTypeJsonValue.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DefinitionBody, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeJsonValue.write(value.spec, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDefinitionBody_lift(_ buf: RustBuffer) throws -> DefinitionBody {
+    return try FfiConverterTypeDefinitionBody.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDefinitionBody_lower(_ value: DefinitionBody) -> RustBuffer {
+    return FfiConverterTypeDefinitionBody.lower(value)
+}
+
+
+/**
  * The receipt of a delete: `{id, deleted_at}` (either may be absent; tag removals send only
  * `deleted_at`).
  */
@@ -5189,7 +5461,7 @@ public struct Deleted: Equatable, Hashable {
      */
     public var id: String?
     /**
-     * When it was deleted (ISO-8601 text, e.g. `2025-10-08T10:30:00Z`).
+     * When it was deleted (ISO-8601).
      */
     public var deletedAt: String?
 
@@ -5200,7 +5472,7 @@ public struct Deleted: Equatable, Hashable {
          * The deleted resource's id.
          */id: String?, 
         /**
-         * When it was deleted (ISO-8601 text, e.g. `2025-10-08T10:30:00Z`).
+         * When it was deleted (ISO-8601).
          */deletedAt: String?) {
         self.id = id
         self.deletedAt = deletedAt
@@ -5254,19 +5526,19 @@ public func FfiConverterTypeDeleted_lower(_ value: Deleted) -> RustBuffer {
  */
 public struct FailureReason: Equatable, Hashable {
     /**
-     * When it failed, as the service sent it: ISO-8601 text, or the JSON text of a number
-     * (milliseconds since the epoch).
+     * When it failed, as the service sent it (milliseconds since the epoch or ISO-8601).
      */
-    public var timestamp: String?
+    public var timestamp: JsonValue?
     /**
-     * Which side failed: `source`, `destination`, `replication`, `normalization`, `dbt`,
-     * `persistence`, `airbyte_platform`, `unknown`, or a newer value, as sent.
+     * Which side failed: one of the spec's `FailureOrigin` values (`source`, `destination`,
+     * `replication`, `normalization`, `dbt`, `persistence`, `airbyte_platform`, `unknown`),
+     * or any newer one, as sent.
      */
     public var failureOrigin: String?
     /**
-     * The kind of failure: `config_error`, `transient_error`, `system_error`,
-     * `destination_timeout`, `heartbeat_timeout`, `manual_cancellation`, `refresh_schema`, or
-     * a newer value, as sent.
+     * The kind of failure: one of the spec's `FailureType` values (`config_error`,
+     * `transient_error`, `system_error`, `destination_timeout`, `heartbeat_timeout`,
+     * `manual_cancellation`, `refresh_schema`), or any newer one, as sent.
      */
     public var failureType: String?
     /**
@@ -5298,27 +5570,27 @@ public struct FailureReason: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * When it failed, as the service sent it: ISO-8601 text, or the JSON text of a number
-         * (milliseconds since the epoch).
-         */timestamp: String?, 
+         * When it failed, as the service sent it (milliseconds since the epoch or ISO-8601).
+         */timestamp: JsonValue? = nil, 
         /**
-         * Which side failed: `source`, `destination`, `replication`, `normalization`, `dbt`,
-         * `persistence`, `airbyte_platform`, `unknown`, or a newer value, as sent.
-         */failureOrigin: String?, 
+         * Which side failed: one of the spec's `FailureOrigin` values (`source`, `destination`,
+         * `replication`, `normalization`, `dbt`, `persistence`, `airbyte_platform`, `unknown`),
+         * or any newer one, as sent.
+         */failureOrigin: String? = nil, 
         /**
-         * The kind of failure: `config_error`, `transient_error`, `system_error`,
-         * `destination_timeout`, `heartbeat_timeout`, `manual_cancellation`, `refresh_schema`, or
-         * a newer value, as sent.
-         */failureType: String?, 
+         * The kind of failure: one of the spec's `FailureType` values (`config_error`,
+         * `transient_error`, `system_error`, `destination_timeout`, `heartbeat_timeout`,
+         * `manual_cancellation`, `refresh_schema`), or any newer one, as sent.
+         */failureType: String? = nil, 
         /**
          * A message for the end user.
-         */externalMessage: String?, 
+         */externalMessage: String? = nil, 
         /**
          * A message for the operator.
-         */internalMessage: String?, 
+         */internalMessage: String? = nil, 
         /**
          * Whether running the check again may help.
-         */retryable: Bool?, 
+         */retryable: Bool? = nil, 
         /**
          * The connector's stack trace, for the operator (may be long).
          */stacktrace: String? = nil, 
@@ -5355,7 +5627,7 @@ public struct FfiConverterTypeFailureReason: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FailureReason {
         return
             try FailureReason(
-                timestamp: FfiConverterOptionString.read(from: &buf), 
+                timestamp: FfiConverterOptionTypeJsonValue.read(from: &buf), 
                 failureOrigin: FfiConverterOptionString.read(from: &buf), 
                 failureType: FfiConverterOptionString.read(from: &buf), 
                 externalMessage: FfiConverterOptionString.read(from: &buf), 
@@ -5368,7 +5640,7 @@ public struct FfiConverterTypeFailureReason: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: FailureReason, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.timestamp, into: &buf)
+        FfiConverterOptionTypeJsonValue.write(value.timestamp, into: &buf)
         FfiConverterOptionString.write(value.failureOrigin, into: &buf)
         FfiConverterOptionString.write(value.failureType, into: &buf)
         FfiConverterOptionString.write(value.externalMessage, into: &buf)
@@ -5397,7 +5669,10 @@ public func FfiConverterTypeFailureReason_lower(_ value: FailureReason) -> RustB
 
 
 /**
- * One problem the service reported with one request field (from either error-body shape).
+ * One problem the service reported with one request field.
+ *
+ * Built from either error-body shape: `{"errors": [{"field", "message", "error_code"}]}` or
+ * `{"detail": [{"loc": [...], "msg", "type"}]}` (where `loc` is joined with `.` into `field`).
  */
 public struct FieldError: Equatable, Hashable {
     /**
@@ -5557,9 +5832,13 @@ public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
 
 
 /**
- * Client-side pacing (the Rust `Pacing`): when the last response said few requests are left
- * in the rate-limit window, each request first pauses so that the rest are spread over the
- * time until the window resets.
+ * Client-side pacing: when the last response said few requests are left in the rate-limit
+ * window, each request first pauses so that the rest are spread over the time until the
+ * window resets. Off by default; turn it on with [`crate::ClientConfigBuilder::pacing`].
+ *
+ * With `remaining` requests left (`X-RateLimit-Remaining` at or below `below_remaining`) and
+ * `t` seconds until `X-RateLimit-Reset`, the pause is `t / (remaining + 1)`, at most
+ * `max_delay`. Nothing pauses once the window has reset or when the headers are absent.
  */
 public struct Pacing: Equatable, Hashable {
     /**
@@ -5567,21 +5846,21 @@ public struct Pacing: Equatable, Hashable {
      */
     public var belowRemaining: UInt64
     /**
-     * The longest pause before one request, in milliseconds. Defaults to 5 000.
+     * The longest pause before one request. Defaults to 5 seconds.
      */
-    public var maxDelayMs: UInt64
+    public var maxDelay: TimeInterval
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Pacing starts when `X-RateLimit-Remaining` is at or below this. Defaults to 50.
-         */belowRemaining: UInt64 = UInt64(50), 
+         */belowRemaining: UInt64, 
         /**
-         * The longest pause before one request, in milliseconds. Defaults to 5 000.
-         */maxDelayMs: UInt64 = UInt64(5000)) {
+         * The longest pause before one request. Defaults to 5 seconds.
+         */maxDelay: TimeInterval) {
         self.belowRemaining = belowRemaining
-        self.maxDelayMs = maxDelayMs
+        self.maxDelay = maxDelay
     }
 
     
@@ -5601,13 +5880,13 @@ public struct FfiConverterTypePacing: FfiConverterRustBuffer {
         return
             try Pacing(
                 belowRemaining: FfiConverterUInt64.read(from: &buf), 
-                maxDelayMs: FfiConverterUInt64.read(from: &buf)
+                maxDelay: FfiConverterDuration.read(from: &buf)
         )
     }
 
     public static func write(_ value: Pacing, into buf: inout [UInt8]) {
         FfiConverterUInt64.write(value.belowRemaining, into: &buf)
-        FfiConverterUInt64.write(value.maxDelayMs, into: &buf)
+        FfiConverterDuration.write(value.maxDelay, into: &buf)
     }
 }
 
@@ -5628,8 +5907,9 @@ public func FfiConverterTypePacing_lower(_ value: Pacing) -> RustBuffer {
 
 
 /**
- * Rate-limit numbers from a response's `Retry-After` and `X-RateLimit-*` headers; each is
- * `None` when its header was absent or malformed.
+ * Rate-limit numbers from a response's `Retry-After` and `X-RateLimit-*` headers.
+ *
+ * Every field is `None` when its header was absent or malformed.
  */
 public struct RateLimit: Equatable, Hashable {
     /**
@@ -5645,9 +5925,9 @@ public struct RateLimit: Equatable, Hashable {
      */
     public var resetUnixSeconds: UInt64?
     /**
-     * `Retry-After`: how long to wait before the next request, in milliseconds.
+     * `Retry-After`: how long to wait before the next request (from seconds or an HTTP date).
      */
-    public var retryAfterMs: UInt64?
+    public var retryAfter: TimeInterval?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -5662,12 +5942,12 @@ public struct RateLimit: Equatable, Hashable {
          * `X-RateLimit-Reset`: when the window resets, in Unix seconds.
          */resetUnixSeconds: UInt64?, 
         /**
-         * `Retry-After`: how long to wait before the next request, in milliseconds.
-         */retryAfterMs: UInt64?) {
+         * `Retry-After`: how long to wait before the next request (from seconds or an HTTP date).
+         */retryAfter: TimeInterval?) {
         self.limit = limit
         self.remaining = remaining
         self.resetUnixSeconds = resetUnixSeconds
-        self.retryAfterMs = retryAfterMs
+        self.retryAfter = retryAfter
     }
 
     
@@ -5689,7 +5969,7 @@ public struct FfiConverterTypeRateLimit: FfiConverterRustBuffer {
                 limit: FfiConverterOptionUInt64.read(from: &buf), 
                 remaining: FfiConverterOptionUInt64.read(from: &buf), 
                 resetUnixSeconds: FfiConverterOptionUInt64.read(from: &buf), 
-                retryAfterMs: FfiConverterOptionUInt64.read(from: &buf)
+                retryAfter: FfiConverterOptionDuration.read(from: &buf)
         )
     }
 
@@ -5697,7 +5977,7 @@ public struct FfiConverterTypeRateLimit: FfiConverterRustBuffer {
         FfiConverterOptionUInt64.write(value.limit, into: &buf)
         FfiConverterOptionUInt64.write(value.remaining, into: &buf)
         FfiConverterOptionUInt64.write(value.resetUnixSeconds, into: &buf)
-        FfiConverterOptionUInt64.write(value.retryAfterMs, into: &buf)
+        FfiConverterOptionDuration.write(value.retryAfter, into: &buf)
     }
 }
 
@@ -5718,10 +5998,31 @@ public func FfiConverterTypeRateLimit_lower(_ value: RateLimit) -> RustBuffer {
 
 
 /**
- * How failed requests are retried (the Rust `RetryPolicy`): connection failures, 429, 502,
- * 503 and 504 are retried with exponential backoff; a create that may have reached the server
- * is never sent twice (it fails with `AirbyteError.OutcomeUnknown`). Durations in
- * milliseconds.
+ * How failed requests are retried. Set per client with
+ * [`crate::ClientConfigBuilder::retry_policy`], or per call with
+ * `client.with_retry_policy(...)` on [`crate::OperatorClient`] and [`crate::EndUserClient`].
+ *
+ * The wait before retry `n` (0-based) is `min(max_backoff, initial_backoff × 2ⁿ)`, multiplied
+ * by a random factor in `[0, 1)` when `jitter` is on ("full jitter"), and never less than the
+ * server's `Retry-After` (or, on a 429 without it, the time until `X-RateLimit-Reset` when
+ * `X-RateLimit-Remaining` is 0).
+ *
+ * ```
+ * use airbyte_embedded::{ClientConfig, RetryPolicy};
+ * use std::time::Duration;
+ *
+ * let config = ClientConfig::builder()
+ * .retry_policy(RetryPolicy {
+ * max_retries: 5,
+ * max_elapsed: Duration::from_secs(30),
+ * ..RetryPolicy::default()
+ * })
+ * .build()?;
+ * assert_eq!(config.retry_policy().max_retries, 5);
+ * let never = ClientConfig::builder().retry_policy(RetryPolicy::disabled()).build()?;
+ * assert_eq!(never.retry_policy().max_retries, 0);
+ * # Ok::<(), airbyte_embedded::Error>(())
+ * ```
  */
 public struct RetryPolicy: Equatable, Hashable {
     /**
@@ -5729,23 +6030,23 @@ public struct RetryPolicy: Equatable, Hashable {
      */
     public var maxRetries: UInt32
     /**
-     * The wait before the first retry, before jitter; it doubles with each retry. Defaults
-     * to 500.
+     * The wait before the first retry, before jitter. Defaults to 500 milliseconds; it
+     * doubles with each retry.
      */
-    public var initialBackoffMs: UInt64
+    public var initialBackoff: TimeInterval
     /**
      * The longest computed wait (a server's `Retry-After` may ask for longer, and is
-     * honoured within `max_elapsed_ms`). Defaults to 10 000.
+     * honoured within `max_elapsed`). Defaults to 10 seconds.
      */
-    public var maxBackoffMs: UInt64
+    public var maxBackoff: TimeInterval
     /**
-     * The overall deadline: no retry is scheduled whose wait would end later than this after
-     * the call's first attempt started. Defaults to 120 000; must be above zero.
+     * The overall deadline: no retry is scheduled whose wait would end later than this
+     * after the call's first attempt started. Defaults to 120 seconds.
      */
-    public var maxElapsedMs: UInt64
+    public var maxElapsed: TimeInterval
     /**
-     * Whether each wait is multiplied by a random factor in `[0, 1)` (full jitter). Defaults
-     * to `true`.
+     * Whether each wait is multiplied by a random factor in `[0, 1)` (full jitter), so that
+     * many clients failing together do not retry together. Defaults to `true`.
      */
     public var jitter: Bool
 
@@ -5754,27 +6055,27 @@ public struct RetryPolicy: Equatable, Hashable {
     public init(
         /**
          * Retries after the first attempt. Defaults to 3; 0 disables retrying.
-         */maxRetries: UInt32 = UInt32(3), 
+         */maxRetries: UInt32, 
         /**
-         * The wait before the first retry, before jitter; it doubles with each retry. Defaults
-         * to 500.
-         */initialBackoffMs: UInt64 = UInt64(500), 
+         * The wait before the first retry, before jitter. Defaults to 500 milliseconds; it
+         * doubles with each retry.
+         */initialBackoff: TimeInterval, 
         /**
          * The longest computed wait (a server's `Retry-After` may ask for longer, and is
-         * honoured within `max_elapsed_ms`). Defaults to 10 000.
-         */maxBackoffMs: UInt64 = UInt64(10000), 
+         * honoured within `max_elapsed`). Defaults to 10 seconds.
+         */maxBackoff: TimeInterval, 
         /**
-         * The overall deadline: no retry is scheduled whose wait would end later than this after
-         * the call's first attempt started. Defaults to 120 000; must be above zero.
-         */maxElapsedMs: UInt64 = UInt64(120000), 
+         * The overall deadline: no retry is scheduled whose wait would end later than this
+         * after the call's first attempt started. Defaults to 120 seconds.
+         */maxElapsed: TimeInterval, 
         /**
-         * Whether each wait is multiplied by a random factor in `[0, 1)` (full jitter). Defaults
-         * to `true`.
-         */jitter: Bool = true) {
+         * Whether each wait is multiplied by a random factor in `[0, 1)` (full jitter), so that
+         * many clients failing together do not retry together. Defaults to `true`.
+         */jitter: Bool) {
         self.maxRetries = maxRetries
-        self.initialBackoffMs = initialBackoffMs
-        self.maxBackoffMs = maxBackoffMs
-        self.maxElapsedMs = maxElapsedMs
+        self.initialBackoff = initialBackoff
+        self.maxBackoff = maxBackoff
+        self.maxElapsed = maxElapsed
         self.jitter = jitter
     }
 
@@ -5795,18 +6096,18 @@ public struct FfiConverterTypeRetryPolicy: FfiConverterRustBuffer {
         return
             try RetryPolicy(
                 maxRetries: FfiConverterUInt32.read(from: &buf), 
-                initialBackoffMs: FfiConverterUInt64.read(from: &buf), 
-                maxBackoffMs: FfiConverterUInt64.read(from: &buf), 
-                maxElapsedMs: FfiConverterUInt64.read(from: &buf), 
+                initialBackoff: FfiConverterDuration.read(from: &buf), 
+                maxBackoff: FfiConverterDuration.read(from: &buf), 
+                maxElapsed: FfiConverterDuration.read(from: &buf), 
                 jitter: FfiConverterBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: RetryPolicy, into buf: inout [UInt8]) {
         FfiConverterUInt32.write(value.maxRetries, into: &buf)
-        FfiConverterUInt64.write(value.initialBackoffMs, into: &buf)
-        FfiConverterUInt64.write(value.maxBackoffMs, into: &buf)
-        FfiConverterUInt64.write(value.maxElapsedMs, into: &buf)
+        FfiConverterDuration.write(value.initialBackoff, into: &buf)
+        FfiConverterDuration.write(value.maxBackoff, into: &buf)
+        FfiConverterDuration.write(value.maxElapsed, into: &buf)
         FfiConverterBool.write(value.jitter, into: &buf)
     }
 }
@@ -5850,7 +6151,7 @@ public struct ScopedTokenInfo: Equatable, Hashable {
     public init(
         /**
          * The organisation.
-         */organizationId: String?, 
+         */organizationId: String? = nil, 
         /**
          * The workspace.
          */workspaceId: String, 
@@ -5909,7 +6210,8 @@ public func FfiConverterTypeScopedTokenInfo_lower(_ value: ScopedTokenInfo) -> R
 
 
 /**
- * Body of `POST /embedded/scoped-token`.
+ * Body of `POST /embedded/scoped-token` (`/account/applications/scoped-token`):
+ * `{workspace_name | customer_name, region_id?}`.
  */
 public struct ScopedTokenRequest: Equatable, Hashable {
     /**
@@ -5917,14 +6219,13 @@ public struct ScopedTokenRequest: Equatable, Hashable {
      */
     public var workspaceName: String
     /**
-     * Region (UUID) of a workspace created now; `None` (the default) uses the client
-     * config's region, else the service's (US).
+     * Region of a workspace created now ([`crate::REGION_US`] when unset, unless the client
+     * config names a region).
      */
     public var regionId: String?
     /**
-     * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
-     * (default `false`), for deployments whose `/account/applications/scoped-token` route
-     * requires that key; set it together with the `Applications` token routes.
+     * Sends the name under the early-2026 key `customer_name` instead of `workspace_name`
+     * (default `false`; see the [module docs](self)).
      */
     public var sendAsCustomerName: Bool
 
@@ -5935,13 +6236,12 @@ public struct ScopedTokenRequest: Equatable, Hashable {
          * The end user's workspace name; a new name creates the workspace.
          */workspaceName: String, 
         /**
-         * Region (UUID) of a workspace created now; `None` (the default) uses the client
-         * config's region, else the service's (US).
+         * Region of a workspace created now ([`crate::REGION_US`] when unset, unless the client
+         * config names a region).
          */regionId: String? = nil, 
         /**
-         * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
-         * (default `false`), for deployments whose `/account/applications/scoped-token` route
-         * requires that key; set it together with the `Applications` token routes.
+         * Sends the name under the early-2026 key `customer_name` instead of `workspace_name`
+         * (default `false`; see the [module docs](self)).
          */sendAsCustomerName: Bool = false) {
         self.workspaceName = workspaceName
         self.regionId = regionId
@@ -5996,9 +6296,6 @@ public func FfiConverterTypeScopedTokenRequest_lower(_ value: ScopedTokenRequest
 /**
  * An end user's source. `source_config` comes back with every `airbyte_secret` masked as
  * `**********`.
- *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `source_config` as keys only: every value shows as `[REDACTED]`.
  */
 public struct Source: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -6014,10 +6311,9 @@ public struct Source: Equatable, Hashable, CustomDebugStringConvertible, CustomS
      */
     public var sourceTemplate: SourceTemplate?
     /**
-     * The merged config (template defaults + user config) as JSON object text, secrets
-     * masked.
+     * The merged config (template defaults + user config), raw JSON, secrets masked.
      */
-    public var sourceConfig: String
+    public var sourceConfig: JsonObject
     /**
      * Creation time (ISO-8601).
      */
@@ -6040,9 +6336,8 @@ public struct Source: Equatable, Hashable, CustomDebugStringConvertible, CustomS
          * The template it was made from.
          */sourceTemplate: SourceTemplate?, 
         /**
-         * The merged config (template defaults + user config) as JSON object text, secrets
-         * masked.
-         */sourceConfig: String, 
+         * The merged config (template defaults + user config), raw JSON, secrets masked.
+         */sourceConfig: JsonObject, 
         /**
          * Creation time (ISO-8601).
          */createdAt: String?, 
@@ -6098,7 +6393,7 @@ public struct FfiConverterTypeSource: FfiConverterRustBuffer {
                 id: FfiConverterString.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
                 sourceTemplate: FfiConverterOptionTypeSourceTemplate.read(from: &buf), 
-                sourceConfig: FfiConverterString.read(from: &buf), 
+                sourceConfig: FfiConverterTypeJsonObject.read(from: &buf), 
                 createdAt: FfiConverterOptionString.read(from: &buf), 
                 updatedAt: FfiConverterOptionString.read(from: &buf)
         )
@@ -6108,7 +6403,7 @@ public struct FfiConverterTypeSource: FfiConverterRustBuffer {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterOptionTypeSourceTemplate.write(value.sourceTemplate, into: &buf)
-        FfiConverterString.write(value.sourceConfig, into: &buf)
+        FfiConverterTypeJsonObject.write(value.sourceConfig, into: &buf)
         FfiConverterOptionString.write(value.createdAt, into: &buf)
         FfiConverterOptionString.write(value.updatedAt, into: &buf)
     }
@@ -6131,10 +6426,11 @@ public func FfiConverterTypeSource_lower(_ value: Source) -> RustBuffer {
 
 
 /**
- * Body of `POST …/sources` and `POST …/sources/check`.
+ * Body of `POST …/sources` and `POST …/sources/check`. `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `source_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's `source_json`) needs `workspace_id` and `source_template_id`;
+ * every other field is optional (`source_config` defaults to `{}`) and unknown fields are
+ * refused.
  */
 public struct SourceCreate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -6146,21 +6442,20 @@ public struct SourceCreate: Equatable, Hashable, CustomDebugStringConvertible, C
      */
     public var sourceTemplateId: String
     /**
-     * Only what the template does not default, as JSON object text (sent byte for byte: date
-     * strings are never reformatted); the service merges it over the template's
-     * `partial_default_config`.
+     * Only what the template does not default (raw JSON, sent byte for byte); the service
+     * merges it over the template's `partial_default_config`.
      */
-    public var sourceConfig: String
+    public var sourceConfig: JsonObject
     /**
      * Display name.
      */
     public var name: String?
     /**
-     * Tags choosing which connection templates apply (empty, the default: all of them).
+     * Tags choosing which connection templates apply (empty: all of them).
      */
     public var selectedConnectionTemplateTags: [String]
     /**
-     * How those tags combine; `None` (the default) sends `any`.
+     * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
      */
     public var selectedConnectionTemplateTagsMode: TagsMode?
 
@@ -6174,18 +6469,17 @@ public struct SourceCreate: Equatable, Hashable, CustomDebugStringConvertible, C
          * The source template to use.
          */sourceTemplateId: String, 
         /**
-         * Only what the template does not default, as JSON object text (sent byte for byte: date
-         * strings are never reformatted); the service merges it over the template's
-         * `partial_default_config`.
-         */sourceConfig: String, 
+         * Only what the template does not default (raw JSON, sent byte for byte); the service
+         * merges it over the template's `partial_default_config`.
+         */sourceConfig: JsonObject, 
         /**
          * Display name.
          */name: String? = nil, 
         /**
-         * Tags choosing which connection templates apply (empty, the default: all of them).
+         * Tags choosing which connection templates apply (empty: all of them).
          */selectedConnectionTemplateTags: [String] = [], 
         /**
-         * How those tags combine; `None` (the default) sends `any`.
+         * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
          */selectedConnectionTemplateTagsMode: TagsMode? = nil) {
         self.workspaceId = workspaceId
         self.sourceTemplateId = sourceTemplateId
@@ -6235,7 +6529,7 @@ public struct FfiConverterTypeSourceCreate: FfiConverterRustBuffer {
             try SourceCreate(
                 workspaceId: FfiConverterString.read(from: &buf), 
                 sourceTemplateId: FfiConverterString.read(from: &buf), 
-                sourceConfig: FfiConverterString.read(from: &buf), 
+                sourceConfig: FfiConverterTypeJsonObject.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
                 selectedConnectionTemplateTags: FfiConverterSequenceString.read(from: &buf), 
                 selectedConnectionTemplateTagsMode: FfiConverterOptionTypeTagsMode.read(from: &buf)
@@ -6245,7 +6539,7 @@ public struct FfiConverterTypeSourceCreate: FfiConverterRustBuffer {
     public static func write(_ value: SourceCreate, into buf: inout [UInt8]) {
         FfiConverterString.write(value.workspaceId, into: &buf)
         FfiConverterString.write(value.sourceTemplateId, into: &buf)
-        FfiConverterString.write(value.sourceConfig, into: &buf)
+        FfiConverterTypeJsonObject.write(value.sourceConfig, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterSequenceString.write(value.selectedConnectionTemplateTags, into: &buf)
         FfiConverterOptionTypeTagsMode.write(value.selectedConnectionTemplateTagsMode, into: &buf)
@@ -6277,18 +6571,9 @@ public struct SourceDefinition: Equatable, Hashable {
      */
     public var id: String
     /**
-     * Connector name.
+     * The definition: `name`, `spec` and whatever else the service sends.
      */
-    public var name: String?
-    /**
-     * The connector spec as JSON text: a `ConnectorSpecification`
-     * (`connectionSpecification`, `documentationUrl`, `advanced_auth`).
-     */
-    public var spec: String?
-    /**
-     * Every other field of the definition, as JSON object text.
-     */
-    public var other: String
+    public var definition: DefinitionBody
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6297,19 +6582,10 @@ public struct SourceDefinition: Equatable, Hashable {
          * Definition id.
          */id: String, 
         /**
-         * Connector name.
-         */name: String?, 
-        /**
-         * The connector spec as JSON text: a `ConnectorSpecification`
-         * (`connectionSpecification`, `documentationUrl`, `advanced_auth`).
-         */spec: String?, 
-        /**
-         * Every other field of the definition, as JSON object text.
-         */other: String) {
+         * The definition: `name`, `spec` and whatever else the service sends.
+         */definition: DefinitionBody) {
         self.id = id
-        self.name = name
-        self.spec = spec
-        self.other = other
+        self.definition = definition
     }
 
     
@@ -6329,17 +6605,13 @@ public struct FfiConverterTypeSourceDefinition: FfiConverterRustBuffer {
         return
             try SourceDefinition(
                 id: FfiConverterString.read(from: &buf), 
-                name: FfiConverterOptionString.read(from: &buf), 
-                spec: FfiConverterOptionString.read(from: &buf), 
-                other: FfiConverterString.read(from: &buf)
+                definition: FfiConverterTypeDefinitionBody.read(from: &buf)
         )
     }
 
     public static func write(_ value: SourceDefinition, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.name, into: &buf)
-        FfiConverterOptionString.write(value.spec, into: &buf)
-        FfiConverterString.write(value.other, into: &buf)
+        FfiConverterTypeDefinitionBody.write(value.definition, into: &buf)
     }
 }
 
@@ -6549,9 +6821,6 @@ public func FfiConverterTypeSourceSummary_lower(_ value: SourceSummary) -> RustB
 
 /**
  * A source template: which connector end users may pick, with the operator's defaults.
- *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
  */
 public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -6571,16 +6840,15 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
      */
     public var sourceDefinitionId: String?
     /**
-     * The connector spec end users fill, as JSON text (a `ConnectorSpecification`:
-     * `{"connectionSpecification": {...}, "documentationUrl": ...}`), with the fields that
-     * `partial_default_config` supplies no longer required.
+     * The connector spec end users fill (a `ConnectorSpecification`, raw JSON): the
+     * connector's spec with the fields that `partial_default_config` supplies not required.
      */
-    public var userConfigSpec: String?
+    public var userConfigSpec: JsonValue?
     /**
-     * The operator's defaults merged under every end user's config, as JSON object text
-     * (secrets come back masked as `**********`).
+     * The operator's defaults, merged under every end user's config (raw JSON; secrets come
+     * back masked).
      */
-    public var partialDefaultConfig: String
+    public var partialDefaultConfig: JsonObject
     /**
      * Stream selection.
      */
@@ -6590,6 +6858,11 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
      */
     public var tags: [String]
     /**
+     * How its sources run (2026 service versions; `None` when the service omits it, which
+     * then means `REPLICATION`).
+     */
+    public var mode: SourceConfigTemplateMode?
+    /**
      * Creation time (ISO-8601).
      */
     public var createdAt: String?
@@ -6597,11 +6870,6 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
      * Last update time (ISO-8601).
      */
     public var updatedAt: String?
-    /**
-     * How its sources run (2026 service versions; `None` when omitted, meaning
-     * `Replication`).
-     */
-    public var mode: SourceConfigTemplateMode?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6611,38 +6879,37 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
          */id: String, 
         /**
          * Display name.
-         */name: String?, 
+         */name: String? = nil, 
         /**
          * Icon URL.
-         */icon: String?, 
+         */icon: String? = nil, 
         /**
          * The connector definition (the request field `actor_definition_id`).
-         */sourceDefinitionId: String?, 
+         */sourceDefinitionId: String? = nil, 
         /**
-         * The connector spec end users fill, as JSON text (a `ConnectorSpecification`:
-         * `{"connectionSpecification": {...}, "documentationUrl": ...}`), with the fields that
-         * `partial_default_config` supplies no longer required.
-         */userConfigSpec: String?, 
+         * The connector spec end users fill (a `ConnectorSpecification`, raw JSON): the
+         * connector's spec with the fields that `partial_default_config` supplies not required.
+         */userConfigSpec: JsonValue? = nil, 
         /**
-         * The operator's defaults merged under every end user's config, as JSON object text
-         * (secrets come back masked as `**********`).
-         */partialDefaultConfig: String, 
+         * The operator's defaults, merged under every end user's config (raw JSON; secrets come
+         * back masked).
+         */partialDefaultConfig: JsonObject = "", 
         /**
          * Stream selection.
-         */customization: Customization?, 
+         */customization: Customization? = nil, 
         /**
          * Tag names.
-         */tags: [String], 
+         */tags: [String] = [], 
+        /**
+         * How its sources run (2026 service versions; `None` when the service omits it, which
+         * then means `REPLICATION`).
+         */mode: SourceConfigTemplateMode? = nil, 
         /**
          * Creation time (ISO-8601).
-         */createdAt: String?, 
+         */createdAt: String? = nil, 
         /**
          * Last update time (ISO-8601).
-         */updatedAt: String?, 
-        /**
-         * How its sources run (2026 service versions; `None` when omitted, meaning
-         * `Replication`).
-         */mode: SourceConfigTemplateMode? = nil) {
+         */updatedAt: String? = nil) {
         self.id = id
         self.name = name
         self.icon = icon
@@ -6651,9 +6918,9 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
         self.partialDefaultConfig = partialDefaultConfig
         self.customization = customization
         self.tags = tags
+        self.mode = mode
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-        self.mode = mode
     }
 
     
@@ -6698,13 +6965,13 @@ public struct FfiConverterTypeSourceTemplate: FfiConverterRustBuffer {
                 name: FfiConverterOptionString.read(from: &buf), 
                 icon: FfiConverterOptionString.read(from: &buf), 
                 sourceDefinitionId: FfiConverterOptionString.read(from: &buf), 
-                userConfigSpec: FfiConverterOptionString.read(from: &buf), 
-                partialDefaultConfig: FfiConverterString.read(from: &buf), 
+                userConfigSpec: FfiConverterOptionTypeJsonValue.read(from: &buf), 
+                partialDefaultConfig: FfiConverterTypeJsonObject.read(from: &buf), 
                 customization: FfiConverterOptionTypeCustomization.read(from: &buf), 
                 tags: FfiConverterSequenceString.read(from: &buf), 
+                mode: FfiConverterOptionTypeSourceConfigTemplateMode.read(from: &buf), 
                 createdAt: FfiConverterOptionString.read(from: &buf), 
-                updatedAt: FfiConverterOptionString.read(from: &buf), 
-                mode: FfiConverterOptionTypeSourceConfigTemplateMode.read(from: &buf)
+                updatedAt: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -6713,13 +6980,13 @@ public struct FfiConverterTypeSourceTemplate: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterOptionString.write(value.icon, into: &buf)
         FfiConverterOptionString.write(value.sourceDefinitionId, into: &buf)
-        FfiConverterOptionString.write(value.userConfigSpec, into: &buf)
-        FfiConverterString.write(value.partialDefaultConfig, into: &buf)
+        FfiConverterOptionTypeJsonValue.write(value.userConfigSpec, into: &buf)
+        FfiConverterTypeJsonObject.write(value.partialDefaultConfig, into: &buf)
         FfiConverterOptionTypeCustomization.write(value.customization, into: &buf)
         FfiConverterSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTypeSourceConfigTemplateMode.write(value.mode, into: &buf)
         FfiConverterOptionString.write(value.createdAt, into: &buf)
         FfiConverterOptionString.write(value.updatedAt, into: &buf)
-        FfiConverterOptionTypeSourceConfigTemplateMode.write(value.mode, into: &buf)
     }
 }
 
@@ -6740,27 +7007,25 @@ public func FfiConverterTypeSourceTemplate_lower(_ value: SourceTemplate) -> Rus
 
 
 /**
- * Body of `POST /integrations/templates/sources`.
+ * Body of `POST /integrations/templates/sources`. `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's): unknown fields are refused; optional fields may be left out.
  */
 public struct SourceTemplateCreate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
-     * The connector definition id (`SourceDefinitionSummary.source_definition_id`).
+     * The connector definition id (from [`crate::integrations::Definitions`]).
      */
     public var actorDefinitionId: String
     /**
-     * Defaults merged under every end user's config, as JSON object text (sent as is).
-     * Defaults to `{}`.
+     * Defaults merged under every end user's config (raw JSON, sent as is).
      */
-    public var partialDefaultConfig: String
+    public var partialDefaultConfig: JsonObject
     /**
-     * Display name; `None` lets the service use the connector's name.
+     * Display name; the service defaults to the connector's name.
      */
     public var name: String?
     /**
-     * Stream selection; `None` leaves the service's default.
+     * Stream selection.
      */
     public var customization: Customization?
 
@@ -6768,17 +7033,16 @@ public struct SourceTemplateCreate: Equatable, Hashable, CustomDebugStringConver
     // declare one manually.
     public init(
         /**
-         * The connector definition id (`SourceDefinitionSummary.source_definition_id`).
+         * The connector definition id (from [`crate::integrations::Definitions`]).
          */actorDefinitionId: String, 
         /**
-         * Defaults merged under every end user's config, as JSON object text (sent as is).
-         * Defaults to `{}`.
-         */partialDefaultConfig: String = "{}", 
+         * Defaults merged under every end user's config (raw JSON, sent as is).
+         */partialDefaultConfig: JsonObject = "", 
         /**
-         * Display name; `None` lets the service use the connector's name.
+         * Display name; the service defaults to the connector's name.
          */name: String? = nil, 
         /**
-         * Stream selection; `None` leaves the service's default.
+         * Stream selection.
          */customization: Customization? = nil) {
         self.actorDefinitionId = actorDefinitionId
         self.partialDefaultConfig = partialDefaultConfig
@@ -6825,7 +7089,7 @@ public struct FfiConverterTypeSourceTemplateCreate: FfiConverterRustBuffer {
         return
             try SourceTemplateCreate(
                 actorDefinitionId: FfiConverterString.read(from: &buf), 
-                partialDefaultConfig: FfiConverterString.read(from: &buf), 
+                partialDefaultConfig: FfiConverterTypeJsonObject.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
                 customization: FfiConverterOptionTypeCustomization.read(from: &buf)
         )
@@ -6833,7 +7097,7 @@ public struct FfiConverterTypeSourceTemplateCreate: FfiConverterRustBuffer {
 
     public static func write(_ value: SourceTemplateCreate, into buf: inout [UInt8]) {
         FfiConverterString.write(value.actorDefinitionId, into: &buf)
-        FfiConverterString.write(value.partialDefaultConfig, into: &buf)
+        FfiConverterTypeJsonObject.write(value.partialDefaultConfig, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterOptionTypeCustomization.write(value.customization, into: &buf)
     }
@@ -6872,22 +7136,6 @@ public struct SourceTemplateSummary: Equatable, Hashable {
      */
     public var icon: String?
     /**
-     * Tag names.
-     */
-    public var tags: [String]
-    /**
-     * Stream selection.
-     */
-    public var customization: Customization?
-    /**
-     * Creation time (ISO-8601).
-     */
-    public var createdAt: String?
-    /**
-     * Last update time (ISO-8601).
-     */
-    public var updatedAt: String?
-    /**
      * The owning organisation (2026 service versions; `None` when omitted or `null`, as for
      * Airbyte's global templates).
      */
@@ -6898,10 +7146,26 @@ public struct SourceTemplateSummary: Equatable, Hashable {
      */
     public var actorDefinitionId: String?
     /**
+     * Tag names.
+     */
+    public var tags: [String]
+    /**
+     * Stream selection.
+     */
+    public var customization: Customization?
+    /**
      * How its sources run (2026 service versions; `None` when omitted, meaning
-     * `Replication`).
+     * `REPLICATION`).
      */
     public var mode: SourceConfigTemplateMode?
+    /**
+     * Creation time (ISO-8601).
+     */
+    public var createdAt: String?
+    /**
+     * Last update time (ISO-8601).
+     */
+    public var updatedAt: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -6911,22 +7175,10 @@ public struct SourceTemplateSummary: Equatable, Hashable {
          */id: String, 
         /**
          * Display name.
-         */name: String?, 
+         */name: String? = nil, 
         /**
          * Icon URL.
-         */icon: String?, 
-        /**
-         * Tag names.
-         */tags: [String], 
-        /**
-         * Stream selection.
-         */customization: Customization?, 
-        /**
-         * Creation time (ISO-8601).
-         */createdAt: String?, 
-        /**
-         * Last update time (ISO-8601).
-         */updatedAt: String?, 
+         */icon: String? = nil, 
         /**
          * The owning organisation (2026 service versions; `None` when omitted or `null`, as for
          * Airbyte's global templates).
@@ -6936,19 +7188,31 @@ public struct SourceTemplateSummary: Equatable, Hashable {
          * `source_definition_id`).
          */actorDefinitionId: String? = nil, 
         /**
+         * Tag names.
+         */tags: [String] = [], 
+        /**
+         * Stream selection.
+         */customization: Customization? = nil, 
+        /**
          * How its sources run (2026 service versions; `None` when omitted, meaning
-         * `Replication`).
-         */mode: SourceConfigTemplateMode? = nil) {
+         * `REPLICATION`).
+         */mode: SourceConfigTemplateMode? = nil, 
+        /**
+         * Creation time (ISO-8601).
+         */createdAt: String? = nil, 
+        /**
+         * Last update time (ISO-8601).
+         */updatedAt: String? = nil) {
         self.id = id
         self.name = name
         self.icon = icon
-        self.tags = tags
-        self.customization = customization
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
         self.organizationId = organizationId
         self.actorDefinitionId = actorDefinitionId
+        self.tags = tags
+        self.customization = customization
         self.mode = mode
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
     }
 
     
@@ -6970,13 +7234,13 @@ public struct FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer {
                 id: FfiConverterString.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
                 icon: FfiConverterOptionString.read(from: &buf), 
-                tags: FfiConverterSequenceString.read(from: &buf), 
-                customization: FfiConverterOptionTypeCustomization.read(from: &buf), 
-                createdAt: FfiConverterOptionString.read(from: &buf), 
-                updatedAt: FfiConverterOptionString.read(from: &buf), 
                 organizationId: FfiConverterOptionString.read(from: &buf), 
                 actorDefinitionId: FfiConverterOptionString.read(from: &buf), 
-                mode: FfiConverterOptionTypeSourceConfigTemplateMode.read(from: &buf)
+                tags: FfiConverterSequenceString.read(from: &buf), 
+                customization: FfiConverterOptionTypeCustomization.read(from: &buf), 
+                mode: FfiConverterOptionTypeSourceConfigTemplateMode.read(from: &buf), 
+                createdAt: FfiConverterOptionString.read(from: &buf), 
+                updatedAt: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -6984,13 +7248,13 @@ public struct FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterOptionString.write(value.icon, into: &buf)
-        FfiConverterSequenceString.write(value.tags, into: &buf)
-        FfiConverterOptionTypeCustomization.write(value.customization, into: &buf)
-        FfiConverterOptionString.write(value.createdAt, into: &buf)
-        FfiConverterOptionString.write(value.updatedAt, into: &buf)
         FfiConverterOptionString.write(value.organizationId, into: &buf)
         FfiConverterOptionString.write(value.actorDefinitionId, into: &buf)
+        FfiConverterSequenceString.write(value.tags, into: &buf)
+        FfiConverterOptionTypeCustomization.write(value.customization, into: &buf)
         FfiConverterOptionTypeSourceConfigTemplateMode.write(value.mode, into: &buf)
+        FfiConverterOptionString.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.updatedAt, into: &buf)
     }
 }
 
@@ -7011,28 +7275,26 @@ public func FfiConverterTypeSourceTemplateSummary_lower(_ value: SourceTemplateS
 
 
 /**
- * Body of `PATCH /integrations/templates/sources/{id}`.
+ * Body of `PATCH /integrations/templates/sources/{id}`. `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's): unknown fields are refused; optional fields may be left out.
  */
 public struct SourceTemplateUpdate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
-     * The new defaults, as JSON object text (the service requires the field on every
-     * update).
-     */
-    public var partialDefaultConfig: String
-    /**
-     * New display name; `None` keeps it.
+     * New display name.
      */
     public var name: String?
     /**
-     * New stream selection; `None` keeps it.
+     * The new defaults (the service requires the field on every update).
+     */
+    public var partialDefaultConfig: JsonObject
+    /**
+     * New stream selection.
      */
     public var customization: Customization?
     /**
-     * Whether existing sources made from the template get the new defaults; `None` leaves
-     * the service's default (`false`).
+     * Whether existing sources made from the template get the new defaults (service default:
+     * `false`).
      */
     public var propagate: Bool?
 
@@ -7040,21 +7302,20 @@ public struct SourceTemplateUpdate: Equatable, Hashable, CustomDebugStringConver
     // declare one manually.
     public init(
         /**
-         * The new defaults, as JSON object text (the service requires the field on every
-         * update).
-         */partialDefaultConfig: String, 
-        /**
-         * New display name; `None` keeps it.
+         * New display name.
          */name: String? = nil, 
         /**
-         * New stream selection; `None` keeps it.
+         * The new defaults (the service requires the field on every update).
+         */partialDefaultConfig: JsonObject, 
+        /**
+         * New stream selection.
          */customization: Customization? = nil, 
         /**
-         * Whether existing sources made from the template get the new defaults; `None` leaves
-         * the service's default (`false`).
+         * Whether existing sources made from the template get the new defaults (service default:
+         * `false`).
          */propagate: Bool? = nil) {
-        self.partialDefaultConfig = partialDefaultConfig
         self.name = name
+        self.partialDefaultConfig = partialDefaultConfig
         self.customization = customization
         self.propagate = propagate
     }
@@ -7097,16 +7358,16 @@ public struct FfiConverterTypeSourceTemplateUpdate: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SourceTemplateUpdate {
         return
             try SourceTemplateUpdate(
-                partialDefaultConfig: FfiConverterString.read(from: &buf), 
                 name: FfiConverterOptionString.read(from: &buf), 
+                partialDefaultConfig: FfiConverterTypeJsonObject.read(from: &buf), 
                 customization: FfiConverterOptionTypeCustomization.read(from: &buf), 
                 propagate: FfiConverterOptionBool.read(from: &buf)
         )
     }
 
     public static func write(_ value: SourceTemplateUpdate, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.partialDefaultConfig, into: &buf)
         FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterTypeJsonObject.write(value.partialDefaultConfig, into: &buf)
         FfiConverterOptionTypeCustomization.write(value.customization, into: &buf)
         FfiConverterOptionBool.write(value.propagate, into: &buf)
     }
@@ -7130,10 +7391,9 @@ public func FfiConverterTypeSourceTemplateUpdate_lower(_ value: SourceTemplateUp
 
 /**
  * Body of `PUT …/sources/{id}` and `POST …/sources/{id}/check`: only the fields set are
- * sent.
+ * sent. `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `source_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's `update_json`): every field optional, unknown fields refused.
  */
 public struct SourceUpdate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -7141,9 +7401,9 @@ public struct SourceUpdate: Equatable, Hashable, CustomDebugStringConvertible, C
      */
     public var name: String?
     /**
-     * The new user config (what the template does not default), as JSON object text.
+     * The new user config (what the template does not default), raw JSON.
      */
-    public var sourceConfig: String?
+    public var sourceConfig: JsonObject?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7152,8 +7412,8 @@ public struct SourceUpdate: Equatable, Hashable, CustomDebugStringConvertible, C
          * New display name.
          */name: String? = nil, 
         /**
-         * The new user config (what the template does not default), as JSON object text.
-         */sourceConfig: String? = nil) {
+         * The new user config (what the template does not default), raw JSON.
+         */sourceConfig: JsonObject? = nil) {
         self.name = name
         self.sourceConfig = sourceConfig
     }
@@ -7197,13 +7457,13 @@ public struct FfiConverterTypeSourceUpdate: FfiConverterRustBuffer {
         return
             try SourceUpdate(
                 name: FfiConverterOptionString.read(from: &buf), 
-                sourceConfig: FfiConverterOptionString.read(from: &buf)
+                sourceConfig: FfiConverterOptionTypeJsonObject.read(from: &buf)
         )
     }
 
     public static func write(_ value: SourceUpdate, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.name, into: &buf)
-        FfiConverterOptionString.write(value.sourceConfig, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.sourceConfig, into: &buf)
     }
 }
 
@@ -7224,7 +7484,7 @@ public func FfiConverterTypeSourceUpdate_lower(_ value: SourceUpdate) -> RustBuf
 
 
 /**
- * A stream named in a `FailureReason`.
+ * A stream named in a [`FailureReason`]: `{name, namespace?}`.
  */
 public struct StreamDescriptor: Equatable, Hashable {
     /**
@@ -7241,7 +7501,7 @@ public struct StreamDescriptor: Equatable, Hashable {
     public init(
         /**
          * Stream name.
-         */name: String?, 
+         */name: String? = nil, 
         /**
          * Stream namespace.
          */namespace: String? = nil) {
@@ -7301,8 +7561,7 @@ public struct Tag: Equatable, Hashable {
      */
     public var id: String?
     /**
-     * Tag name: unique in the organisation, 1 to 255 characters, the path key of the tag
-     * routes.
+     * Tag name (unique in the organisation; the path key of the tag routes).
      */
     public var name: String
     /**
@@ -7325,8 +7584,7 @@ public struct Tag: Equatable, Hashable {
          * Tag id.
          */id: String?, 
         /**
-         * Tag name: unique in the organisation, 1 to 255 characters, the path key of the tag
-         * routes.
+         * Tag name (unique in the organisation; the path key of the tag routes).
          */name: String, 
         /**
          * Owning organisation.
@@ -7395,14 +7653,17 @@ public func FfiConverterTypeTag_lower(_ value: Tag) -> RustBuffer {
 
 /**
  * A tag filter for the template list endpoints (`?tags=crm&tags=sales&tags_mode=any`).
+ *
+ * Its JSON form: `{"tags"?: [...], "mode"?: "all"|"any"}` (`mode` also as `tags_mode`),
+ * unknown fields refused.
  */
 public struct TagFilter: Equatable, Hashable {
     /**
-     * Tag names; empty (the default) means no filtering.
+     * Tag names; empty means no filtering.
      */
     public var tags: [String]
     /**
-     * How the tags combine; `None` (the default) leaves it to the service, which uses `All`.
+     * How the tags combine; the service defaults to [`TagsMode::All`].
      */
     public var mode: TagsMode?
 
@@ -7410,10 +7671,10 @@ public struct TagFilter: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Tag names; empty (the default) means no filtering.
+         * Tag names; empty means no filtering.
          */tags: [String] = [], 
         /**
-         * How the tags combine; `None` (the default) leaves it to the service, which uses `All`.
+         * How the tags combine; the service defaults to [`TagsMode::All`].
          */mode: TagsMode? = nil) {
         self.tags = tags
         self.mode = mode
@@ -7591,30 +7852,35 @@ public func FfiConverterTypeValidatedConfig_lower(_ value: ValidatedConfig) -> R
 
 
 /**
- * Switches for `validate_source_config` and `WriteOptions.validation`. `ValidationOptions()`
- * is the strict setting used before a create or update.
+ * Switches for [`validate_source_config`]. `ValidationOptions::default()` is the strict
+ * setting used before a create or update.
+ *
+ * Its JSON form: every field optional, unknown fields refused.
  */
 public struct ValidationOptions: Equatable, Hashable {
     /**
      * Whether `format: date-time` (and `date`, `time`) is asserted (RFC 3339). Defaults to
-     * `true`; other formats are never asserted.
+     * `true`. Other formats are never asserted.
      */
     public var assertDateTime: Bool
     /**
-     * Whether strings are converted to the spec's scalar types (`"5432"` → `5432`) before
-     * validation, each change reported in `ValidatedConfig.coercions`. Defaults to `false`:
-     * a wrong type is an error.
+     * Whether strings are converted to the spec's scalar types (`"5432"` → `5432` for an
+     * integer, `"true"` → `true` for a boolean) before validation, each change reported in
+     * [`ValidatedConfig::coercions`]. Defaults to `false`: a wrong type is an error.
      */
     public var coerceScalars: Bool
     /**
-     * Whether values equal to the mask `**********` at secret paths are skipped instead of
-     * refused (for re-validating a config fetched from the service). Defaults to `false`.
+     * Whether values equal to [`SECRET_MASK`] at secret paths of the user's config are
+     * skipped instead of refused: for re-validating a config fetched from the service.
+     * Defaults to `false`. The skipped paths are listed in
+     * [`ValidatedConfig::skipped_masked_secrets`].
      */
     public var skipMaskedSecrets: Bool
     /**
      * Whether the spec `default` of a required property missing from both configs is added
      * (when it satisfies its own schema) to the validated and the sent config, each listed
-     * in `ValidatedConfig.defaults_applied`. Defaults to `true`.
+     * in [`ValidatedConfig::defaults_applied`]. Defaults to `true`; switch it off when the
+     * config is a partial update merged over something other than the template defaults.
      */
     public var injectDefaults: Bool
 
@@ -7623,21 +7889,24 @@ public struct ValidationOptions: Equatable, Hashable {
     public init(
         /**
          * Whether `format: date-time` (and `date`, `time`) is asserted (RFC 3339). Defaults to
-         * `true`; other formats are never asserted.
+         * `true`. Other formats are never asserted.
          */assertDateTime: Bool = true, 
         /**
-         * Whether strings are converted to the spec's scalar types (`"5432"` → `5432`) before
-         * validation, each change reported in `ValidatedConfig.coercions`. Defaults to `false`:
-         * a wrong type is an error.
+         * Whether strings are converted to the spec's scalar types (`"5432"` → `5432` for an
+         * integer, `"true"` → `true` for a boolean) before validation, each change reported in
+         * [`ValidatedConfig::coercions`]. Defaults to `false`: a wrong type is an error.
          */coerceScalars: Bool = false, 
         /**
-         * Whether values equal to the mask `**********` at secret paths are skipped instead of
-         * refused (for re-validating a config fetched from the service). Defaults to `false`.
+         * Whether values equal to [`SECRET_MASK`] at secret paths of the user's config are
+         * skipped instead of refused: for re-validating a config fetched from the service.
+         * Defaults to `false`. The skipped paths are listed in
+         * [`ValidatedConfig::skipped_masked_secrets`].
          */skipMaskedSecrets: Bool = false, 
         /**
          * Whether the spec `default` of a required property missing from both configs is added
          * (when it satisfies its own schema) to the validated and the sent config, each listed
-         * in `ValidatedConfig.defaults_applied`. Defaults to `true`.
+         * in [`ValidatedConfig::defaults_applied`]. Defaults to `true`; switch it off when the
+         * config is a partial update merged over something other than the template defaults.
          */injectDefaults: Bool = true) {
         self.assertDateTime = assertDateTime
         self.coerceScalars = coerceScalars
@@ -7693,39 +7962,42 @@ public func FfiConverterTypeValidationOptions_lower(_ value: ValidationOptions) 
 
 
 /**
- * How `Sources.wait_for_check` polls. Durations in milliseconds.
+ * How [`Sources::wait_for_check`] polls.
+ *
+ * Its JSON form (the C ABI's `options_json`) is in milliseconds: `{"timeout_ms"?: 120000,
+ * "initial_interval_ms"?: 250, "max_interval_ms"?: 5000}`, unknown fields refused.
  */
 public struct WaitOptions: Equatable, Hashable {
     /**
-     * The most time spent waiting, all polls included. Defaults to 120 000 (2 minutes).
+     * The most time spent waiting, all polls included. Defaults to 120 seconds.
      */
-    public var timeoutMs: UInt64
+    public var timeout: TimeInterval
     /**
-     * The first pause between polls. Defaults to 250; each pause is 1.5 times the one
-     * before.
+     * The first pause between polls. Defaults to 250 milliseconds; each pause is 1.5 times
+     * the one before.
      */
-    public var initialIntervalMs: UInt64
+    public var initialInterval: TimeInterval
     /**
-     * The longest pause between polls. Defaults to 5 000.
+     * The longest pause between polls. Defaults to 5 seconds.
      */
-    public var maxIntervalMs: UInt64
+    public var maxInterval: TimeInterval
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * The most time spent waiting, all polls included. Defaults to 120 000 (2 minutes).
-         */timeoutMs: UInt64 = UInt64(120000), 
+         * The most time spent waiting, all polls included. Defaults to 120 seconds.
+         */timeout: TimeInterval, 
         /**
-         * The first pause between polls. Defaults to 250; each pause is 1.5 times the one
-         * before.
-         */initialIntervalMs: UInt64 = UInt64(250), 
+         * The first pause between polls. Defaults to 250 milliseconds; each pause is 1.5 times
+         * the one before.
+         */initialInterval: TimeInterval, 
         /**
-         * The longest pause between polls. Defaults to 5 000.
-         */maxIntervalMs: UInt64 = UInt64(5000)) {
-        self.timeoutMs = timeoutMs
-        self.initialIntervalMs = initialIntervalMs
-        self.maxIntervalMs = maxIntervalMs
+         * The longest pause between polls. Defaults to 5 seconds.
+         */maxInterval: TimeInterval) {
+        self.timeout = timeout
+        self.initialInterval = initialInterval
+        self.maxInterval = maxInterval
     }
 
     
@@ -7744,16 +8016,16 @@ public struct FfiConverterTypeWaitOptions: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WaitOptions {
         return
             try WaitOptions(
-                timeoutMs: FfiConverterUInt64.read(from: &buf), 
-                initialIntervalMs: FfiConverterUInt64.read(from: &buf), 
-                maxIntervalMs: FfiConverterUInt64.read(from: &buf)
+                timeout: FfiConverterDuration.read(from: &buf), 
+                initialInterval: FfiConverterDuration.read(from: &buf), 
+                maxInterval: FfiConverterDuration.read(from: &buf)
         )
     }
 
     public static func write(_ value: WaitOptions, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.timeoutMs, into: &buf)
-        FfiConverterUInt64.write(value.initialIntervalMs, into: &buf)
-        FfiConverterUInt64.write(value.maxIntervalMs, into: &buf)
+        FfiConverterDuration.write(value.timeout, into: &buf)
+        FfiConverterDuration.write(value.initialInterval, into: &buf)
+        FfiConverterDuration.write(value.maxInterval, into: &buf)
     }
 }
 
@@ -7774,7 +8046,11 @@ public func FfiConverterTypeWaitOptions_lower(_ value: WaitOptions) -> RustBuffe
 
 
 /**
- * Body of `POST /embedded/widget-token`.
+ * Body of `POST /embedded/widget-token` (`/account/applications/widget-token`).
+ *
+ * Its JSON form (the C ABI's `request_json`) needs `workspace_name` and `allowed_origin`;
+ * every other field is optional and unknown fields are refused. `send_as_customer_name` is
+ * not part of it: the C ABI always sends `workspace_name`.
  */
 public struct WidgetTokenRequest: Equatable, Hashable {
     /**
@@ -7782,34 +8058,33 @@ public struct WidgetTokenRequest: Equatable, Hashable {
      */
     public var workspaceName: String
     /**
-     * The exact origin the widget is embedded in: scheme + host + optional port, no path, no
-     * trailing slash, no wildcard (`https://app.example.com`, `http://localhost:3000`), or
-     * `null`. Checked before anything is sent.
+     * The exact origin the widget is embedded in (`https://app.example.com`,
+     * `http://localhost:3000`, or `null`); checked before sending.
      */
     public var allowedOrigin: String
     /**
-     * Region (UUID) of a workspace created now; `None` (the default) as for scoped tokens.
+     * Region of a workspace created now.
      */
     public var regionId: String?
     /**
-     * Tags choosing which source templates the widget offers (empty, the default: all).
+     * Tags choosing which source templates the widget offers (empty: all).
      */
     public var selectedSourceTemplateTags: [String]
     /**
-     * How those tags combine; `None` (the default) sends `any`.
+     * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
      */
     public var selectedSourceTemplateTagsMode: TagsMode?
     /**
-     * Tags choosing which connection templates apply (empty, the default: all).
+     * Tags choosing which connection templates apply (empty: all).
      */
     public var selectedConnectionTemplateTags: [String]
     /**
-     * How those tags combine; `None` (the default) sends `any`.
+     * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
      */
     public var selectedConnectionTemplateTagsMode: TagsMode?
     /**
-     * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
-     * (default `false`), as for scoped tokens.
+     * Sends the name under the early-2026 key `customer_name` instead of `workspace_name`
+     * (default `false`; see the [module docs](self)).
      */
     public var sendAsCustomerName: Bool
 
@@ -7820,28 +8095,27 @@ public struct WidgetTokenRequest: Equatable, Hashable {
          * The end user's workspace name; a new name creates the workspace.
          */workspaceName: String, 
         /**
-         * The exact origin the widget is embedded in: scheme + host + optional port, no path, no
-         * trailing slash, no wildcard (`https://app.example.com`, `http://localhost:3000`), or
-         * `null`. Checked before anything is sent.
+         * The exact origin the widget is embedded in (`https://app.example.com`,
+         * `http://localhost:3000`, or `null`); checked before sending.
          */allowedOrigin: String, 
         /**
-         * Region (UUID) of a workspace created now; `None` (the default) as for scoped tokens.
+         * Region of a workspace created now.
          */regionId: String? = nil, 
         /**
-         * Tags choosing which source templates the widget offers (empty, the default: all).
+         * Tags choosing which source templates the widget offers (empty: all).
          */selectedSourceTemplateTags: [String] = [], 
         /**
-         * How those tags combine; `None` (the default) sends `any`.
+         * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
          */selectedSourceTemplateTagsMode: TagsMode? = nil, 
         /**
-         * Tags choosing which connection templates apply (empty, the default: all).
+         * Tags choosing which connection templates apply (empty: all).
          */selectedConnectionTemplateTags: [String] = [], 
         /**
-         * How those tags combine; `None` (the default) sends `any`.
+         * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
          */selectedConnectionTemplateTagsMode: TagsMode? = nil, 
         /**
-         * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
-         * (default `false`), as for scoped tokens.
+         * Sends the name under the early-2026 key `customer_name` instead of `workspace_name`
+         * (default `false`; see the [module docs](self)).
          */sendAsCustomerName: Bool = false) {
         self.workspaceName = workspaceName
         self.allowedOrigin = allowedOrigin
@@ -7929,14 +8203,6 @@ public struct Workspace: Equatable, Hashable {
      */
     public var status: WorkspaceStatus?
     /**
-     * Creation time (ISO-8601).
-     */
-    public var createdAt: String?
-    /**
-     * Last update time (ISO-8601).
-     */
-    public var updatedAt: String?
-    /**
      * Whether the Context Store caches the workspace's data (2026 service versions; `None`
      * when the service omits it).
      */
@@ -7946,6 +8212,14 @@ public struct Workspace: Equatable, Hashable {
      * omits it).
      */
     public var tombstone: Bool?
+    /**
+     * Creation time (ISO-8601).
+     */
+    public var createdAt: String?
+    /**
+     * Last update time (ISO-8601).
+     */
+    public var updatedAt: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7955,19 +8229,13 @@ public struct Workspace: Equatable, Hashable {
          */id: String, 
         /**
          * Workspace name.
-         */name: String?, 
+         */name: String? = nil, 
         /**
          * Owning organisation.
-         */organizationId: String?, 
+         */organizationId: String? = nil, 
         /**
          * Active or inactive.
-         */status: WorkspaceStatus?, 
-        /**
-         * Creation time (ISO-8601).
-         */createdAt: String?, 
-        /**
-         * Last update time (ISO-8601).
-         */updatedAt: String?, 
+         */status: WorkspaceStatus? = nil, 
         /**
          * Whether the Context Store caches the workspace's data (2026 service versions; `None`
          * when the service omits it).
@@ -7975,15 +8243,21 @@ public struct Workspace: Equatable, Hashable {
         /**
          * Whether the workspace has been deleted (2026 service versions; `None` when the service
          * omits it).
-         */tombstone: Bool? = nil) {
+         */tombstone: Bool? = nil, 
+        /**
+         * Creation time (ISO-8601).
+         */createdAt: String? = nil, 
+        /**
+         * Last update time (ISO-8601).
+         */updatedAt: String? = nil) {
         self.id = id
         self.name = name
         self.organizationId = organizationId
         self.status = status
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
         self.cacheEnabled = cacheEnabled
         self.tombstone = tombstone
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
     }
 
     
@@ -8006,10 +8280,10 @@ public struct FfiConverterTypeWorkspace: FfiConverterRustBuffer {
                 name: FfiConverterOptionString.read(from: &buf), 
                 organizationId: FfiConverterOptionString.read(from: &buf), 
                 status: FfiConverterOptionTypeWorkspaceStatus.read(from: &buf), 
-                createdAt: FfiConverterOptionString.read(from: &buf), 
-                updatedAt: FfiConverterOptionString.read(from: &buf), 
                 cacheEnabled: FfiConverterOptionBool.read(from: &buf), 
-                tombstone: FfiConverterOptionBool.read(from: &buf)
+                tombstone: FfiConverterOptionBool.read(from: &buf), 
+                createdAt: FfiConverterOptionString.read(from: &buf), 
+                updatedAt: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -8018,10 +8292,10 @@ public struct FfiConverterTypeWorkspace: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterOptionString.write(value.organizationId, into: &buf)
         FfiConverterOptionTypeWorkspaceStatus.write(value.status, into: &buf)
-        FfiConverterOptionString.write(value.createdAt, into: &buf)
-        FfiConverterOptionString.write(value.updatedAt, into: &buf)
         FfiConverterOptionBool.write(value.cacheEnabled, into: &buf)
         FfiConverterOptionBool.write(value.tombstone, into: &buf)
+        FfiConverterOptionString.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.updatedAt, into: &buf)
     }
 }
 
@@ -8042,7 +8316,10 @@ public func FfiConverterTypeWorkspace_lower(_ value: Workspace) -> RustBuffer {
 
 
 /**
- * Filters for listing workspaces, kept on every page.
+ * Filters for listing workspaces; kept on every page.
+ *
+ * Its JSON form (the C ABI's `filter_json`): `{"name_contains"?, "status"?:
+ * "active"|"inactive", "limit"?: 1..100}`, unknown fields refused.
  */
 public struct WorkspaceFilter: Equatable, Hashable {
     /**
@@ -8054,7 +8331,7 @@ public struct WorkspaceFilter: Equatable, Hashable {
      */
     public var status: WorkspaceStatus?
     /**
-     * Page size, 1 to 100; `None` (the default) lets the service use 20.
+     * Page size, 1 to 100; the service defaults to 20.
      */
     public var limit: UInt32?
 
@@ -8068,7 +8345,7 @@ public struct WorkspaceFilter: Equatable, Hashable {
          * Only workspaces with this status.
          */status: WorkspaceStatus? = nil, 
         /**
-         * Page size, 1 to 100; `None` (the default) lets the service use 20.
+         * Page size, 1 to 100; the service defaults to 20.
          */limit: UInt32? = nil) {
         self.nameContains = nameContains
         self.status = status
@@ -8129,7 +8406,8 @@ public struct WorkspacePage: Equatable, Hashable {
      */
     public var data: [Workspace]
     /**
-     * Absolute URL of the next page, or `None` on the last page.
+     * Absolute URL of the next page, or `None` on the last page (which the service marks
+     * with a `null`, missing or empty `next`).
      */
     public var next: String?
 
@@ -8140,7 +8418,8 @@ public struct WorkspacePage: Equatable, Hashable {
          * The page's workspaces.
          */data: [Workspace], 
         /**
-         * Absolute URL of the next page, or `None` on the last page.
+         * Absolute URL of the next page, or `None` on the last page (which the service marks
+         * with a `null`, missing or empty `next`).
          */next: String?) {
         self.data = data
         self.next = next
@@ -8270,6 +8549,9 @@ public func FfiConverterTypeWorkspaceStats_lower(_ value: WorkspaceStats) -> Rus
 
 /**
  * Body of `PUT /workspaces/{id}`: only the fields set are sent.
+ *
+ * Its JSON form (the C ABI's `update_json`): `{"name"?, "status"?: "active"|"inactive",
+ * "cache_enabled"?: bool}`, unknown fields refused.
  */
 public struct WorkspaceUpdate: Equatable, Hashable {
     /**
@@ -8277,7 +8559,7 @@ public struct WorkspaceUpdate: Equatable, Hashable {
      */
     public var name: String?
     /**
-     * New status (`Inactive` disables the workspace's connections).
+     * New status (`inactive` disables the workspace's connections).
      */
     public var status: WorkspaceStatus?
     /**
@@ -8292,7 +8574,7 @@ public struct WorkspaceUpdate: Equatable, Hashable {
          * New name.
          */name: String? = nil, 
         /**
-         * New status (`Inactive` disables the workspace's connections).
+         * New status (`inactive` disables the workspace's connections).
          */status: WorkspaceStatus? = nil, 
         /**
          * Turns Context Store caching on or off (2026 service versions; older ones ignore it).
@@ -8349,28 +8631,30 @@ public func FfiConverterTypeWorkspaceUpdate_lower(_ value: WorkspaceUpdate) -> R
 
 /**
  * Options for a create, update or check that sends a source config.
+ *
+ * Its JSON form (the C ABI's `options_json`): every field optional, unknown fields refused.
  */
 public struct WriteOptions: Equatable, Hashable {
     /**
-     * Whether the config is validated against the template's spec before anything is sent
-     * (one `GET` of the template, cached for a minute). Defaults to `true`.
+     * Whether the config is validated against the template's spec before anything is sent.
+     * Defaults to `true`.
      */
     public var validate: Bool
     /**
-     * How it is validated; `None` (the default) is the strict `ValidationOptions()`.
+     * How it is validated.
      */
-    public var validation: ValidationOptions?
+    public var validation: ValidationOptions
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * Whether the config is validated against the template's spec before anything is sent
-         * (one `GET` of the template, cached for a minute). Defaults to `true`.
+         * Whether the config is validated against the template's spec before anything is sent.
+         * Defaults to `true`.
          */validate: Bool = true, 
         /**
-         * How it is validated; `None` (the default) is the strict `ValidationOptions()`.
-         */validation: ValidationOptions? = nil) {
+         * How it is validated.
+         */validation: ValidationOptions = ValidationOptions()) {
         self.validate = validate
         self.validation = validation
     }
@@ -8392,13 +8676,13 @@ public struct FfiConverterTypeWriteOptions: FfiConverterRustBuffer {
         return
             try WriteOptions(
                 validate: FfiConverterBool.read(from: &buf), 
-                validation: FfiConverterOptionTypeValidationOptions.read(from: &buf)
+                validation: FfiConverterTypeValidationOptions.read(from: &buf)
         )
     }
 
     public static func write(_ value: WriteOptions, into buf: inout [UInt8]) {
         FfiConverterBool.write(value.validate, into: &buf)
-        FfiConverterOptionTypeValidationOptions.write(value.validation, into: &buf)
+        FfiConverterTypeValidationOptions.write(value.validation, into: &buf)
     }
 }
 
@@ -8419,9 +8703,12 @@ public func FfiConverterTypeWriteOptions_lower(_ value: WriteOptions) -> RustBuf
 
 
 /**
- * Everything that can go wrong in an SDK call (Kotlin: `AirbyteException`).
+ * Everything that can go wrong in an SDK call.
  *
- * HTTP variants carry the `status`; every variant carries a readable `detail`.
+ * No variant's `Display` or `Debug` output ever contains a client secret, a token or an
+ * `airbyte_secret` value. HTTP variants carry the response's `status`; every variant carries
+ * a readable `detail`. In the foreign languages this is `AirbyteError` (Kotlin
+ * `AirbyteException`), one exception class per variant.
  */
 public 
 enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -8434,19 +8721,19 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
      */
     case Unauthorized(
         /**
-         * Always 401.
+         * 401.
          */status: UInt16, 
         /**
          * The service's message.
          */detail: String
     )
     /**
-     * HTTP 403: the token may not do this (a scoped token on an operator route, another
-     * organisation's resource). Never triggers a token refresh.
+     * HTTP 403: the token is valid but may not do this (for example a scoped token on an
+     * operator route, or another organisation's resource). Never triggers a token refresh.
      */
     case Forbidden(
         /**
-         * Always 403.
+         * 403.
          */status: UInt16, 
         /**
          * The service's message.
@@ -8460,7 +8747,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
      */
     case NotFound(
         /**
-         * Always 404.
+         * 404.
          */status: UInt16, 
         /**
          * The service's message.
@@ -8477,29 +8764,32 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * The service's message, or a summary of the field errors.
          */detail: String, 
         /**
-         * Per-field problems (field path + message).
+         * Per-field problems (path + message).
          */fieldErrors: [FieldError]
     )
     /**
-     * HTTP 429: the organisation's rate limit is used up.
+     * HTTP 429: the organisation's rate limit is used up, and waiting for it (as the server's
+     * `Retry-After` asked) would not fit in the retry budget
+     * ([`crate::RetryPolicy::max_elapsed`]), or the retries ran out. `Display` names the
+     * numbers the server sent.
      */
     case RateLimited(
         /**
-         * Always 429.
+         * 429.
          */status: UInt16, 
         /**
          * The service's message.
          */detail: String, 
         /**
-         * `Retry-After` and `X-RateLimit-*` from the response.
+         * The numbers from the response headers (`Retry-After`, `X-RateLimit-*`).
          */rateLimit: RateLimit
     )
     /**
-     * HTTP 5xx: the service (or a proxy in front of it) failed.
+     * HTTP 5xx: the service failed.
      */
     case Server(
         /**
-         * 500..=599.
+         * The status code (500..=599).
          */status: UInt16, 
         /**
          * The service's message, or a snippet of a non-JSON body (at most 4 KiB).
@@ -8517,7 +8807,8 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */detail: String
     )
     /**
-     * The request could not be sent or the response not read (DNS, connect, TLS, reset).
+     * The request could not be sent or the response could not be read (DNS, connect, TLS,
+     * reset).
      */
     case Transport(
         /**
@@ -8525,7 +8816,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */detail: String
     )
     /**
-     * A connect, read or overall deadline passed, or a check did not finish in time.
+     * A connect, read or overall deadline passed.
      */
     case Timeout(
         /**
@@ -8544,19 +8835,19 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */detail: String
     )
     /**
-     * An argument was refused before anything was sent (including JSON text that does not
-     * parse).
+     * An argument was refused before anything was sent.
      */
     case InvalidArgument(
         /**
-         * The argument's name (`"allowed_origin"`, `"base_url"`, `"source_config"`, …).
+         * The argument's name (`"allowed_origin"`, `"base_url"`, …).
          */argument: String, 
         /**
          * Why it was refused.
          */detail: String
     )
     /**
-     * A connector spec could not be loaded or compiled.
+     * A connector spec could not be loaded or compiled (not a JSON Schema, an unknown draft,
+     * a remote `$ref`).
      */
     case InvalidSpec(
         /**
@@ -8583,7 +8874,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */detail: String
     )
     /**
-     * A page's `next` link points to another host or repeats a cursor already seen.
+     * A page's `next` link points to another host or scheme, or repeats a cursor already seen.
      */
     case Pagination(
         /**
@@ -8594,44 +8885,40 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
      * A request that is not safe to repeat (a `POST` that creates something, or a `PATCH`)
      * was sent, and then the connection broke, a timeout passed or the server answered 5xx:
      * it may or may not have taken effect, so the SDK did not send it again. Look the
-     * resource up before retrying.
+     * resource up (for a source: list the workspace's sources by name) before retrying.
+     *
+     * `Display`: `POST /embedded/sources: the outcome is unknown (connection reset after the
+     * request was sent); list sources by name before retrying`.
      */
     case OutcomeUnknown(
-        /**
-         * The status of the 5xx answer, when one came.
-         */status: UInt16?, 
         /**
          * `POST` or `PATCH`.
          */method: String, 
         /**
-         * The request path relative to the base URL (`/embedded/sources`).
+         * The request path relative to the base URL, without the query
+         * (`/embedded/sources`).
          */path: String, 
         /**
-         * What happened and how to find out whether it took effect
-         * (`POST /embedded/sources: the outcome is unknown (…); list sources by name before
-         * retrying`).
-         */detail: String
+         * What happened after the request was sent.
+         */cause: String, 
+        /**
+         * How to find out whether it took effect.
+         */advice: String, 
+        /**
+         * The status of the 5xx answer, when one came (`None` after a broken connection or
+         * a timeout).
+         */status: UInt16?
     )
     /**
-     * The client was closed (`close()`; Kotlin `shutdown()`), or, in Python, its object was
-     * freed by a manual `__del__()`: nothing was sent. Raised by every later call on the
-     * client, on the area handles made from it (`sources()`, `workspaces()`, page walks, …)
-     * and on the end-user clients an operator client made. Make a new client.
+     * The client was closed (the foreign languages' `close()`; Kotlin `shutdown()`), or, in
+     * Python, its object was freed by a manual `__del__()`: nothing was sent. Raised by every
+     * later call on the client, on the area handles made from it and on the end-user clients
+     * an operator client made. The Rust clients are closed by dropping them and never raise
+     * it.
      */
     case ClientClosed(
         /**
          * Which object was closed and how (`OperatorClient was closed: make a new client`).
-         */detail: String
-    )
-    /**
-     * An error this version of the bindings does not know by name (the core gained a kind).
-     */
-    case Other(
-        /**
-         * The HTTP status, when a response caused it.
-         */status: UInt16?, 
-        /**
-         * The core's description of the error.
          */detail: String
     )
 
@@ -8722,16 +9009,13 @@ public struct FfiConverterTypeAirbyteError: FfiConverterRustBuffer {
             detail: try FfiConverterString.read(from: &buf)
             )
         case 16: return .OutcomeUnknown(
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
             method: try FfiConverterString.read(from: &buf), 
             path: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
+            cause: try FfiConverterString.read(from: &buf), 
+            advice: try FfiConverterString.read(from: &buf), 
+            status: try FfiConverterOptionUInt16.read(from: &buf)
             )
         case 17: return .ClientClosed(
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 18: return .Other(
-            status: try FfiConverterOptionUInt16.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
 
@@ -8834,22 +9118,17 @@ public struct FfiConverterTypeAirbyteError: FfiConverterRustBuffer {
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .OutcomeUnknown(status,method,path,detail):
+        case let .OutcomeUnknown(method,path,cause,advice,status):
             writeInt(&buf, Int32(16))
-            FfiConverterOptionUInt16.write(status, into: &buf)
             FfiConverterString.write(method, into: &buf)
             FfiConverterString.write(path, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
+            FfiConverterString.write(cause, into: &buf)
+            FfiConverterString.write(advice, into: &buf)
+            FfiConverterOptionUInt16.write(status, into: &buf)
             
         
         case let .ClientClosed(detail):
             writeInt(&buf, Int32(17))
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .Other(status,detail):
-            writeInt(&buf, Int32(18))
-            FfiConverterOptionUInt16.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         }
@@ -8873,48 +9152,41 @@ public func FfiConverterTypeAirbyteError_lower(_ value: AirbyteError) -> RustBuf
 
 
 /**
- * Where a check job stands. `Pending` and `Running` are the only unfinished states; an
- * unknown value counts as finished.
+ * Where a check job stands.
  */
 
 public enum CheckState: Equatable, Hashable {
     
     /**
-     * Queued (`pending`).
+     * Queued.
      */
     case pending
     /**
-     * Running (`running`).
+     * Running.
      */
     case running
     /**
-     * Stopped before an answer (`cancelled`).
+     * Stopped before an answer.
      */
     case cancelled
     /**
-     * Finished: the connector refused the config (`failed`: credentials rejected, host
-     * unreachable…).
+     * Finished: the connector refused the config (credentials rejected, host unreachable…).
      */
     case failed
     /**
-     * Finished: the config works (`succeeded`).
+     * Finished: the config works.
      */
     case succeeded
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
-    case unknown(
-        /**
-         * The value as the service spells it.
-         */raw: String
+    case unknown(String
     )
 
 
 
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */
 public func wireValue() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
@@ -8953,7 +9225,7 @@ public struct FfiConverterTypeCheckState: FfiConverterRustBuffer {
         
         case 5: return .succeeded
         
-        case 6: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        case 6: return .unknown(try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -8984,9 +9256,9 @@ public struct FfiConverterTypeCheckState: FfiConverterRustBuffer {
             writeInt(&buf, Int32(5))
         
         
-        case let .unknown(raw):
+        case let .unknown(v1):
             writeInt(&buf, Int32(6))
-            FfiConverterString.write(raw, into: &buf)
+            FfiConverterString.write(v1, into: &buf)
             
         }
     }
@@ -9016,28 +9288,23 @@ public func FfiConverterTypeCheckState_lower(_ value: CheckState) -> RustBuffer 
 public enum DataHostingType: Equatable, Hashable {
     
     /**
-     * The operator's own destination, `destination_config` given (`user_hosted`).
+     * The operator's own destination (`destination_config` given).
      */
     case userHosted
     /**
-     * Airbyte-hosted storage (`airbyte_hosted`).
+     * Airbyte-hosted storage.
      */
     case airbyteHosted
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
-    case unknown(
-        /**
-         * The value as the service spells it.
-         */raw: String
+    case unknown(String
     )
 
 
 
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */
 public func wireValue() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
@@ -9070,7 +9337,7 @@ public struct FfiConverterTypeDataHostingType: FfiConverterRustBuffer {
         
         case 2: return .airbyteHosted
         
-        case 3: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        case 3: return .unknown(try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9089,9 +9356,9 @@ public struct FfiConverterTypeDataHostingType: FfiConverterRustBuffer {
             writeInt(&buf, Int32(2))
         
         
-        case let .unknown(raw):
+        case let .unknown(v1):
             writeInt(&buf, Int32(3))
-            FfiConverterString.write(raw, into: &buf)
+            FfiConverterString.write(v1, into: &buf)
             
         }
     }
@@ -9226,36 +9493,31 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
 public enum NonBreakingChangesPreference: Equatable, Hashable {
     
     /**
-     * Keep syncing as before (`ignore`, the service's default).
+     * Keep syncing as before (the service's default).
      */
     case ignore
     /**
-     * Disable the connection (`disable`).
+     * Disable the connection.
      */
     case disable
     /**
-     * Add new columns (`propagate_columns`).
+     * Add new columns.
      */
     case propagateColumns
     /**
-     * Add new columns and streams (`propagate_fully`).
+     * Add new columns and streams.
      */
     case propagateFully
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
-    case unknown(
-        /**
-         * The value as the service spells it.
-         */raw: String
+    case unknown(String
     )
 
 
 
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */
 public func wireValue() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
@@ -9292,7 +9554,7 @@ public struct FfiConverterTypeNonBreakingChangesPreference: FfiConverterRustBuff
         
         case 4: return .propagateFully
         
-        case 5: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        case 5: return .unknown(try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9319,9 +9581,9 @@ public struct FfiConverterTypeNonBreakingChangesPreference: FfiConverterRustBuff
             writeInt(&buf, Int32(4))
         
         
-        case let .unknown(raw):
+        case let .unknown(v1):
             writeInt(&buf, Int32(5))
-            FfiConverterString.write(raw, into: &buf)
+            FfiConverterString.write(v1, into: &buf)
             
         }
     }
@@ -9345,38 +9607,34 @@ public func FfiConverterTypeNonBreakingChangesPreference_lower(_ value: NonBreak
 
 
 /**
- * How a template's sources run (2026 service versions).
+ * How a template's sources are run (2026 service versions; older ones omit `mode`, and the
+ * service's default is `REPLICATION`).
  */
 
 public enum SourceConfigTemplateMode: Equatable, Hashable {
     
     /**
-     * The connector is called on demand, nothing replicated (`DIRECT`).
+     * Direct: the connector is called on demand, nothing is replicated.
      */
     case direct
     /**
-     * Data is synced to the destination (`REPLICATION`, the service's default).
+     * Replication: data is synced to the destination (the service's default).
      */
     case replication
     /**
-     * Both (`MULTI`).
+     * Both direct calls and replication.
      */
     case multi
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
-    case unknown(
-        /**
-         * The value as the service spells it.
-         */raw: String
+    case unknown(String
     )
 
 
 
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */
 public func wireValue() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
@@ -9411,7 +9669,7 @@ public struct FfiConverterTypeSourceConfigTemplateMode: FfiConverterRustBuffer {
         
         case 3: return .multi
         
-        case 4: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        case 4: return .unknown(try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9434,9 +9692,9 @@ public struct FfiConverterTypeSourceConfigTemplateMode: FfiConverterRustBuffer {
             writeInt(&buf, Int32(3))
         
         
-        case let .unknown(raw):
+        case let .unknown(v1):
             writeInt(&buf, Int32(4))
-            FfiConverterString.write(raw, into: &buf)
+            FfiConverterString.write(v1, into: &buf)
             
         }
     }
@@ -9466,32 +9724,27 @@ public func FfiConverterTypeSourceConfigTemplateMode_lower(_ value: SourceConfig
 public enum StreamSelectionMode: Equatable, Hashable {
     
     /**
-     * Every stream (`all`).
+     * Every stream.
      */
     case all
     /**
-     * The connector's suggested streams (`suggested`, the service's default).
+     * The connector's suggested streams (the service's default).
      */
     case suggested
     /**
-     * Only the streams in `stream_whitelist` (`whitelist`).
+     * Only the streams in `stream_whitelist`.
      */
     case whitelist
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
-    case unknown(
-        /**
-         * The value as the service spells it.
-         */raw: String
+    case unknown(String
     )
 
 
 
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */
 public func wireValue() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
@@ -9526,7 +9779,7 @@ public struct FfiConverterTypeStreamSelectionMode: FfiConverterRustBuffer {
         
         case 3: return .whitelist
         
-        case 4: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        case 4: return .unknown(try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9549,9 +9802,9 @@ public struct FfiConverterTypeStreamSelectionMode: FfiConverterRustBuffer {
             writeInt(&buf, Int32(3))
         
         
-        case let .unknown(raw):
+        case let .unknown(v1):
             writeInt(&buf, Int32(4))
-            FfiConverterString.write(raw, into: &buf)
+            FfiConverterString.write(v1, into: &buf)
             
         }
     }
@@ -9581,36 +9834,31 @@ public func FfiConverterTypeStreamSelectionMode_lower(_ value: StreamSelectionMo
 public enum SupportLevel: Equatable, Hashable {
     
     /**
-     * Maintained by Airbyte (`certified`).
+     * Maintained by Airbyte.
      */
     case certified
     /**
-     * Maintained by the community (`community`).
+     * Maintained by the community.
      */
     case community
     /**
-     * No longer maintained (`archived`).
+     * No longer maintained.
      */
     case archived
     /**
-     * No support level (`none`).
+     * No support level (`none`: neither Airbyte nor the community maintains it).
      */
     case none
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
-    case unknown(
-        /**
-         * The value as the service spells it.
-         */raw: String
+    case unknown(String
     )
 
 
 
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */
 public func wireValue() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
@@ -9647,7 +9895,7 @@ public struct FfiConverterTypeSupportLevel: FfiConverterRustBuffer {
         
         case 4: return .none
         
-        case 5: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        case 5: return .unknown(try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9674,9 +9922,9 @@ public struct FfiConverterTypeSupportLevel: FfiConverterRustBuffer {
             writeInt(&buf, Int32(4))
         
         
-        case let .unknown(raw):
+        case let .unknown(v1):
             writeInt(&buf, Int32(5))
-            FfiConverterString.write(raw, into: &buf)
+            FfiConverterString.write(v1, into: &buf)
             
         }
     }
@@ -9700,36 +9948,31 @@ public func FfiConverterTypeSupportLevel_lower(_ value: SupportLevel) -> RustBuf
 
 
 /**
- * How a list of tags selects templates: every tag (`All`, wire `all`) or any one of them
- * (`Any`, wire `any`). List filters default to `All`; the `selected_*_tags_mode` request
- * fields default to `Any`.
+ * How a list of tags selects templates: every tag (`all`) or any one of them (`any`).
+ *
+ * List filters default to `all`; the `selected_*_tags_mode` request fields default to `any`.
  */
 
 public enum TagsMode: Equatable, Hashable {
     
     /**
-     * Templates carrying every listed tag (`all`).
+     * Templates carrying every listed tag.
      */
     case all
     /**
-     * Templates carrying at least one listed tag (`any`).
+     * Templates carrying at least one listed tag.
      */
     case any
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
-    case unknown(
-        /**
-         * The value as the service spells it.
-         */raw: String
+    case unknown(String
     )
 
 
 
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */
 public func wireValue() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
@@ -9762,7 +10005,7 @@ public struct FfiConverterTypeTagsMode: FfiConverterRustBuffer {
         
         case 2: return .any
         
-        case 3: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        case 3: return .unknown(try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9781,9 +10024,9 @@ public struct FfiConverterTypeTagsMode: FfiConverterRustBuffer {
             writeInt(&buf, Int32(2))
         
         
-        case let .unknown(raw):
+        case let .unknown(v1):
             writeInt(&buf, Int32(3))
-            FfiConverterString.write(raw, into: &buf)
+            FfiConverterString.write(v1, into: &buf)
             
         }
     }
@@ -9807,20 +10050,20 @@ public func FfiConverterTypeTagsMode_lower(_ value: TagsMode) -> RustBuffer {
 
 
 /**
- * Which paths the three embedded token routes (scoped token, scoped-token info, widget
+ * Which paths the three embedded token routes (scoped token, scoped token info, widget
  * token) are called on.
  */
 
 public enum TokenRoutes: Equatable, Hashable {
     
     /**
-     * `/embedded/scoped-token`, `/embedded/scoped-token/info`, `/embedded/widget-token` (the
-     * default: served by every deployment).
+     * `/embedded/scoped-token`, `/embedded/scoped-token/info`, `/embedded/widget-token`
+     * (the default: served by every deployment).
      */
     case embedded
     /**
-     * `/account/applications/scoped-token`, `…/scoped-token/info`, `…/widget-token` (newer
-     * deployments).
+     * `/account/applications/scoped-token`, `…/scoped-token/info`, `…/widget-token`
+     * (newer deployments).
      */
     case applications
 
@@ -9891,28 +10134,23 @@ public func FfiConverterTypeTokenRoutes_lower(_ value: TokenRoutes) -> RustBuffe
 public enum WorkspaceStatus: Equatable, Hashable {
     
     /**
-     * Connections run (`active`).
+     * Connections run.
      */
     case active
     /**
-     * Connections are disabled (`inactive`).
+     * Connections are disabled.
      */
     case inactive
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
-    case unknown(
-        /**
-         * The value as the service spells it.
-         */raw: String
+    case unknown(String
     )
 
 
 
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */
 public func wireValue() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
@@ -9945,7 +10183,7 @@ public struct FfiConverterTypeWorkspaceStatus: FfiConverterRustBuffer {
         
         case 2: return .inactive
         
-        case 3: return .unknown(raw: try FfiConverterString.read(from: &buf)
+        case 3: return .unknown(try FfiConverterString.read(from: &buf)
         )
         
         default: throw UniffiInternalError.unexpectedEnumCase
@@ -9964,9 +10202,9 @@ public struct FfiConverterTypeWorkspaceStatus: FfiConverterRustBuffer {
             writeInt(&buf, Int32(2))
         
         
-        case let .unknown(raw):
+        case let .unknown(v1):
             writeInt(&buf, Int32(3))
-            FfiConverterString.write(raw, into: &buf)
+            FfiConverterString.write(v1, into: &buf)
             
         }
     }
@@ -10103,6 +10341,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionDuration: FfiConverterRustBuffer {
+    typealias SwiftType = TimeInterval?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDuration.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDuration.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -10711,6 +10973,54 @@ fileprivate struct FfiConverterOptionSequenceTypeWorkspace: FfiConverterRustBuff
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeJsonObject: FfiConverterRustBuffer {
+    typealias SwiftType = JsonObject?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeJsonObject.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeJsonObject.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeJsonValue: FfiConverterRustBuffer {
+    typealias SwiftType = JsonValue?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeJsonValue.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeJsonValue.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -10957,6 +11267,86 @@ fileprivate struct FfiConverterSequenceTypeWorkspace: FfiConverterRustBuffer {
         return seq
     }
 }
+
+
+public typealias JsonObject = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJsonObject: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonObject {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: JsonObject, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> JsonObject {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: JsonObject) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonObject_lift(_ value: RustBuffer) throws -> JsonObject {
+    return try FfiConverterTypeJsonObject.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonObject_lower(_ value: JsonObject) -> RustBuffer {
+    return FfiConverterTypeJsonObject.lower(value)
+}
+
+
+
+public typealias JsonValue = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJsonValue: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonValue {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: JsonValue, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> JsonValue {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: JsonValue) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonValue_lift(_ value: RustBuffer) throws -> JsonValue {
+    return try FfiConverterTypeJsonValue.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonValue_lower(_ value: JsonValue) -> RustBuffer {
+    return FfiConverterTypeJsonValue.lower(value)
+}
+
 /**
  * The default configuration with `base_url` and `organization_id` read from
  * `AIRBYTE_API_URL` and `AIRBYTE_ORGANIZATION_ID` where those are set and not empty (the
@@ -10979,6 +11369,16 @@ public func defaultBaseUrl() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_func_default_base_url(uniffiCallStatus
+    )
+})
+}
+/**
+ * The core's defaults (see [`Defaults`]).
+ */
+public func defaults() -> Defaults  {
+    return try!  FfiConverterTypeDefaults_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_func_defaults(uniffiCallStatus
     )
 })
 }
@@ -11224,10 +11624,13 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_client_config_from_env() != 14874) {
+    if (uniffi_airbyte_embedded_checksum_func_client_config_from_env() != 47365) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_func_default_base_url() != 63033) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_func_defaults() != 38102) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_func_region_eu() != 15703) {
@@ -11242,199 +11645,199 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_func_set_logger() != 31523) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_test_only_panic() != 18977) {
+    if (uniffi_airbyte_embedded_checksum_func_test_only_panic() != 20757) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_validate_allowed_origin() != 7718) {
+    if (uniffi_airbyte_embedded_checksum_func_validate_allowed_origin() != 47249) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_form_model() != 31817) {
+    if (uniffi_airbyte_embedded_checksum_func_form_model() != 48498) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_mask_secrets() != 55414) {
+    if (uniffi_airbyte_embedded_checksum_func_mask_secrets() != 13395) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_masked_secret_paths() != 2648) {
+    if (uniffi_airbyte_embedded_checksum_func_masked_secret_paths() != 46230) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_merge_config() != 1869) {
+    if (uniffi_airbyte_embedded_checksum_func_merge_config() != 750) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_redact_config() != 13566) {
+    if (uniffi_airbyte_embedded_checksum_func_redact_config() != 11990) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_func_secret_mask() != 46049) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_secret_paths() != 54627) {
+    if (uniffi_airbyte_embedded_checksum_func_secret_paths() != 51616) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_user_config_spec() != 4822) {
+    if (uniffi_airbyte_embedded_checksum_func_user_config_spec() != 20821) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_validate_source_config() != 50611) {
+    if (uniffi_airbyte_embedded_checksum_func_validate_source_config() != 11519) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() != 57498) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() != 52013) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_create() != 32444) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_create() != 28567) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_delete() != 13653) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_delete() != 30242) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_describe_cron() != 10543) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_describe_cron() != 8179) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_get() != 37081) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_get() != 56903) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_list() != 49505) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_list() != 5434) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_remove_tag() != 14490) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_remove_tag() != 4342) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() != 55950) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() != 13087) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_definitions_get_source() != 34390) {
+    if (uniffi_airbyte_embedded_checksum_method_definitions_get_source() != 54867) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_definitions_list_sources() != 315) {
+    if (uniffi_airbyte_embedded_checksum_method_definitions_list_sources() != 50664) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() != 60307) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() != 39848) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_enduserclient_close() != 9776) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit() != 64387) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit() != 22488) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() != 15777) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() != 13054) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_sources() != 51789) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_sources() != 18038) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_token_info() != 49865) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_token_info() != 63161) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_workspace_id() != 6375) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_workspace_id() != 10702) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_logger_log() != 16260) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() != 45631) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() != 41748) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_close() != 12544) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() != 12558) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() != 65067) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() != 7285) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() != 7371) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() != 58248) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() != 55627) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() != 46918) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() != 45702) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() != 33509) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() != 44911) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_sources() != 17298) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_sources() != 5269) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_tags() != 50253) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_tags() != 16203) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_workspaces() != 47678) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_workspaces() != 35283) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_mint_scoped_token() != 50564) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_mint_scoped_token() != 64755) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_mint_widget_token() != 20598) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_mint_widget_token() != 50746) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_scoped_token() != 58217) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_scoped_token() != 22542) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sources_check() != 46820) {
+    if (uniffi_airbyte_embedded_checksum_method_sources_check() != 44717) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sources_check_config() != 27246) {
+    if (uniffi_airbyte_embedded_checksum_method_sources_check_config() != 19071) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sources_check_status() != 39679) {
+    if (uniffi_airbyte_embedded_checksum_method_sources_check_status() != 13867) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sources_wait_for_check() != 34293) {
+    if (uniffi_airbyte_embedded_checksum_method_sources_wait_for_check() != 46123) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sources_create() != 42941) {
+    if (uniffi_airbyte_embedded_checksum_method_sources_create() != 16163) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sources_delete() != 33974) {
+    if (uniffi_airbyte_embedded_checksum_method_sources_delete() != 63099) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sources_get() != 52912) {
+    if (uniffi_airbyte_embedded_checksum_method_sources_get() != 21183) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sources_list() != 926) {
+    if (uniffi_airbyte_embedded_checksum_method_sources_list() != 49973) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sources_update() != 17526) {
+    if (uniffi_airbyte_embedded_checksum_method_sources_update() != 10763) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_tags_create() != 5837) {
+    if (uniffi_airbyte_embedded_checksum_method_tags_create() != 29504) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_tags_delete() != 17612) {
+    if (uniffi_airbyte_embedded_checksum_method_tags_delete() != 61638) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_tags_list() != 34964) {
+    if (uniffi_airbyte_embedded_checksum_method_tags_list() != 53406) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_tags_rename() != 47790) {
+    if (uniffi_airbyte_embedded_checksum_method_tags_rename() != 28896) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_get() != 27884) {
+    if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_get() != 7821) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_list() != 19948) {
+    if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_list() != 29564) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_add_tag() != 20174) {
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_add_tag() != 65261) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_clone_template() != 4867) {
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_clone_template() != 63145) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_create() != 36061) {
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_create() != 57157) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_delete() != 37893) {
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_delete() != 556) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_get() != 36902) {
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_get() != 12561) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_list() != 64452) {
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_list() != 53836) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_remove_tag() != 31975) {
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_remove_tag() != 28661) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_update() != 28719) {
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_update() != 50062) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_scopedtoken_expires_at_unix() != 54797) {
@@ -11458,43 +11861,43 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_widgettoken_widget_url() != 17308) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_workspacepages_next_page() != 51233) {
+    if (uniffi_airbyte_embedded_checksum_method_workspacepages_next_page() != 65535) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_workspaces_deactivate() != 22866) {
+    if (uniffi_airbyte_embedded_checksum_method_workspaces_deactivate() != 22817) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_workspaces_delete() != 11731) {
+    if (uniffi_airbyte_embedded_checksum_method_workspaces_delete() != 63118) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_workspaces_get() != 41858) {
+    if (uniffi_airbyte_embedded_checksum_method_workspaces_get() != 17650) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_workspaces_list_page() != 28649) {
+    if (uniffi_airbyte_embedded_checksum_method_workspaces_list_page() != 35665) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_workspaces_pages() != 57242) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_workspaces_stats() != 32295) {
+    if (uniffi_airbyte_embedded_checksum_method_workspaces_stats() != 12979) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_workspaces_update() != 55169) {
+    if (uniffi_airbyte_embedded_checksum_method_workspaces_update() != 14376) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_constructor_enduserclient_new() != 30854) {
+    if (uniffi_airbyte_embedded_checksum_constructor_enduserclient_new() != 5839) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_constructor_operatorclient_from_env() != 63776) {
+    if (uniffi_airbyte_embedded_checksum_constructor_operatorclient_from_env() != 61678) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_constructor_operatorclient_new() != 31923) {
+    if (uniffi_airbyte_embedded_checksum_constructor_operatorclient_new() != 9734) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_constructor_scopedtoken_new() != 24178) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_constructor_widgettoken_decode() != 14875) {
+    if (uniffi_airbyte_embedded_checksum_constructor_widgettoken_decode() != 44317) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -701,6 +701,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_airbyte_embedded_checksum_func_default_base_url(
     ): Int
+    external fun uniffi_airbyte_embedded_checksum_func_defaults(
+    ): Int
     external fun uniffi_airbyte_embedded_checksum_func_region_eu(
     ): Int
     external fun uniffi_airbyte_embedded_checksum_func_region_us(
@@ -1102,8 +1104,6 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_workspaces_update(`ptr`: Long,`id`: RustBuffer.ByValue,`update`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_airbyte_embedded_fn_method_checkstate_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_tagsmode_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_datahostingtype_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1115,6 +1115,8 @@ internal object UniffiLib {
     external fun uniffi_airbyte_embedded_fn_method_sourceconfigtemplatemode_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_streamselectionmode_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_checkstate_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_workspacestatus_wire_value(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1130,17 +1132,9 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_connectiontemplateupdate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_airbyte_embedded_fn_method_source_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_airbyte_embedded_fn_method_customization_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_airbyte_embedded_fn_method_source_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_airbyte_embedded_fn_method_sourcecreate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_airbyte_embedded_fn_method_sourcecreate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_airbyte_embedded_fn_method_sourceupdate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_airbyte_embedded_fn_method_sourceupdate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_airbyte_embedded_fn_method_customization_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_sourcetemplate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1154,6 +1148,18 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_sourcetemplateupdate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_source_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_source_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcecreate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourcecreate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourceupdate_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_method_sourceupdate_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_validatedconfig_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_method_validatedconfig_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1161,6 +1167,8 @@ internal object UniffiLib {
     external fun uniffi_airbyte_embedded_fn_func_client_config_from_env(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_func_default_base_url(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_airbyte_embedded_fn_func_defaults(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_airbyte_embedded_fn_func_region_eu(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1311,10 +1319,13 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_airbyte_embedded_checksum_func_client_config_from_env() and 0xFFFF) != 14874) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_client_config_from_env() and 0xFFFF) != 47365) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_func_default_base_url() and 0xFFFF) != 63033) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_airbyte_embedded_checksum_func_defaults() and 0xFFFF) != 38102) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_func_region_eu() and 0xFFFF) != 15703) {
@@ -1329,199 +1340,199 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_airbyte_embedded_checksum_func_set_logger() and 0xFFFF) != 31523) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_test_only_panic() and 0xFFFF) != 18977) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_test_only_panic() and 0xFFFF) != 20757) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_validate_allowed_origin() and 0xFFFF) != 7718) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_validate_allowed_origin() and 0xFFFF) != 47249) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_form_model() and 0xFFFF) != 31817) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_form_model() and 0xFFFF) != 48498) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_mask_secrets() and 0xFFFF) != 55414) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_mask_secrets() and 0xFFFF) != 13395) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_masked_secret_paths() and 0xFFFF) != 2648) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_masked_secret_paths() and 0xFFFF) != 46230) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_merge_config() and 0xFFFF) != 1869) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_merge_config() and 0xFFFF) != 750) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_redact_config() and 0xFFFF) != 13566) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_redact_config() and 0xFFFF) != 11990) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_func_secret_mask() and 0xFFFF) != 46049) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_secret_paths() and 0xFFFF) != 54627) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_secret_paths() and 0xFFFF) != 51616) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_user_config_spec() and 0xFFFF) != 4822) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_user_config_spec() and 0xFFFF) != 20821) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_func_validate_source_config() and 0xFFFF) != 50611) {
+    if ((lib.uniffi_airbyte_embedded_checksum_func_validate_source_config() and 0xFFFF) != 11519) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() and 0xFFFF) != 57498) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() and 0xFFFF) != 52013) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_create() and 0xFFFF) != 32444) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_create() and 0xFFFF) != 28567) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_delete() and 0xFFFF) != 13653) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_delete() and 0xFFFF) != 30242) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_describe_cron() and 0xFFFF) != 10543) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_describe_cron() and 0xFFFF) != 8179) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_get() and 0xFFFF) != 37081) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_get() and 0xFFFF) != 56903) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_list() and 0xFFFF) != 49505) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_list() and 0xFFFF) != 5434) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_remove_tag() and 0xFFFF) != 14490) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_remove_tag() and 0xFFFF) != 4342) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() and 0xFFFF) != 55950) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() and 0xFFFF) != 13087) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_definitions_get_source() and 0xFFFF) != 34390) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_definitions_get_source() and 0xFFFF) != 54867) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_definitions_list_sources() and 0xFFFF) != 315) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_definitions_list_sources() and 0xFFFF) != 50664) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() and 0xFFFF) != 60307) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() and 0xFFFF) != 39848) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_close() and 0xFFFF) != 9776) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit() and 0xFFFF) != 64387) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit() and 0xFFFF) != 22488) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() and 0xFFFF) != 15777) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() and 0xFFFF) != 13054) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_sources() and 0xFFFF) != 51789) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_sources() and 0xFFFF) != 18038) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_token_info() and 0xFFFF) != 49865) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_token_info() and 0xFFFF) != 63161) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_workspace_id() and 0xFFFF) != 6375) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_enduserclient_workspace_id() and 0xFFFF) != 10702) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_method_logger_log() and 0xFFFF) != 16260) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() and 0xFFFF) != 45631) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() and 0xFFFF) != 41748) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_close() and 0xFFFF) != 12544) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() and 0xFFFF) != 12558) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() and 0xFFFF) != 65067) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() and 0xFFFF) != 7285) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() and 0xFFFF) != 7371) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() and 0xFFFF) != 58248) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() and 0xFFFF) != 55627) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() and 0xFFFF) != 46918) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() and 0xFFFF) != 45702) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() and 0xFFFF) != 33509) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() and 0xFFFF) != 44911) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_sources() and 0xFFFF) != 17298) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_sources() and 0xFFFF) != 5269) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_tags() and 0xFFFF) != 50253) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_tags() and 0xFFFF) != 16203) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_workspaces() and 0xFFFF) != 47678) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_workspaces() and 0xFFFF) != 35283) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_mint_scoped_token() and 0xFFFF) != 50564) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_mint_scoped_token() and 0xFFFF) != 64755) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_mint_widget_token() and 0xFFFF) != 20598) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_mint_widget_token() and 0xFFFF) != 50746) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_scoped_token() and 0xFFFF) != 58217) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_operatorclient_scoped_token() and 0xFFFF) != 22542) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_check() and 0xFFFF) != 46820) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_check() and 0xFFFF) != 44717) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_check_config() and 0xFFFF) != 27246) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_check_config() and 0xFFFF) != 19071) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_check_status() and 0xFFFF) != 39679) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_check_status() and 0xFFFF) != 13867) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_wait_for_check() and 0xFFFF) != 34293) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_wait_for_check() and 0xFFFF) != 46123) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_create() and 0xFFFF) != 42941) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_create() and 0xFFFF) != 16163) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_delete() and 0xFFFF) != 33974) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_delete() and 0xFFFF) != 63099) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_get() and 0xFFFF) != 52912) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_get() and 0xFFFF) != 21183) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_list() and 0xFFFF) != 926) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_list() and 0xFFFF) != 49973) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_update() and 0xFFFF) != 17526) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sources_update() and 0xFFFF) != 10763) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_tags_create() and 0xFFFF) != 5837) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_tags_create() and 0xFFFF) != 29504) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_tags_delete() and 0xFFFF) != 17612) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_tags_delete() and 0xFFFF) != 61638) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_tags_list() and 0xFFFF) != 34964) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_tags_list() and 0xFFFF) != 53406) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_tags_rename() and 0xFFFF) != 47790) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_tags_rename() and 0xFFFF) != 28896) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_get() and 0xFFFF) != 27884) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_get() and 0xFFFF) != 7821) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_list() and 0xFFFF) != 19948) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_list() and 0xFFFF) != 29564) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_add_tag() and 0xFFFF) != 20174) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_add_tag() and 0xFFFF) != 65261) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_clone_template() and 0xFFFF) != 4867) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_clone_template() and 0xFFFF) != 63145) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_create() and 0xFFFF) != 36061) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_create() and 0xFFFF) != 57157) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_delete() and 0xFFFF) != 37893) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_delete() and 0xFFFF) != 556) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_get() and 0xFFFF) != 36902) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_get() and 0xFFFF) != 12561) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_list() and 0xFFFF) != 64452) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_list() and 0xFFFF) != 53836) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_remove_tag() and 0xFFFF) != 31975) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_remove_tag() and 0xFFFF) != 28661) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_update() and 0xFFFF) != 28719) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_sourcetemplates_update() and 0xFFFF) != 50062) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_method_scopedtoken_expires_at_unix() and 0xFFFF) != 54797) {
@@ -1545,43 +1556,43 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_airbyte_embedded_checksum_method_widgettoken_widget_url() and 0xFFFF) != 17308) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_workspacepages_next_page() and 0xFFFF) != 51233) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_workspacepages_next_page() and 0xFFFF) != 65535) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_deactivate() and 0xFFFF) != 22866) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_deactivate() and 0xFFFF) != 22817) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_delete() and 0xFFFF) != 11731) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_delete() and 0xFFFF) != 63118) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_get() and 0xFFFF) != 41858) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_get() and 0xFFFF) != 17650) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_list_page() and 0xFFFF) != 28649) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_list_page() and 0xFFFF) != 35665) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_pages() and 0xFFFF) != 57242) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_stats() and 0xFFFF) != 32295) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_stats() and 0xFFFF) != 12979) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_update() and 0xFFFF) != 55169) {
+    if ((lib.uniffi_airbyte_embedded_checksum_method_workspaces_update() and 0xFFFF) != 14376) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_constructor_enduserclient_new() and 0xFFFF) != 30854) {
+    if ((lib.uniffi_airbyte_embedded_checksum_constructor_enduserclient_new() and 0xFFFF) != 5839) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_constructor_operatorclient_from_env() and 0xFFFF) != 63776) {
+    if ((lib.uniffi_airbyte_embedded_checksum_constructor_operatorclient_from_env() and 0xFFFF) != 61678) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_constructor_operatorclient_new() and 0xFFFF) != 31923) {
+    if ((lib.uniffi_airbyte_embedded_checksum_constructor_operatorclient_new() and 0xFFFF) != 9734) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_airbyte_embedded_checksum_constructor_scopedtoken_new() and 0xFFFF) != 24178) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_airbyte_embedded_checksum_constructor_widgettoken_decode() and 0xFFFF) != 14875) {
+    if ((lib.uniffi_airbyte_embedded_checksum_constructor_widgettoken_decode() and 0xFFFF) != 44317) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1922,6 +1933,47 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
         val byteBuf = toUtf8(value)
         buf.putInt(byteBuf.limit())
         buf.put(byteBuf)
+    }
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterDuration: FfiConverterRustBuffer<java.time.Duration> {
+    override fun read(buf: ByteBuffer): java.time.Duration {
+        // Type mismatch (should be u64) but we check for overflow/underflow below
+        val seconds = buf.getLong()
+        // Type mismatch (should be u32) but we check for overflow/underflow below
+        val nanoseconds = buf.getInt().toLong()
+        if (seconds < 0) {
+            throw java.time.DateTimeException("Duration exceeds minimum or maximum value supported by uniffi")
+        }
+        if (nanoseconds < 0) {
+            throw java.time.DateTimeException("Duration nanoseconds exceed minimum or maximum supported by uniffi")
+        }
+        return java.time.Duration.ofSeconds(seconds, nanoseconds)
+    }
+
+    // 8 bytes for seconds, 4 bytes for nanoseconds
+    override fun allocationSize(value: java.time.Duration) = 12UL
+
+    override fun write(value: java.time.Duration, buf: ByteBuffer) {
+        if (value.seconds < 0) {
+            // Rust does not support negative Durations
+            throw IllegalArgumentException("Invalid duration, must be non-negative")
+        }
+
+        if (value.nano < 0) {
+            // Java docs provide guarantee that nano will always be positive, so this should be impossible
+            // See: https://docs.oracle.com/javase/8/docs/api/java/time/Duration.html
+            throw IllegalArgumentException("Invalid duration, nano value must be non-negative")
+        }
+
+        // Type mismatch (should be u64) but since Rust doesn't support negative durations we should be OK
+        buf.putLong(value.seconds)
+        // Type mismatch (should be u32) but since values will always be between 0 and 999,999,999 it should be OK
+        buf.putInt(value.nano)
     }
 }
 
@@ -5542,11 +5594,11 @@ public interface SourcesInterface {
     
     /**
      * Polls a check job until it finishes (blocking the calling thread), pausing
-     * `initial_interval_ms`, then 1.5 times longer each time up to `max_interval_ms`. A
+     * `initial_interval`, then 1.5 times longer each time up to `max_interval`. A
      * finished job is returned as is, `Failed` included.
      *
      * # Errors
-     * `AirbyteError.Timeout` when the job has not finished within `timeout_ms`; the errors
+     * `AirbyteError.Timeout` when the job has not finished within `timeout`; the errors
      * of `check_status`.
      */
     fun `waitForCheck`(`checkId`: kotlin.String, `options`: WaitOptions? = null): CheckStatus
@@ -5779,11 +5831,11 @@ open class Sources: Disposable, AutoCloseable, SourcesInterface
     
     /**
      * Polls a check job until it finishes (blocking the calling thread), pausing
-     * `initial_interval_ms`, then 1.5 times longer each time up to `max_interval_ms`. A
+     * `initial_interval`, then 1.5 times longer each time up to `max_interval`. A
      * finished job is returned as is, `Failed` included.
      *
      * # Errors
-     * `AirbyteError.Timeout` when the job has not finished within `timeout_ms`; the errors
+     * `AirbyteError.Timeout` when the job has not finished within `timeout`; the errors
      * of `check_status`.
      */
     @Throws(AirbyteException::class)override fun `waitForCheck`(`checkId`: kotlin.String, `options`: WaitOptions?): CheckStatus {
@@ -7419,7 +7471,7 @@ public object FfiConverterTypeWorkspaces: FfiConverter<Workspaces, Long> {
  */
 data class CheckJob (
     /**
-     * Check job id, for `Sources.check_status` and `Sources.wait_for_check`.
+     * Check job id, for [`crate::Sources::check_status`].
      */
     var `id`: kotlin.String
     
@@ -7454,7 +7506,7 @@ public object FfiConverterTypeCheckJob: FfiConverterRustBuffer<CheckJob> {
 
 
 /**
- * A check job's status. `status: Failed` is a normal answer (the config does not work), not
+ * A check job's status. `status: failed` is a normal answer (the config does not work), not
  * an error.
  */
 data class CheckStatus (
@@ -7469,7 +7521,8 @@ data class CheckStatus (
     var `status`: CheckState
     , 
     /**
-     * The failure message, when failed.
+     * The failure message, when failed: the body's `error_message`, or its `message` when
+     * `error_message` is absent or `null` (some service versions send only `message`).
      */
     var `errorMessage`: kotlin.String?
     , 
@@ -7479,10 +7532,9 @@ data class CheckStatus (
     var `failureReason`: FailureReason?
     , 
     /**
-     * A friendlier explanation, when the service has one, as JSON text (a string or an
-     * object).
+     * A friendlier explanation, when the service has one (raw JSON: text or an object).
      */
-    var `enhancedErrorMessage`: kotlin.String?
+    var `enhancedErrorMessage`: JsonValue?
     
 ){
     
@@ -7503,7 +7555,7 @@ public object FfiConverterTypeCheckStatus: FfiConverterRustBuffer<CheckStatus> {
             FfiConverterTypeCheckState.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeFailureReason.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonValue.read(buf),
         )
     }
 
@@ -7512,7 +7564,7 @@ public object FfiConverterTypeCheckStatus: FfiConverterRustBuffer<CheckStatus> {
             FfiConverterTypeCheckState.allocationSize(value.`status`) +
             FfiConverterOptionalString.allocationSize(value.`errorMessage`) +
             FfiConverterOptionalTypeFailureReason.allocationSize(value.`failureReason`) +
-            FfiConverterOptionalString.allocationSize(value.`enhancedErrorMessage`)
+            FfiConverterOptionalTypeJsonValue.allocationSize(value.`enhancedErrorMessage`)
     )
 
     override fun write(value: CheckStatus, buf: ByteBuffer) {
@@ -7520,27 +7572,39 @@ public object FfiConverterTypeCheckStatus: FfiConverterRustBuffer<CheckStatus> {
             FfiConverterTypeCheckState.write(value.`status`, buf)
             FfiConverterOptionalString.write(value.`errorMessage`, buf)
             FfiConverterOptionalTypeFailureReason.write(value.`failureReason`, buf)
-            FfiConverterOptionalString.write(value.`enhancedErrorMessage`, buf)
+            FfiConverterOptionalTypeJsonValue.write(value.`enhancedErrorMessage`, buf)
     }
 }
 
 
 
 /**
- * Settings shared by the operator and end-user clients. Every field is optional: `None`
- * (the default) means the SDK default, named on each field. `ClientConfig()` (all defaults)
- * targets production.
+ * The settings of a [`ClientConfig`], each optional: `None` (the default) means the SDK
+ * default named on the field. In the foreign languages this is `ClientConfig`;
+ * `ClientConfig()` (all defaults) targets production.
  *
- * Checked when a client is built: `base_url` must be an absolute `http`/`https` URL without
- * query or fragment, and plain `http` is refused off loopback unless `allow_insecure_http`;
- * `organization_id` and `region_id` must be UUIDs; timeouts must be above zero. A refused
- * setting raises `AirbyteError.InvalidArgument` naming it.
+ * Checked by [`ClientOptions::build`]: `base_url` must be an absolute `http`/`https` URL
+ * without query or fragment, and plain `http` is refused off loopback unless
+ * `allow_insecure_http`; `organization_id` and `region_id` must be UUIDs; timeouts must be
+ * above zero. A refused setting is an [`crate::Error::InvalidArgument`] naming it.
+ *
+ * ```
+ * use std::time::Duration;
+ * use airbyte_embedded::ClientOptions;
+ *
+ * let options = ClientOptions {
+ * read_timeout: Some(Duration::from_secs(5)),
+ * ..ClientOptions::default()
+ * };
+ * let config = options.build()?;
+ * assert_eq!(config.base_url(), "https://api.airbyte.ai/api/v1");
+ * # Ok::<(), airbyte_embedded::Error>(())
+ * ```
  */
 data class ClientConfig (
     /**
      * The base URL every path is joined to. Defaults to `https://api.airbyte.ai/api/v1`
-     * (environment: `AIRBYTE_API_URL`, read by `client_config_from_env` and the `from_env`
-     * constructors).
+     * (environment: `AIRBYTE_API_URL`, read by [`ClientOptions::build_with_env`]).
      */
     var `baseUrl`: kotlin.String? = null 
     , 
@@ -7551,36 +7615,34 @@ data class ClientConfig (
     var `organizationId`: kotlin.String? = null 
     , 
     /**
-     * The region (UUID) of workspaces created by token minting (`region_us()`,
-     * `region_eu()`). Unset by default: the service then uses the US region.
+     * The region (UUID) of workspaces created by token minting ([`crate::REGION_US`],
+     * [`crate::REGION_EU`]). Unset by default: the service then uses the US region.
      */
     var `regionId`: kotlin.String? = null 
     , 
     /**
-     * Time allowed to establish a connection (DNS, TCP, TLS), in milliseconds. Defaults to
-     * 10 000.
+     * Time allowed to establish a connection (DNS, TCP, TLS). Defaults to 10 s.
      */
-    var `connectTimeoutMs`: kotlin.ULong? = null 
+    var `connectTimeout`: java.time.Duration? = null 
     , 
     /**
-     * Time allowed for each read from the connection, in milliseconds. Defaults to 30 000.
+     * Time allowed for each read from the connection. Defaults to 30 s.
      */
-    var `readTimeoutMs`: kotlin.ULong? = null 
+    var `readTimeout`: java.time.Duration? = null 
     , 
     /**
-     * Time allowed for one whole request, connect to last byte, in milliseconds. Defaults to
-     * 60 000.
+     * Time allowed for one whole request, connect to last byte. Defaults to 60 s.
      */
-    var `requestTimeoutMs`: kotlin.ULong? = null 
+    var `requestTimeout`: java.time.Duration? = null 
     , 
     /**
-     * How long before expiry a cached token is replaced, in milliseconds. Defaults to 60 000,
-     * and never more than a quarter of the token's lifetime.
+     * How long before expiry a cached token is replaced. Defaults to 60 s, and never more
+     * than a quarter of the token's lifetime.
      */
-    var `tokenRefreshMarginMs`: kotlin.ULong? = null 
+    var `tokenRefreshMargin`: java.time.Duration? = null 
     , 
     /**
-     * Which paths the embedded token routes use. Defaults to `TokenRoutes.Embedded`.
+     * Which paths the embedded token routes use. Defaults to [`TokenRoutes::Embedded`].
      */
     var `tokenRoutes`: TokenRoutes? = null 
     , 
@@ -7596,8 +7658,8 @@ data class ClientConfig (
     var `allowInsecureHttp`: kotlin.Boolean = false 
     , 
     /**
-     * How failed requests are retried; `None` (the default) is `RetryPolicy()`: up to 3
-     * retries from 500 ms, each wait at most 10 s, all within 120 s.
+     * How failed requests are retried; `None` (the default) is [`RetryPolicy::default`]: up
+     * to 3 retries from 500 ms, each wait at most 10 s, all within 120 s.
      */
     var `retry`: RetryPolicy? = null 
     , 
@@ -7631,10 +7693,10 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalDuration.read(buf),
+            FfiConverterOptionalDuration.read(buf),
+            FfiConverterOptionalDuration.read(buf),
+            FfiConverterOptionalDuration.read(buf),
             FfiConverterOptionalTypeTokenRoutes.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterBoolean.read(buf),
@@ -7648,10 +7710,10 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalString.allocationSize(value.`baseUrl`) +
             FfiConverterOptionalString.allocationSize(value.`organizationId`) +
             FfiConverterOptionalString.allocationSize(value.`regionId`) +
-            FfiConverterOptionalULong.allocationSize(value.`connectTimeoutMs`) +
-            FfiConverterOptionalULong.allocationSize(value.`readTimeoutMs`) +
-            FfiConverterOptionalULong.allocationSize(value.`requestTimeoutMs`) +
-            FfiConverterOptionalULong.allocationSize(value.`tokenRefreshMarginMs`) +
+            FfiConverterOptionalDuration.allocationSize(value.`connectTimeout`) +
+            FfiConverterOptionalDuration.allocationSize(value.`readTimeout`) +
+            FfiConverterOptionalDuration.allocationSize(value.`requestTimeout`) +
+            FfiConverterOptionalDuration.allocationSize(value.`tokenRefreshMargin`) +
             FfiConverterOptionalTypeTokenRoutes.allocationSize(value.`tokenRoutes`) +
             FfiConverterOptionalString.allocationSize(value.`userAgentSuffix`) +
             FfiConverterBoolean.allocationSize(value.`allowInsecureHttp`) +
@@ -7664,10 +7726,10 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterOptionalString.write(value.`baseUrl`, buf)
             FfiConverterOptionalString.write(value.`organizationId`, buf)
             FfiConverterOptionalString.write(value.`regionId`, buf)
-            FfiConverterOptionalULong.write(value.`connectTimeoutMs`, buf)
-            FfiConverterOptionalULong.write(value.`readTimeoutMs`, buf)
-            FfiConverterOptionalULong.write(value.`requestTimeoutMs`, buf)
-            FfiConverterOptionalULong.write(value.`tokenRefreshMarginMs`, buf)
+            FfiConverterOptionalDuration.write(value.`connectTimeout`, buf)
+            FfiConverterOptionalDuration.write(value.`readTimeout`, buf)
+            FfiConverterOptionalDuration.write(value.`requestTimeout`, buf)
+            FfiConverterOptionalDuration.write(value.`tokenRefreshMargin`, buf)
             FfiConverterOptionalTypeTokenRoutes.write(value.`tokenRoutes`, buf)
             FfiConverterOptionalString.write(value.`userAgentSuffix`, buf)
             FfiConverterBoolean.write(value.`allowInsecureHttp`, buf)
@@ -7680,7 +7742,7 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
 
 
 /**
- * One string converted by `ValidationOptions.coerce_scalars`.
+ * One change made by [`super::ValidationOptions::coerce_scalars`].
  */
 data class Coercion (
     /**
@@ -7689,14 +7751,14 @@ data class Coercion (
     var `path`: kotlin.String
     , 
     /**
-     * The value as given, as JSON text (`"\"5432\""`); the mask at a secret path.
+     * The value as given (`"5432"`), or [`SECRET_MASK`] at a secret path.
      */
-    var `fromValue`: kotlin.String
+    var `from`: JsonValue
     , 
     /**
-     * The value as it will be sent, as JSON text (`"5432"`); the mask at a secret path.
+     * The value as it will be sent (`5432`), or [`SECRET_MASK`] at a secret path.
      */
-    var `toValue`: kotlin.String
+    var `to`: JsonValue
     
 ){
     
@@ -7714,44 +7776,47 @@ public object FfiConverterTypeCoercion: FfiConverterRustBuffer<Coercion> {
     override fun read(buf: ByteBuffer): Coercion {
         return Coercion(
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeJsonValue.read(buf),
+            FfiConverterTypeJsonValue.read(buf),
         )
     }
 
     override fun allocationSize(value: Coercion) = (
             FfiConverterString.allocationSize(value.`path`) +
-            FfiConverterString.allocationSize(value.`fromValue`) +
-            FfiConverterString.allocationSize(value.`toValue`)
+            FfiConverterTypeJsonValue.allocationSize(value.`from`) +
+            FfiConverterTypeJsonValue.allocationSize(value.`to`)
     )
 
     override fun write(value: Coercion, buf: ByteBuffer) {
             FfiConverterString.write(value.`path`, buf)
-            FfiConverterString.write(value.`fromValue`, buf)
-            FfiConverterString.write(value.`toValue`, buf)
+            FfiConverterTypeJsonValue.write(value.`from`, buf)
+            FfiConverterTypeJsonValue.write(value.`to`, buf)
     }
 }
 
 
 
 /**
- * One way a source config fails its connector spec (client-side validation).
+ * One way a source config fails its connector spec.
  */
 data class ConfigError (
     /**
-     * JSON pointer into the config (`""` for the root, `"/port"`,
-     * `"/ssl_mode/ca_certificate"`); a missing field is reported where it should be.
+     * JSON pointer into the config (`""` for the root, `"/port"`, `"/ssl_mode/ca_certificate"`).
+     * A missing field is reported at the path where it should be.
      */
     var `path`: kotlin.String
     , 
     /**
-     * A sentence an end user can act on. Never quotes a secret's value.
+     * A sentence an end user can act on (`"port" must be an integer, got the string "5432"`).
+     * Never quotes the value of a secret.
      */
     var `message`: kotlin.String
     , 
     /**
      * The JSON Schema keyword that failed (`"required"`, `"type"`, `"oneOf"`, `"pattern"`,
-     * `"format"`, …), or `"airbyte_secret"` for a masked secret sent back.
+     * `"format"`, `"enum"`, `"additionalProperties"`, …), or `"airbyte_secret"` for a masked
+     * secret sent back. A missing `oneOf` discriminator is `"required"`, an unknown one
+     * `"oneOf"`.
      */
     var `keyword`: kotlin.String
     
@@ -7793,9 +7858,6 @@ public object FfiConverterTypeConfigError: FfiConverterRustBuffer<ConfigError> {
 
 /**
  * A connection template: a destination applied to every new source whose tags select it.
- *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `destination_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class ConnectionTemplate (
     /**
@@ -7819,9 +7881,9 @@ data class ConnectionTemplate (
     var `destinationDefinitionId`: kotlin.String?
     , 
     /**
-     * Destination config as JSON object text (secrets come back masked).
+     * Destination config (raw JSON; secrets come back masked).
      */
-    var `destinationConfig`: kotlin.String?
+    var `destinationConfig`: JsonObject?
     , 
     /**
      * Icon URL.
@@ -7891,7 +7953,7 @@ public object FfiConverterTypeConnectionTemplate: FfiConverterRustBuffer<Connect
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonObject.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeNonBreakingChangesPreference.read(buf),
@@ -7908,7 +7970,7 @@ public object FfiConverterTypeConnectionTemplate: FfiConverterRustBuffer<Connect
             FfiConverterOptionalString.allocationSize(value.`organizationId`) +
             FfiConverterOptionalString.allocationSize(value.`destinationName`) +
             FfiConverterOptionalString.allocationSize(value.`destinationDefinitionId`) +
-            FfiConverterOptionalString.allocationSize(value.`destinationConfig`) +
+            FfiConverterOptionalTypeJsonObject.allocationSize(value.`destinationConfig`) +
             FfiConverterOptionalString.allocationSize(value.`icon`) +
             FfiConverterOptionalString.allocationSize(value.`cronExpression`) +
             FfiConverterOptionalTypeNonBreakingChangesPreference.allocationSize(value.`nonBreakingChangesPreference`) +
@@ -7924,7 +7986,7 @@ public object FfiConverterTypeConnectionTemplate: FfiConverterRustBuffer<Connect
             FfiConverterOptionalString.write(value.`organizationId`, buf)
             FfiConverterOptionalString.write(value.`destinationName`, buf)
             FfiConverterOptionalString.write(value.`destinationDefinitionId`, buf)
-            FfiConverterOptionalString.write(value.`destinationConfig`, buf)
+            FfiConverterOptionalTypeJsonObject.write(value.`destinationConfig`, buf)
             FfiConverterOptionalString.write(value.`icon`, buf)
             FfiConverterOptionalString.write(value.`cronExpression`, buf)
             FfiConverterOptionalTypeNonBreakingChangesPreference.write(value.`nonBreakingChangesPreference`, buf)
@@ -7939,14 +8001,11 @@ public object FfiConverterTypeConnectionTemplate: FfiConverterRustBuffer<Connect
 
 
 /**
- * Body of `POST /integrations/templates/connections`; only the fields set are sent.
+ * Body of `POST /integrations/templates/connections`; build it with
+ * [`ConnectionTemplateCreate::user_hosted`] or [`ConnectionTemplateCreate::airbyte_hosted`].
+ * `Debug` hides config values.
  *
- * User-hosted: set `destination_name`, `destination_definition_id` and
- * `destination_config`. Airbyte-hosted: set only `data_hosting_type = AirbyteHosted` (and
- * optionally `cron_expression`).
- *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `destination_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's): every field optional, unknown fields refused.
  */
 data class ConnectionTemplateCreate (
     /**
@@ -7960,27 +8019,27 @@ data class ConnectionTemplateCreate (
     var `destinationDefinitionId`: kotlin.String? = null 
     , 
     /**
-     * Destination config as JSON object text, sent as is (user-hosted).
+     * Destination config, raw JSON (user-hosted).
      */
-    var `destinationConfig`: kotlin.String? = null 
+    var `destinationConfig`: JsonObject? = null 
     , 
     /**
-     * Quartz cron schedule: 6 or 7 fields, seconds first (`0 0 12 * * ?` is daily at noon).
+     * Quartz cron schedule (6 or 7 fields, seconds first), e.g. `0 0 12 * * ?`.
      */
     var `cronExpression`: kotlin.String? = null 
     , 
     /**
-     * Schema change handling; the service defaults to `Ignore`.
+     * Defaults to `ignore` on the service.
      */
     var `nonBreakingChangesPreference`: NonBreakingChangesPreference? = null 
     , 
     /**
-     * Whether a sync starts when a source is created; the service defaults to `true`.
+     * Defaults to `true` on the service.
      */
     var `syncOnCreate`: kotlin.Boolean? = null 
     , 
     /**
-     * `AirbyteHosted` for Airbyte-hosted storage; `None` for user-hosted.
+     * `airbyte_hosted` for Airbyte-hosted storage; omitted for user-hosted.
      */
     var `dataHostingType`: DataHostingType? = null 
     
@@ -8010,7 +8069,7 @@ public object FfiConverterTypeConnectionTemplateCreate: FfiConverterRustBuffer<C
         return ConnectionTemplateCreate(
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonObject.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeNonBreakingChangesPreference.read(buf),
             FfiConverterOptionalBoolean.read(buf),
@@ -8021,7 +8080,7 @@ public object FfiConverterTypeConnectionTemplateCreate: FfiConverterRustBuffer<C
     override fun allocationSize(value: ConnectionTemplateCreate) = (
             FfiConverterOptionalString.allocationSize(value.`destinationName`) +
             FfiConverterOptionalString.allocationSize(value.`destinationDefinitionId`) +
-            FfiConverterOptionalString.allocationSize(value.`destinationConfig`) +
+            FfiConverterOptionalTypeJsonObject.allocationSize(value.`destinationConfig`) +
             FfiConverterOptionalString.allocationSize(value.`cronExpression`) +
             FfiConverterOptionalTypeNonBreakingChangesPreference.allocationSize(value.`nonBreakingChangesPreference`) +
             FfiConverterOptionalBoolean.allocationSize(value.`syncOnCreate`) +
@@ -8031,7 +8090,7 @@ public object FfiConverterTypeConnectionTemplateCreate: FfiConverterRustBuffer<C
     override fun write(value: ConnectionTemplateCreate, buf: ByteBuffer) {
             FfiConverterOptionalString.write(value.`destinationName`, buf)
             FfiConverterOptionalString.write(value.`destinationDefinitionId`, buf)
-            FfiConverterOptionalString.write(value.`destinationConfig`, buf)
+            FfiConverterOptionalTypeJsonObject.write(value.`destinationConfig`, buf)
             FfiConverterOptionalString.write(value.`cronExpression`, buf)
             FfiConverterOptionalTypeNonBreakingChangesPreference.write(value.`nonBreakingChangesPreference`, buf)
             FfiConverterOptionalBoolean.write(value.`syncOnCreate`, buf)
@@ -8043,9 +8102,9 @@ public object FfiConverterTypeConnectionTemplateCreate: FfiConverterRustBuffer<C
 
 /**
  * Body of `PATCH /integrations/templates/connections/{id}`: only the fields set are sent.
+ * `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `destination_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's): every field optional, unknown fields refused.
  */
 data class ConnectionTemplateUpdate (
     /**
@@ -8054,9 +8113,9 @@ data class ConnectionTemplateUpdate (
     var `destinationName`: kotlin.String? = null 
     , 
     /**
-     * New destination config, as JSON object text.
+     * New destination config (raw JSON).
      */
-    var `destinationConfig`: kotlin.String? = null 
+    var `destinationConfig`: JsonObject? = null 
     , 
     /**
      * New Quartz cron schedule.
@@ -8098,7 +8157,7 @@ public object FfiConverterTypeConnectionTemplateUpdate: FfiConverterRustBuffer<C
     override fun read(buf: ByteBuffer): ConnectionTemplateUpdate {
         return ConnectionTemplateUpdate(
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonObject.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeNonBreakingChangesPreference.read(buf),
             FfiConverterOptionalBoolean.read(buf),
@@ -8107,7 +8166,7 @@ public object FfiConverterTypeConnectionTemplateUpdate: FfiConverterRustBuffer<C
 
     override fun allocationSize(value: ConnectionTemplateUpdate) = (
             FfiConverterOptionalString.allocationSize(value.`destinationName`) +
-            FfiConverterOptionalString.allocationSize(value.`destinationConfig`) +
+            FfiConverterOptionalTypeJsonObject.allocationSize(value.`destinationConfig`) +
             FfiConverterOptionalString.allocationSize(value.`cronExpression`) +
             FfiConverterOptionalTypeNonBreakingChangesPreference.allocationSize(value.`nonBreakingChangesPreference`) +
             FfiConverterOptionalBoolean.allocationSize(value.`syncOnCreate`)
@@ -8115,7 +8174,7 @@ public object FfiConverterTypeConnectionTemplateUpdate: FfiConverterRustBuffer<C
 
     override fun write(value: ConnectionTemplateUpdate, buf: ByteBuffer) {
             FfiConverterOptionalString.write(value.`destinationName`, buf)
-            FfiConverterOptionalString.write(value.`destinationConfig`, buf)
+            FfiConverterOptionalTypeJsonObject.write(value.`destinationConfig`, buf)
             FfiConverterOptionalString.write(value.`cronExpression`, buf)
             FfiConverterOptionalTypeNonBreakingChangesPreference.write(value.`nonBreakingChangesPreference`, buf)
             FfiConverterOptionalBoolean.write(value.`syncOnCreate`, buf)
@@ -8172,26 +8231,120 @@ public object FfiConverterTypeCronDescription: FfiConverterRustBuffer<CronDescri
 
 
 /**
- * How sources made from a template select streams. Printed with `other_json` as keys only
- * (a stream mapper may hold an encryption key).
+ * How sources made from a template select streams. `Debug` shows the keys of the fields the
+ * SDK does not model, not their values (a mapper may hold an encryption key).
  */
 data class Customization (
     /**
-     * The selection mode; `None` leaves the service's default (`Suggested`).
+     * The selection mode; the service defaults to `suggested`.
      */
     var `streamSelectionMode`: StreamSelectionMode? = null 
     , 
     /**
-     * Stream names; required and non-empty with `Whitelist`.
+     * Stream names; required and non-empty with [`StreamSelectionMode::Whitelist`].
      */
     var `streamWhitelist`: List<kotlin.String>? = null 
     , 
     /**
-     * Every other field the service sent (`stream_customizations`, `stream_mappers`, …), as
-     * JSON object text: kept so that a read → change → update round trip sends them back.
-     * Defaults to `{}`; text that is not a JSON object is refused when the record is sent.
+     * Every other field, as the service sent it (`stream_customizations`, `stream_mappers`,
+     * …): kept so that a read → change → update round trip sends them back unchanged.
      */
-    var `otherJson`: kotlin.String = "{}" 
+    var `other`: JsonObject = "" 
+    
+){
+    
+
+    
+
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_method_customization_uniffi_trait_display(FfiConverterTypeCustomization.lower(this),
+        _status)
+}
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCustomization: FfiConverterRustBuffer<Customization> {
+    override fun read(buf: ByteBuffer): Customization {
+        return Customization(
+            FfiConverterOptionalTypeStreamSelectionMode.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterTypeJsonObject.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Customization) = (
+            FfiConverterOptionalTypeStreamSelectionMode.allocationSize(value.`streamSelectionMode`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`streamWhitelist`) +
+            FfiConverterTypeJsonObject.allocationSize(value.`other`)
+    )
+
+    override fun write(value: Customization, buf: ByteBuffer) {
+            FfiConverterOptionalTypeStreamSelectionMode.write(value.`streamSelectionMode`, buf)
+            FfiConverterOptionalSequenceString.write(value.`streamWhitelist`, buf)
+            FfiConverterTypeJsonObject.write(value.`other`, buf)
+    }
+}
+
+
+
+/**
+ * The core's `Default` of every record that has one. Records whose fields are all
+ * defaulted in the foreign languages (`ValidationOptions()`, `WriteOptions()`, …) build the
+ * same values; records with durations (`RetryPolicy`, `Pacing`, `WaitOptions`) have no
+ * foreign field defaults, so start from these and change what differs (Python
+ * `dataclasses.replace(defaults().retry_policy, max_retries=5)`, Kotlin
+ * `defaults().retryPolicy.copy(maxRetries = 5u)`, Swift `var p = defaults().retryPolicy`).
+ */
+data class Defaults (
+    /**
+     * `ClientConfig()`: every setting at the SDK default.
+     */
+    var `clientConfig`: ClientConfig
+    , 
+    /**
+     * Up to 3 retries from 500 ms, each wait at most 10 s, all within 120 s, with jitter.
+     */
+    var `retryPolicy`: RetryPolicy
+    , 
+    /**
+     * Pacing from 50 requests left, pauses of at most 5 s (used when pacing is turned on).
+     */
+    var `pacing`: Pacing
+    , 
+    /**
+     * Check polling: 120 s in all, from 250 ms up to 5 s between polls.
+     */
+    var `waitOptions`: WaitOptions
+    , 
+    /**
+     * Validate before writing, strictly.
+     */
+    var `writeOptions`: WriteOptions
+    , 
+    /**
+     * Strict validation: dates asserted, no coercion, masked secrets refused, required
+     * defaults injected.
+     */
+    var `validationOptions`: ValidationOptions
+    , 
+    /**
+     * No tag filtering.
+     */
+    var `tagFilter`: TagFilter
+    , 
+    /**
+     * Every workspace, the service's page size.
+     */
+    var `workspaceFilter`: WorkspaceFilter
     
 ){
     
@@ -8205,25 +8358,96 @@ data class Customization (
 /**
  * @suppress
  */
-public object FfiConverterTypeCustomization: FfiConverterRustBuffer<Customization> {
-    override fun read(buf: ByteBuffer): Customization {
-        return Customization(
-            FfiConverterOptionalTypeStreamSelectionMode.read(buf),
-            FfiConverterOptionalSequenceString.read(buf),
-            FfiConverterString.read(buf),
+public object FfiConverterTypeDefaults: FfiConverterRustBuffer<Defaults> {
+    override fun read(buf: ByteBuffer): Defaults {
+        return Defaults(
+            FfiConverterTypeClientConfig.read(buf),
+            FfiConverterTypeRetryPolicy.read(buf),
+            FfiConverterTypePacing.read(buf),
+            FfiConverterTypeWaitOptions.read(buf),
+            FfiConverterTypeWriteOptions.read(buf),
+            FfiConverterTypeValidationOptions.read(buf),
+            FfiConverterTypeTagFilter.read(buf),
+            FfiConverterTypeWorkspaceFilter.read(buf),
         )
     }
 
-    override fun allocationSize(value: Customization) = (
-            FfiConverterOptionalTypeStreamSelectionMode.allocationSize(value.`streamSelectionMode`) +
-            FfiConverterOptionalSequenceString.allocationSize(value.`streamWhitelist`) +
-            FfiConverterString.allocationSize(value.`otherJson`)
+    override fun allocationSize(value: Defaults) = (
+            FfiConverterTypeClientConfig.allocationSize(value.`clientConfig`) +
+            FfiConverterTypeRetryPolicy.allocationSize(value.`retryPolicy`) +
+            FfiConverterTypePacing.allocationSize(value.`pacing`) +
+            FfiConverterTypeWaitOptions.allocationSize(value.`waitOptions`) +
+            FfiConverterTypeWriteOptions.allocationSize(value.`writeOptions`) +
+            FfiConverterTypeValidationOptions.allocationSize(value.`validationOptions`) +
+            FfiConverterTypeTagFilter.allocationSize(value.`tagFilter`) +
+            FfiConverterTypeWorkspaceFilter.allocationSize(value.`workspaceFilter`)
     )
 
-    override fun write(value: Customization, buf: ByteBuffer) {
-            FfiConverterOptionalTypeStreamSelectionMode.write(value.`streamSelectionMode`, buf)
-            FfiConverterOptionalSequenceString.write(value.`streamWhitelist`, buf)
-            FfiConverterString.write(value.`otherJson`, buf)
+    override fun write(value: Defaults, buf: ByteBuffer) {
+            FfiConverterTypeClientConfig.write(value.`clientConfig`, buf)
+            FfiConverterTypeRetryPolicy.write(value.`retryPolicy`, buf)
+            FfiConverterTypePacing.write(value.`pacing`, buf)
+            FfiConverterTypeWaitOptions.write(value.`waitOptions`, buf)
+            FfiConverterTypeWriteOptions.write(value.`writeOptions`, buf)
+            FfiConverterTypeValidationOptions.write(value.`validationOptions`, buf)
+            FfiConverterTypeTagFilter.write(value.`tagFilter`, buf)
+            FfiConverterTypeWorkspaceFilter.write(value.`workspaceFilter`, buf)
+    }
+}
+
+
+
+/**
+ * The body of a [`SourceDefinition`].
+ */
+data class DefinitionBody (
+    /**
+     * Connector name.
+     */
+    var `name`: kotlin.String?
+    , 
+    /**
+     * The connector spec: a `ConnectorSpecification` (`connectionSpecification`,
+     * `documentationUrl`, `advanced_auth`), raw JSON.
+     */
+    var `spec`: JsonValue?
+    , 
+    /**
+     * Every other field, as sent.
+     */
+    var `other`: JsonObject
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDefinitionBody: FfiConverterRustBuffer<DefinitionBody> {
+    override fun read(buf: ByteBuffer): DefinitionBody {
+        return DefinitionBody(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonValue.read(buf),
+            FfiConverterTypeJsonObject.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DefinitionBody) = (
+            FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterOptionalTypeJsonValue.allocationSize(value.`spec`) +
+            FfiConverterTypeJsonObject.allocationSize(value.`other`)
+    )
+
+    override fun write(value: DefinitionBody, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterOptionalTypeJsonValue.write(value.`spec`, buf)
+            FfiConverterTypeJsonObject.write(value.`other`, buf)
     }
 }
 
@@ -8240,7 +8464,7 @@ data class Deleted (
     var `id`: kotlin.String?
     , 
     /**
-     * When it was deleted (ISO-8601 text, e.g. `2025-10-08T10:30:00Z`).
+     * When it was deleted (ISO-8601).
      */
     var `deletedAt`: kotlin.String?
     
@@ -8282,38 +8506,38 @@ public object FfiConverterTypeDeleted: FfiConverterRustBuffer<Deleted> {
  */
 data class FailureReason (
     /**
-     * When it failed, as the service sent it: ISO-8601 text, or the JSON text of a number
-     * (milliseconds since the epoch).
+     * When it failed, as the service sent it (milliseconds since the epoch or ISO-8601).
      */
-    var `timestamp`: kotlin.String?
+    var `timestamp`: JsonValue? = null 
     , 
     /**
-     * Which side failed: `source`, `destination`, `replication`, `normalization`, `dbt`,
-     * `persistence`, `airbyte_platform`, `unknown`, or a newer value, as sent.
+     * Which side failed: one of the spec's `FailureOrigin` values (`source`, `destination`,
+     * `replication`, `normalization`, `dbt`, `persistence`, `airbyte_platform`, `unknown`),
+     * or any newer one, as sent.
      */
-    var `failureOrigin`: kotlin.String?
+    var `failureOrigin`: kotlin.String? = null 
     , 
     /**
-     * The kind of failure: `config_error`, `transient_error`, `system_error`,
-     * `destination_timeout`, `heartbeat_timeout`, `manual_cancellation`, `refresh_schema`, or
-     * a newer value, as sent.
+     * The kind of failure: one of the spec's `FailureType` values (`config_error`,
+     * `transient_error`, `system_error`, `destination_timeout`, `heartbeat_timeout`,
+     * `manual_cancellation`, `refresh_schema`), or any newer one, as sent.
      */
-    var `failureType`: kotlin.String?
+    var `failureType`: kotlin.String? = null 
     , 
     /**
      * A message for the end user.
      */
-    var `externalMessage`: kotlin.String?
+    var `externalMessage`: kotlin.String? = null 
     , 
     /**
      * A message for the operator.
      */
-    var `internalMessage`: kotlin.String?
+    var `internalMessage`: kotlin.String? = null 
     , 
     /**
      * Whether running the check again may help.
      */
-    var `retryable`: kotlin.Boolean?
+    var `retryable`: kotlin.Boolean? = null 
     , 
     /**
      * The connector's stack trace, for the operator (may be long).
@@ -8345,7 +8569,7 @@ data class FailureReason (
 public object FfiConverterTypeFailureReason: FfiConverterRustBuffer<FailureReason> {
     override fun read(buf: ByteBuffer): FailureReason {
         return FailureReason(
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonValue.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -8358,7 +8582,7 @@ public object FfiConverterTypeFailureReason: FfiConverterRustBuffer<FailureReaso
     }
 
     override fun allocationSize(value: FailureReason) = (
-            FfiConverterOptionalString.allocationSize(value.`timestamp`) +
+            FfiConverterOptionalTypeJsonValue.allocationSize(value.`timestamp`) +
             FfiConverterOptionalString.allocationSize(value.`failureOrigin`) +
             FfiConverterOptionalString.allocationSize(value.`failureType`) +
             FfiConverterOptionalString.allocationSize(value.`externalMessage`) +
@@ -8370,7 +8594,7 @@ public object FfiConverterTypeFailureReason: FfiConverterRustBuffer<FailureReaso
     )
 
     override fun write(value: FailureReason, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`timestamp`, buf)
+            FfiConverterOptionalTypeJsonValue.write(value.`timestamp`, buf)
             FfiConverterOptionalString.write(value.`failureOrigin`, buf)
             FfiConverterOptionalString.write(value.`failureType`, buf)
             FfiConverterOptionalString.write(value.`externalMessage`, buf)
@@ -8385,7 +8609,10 @@ public object FfiConverterTypeFailureReason: FfiConverterRustBuffer<FailureReaso
 
 
 /**
- * One problem the service reported with one request field (from either error-body shape).
+ * One problem the service reported with one request field.
+ *
+ * Built from either error-body shape: `{"errors": [{"field", "message", "error_code"}]}` or
+ * `{"detail": [{"loc": [...], "msg", "type"}]}` (where `loc` is joined with `.` into `field`).
  */
 data class FieldError (
     /**
@@ -8496,20 +8723,24 @@ public object FfiConverterTypeLogRecord: FfiConverterRustBuffer<LogRecord> {
 
 
 /**
- * Client-side pacing (the Rust `Pacing`): when the last response said few requests are left
- * in the rate-limit window, each request first pauses so that the rest are spread over the
- * time until the window resets.
+ * Client-side pacing: when the last response said few requests are left in the rate-limit
+ * window, each request first pauses so that the rest are spread over the time until the
+ * window resets. Off by default; turn it on with [`crate::ClientConfigBuilder::pacing`].
+ *
+ * With `remaining` requests left (`X-RateLimit-Remaining` at or below `below_remaining`) and
+ * `t` seconds until `X-RateLimit-Reset`, the pause is `t / (remaining + 1)`, at most
+ * `max_delay`. Nothing pauses once the window has reset or when the headers are absent.
  */
 data class Pacing (
     /**
      * Pacing starts when `X-RateLimit-Remaining` is at or below this. Defaults to 50.
      */
-    var `belowRemaining`: kotlin.ULong = 50uL 
+    var `belowRemaining`: kotlin.ULong
     , 
     /**
-     * The longest pause before one request, in milliseconds. Defaults to 5 000.
+     * The longest pause before one request. Defaults to 5 seconds.
      */
-    var `maxDelayMs`: kotlin.ULong = 5000uL 
+    var `maxDelay`: java.time.Duration
     
 ){
     
@@ -8527,26 +8758,27 @@ public object FfiConverterTypePacing: FfiConverterRustBuffer<Pacing> {
     override fun read(buf: ByteBuffer): Pacing {
         return Pacing(
             FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
+            FfiConverterDuration.read(buf),
         )
     }
 
     override fun allocationSize(value: Pacing) = (
             FfiConverterULong.allocationSize(value.`belowRemaining`) +
-            FfiConverterULong.allocationSize(value.`maxDelayMs`)
+            FfiConverterDuration.allocationSize(value.`maxDelay`)
     )
 
     override fun write(value: Pacing, buf: ByteBuffer) {
             FfiConverterULong.write(value.`belowRemaining`, buf)
-            FfiConverterULong.write(value.`maxDelayMs`, buf)
+            FfiConverterDuration.write(value.`maxDelay`, buf)
     }
 }
 
 
 
 /**
- * Rate-limit numbers from a response's `Retry-After` and `X-RateLimit-*` headers; each is
- * `None` when its header was absent or malformed.
+ * Rate-limit numbers from a response's `Retry-After` and `X-RateLimit-*` headers.
+ *
+ * Every field is `None` when its header was absent or malformed.
  */
 data class RateLimit (
     /**
@@ -8565,9 +8797,9 @@ data class RateLimit (
     var `resetUnixSeconds`: kotlin.ULong?
     , 
     /**
-     * `Retry-After`: how long to wait before the next request, in milliseconds.
+     * `Retry-After`: how long to wait before the next request (from seconds or an HTTP date).
      */
-    var `retryAfterMs`: kotlin.ULong?
+    var `retryAfter`: java.time.Duration?
     
 ){
     
@@ -8587,7 +8819,7 @@ public object FfiConverterTypeRateLimit: FfiConverterRustBuffer<RateLimit> {
             FfiConverterOptionalULong.read(buf),
             FfiConverterOptionalULong.read(buf),
             FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
+            FfiConverterOptionalDuration.read(buf),
         )
     }
 
@@ -8595,54 +8827,75 @@ public object FfiConverterTypeRateLimit: FfiConverterRustBuffer<RateLimit> {
             FfiConverterOptionalULong.allocationSize(value.`limit`) +
             FfiConverterOptionalULong.allocationSize(value.`remaining`) +
             FfiConverterOptionalULong.allocationSize(value.`resetUnixSeconds`) +
-            FfiConverterOptionalULong.allocationSize(value.`retryAfterMs`)
+            FfiConverterOptionalDuration.allocationSize(value.`retryAfter`)
     )
 
     override fun write(value: RateLimit, buf: ByteBuffer) {
             FfiConverterOptionalULong.write(value.`limit`, buf)
             FfiConverterOptionalULong.write(value.`remaining`, buf)
             FfiConverterOptionalULong.write(value.`resetUnixSeconds`, buf)
-            FfiConverterOptionalULong.write(value.`retryAfterMs`, buf)
+            FfiConverterOptionalDuration.write(value.`retryAfter`, buf)
     }
 }
 
 
 
 /**
- * How failed requests are retried (the Rust `RetryPolicy`): connection failures, 429, 502,
- * 503 and 504 are retried with exponential backoff; a create that may have reached the server
- * is never sent twice (it fails with `AirbyteError.OutcomeUnknown`). Durations in
- * milliseconds.
+ * How failed requests are retried. Set per client with
+ * [`crate::ClientConfigBuilder::retry_policy`], or per call with
+ * `client.with_retry_policy(...)` on [`crate::OperatorClient`] and [`crate::EndUserClient`].
+ *
+ * The wait before retry `n` (0-based) is `min(max_backoff, initial_backoff × 2ⁿ)`, multiplied
+ * by a random factor in `[0, 1)` when `jitter` is on ("full jitter"), and never less than the
+ * server's `Retry-After` (or, on a 429 without it, the time until `X-RateLimit-Reset` when
+ * `X-RateLimit-Remaining` is 0).
+ *
+ * ```
+ * use airbyte_embedded::{ClientConfig, RetryPolicy};
+ * use std::time::Duration;
+ *
+ * let config = ClientConfig::builder()
+ * .retry_policy(RetryPolicy {
+ * max_retries: 5,
+ * max_elapsed: Duration::from_secs(30),
+ * ..RetryPolicy::default()
+ * })
+ * .build()?;
+ * assert_eq!(config.retry_policy().max_retries, 5);
+ * let never = ClientConfig::builder().retry_policy(RetryPolicy::disabled()).build()?;
+ * assert_eq!(never.retry_policy().max_retries, 0);
+ * # Ok::<(), airbyte_embedded::Error>(())
+ * ```
  */
 data class RetryPolicy (
     /**
      * Retries after the first attempt. Defaults to 3; 0 disables retrying.
      */
-    var `maxRetries`: kotlin.UInt = 3u 
+    var `maxRetries`: kotlin.UInt
     , 
     /**
-     * The wait before the first retry, before jitter; it doubles with each retry. Defaults
-     * to 500.
+     * The wait before the first retry, before jitter. Defaults to 500 milliseconds; it
+     * doubles with each retry.
      */
-    var `initialBackoffMs`: kotlin.ULong = 500uL 
+    var `initialBackoff`: java.time.Duration
     , 
     /**
      * The longest computed wait (a server's `Retry-After` may ask for longer, and is
-     * honoured within `max_elapsed_ms`). Defaults to 10 000.
+     * honoured within `max_elapsed`). Defaults to 10 seconds.
      */
-    var `maxBackoffMs`: kotlin.ULong = 10000uL 
+    var `maxBackoff`: java.time.Duration
     , 
     /**
-     * The overall deadline: no retry is scheduled whose wait would end later than this after
-     * the call's first attempt started. Defaults to 120 000; must be above zero.
+     * The overall deadline: no retry is scheduled whose wait would end later than this
+     * after the call's first attempt started. Defaults to 120 seconds.
      */
-    var `maxElapsedMs`: kotlin.ULong = 120000uL 
+    var `maxElapsed`: java.time.Duration
     , 
     /**
-     * Whether each wait is multiplied by a random factor in `[0, 1)` (full jitter). Defaults
-     * to `true`.
+     * Whether each wait is multiplied by a random factor in `[0, 1)` (full jitter), so that
+     * many clients failing together do not retry together. Defaults to `true`.
      */
-    var `jitter`: kotlin.Boolean = true 
+    var `jitter`: kotlin.Boolean
     
 ){
     
@@ -8660,26 +8913,26 @@ public object FfiConverterTypeRetryPolicy: FfiConverterRustBuffer<RetryPolicy> {
     override fun read(buf: ByteBuffer): RetryPolicy {
         return RetryPolicy(
             FfiConverterUInt.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
+            FfiConverterDuration.read(buf),
+            FfiConverterDuration.read(buf),
+            FfiConverterDuration.read(buf),
             FfiConverterBoolean.read(buf),
         )
     }
 
     override fun allocationSize(value: RetryPolicy) = (
             FfiConverterUInt.allocationSize(value.`maxRetries`) +
-            FfiConverterULong.allocationSize(value.`initialBackoffMs`) +
-            FfiConverterULong.allocationSize(value.`maxBackoffMs`) +
-            FfiConverterULong.allocationSize(value.`maxElapsedMs`) +
+            FfiConverterDuration.allocationSize(value.`initialBackoff`) +
+            FfiConverterDuration.allocationSize(value.`maxBackoff`) +
+            FfiConverterDuration.allocationSize(value.`maxElapsed`) +
             FfiConverterBoolean.allocationSize(value.`jitter`)
     )
 
     override fun write(value: RetryPolicy, buf: ByteBuffer) {
             FfiConverterUInt.write(value.`maxRetries`, buf)
-            FfiConverterULong.write(value.`initialBackoffMs`, buf)
-            FfiConverterULong.write(value.`maxBackoffMs`, buf)
-            FfiConverterULong.write(value.`maxElapsedMs`, buf)
+            FfiConverterDuration.write(value.`initialBackoff`, buf)
+            FfiConverterDuration.write(value.`maxBackoff`, buf)
+            FfiConverterDuration.write(value.`maxElapsed`, buf)
             FfiConverterBoolean.write(value.`jitter`, buf)
     }
 }
@@ -8693,7 +8946,7 @@ data class ScopedTokenInfo (
     /**
      * The organisation.
      */
-    var `organizationId`: kotlin.String?
+    var `organizationId`: kotlin.String? = null 
     , 
     /**
      * The workspace.
@@ -8743,7 +8996,8 @@ public object FfiConverterTypeScopedTokenInfo: FfiConverterRustBuffer<ScopedToke
 
 
 /**
- * Body of `POST /embedded/scoped-token`.
+ * Body of `POST /embedded/scoped-token` (`/account/applications/scoped-token`):
+ * `{workspace_name | customer_name, region_id?}`.
  */
 data class ScopedTokenRequest (
     /**
@@ -8752,15 +9006,14 @@ data class ScopedTokenRequest (
     var `workspaceName`: kotlin.String
     , 
     /**
-     * Region (UUID) of a workspace created now; `None` (the default) uses the client
-     * config's region, else the service's (US).
+     * Region of a workspace created now ([`crate::REGION_US`] when unset, unless the client
+     * config names a region).
      */
     var `regionId`: kotlin.String? = null 
     , 
     /**
-     * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
-     * (default `false`), for deployments whose `/account/applications/scoped-token` route
-     * requires that key; set it together with the `Applications` token routes.
+     * Sends the name under the early-2026 key `customer_name` instead of `workspace_name`
+     * (default `false`; see the [module docs](self)).
      */
     var `sendAsCustomerName`: kotlin.Boolean = false 
     
@@ -8803,9 +9056,6 @@ public object FfiConverterTypeScopedTokenRequest: FfiConverterRustBuffer<ScopedT
 /**
  * An end user's source. `source_config` comes back with every `airbyte_secret` masked as
  * `**********`.
- *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `source_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class Source (
     /**
@@ -8824,10 +9074,9 @@ data class Source (
     var `sourceTemplate`: SourceTemplate?
     , 
     /**
-     * The merged config (template defaults + user config) as JSON object text, secrets
-     * masked.
+     * The merged config (template defaults + user config), raw JSON, secrets masked.
      */
-    var `sourceConfig`: kotlin.String
+    var `sourceConfig`: JsonObject
     , 
     /**
      * Creation time (ISO-8601).
@@ -8866,7 +9115,7 @@ public object FfiConverterTypeSource: FfiConverterRustBuffer<Source> {
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeSourceTemplate.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeJsonObject.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
         )
@@ -8876,7 +9125,7 @@ public object FfiConverterTypeSource: FfiConverterRustBuffer<Source> {
             FfiConverterString.allocationSize(value.`id`) +
             FfiConverterOptionalString.allocationSize(value.`name`) +
             FfiConverterOptionalTypeSourceTemplate.allocationSize(value.`sourceTemplate`) +
-            FfiConverterString.allocationSize(value.`sourceConfig`) +
+            FfiConverterTypeJsonObject.allocationSize(value.`sourceConfig`) +
             FfiConverterOptionalString.allocationSize(value.`createdAt`) +
             FfiConverterOptionalString.allocationSize(value.`updatedAt`)
     )
@@ -8885,7 +9134,7 @@ public object FfiConverterTypeSource: FfiConverterRustBuffer<Source> {
             FfiConverterString.write(value.`id`, buf)
             FfiConverterOptionalString.write(value.`name`, buf)
             FfiConverterOptionalTypeSourceTemplate.write(value.`sourceTemplate`, buf)
-            FfiConverterString.write(value.`sourceConfig`, buf)
+            FfiConverterTypeJsonObject.write(value.`sourceConfig`, buf)
             FfiConverterOptionalString.write(value.`createdAt`, buf)
             FfiConverterOptionalString.write(value.`updatedAt`, buf)
     }
@@ -8894,10 +9143,11 @@ public object FfiConverterTypeSource: FfiConverterRustBuffer<Source> {
 
 
 /**
- * Body of `POST …/sources` and `POST …/sources/check`.
+ * Body of `POST …/sources` and `POST …/sources/check`. `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `source_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's `source_json`) needs `workspace_id` and `source_template_id`;
+ * every other field is optional (`source_config` defaults to `{}`) and unknown fields are
+ * refused.
  */
 data class SourceCreate (
     /**
@@ -8911,11 +9161,10 @@ data class SourceCreate (
     var `sourceTemplateId`: kotlin.String
     , 
     /**
-     * Only what the template does not default, as JSON object text (sent byte for byte: date
-     * strings are never reformatted); the service merges it over the template's
-     * `partial_default_config`.
+     * Only what the template does not default (raw JSON, sent byte for byte); the service
+     * merges it over the template's `partial_default_config`.
      */
-    var `sourceConfig`: kotlin.String
+    var `sourceConfig`: JsonObject
     , 
     /**
      * Display name.
@@ -8923,12 +9172,12 @@ data class SourceCreate (
     var `name`: kotlin.String? = null 
     , 
     /**
-     * Tags choosing which connection templates apply (empty, the default: all of them).
+     * Tags choosing which connection templates apply (empty: all of them).
      */
     var `selectedConnectionTemplateTags`: List<kotlin.String> = listOf() 
     , 
     /**
-     * How those tags combine; `None` (the default) sends `any`.
+     * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
      */
     var `selectedConnectionTemplateTagsMode`: TagsMode? = null 
     
@@ -8958,7 +9207,7 @@ public object FfiConverterTypeSourceCreate: FfiConverterRustBuffer<SourceCreate>
         return SourceCreate(
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeJsonObject.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterSequenceString.read(buf),
             FfiConverterOptionalTypeTagsMode.read(buf),
@@ -8968,7 +9217,7 @@ public object FfiConverterTypeSourceCreate: FfiConverterRustBuffer<SourceCreate>
     override fun allocationSize(value: SourceCreate) = (
             FfiConverterString.allocationSize(value.`workspaceId`) +
             FfiConverterString.allocationSize(value.`sourceTemplateId`) +
-            FfiConverterString.allocationSize(value.`sourceConfig`) +
+            FfiConverterTypeJsonObject.allocationSize(value.`sourceConfig`) +
             FfiConverterOptionalString.allocationSize(value.`name`) +
             FfiConverterSequenceString.allocationSize(value.`selectedConnectionTemplateTags`) +
             FfiConverterOptionalTypeTagsMode.allocationSize(value.`selectedConnectionTemplateTagsMode`)
@@ -8977,7 +9226,7 @@ public object FfiConverterTypeSourceCreate: FfiConverterRustBuffer<SourceCreate>
     override fun write(value: SourceCreate, buf: ByteBuffer) {
             FfiConverterString.write(value.`workspaceId`, buf)
             FfiConverterString.write(value.`sourceTemplateId`, buf)
-            FfiConverterString.write(value.`sourceConfig`, buf)
+            FfiConverterTypeJsonObject.write(value.`sourceConfig`, buf)
             FfiConverterOptionalString.write(value.`name`, buf)
             FfiConverterSequenceString.write(value.`selectedConnectionTemplateTags`, buf)
             FfiConverterOptionalTypeTagsMode.write(value.`selectedConnectionTemplateTagsMode`, buf)
@@ -8996,20 +9245,9 @@ data class SourceDefinition (
     var `id`: kotlin.String
     , 
     /**
-     * Connector name.
+     * The definition: `name`, `spec` and whatever else the service sends.
      */
-    var `name`: kotlin.String?
-    , 
-    /**
-     * The connector spec as JSON text: a `ConnectorSpecification`
-     * (`connectionSpecification`, `documentationUrl`, `advanced_auth`).
-     */
-    var `spec`: kotlin.String?
-    , 
-    /**
-     * Every other field of the definition, as JSON object text.
-     */
-    var `other`: kotlin.String
+    var `definition`: DefinitionBody
     
 ){
     
@@ -9027,24 +9265,18 @@ public object FfiConverterTypeSourceDefinition: FfiConverterRustBuffer<SourceDef
     override fun read(buf: ByteBuffer): SourceDefinition {
         return SourceDefinition(
             FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeDefinitionBody.read(buf),
         )
     }
 
     override fun allocationSize(value: SourceDefinition) = (
             FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`name`) +
-            FfiConverterOptionalString.allocationSize(value.`spec`) +
-            FfiConverterString.allocationSize(value.`other`)
+            FfiConverterTypeDefinitionBody.allocationSize(value.`definition`)
     )
 
     override fun write(value: SourceDefinition, buf: ByteBuffer) {
             FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`name`, buf)
-            FfiConverterOptionalString.write(value.`spec`, buf)
-            FfiConverterString.write(value.`other`, buf)
+            FfiConverterTypeDefinitionBody.write(value.`definition`, buf)
     }
 }
 
@@ -9186,9 +9418,6 @@ public object FfiConverterTypeSourceSummary: FfiConverterRustBuffer<SourceSummar
 
 /**
  * A source template: which connector end users may pick, with the operator's defaults.
- *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
  */
 data class SourceTemplate (
     /**
@@ -9199,56 +9428,55 @@ data class SourceTemplate (
     /**
      * Display name.
      */
-    var `name`: kotlin.String?
+    var `name`: kotlin.String? = null 
     , 
     /**
      * Icon URL.
      */
-    var `icon`: kotlin.String?
+    var `icon`: kotlin.String? = null 
     , 
     /**
      * The connector definition (the request field `actor_definition_id`).
      */
-    var `sourceDefinitionId`: kotlin.String?
+    var `sourceDefinitionId`: kotlin.String? = null 
     , 
     /**
-     * The connector spec end users fill, as JSON text (a `ConnectorSpecification`:
-     * `{"connectionSpecification": {...}, "documentationUrl": ...}`), with the fields that
-     * `partial_default_config` supplies no longer required.
+     * The connector spec end users fill (a `ConnectorSpecification`, raw JSON): the
+     * connector's spec with the fields that `partial_default_config` supplies not required.
      */
-    var `userConfigSpec`: kotlin.String?
+    var `userConfigSpec`: JsonValue? = null 
     , 
     /**
-     * The operator's defaults merged under every end user's config, as JSON object text
-     * (secrets come back masked as `**********`).
+     * The operator's defaults, merged under every end user's config (raw JSON; secrets come
+     * back masked).
      */
-    var `partialDefaultConfig`: kotlin.String
+    var `partialDefaultConfig`: JsonObject = "" 
     , 
     /**
      * Stream selection.
      */
-    var `customization`: Customization?
+    var `customization`: Customization? = null 
     , 
     /**
      * Tag names.
      */
-    var `tags`: List<kotlin.String>
+    var `tags`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * How its sources run (2026 service versions; `None` when the service omits it, which
+     * then means `REPLICATION`).
+     */
+    var `mode`: SourceConfigTemplateMode? = null 
     , 
     /**
      * Creation time (ISO-8601).
      */
-    var `createdAt`: kotlin.String?
+    var `createdAt`: kotlin.String? = null 
     , 
     /**
      * Last update time (ISO-8601).
      */
-    var `updatedAt`: kotlin.String?
-    , 
-    /**
-     * How its sources run (2026 service versions; `None` when omitted, meaning
-     * `Replication`).
-     */
-    var `mode`: SourceConfigTemplateMode? = null 
+    var `updatedAt`: kotlin.String? = null 
     
 ){
     
@@ -9278,13 +9506,13 @@ public object FfiConverterTypeSourceTemplate: FfiConverterRustBuffer<SourceTempl
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeJsonValue.read(buf),
+            FfiConverterTypeJsonObject.read(buf),
             FfiConverterOptionalTypeCustomization.read(buf),
             FfiConverterSequenceString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeSourceConfigTemplateMode.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
@@ -9293,13 +9521,13 @@ public object FfiConverterTypeSourceTemplate: FfiConverterRustBuffer<SourceTempl
             FfiConverterOptionalString.allocationSize(value.`name`) +
             FfiConverterOptionalString.allocationSize(value.`icon`) +
             FfiConverterOptionalString.allocationSize(value.`sourceDefinitionId`) +
-            FfiConverterOptionalString.allocationSize(value.`userConfigSpec`) +
-            FfiConverterString.allocationSize(value.`partialDefaultConfig`) +
+            FfiConverterOptionalTypeJsonValue.allocationSize(value.`userConfigSpec`) +
+            FfiConverterTypeJsonObject.allocationSize(value.`partialDefaultConfig`) +
             FfiConverterOptionalTypeCustomization.allocationSize(value.`customization`) +
             FfiConverterSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalTypeSourceConfigTemplateMode.allocationSize(value.`mode`) +
             FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`updatedAt`) +
-            FfiConverterOptionalTypeSourceConfigTemplateMode.allocationSize(value.`mode`)
+            FfiConverterOptionalString.allocationSize(value.`updatedAt`)
     )
 
     override fun write(value: SourceTemplate, buf: ByteBuffer) {
@@ -9307,43 +9535,41 @@ public object FfiConverterTypeSourceTemplate: FfiConverterRustBuffer<SourceTempl
             FfiConverterOptionalString.write(value.`name`, buf)
             FfiConverterOptionalString.write(value.`icon`, buf)
             FfiConverterOptionalString.write(value.`sourceDefinitionId`, buf)
-            FfiConverterOptionalString.write(value.`userConfigSpec`, buf)
-            FfiConverterString.write(value.`partialDefaultConfig`, buf)
+            FfiConverterOptionalTypeJsonValue.write(value.`userConfigSpec`, buf)
+            FfiConverterTypeJsonObject.write(value.`partialDefaultConfig`, buf)
             FfiConverterOptionalTypeCustomization.write(value.`customization`, buf)
             FfiConverterSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalTypeSourceConfigTemplateMode.write(value.`mode`, buf)
             FfiConverterOptionalString.write(value.`createdAt`, buf)
             FfiConverterOptionalString.write(value.`updatedAt`, buf)
-            FfiConverterOptionalTypeSourceConfigTemplateMode.write(value.`mode`, buf)
     }
 }
 
 
 
 /**
- * Body of `POST /integrations/templates/sources`.
+ * Body of `POST /integrations/templates/sources`. `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's): unknown fields are refused; optional fields may be left out.
  */
 data class SourceTemplateCreate (
     /**
-     * The connector definition id (`SourceDefinitionSummary.source_definition_id`).
+     * The connector definition id (from [`crate::integrations::Definitions`]).
      */
     var `actorDefinitionId`: kotlin.String
     , 
     /**
-     * Defaults merged under every end user's config, as JSON object text (sent as is).
-     * Defaults to `{}`.
+     * Defaults merged under every end user's config (raw JSON, sent as is).
      */
-    var `partialDefaultConfig`: kotlin.String = "{}" 
+    var `partialDefaultConfig`: JsonObject = "" 
     , 
     /**
-     * Display name; `None` lets the service use the connector's name.
+     * Display name; the service defaults to the connector's name.
      */
     var `name`: kotlin.String? = null 
     , 
     /**
-     * Stream selection; `None` leaves the service's default.
+     * Stream selection.
      */
     var `customization`: Customization? = null 
     
@@ -9372,7 +9598,7 @@ public object FfiConverterTypeSourceTemplateCreate: FfiConverterRustBuffer<Sourc
     override fun read(buf: ByteBuffer): SourceTemplateCreate {
         return SourceTemplateCreate(
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeJsonObject.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeCustomization.read(buf),
         )
@@ -9380,14 +9606,14 @@ public object FfiConverterTypeSourceTemplateCreate: FfiConverterRustBuffer<Sourc
 
     override fun allocationSize(value: SourceTemplateCreate) = (
             FfiConverterString.allocationSize(value.`actorDefinitionId`) +
-            FfiConverterString.allocationSize(value.`partialDefaultConfig`) +
+            FfiConverterTypeJsonObject.allocationSize(value.`partialDefaultConfig`) +
             FfiConverterOptionalString.allocationSize(value.`name`) +
             FfiConverterOptionalTypeCustomization.allocationSize(value.`customization`)
     )
 
     override fun write(value: SourceTemplateCreate, buf: ByteBuffer) {
             FfiConverterString.write(value.`actorDefinitionId`, buf)
-            FfiConverterString.write(value.`partialDefaultConfig`, buf)
+            FfiConverterTypeJsonObject.write(value.`partialDefaultConfig`, buf)
             FfiConverterOptionalString.write(value.`name`, buf)
             FfiConverterOptionalTypeCustomization.write(value.`customization`, buf)
     }
@@ -9407,32 +9633,12 @@ data class SourceTemplateSummary (
     /**
      * Display name.
      */
-    var `name`: kotlin.String?
+    var `name`: kotlin.String? = null 
     , 
     /**
      * Icon URL.
      */
-    var `icon`: kotlin.String?
-    , 
-    /**
-     * Tag names.
-     */
-    var `tags`: List<kotlin.String>
-    , 
-    /**
-     * Stream selection.
-     */
-    var `customization`: Customization?
-    , 
-    /**
-     * Creation time (ISO-8601).
-     */
-    var `createdAt`: kotlin.String?
-    , 
-    /**
-     * Last update time (ISO-8601).
-     */
-    var `updatedAt`: kotlin.String?
+    var `icon`: kotlin.String? = null 
     , 
     /**
      * The owning organisation (2026 service versions; `None` when omitted or `null`, as for
@@ -9447,10 +9653,30 @@ data class SourceTemplateSummary (
     var `actorDefinitionId`: kotlin.String? = null 
     , 
     /**
+     * Tag names.
+     */
+    var `tags`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * Stream selection.
+     */
+    var `customization`: Customization? = null 
+    , 
+    /**
      * How its sources run (2026 service versions; `None` when omitted, meaning
-     * `Replication`).
+     * `REPLICATION`).
      */
     var `mode`: SourceConfigTemplateMode? = null 
+    , 
+    /**
+     * Creation time (ISO-8601).
+     */
+    var `createdAt`: kotlin.String? = null 
+    , 
+    /**
+     * Last update time (ISO-8601).
+     */
+    var `updatedAt`: kotlin.String? = null 
     
 ){
     
@@ -9470,13 +9696,13 @@ public object FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer<Sour
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
             FfiConverterSequenceString.read(buf),
             FfiConverterOptionalTypeCustomization.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeSourceConfigTemplateMode.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
@@ -9484,57 +9710,55 @@ public object FfiConverterTypeSourceTemplateSummary: FfiConverterRustBuffer<Sour
             FfiConverterString.allocationSize(value.`id`) +
             FfiConverterOptionalString.allocationSize(value.`name`) +
             FfiConverterOptionalString.allocationSize(value.`icon`) +
-            FfiConverterSequenceString.allocationSize(value.`tags`) +
-            FfiConverterOptionalTypeCustomization.allocationSize(value.`customization`) +
-            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`updatedAt`) +
             FfiConverterOptionalString.allocationSize(value.`organizationId`) +
             FfiConverterOptionalString.allocationSize(value.`actorDefinitionId`) +
-            FfiConverterOptionalTypeSourceConfigTemplateMode.allocationSize(value.`mode`)
+            FfiConverterSequenceString.allocationSize(value.`tags`) +
+            FfiConverterOptionalTypeCustomization.allocationSize(value.`customization`) +
+            FfiConverterOptionalTypeSourceConfigTemplateMode.allocationSize(value.`mode`) +
+            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`updatedAt`)
     )
 
     override fun write(value: SourceTemplateSummary, buf: ByteBuffer) {
             FfiConverterString.write(value.`id`, buf)
             FfiConverterOptionalString.write(value.`name`, buf)
             FfiConverterOptionalString.write(value.`icon`, buf)
-            FfiConverterSequenceString.write(value.`tags`, buf)
-            FfiConverterOptionalTypeCustomization.write(value.`customization`, buf)
-            FfiConverterOptionalString.write(value.`createdAt`, buf)
-            FfiConverterOptionalString.write(value.`updatedAt`, buf)
             FfiConverterOptionalString.write(value.`organizationId`, buf)
             FfiConverterOptionalString.write(value.`actorDefinitionId`, buf)
+            FfiConverterSequenceString.write(value.`tags`, buf)
+            FfiConverterOptionalTypeCustomization.write(value.`customization`, buf)
             FfiConverterOptionalTypeSourceConfigTemplateMode.write(value.`mode`, buf)
+            FfiConverterOptionalString.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`updatedAt`, buf)
     }
 }
 
 
 
 /**
- * Body of `PATCH /integrations/templates/sources/{id}`.
+ * Body of `PATCH /integrations/templates/sources/{id}`. `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `partial_default_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's): unknown fields are refused; optional fields may be left out.
  */
 data class SourceTemplateUpdate (
     /**
-     * The new defaults, as JSON object text (the service requires the field on every
-     * update).
-     */
-    var `partialDefaultConfig`: kotlin.String
-    , 
-    /**
-     * New display name; `None` keeps it.
+     * New display name.
      */
     var `name`: kotlin.String? = null 
     , 
     /**
-     * New stream selection; `None` keeps it.
+     * The new defaults (the service requires the field on every update).
+     */
+    var `partialDefaultConfig`: JsonObject
+    , 
+    /**
+     * New stream selection.
      */
     var `customization`: Customization? = null 
     , 
     /**
-     * Whether existing sources made from the template get the new defaults; `None` leaves
-     * the service's default (`false`).
+     * Whether existing sources made from the template get the new defaults (service default:
+     * `false`).
      */
     var `propagate`: kotlin.Boolean? = null 
     
@@ -9562,23 +9786,23 @@ data class SourceTemplateUpdate (
 public object FfiConverterTypeSourceTemplateUpdate: FfiConverterRustBuffer<SourceTemplateUpdate> {
     override fun read(buf: ByteBuffer): SourceTemplateUpdate {
         return SourceTemplateUpdate(
-            FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterTypeJsonObject.read(buf),
             FfiConverterOptionalTypeCustomization.read(buf),
             FfiConverterOptionalBoolean.read(buf),
         )
     }
 
     override fun allocationSize(value: SourceTemplateUpdate) = (
-            FfiConverterString.allocationSize(value.`partialDefaultConfig`) +
             FfiConverterOptionalString.allocationSize(value.`name`) +
+            FfiConverterTypeJsonObject.allocationSize(value.`partialDefaultConfig`) +
             FfiConverterOptionalTypeCustomization.allocationSize(value.`customization`) +
             FfiConverterOptionalBoolean.allocationSize(value.`propagate`)
     )
 
     override fun write(value: SourceTemplateUpdate, buf: ByteBuffer) {
-            FfiConverterString.write(value.`partialDefaultConfig`, buf)
             FfiConverterOptionalString.write(value.`name`, buf)
+            FfiConverterTypeJsonObject.write(value.`partialDefaultConfig`, buf)
             FfiConverterOptionalTypeCustomization.write(value.`customization`, buf)
             FfiConverterOptionalBoolean.write(value.`propagate`, buf)
     }
@@ -9588,10 +9812,9 @@ public object FfiConverterTypeSourceTemplateUpdate: FfiConverterRustBuffer<Sourc
 
 /**
  * Body of `PUT …/sources/{id}` and `POST …/sources/{id}/check`: only the fields set are
- * sent.
+ * sent. `Debug` hides config values.
  *
- * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
- * `source_config` as keys only: every value shows as `[REDACTED]`.
+ * Its JSON form (the C ABI's `update_json`): every field optional, unknown fields refused.
  */
 data class SourceUpdate (
     /**
@@ -9600,9 +9823,9 @@ data class SourceUpdate (
     var `name`: kotlin.String? = null 
     , 
     /**
-     * The new user config (what the template does not default), as JSON object text.
+     * The new user config (what the template does not default), raw JSON.
      */
-    var `sourceConfig`: kotlin.String? = null 
+    var `sourceConfig`: JsonObject? = null 
     
 ){
     
@@ -9629,31 +9852,31 @@ public object FfiConverterTypeSourceUpdate: FfiConverterRustBuffer<SourceUpdate>
     override fun read(buf: ByteBuffer): SourceUpdate {
         return SourceUpdate(
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeJsonObject.read(buf),
         )
     }
 
     override fun allocationSize(value: SourceUpdate) = (
             FfiConverterOptionalString.allocationSize(value.`name`) +
-            FfiConverterOptionalString.allocationSize(value.`sourceConfig`)
+            FfiConverterOptionalTypeJsonObject.allocationSize(value.`sourceConfig`)
     )
 
     override fun write(value: SourceUpdate, buf: ByteBuffer) {
             FfiConverterOptionalString.write(value.`name`, buf)
-            FfiConverterOptionalString.write(value.`sourceConfig`, buf)
+            FfiConverterOptionalTypeJsonObject.write(value.`sourceConfig`, buf)
     }
 }
 
 
 
 /**
- * A stream named in a `FailureReason`.
+ * A stream named in a [`FailureReason`]: `{name, namespace?}`.
  */
 data class StreamDescriptor (
     /**
      * Stream name.
      */
-    var `name`: kotlin.String?
+    var `name`: kotlin.String? = null 
     , 
     /**
      * Stream namespace.
@@ -9703,8 +9926,7 @@ data class Tag (
     var `id`: kotlin.String?
     , 
     /**
-     * Tag name: unique in the organisation, 1 to 255 characters, the path key of the tag
-     * routes.
+     * Tag name (unique in the organisation; the path key of the tag routes).
      */
     var `name`: kotlin.String
     , 
@@ -9767,15 +9989,18 @@ public object FfiConverterTypeTag: FfiConverterRustBuffer<Tag> {
 
 /**
  * A tag filter for the template list endpoints (`?tags=crm&tags=sales&tags_mode=any`).
+ *
+ * Its JSON form: `{"tags"?: [...], "mode"?: "all"|"any"}` (`mode` also as `tags_mode`),
+ * unknown fields refused.
  */
 data class TagFilter (
     /**
-     * Tag names; empty (the default) means no filtering.
+     * Tag names; empty means no filtering.
      */
     var `tags`: List<kotlin.String> = listOf() 
     , 
     /**
-     * How the tags combine; `None` (the default) leaves it to the service, which uses `All`.
+     * How the tags combine; the service defaults to [`TagsMode::All`].
      */
     var `mode`: TagsMode? = null 
     
@@ -9898,33 +10123,38 @@ public object FfiConverterTypeValidatedConfig: FfiConverterRustBuffer<ValidatedC
 
 
 /**
- * Switches for `validate_source_config` and `WriteOptions.validation`. `ValidationOptions()`
- * is the strict setting used before a create or update.
+ * Switches for [`validate_source_config`]. `ValidationOptions::default()` is the strict
+ * setting used before a create or update.
+ *
+ * Its JSON form: every field optional, unknown fields refused.
  */
 data class ValidationOptions (
     /**
      * Whether `format: date-time` (and `date`, `time`) is asserted (RFC 3339). Defaults to
-     * `true`; other formats are never asserted.
+     * `true`. Other formats are never asserted.
      */
     var `assertDateTime`: kotlin.Boolean = true 
     , 
     /**
-     * Whether strings are converted to the spec's scalar types (`"5432"` → `5432`) before
-     * validation, each change reported in `ValidatedConfig.coercions`. Defaults to `false`:
-     * a wrong type is an error.
+     * Whether strings are converted to the spec's scalar types (`"5432"` → `5432` for an
+     * integer, `"true"` → `true` for a boolean) before validation, each change reported in
+     * [`ValidatedConfig::coercions`]. Defaults to `false`: a wrong type is an error.
      */
     var `coerceScalars`: kotlin.Boolean = false 
     , 
     /**
-     * Whether values equal to the mask `**********` at secret paths are skipped instead of
-     * refused (for re-validating a config fetched from the service). Defaults to `false`.
+     * Whether values equal to [`SECRET_MASK`] at secret paths of the user's config are
+     * skipped instead of refused: for re-validating a config fetched from the service.
+     * Defaults to `false`. The skipped paths are listed in
+     * [`ValidatedConfig::skipped_masked_secrets`].
      */
     var `skipMaskedSecrets`: kotlin.Boolean = false 
     , 
     /**
      * Whether the spec `default` of a required property missing from both configs is added
      * (when it satisfies its own schema) to the validated and the sent config, each listed
-     * in `ValidatedConfig.defaults_applied`. Defaults to `true`.
+     * in [`ValidatedConfig::defaults_applied`]. Defaults to `true`; switch it off when the
+     * config is a partial update merged over something other than the template defaults.
      */
     var `injectDefaults`: kotlin.Boolean = true 
     
@@ -9968,24 +10198,27 @@ public object FfiConverterTypeValidationOptions: FfiConverterRustBuffer<Validati
 
 
 /**
- * How `Sources.wait_for_check` polls. Durations in milliseconds.
+ * How [`Sources::wait_for_check`] polls.
+ *
+ * Its JSON form (the C ABI's `options_json`) is in milliseconds: `{"timeout_ms"?: 120000,
+ * "initial_interval_ms"?: 250, "max_interval_ms"?: 5000}`, unknown fields refused.
  */
 data class WaitOptions (
     /**
-     * The most time spent waiting, all polls included. Defaults to 120 000 (2 minutes).
+     * The most time spent waiting, all polls included. Defaults to 120 seconds.
      */
-    var `timeoutMs`: kotlin.ULong = 120000uL 
+    var `timeout`: java.time.Duration
     , 
     /**
-     * The first pause between polls. Defaults to 250; each pause is 1.5 times the one
-     * before.
+     * The first pause between polls. Defaults to 250 milliseconds; each pause is 1.5 times
+     * the one before.
      */
-    var `initialIntervalMs`: kotlin.ULong = 250uL 
+    var `initialInterval`: java.time.Duration
     , 
     /**
-     * The longest pause between polls. Defaults to 5 000.
+     * The longest pause between polls. Defaults to 5 seconds.
      */
-    var `maxIntervalMs`: kotlin.ULong = 5000uL 
+    var `maxInterval`: java.time.Duration
     
 ){
     
@@ -10002,29 +10235,33 @@ data class WaitOptions (
 public object FfiConverterTypeWaitOptions: FfiConverterRustBuffer<WaitOptions> {
     override fun read(buf: ByteBuffer): WaitOptions {
         return WaitOptions(
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
+            FfiConverterDuration.read(buf),
+            FfiConverterDuration.read(buf),
+            FfiConverterDuration.read(buf),
         )
     }
 
     override fun allocationSize(value: WaitOptions) = (
-            FfiConverterULong.allocationSize(value.`timeoutMs`) +
-            FfiConverterULong.allocationSize(value.`initialIntervalMs`) +
-            FfiConverterULong.allocationSize(value.`maxIntervalMs`)
+            FfiConverterDuration.allocationSize(value.`timeout`) +
+            FfiConverterDuration.allocationSize(value.`initialInterval`) +
+            FfiConverterDuration.allocationSize(value.`maxInterval`)
     )
 
     override fun write(value: WaitOptions, buf: ByteBuffer) {
-            FfiConverterULong.write(value.`timeoutMs`, buf)
-            FfiConverterULong.write(value.`initialIntervalMs`, buf)
-            FfiConverterULong.write(value.`maxIntervalMs`, buf)
+            FfiConverterDuration.write(value.`timeout`, buf)
+            FfiConverterDuration.write(value.`initialInterval`, buf)
+            FfiConverterDuration.write(value.`maxInterval`, buf)
     }
 }
 
 
 
 /**
- * Body of `POST /embedded/widget-token`.
+ * Body of `POST /embedded/widget-token` (`/account/applications/widget-token`).
+ *
+ * Its JSON form (the C ABI's `request_json`) needs `workspace_name` and `allowed_origin`;
+ * every other field is optional and unknown fields are refused. `send_as_customer_name` is
+ * not part of it: the C ABI always sends `workspace_name`.
  */
 data class WidgetTokenRequest (
     /**
@@ -10033,40 +10270,39 @@ data class WidgetTokenRequest (
     var `workspaceName`: kotlin.String
     , 
     /**
-     * The exact origin the widget is embedded in: scheme + host + optional port, no path, no
-     * trailing slash, no wildcard (`https://app.example.com`, `http://localhost:3000`), or
-     * `null`. Checked before anything is sent.
+     * The exact origin the widget is embedded in (`https://app.example.com`,
+     * `http://localhost:3000`, or `null`); checked before sending.
      */
     var `allowedOrigin`: kotlin.String
     , 
     /**
-     * Region (UUID) of a workspace created now; `None` (the default) as for scoped tokens.
+     * Region of a workspace created now.
      */
     var `regionId`: kotlin.String? = null 
     , 
     /**
-     * Tags choosing which source templates the widget offers (empty, the default: all).
+     * Tags choosing which source templates the widget offers (empty: all).
      */
     var `selectedSourceTemplateTags`: List<kotlin.String> = listOf() 
     , 
     /**
-     * How those tags combine; `None` (the default) sends `any`.
+     * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
      */
     var `selectedSourceTemplateTagsMode`: TagsMode? = null 
     , 
     /**
-     * Tags choosing which connection templates apply (empty, the default: all).
+     * Tags choosing which connection templates apply (empty: all).
      */
     var `selectedConnectionTemplateTags`: List<kotlin.String> = listOf() 
     , 
     /**
-     * How those tags combine; `None` (the default) sends `any`.
+     * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
      */
     var `selectedConnectionTemplateTagsMode`: TagsMode? = null 
     , 
     /**
-     * Send the name under the early-2026 key `customer_name` instead of `workspace_name`
-     * (default `false`), as for scoped tokens.
+     * Sends the name under the early-2026 key `customer_name` instead of `workspace_name`
+     * (default `false`; see the [module docs](self)).
      */
     var `sendAsCustomerName`: kotlin.Boolean = false 
     
@@ -10133,27 +10369,17 @@ data class Workspace (
     /**
      * Workspace name.
      */
-    var `name`: kotlin.String?
+    var `name`: kotlin.String? = null 
     , 
     /**
      * Owning organisation.
      */
-    var `organizationId`: kotlin.String?
+    var `organizationId`: kotlin.String? = null 
     , 
     /**
      * Active or inactive.
      */
-    var `status`: WorkspaceStatus?
-    , 
-    /**
-     * Creation time (ISO-8601).
-     */
-    var `createdAt`: kotlin.String?
-    , 
-    /**
-     * Last update time (ISO-8601).
-     */
-    var `updatedAt`: kotlin.String?
+    var `status`: WorkspaceStatus? = null 
     , 
     /**
      * Whether the Context Store caches the workspace's data (2026 service versions; `None`
@@ -10166,6 +10392,16 @@ data class Workspace (
      * omits it).
      */
     var `tombstone`: kotlin.Boolean? = null 
+    , 
+    /**
+     * Creation time (ISO-8601).
+     */
+    var `createdAt`: kotlin.String? = null 
+    , 
+    /**
+     * Last update time (ISO-8601).
+     */
+    var `updatedAt`: kotlin.String? = null 
     
 ){
     
@@ -10186,10 +10422,10 @@ public object FfiConverterTypeWorkspace: FfiConverterRustBuffer<Workspace> {
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeWorkspaceStatus.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
             FfiConverterOptionalBoolean.read(buf),
             FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
@@ -10198,10 +10434,10 @@ public object FfiConverterTypeWorkspace: FfiConverterRustBuffer<Workspace> {
             FfiConverterOptionalString.allocationSize(value.`name`) +
             FfiConverterOptionalString.allocationSize(value.`organizationId`) +
             FfiConverterOptionalTypeWorkspaceStatus.allocationSize(value.`status`) +
-            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
-            FfiConverterOptionalString.allocationSize(value.`updatedAt`) +
             FfiConverterOptionalBoolean.allocationSize(value.`cacheEnabled`) +
-            FfiConverterOptionalBoolean.allocationSize(value.`tombstone`)
+            FfiConverterOptionalBoolean.allocationSize(value.`tombstone`) +
+            FfiConverterOptionalString.allocationSize(value.`createdAt`) +
+            FfiConverterOptionalString.allocationSize(value.`updatedAt`)
     )
 
     override fun write(value: Workspace, buf: ByteBuffer) {
@@ -10209,17 +10445,20 @@ public object FfiConverterTypeWorkspace: FfiConverterRustBuffer<Workspace> {
             FfiConverterOptionalString.write(value.`name`, buf)
             FfiConverterOptionalString.write(value.`organizationId`, buf)
             FfiConverterOptionalTypeWorkspaceStatus.write(value.`status`, buf)
-            FfiConverterOptionalString.write(value.`createdAt`, buf)
-            FfiConverterOptionalString.write(value.`updatedAt`, buf)
             FfiConverterOptionalBoolean.write(value.`cacheEnabled`, buf)
             FfiConverterOptionalBoolean.write(value.`tombstone`, buf)
+            FfiConverterOptionalString.write(value.`createdAt`, buf)
+            FfiConverterOptionalString.write(value.`updatedAt`, buf)
     }
 }
 
 
 
 /**
- * Filters for listing workspaces, kept on every page.
+ * Filters for listing workspaces; kept on every page.
+ *
+ * Its JSON form (the C ABI's `filter_json`): `{"name_contains"?, "status"?:
+ * "active"|"inactive", "limit"?: 1..100}`, unknown fields refused.
  */
 data class WorkspaceFilter (
     /**
@@ -10233,7 +10472,7 @@ data class WorkspaceFilter (
     var `status`: WorkspaceStatus? = null 
     , 
     /**
-     * Page size, 1 to 100; `None` (the default) lets the service use 20.
+     * Page size, 1 to 100; the service defaults to 20.
      */
     var `limit`: kotlin.UInt? = null 
     
@@ -10283,7 +10522,8 @@ data class WorkspacePage (
     var `data`: List<Workspace>
     , 
     /**
-     * Absolute URL of the next page, or `None` on the last page.
+     * Absolute URL of the next page, or `None` on the last page (which the service marks
+     * with a `null`, missing or empty `next`).
      */
     var `next`: kotlin.String?
     
@@ -10377,6 +10617,9 @@ public object FfiConverterTypeWorkspaceStats: FfiConverterRustBuffer<WorkspaceSt
 
 /**
  * Body of `PUT /workspaces/{id}`: only the fields set are sent.
+ *
+ * Its JSON form (the C ABI's `update_json`): `{"name"?, "status"?: "active"|"inactive",
+ * "cache_enabled"?: bool}`, unknown fields refused.
  */
 data class WorkspaceUpdate (
     /**
@@ -10385,7 +10628,7 @@ data class WorkspaceUpdate (
     var `name`: kotlin.String? = null 
     , 
     /**
-     * New status (`Inactive` disables the workspace's connections).
+     * New status (`inactive` disables the workspace's connections).
      */
     var `status`: WorkspaceStatus? = null 
     , 
@@ -10432,18 +10675,20 @@ public object FfiConverterTypeWorkspaceUpdate: FfiConverterRustBuffer<WorkspaceU
 
 /**
  * Options for a create, update or check that sends a source config.
+ *
+ * Its JSON form (the C ABI's `options_json`): every field optional, unknown fields refused.
  */
 data class WriteOptions (
     /**
-     * Whether the config is validated against the template's spec before anything is sent
-     * (one `GET` of the template, cached for a minute). Defaults to `true`.
+     * Whether the config is validated against the template's spec before anything is sent.
+     * Defaults to `true`.
      */
     var `validate`: kotlin.Boolean = true 
     , 
     /**
-     * How it is validated; `None` (the default) is the strict `ValidationOptions()`.
+     * How it is validated.
      */
-    var `validation`: ValidationOptions? = null 
+    var `validation`: ValidationOptions = ValidationOptions() 
     
 ){
     
@@ -10461,18 +10706,18 @@ public object FfiConverterTypeWriteOptions: FfiConverterRustBuffer<WriteOptions>
     override fun read(buf: ByteBuffer): WriteOptions {
         return WriteOptions(
             FfiConverterBoolean.read(buf),
-            FfiConverterOptionalTypeValidationOptions.read(buf),
+            FfiConverterTypeValidationOptions.read(buf),
         )
     }
 
     override fun allocationSize(value: WriteOptions) = (
             FfiConverterBoolean.allocationSize(value.`validate`) +
-            FfiConverterOptionalTypeValidationOptions.allocationSize(value.`validation`)
+            FfiConverterTypeValidationOptions.allocationSize(value.`validation`)
     )
 
     override fun write(value: WriteOptions, buf: ByteBuffer) {
             FfiConverterBoolean.write(value.`validate`, buf)
-            FfiConverterOptionalTypeValidationOptions.write(value.`validation`, buf)
+            FfiConverterTypeValidationOptions.write(value.`validation`, buf)
     }
 }
 
@@ -10481,9 +10726,12 @@ public object FfiConverterTypeWriteOptions: FfiConverterRustBuffer<WriteOptions>
 
 
 /**
- * Everything that can go wrong in an SDK call (Kotlin: `AirbyteException`).
+ * Everything that can go wrong in an SDK call.
  *
- * HTTP variants carry the `status`; every variant carries a readable `detail`.
+ * No variant's `Display` or `Debug` output ever contains a client secret, a token or an
+ * `airbyte_secret` value. HTTP variants carry the response's `status`; every variant carries
+ * a readable `detail`. In the foreign languages this is `AirbyteError` (Kotlin
+ * `AirbyteException`), one exception class per variant.
  */
 sealed class AirbyteException: kotlin.Exception() {
     
@@ -10494,7 +10742,7 @@ sealed class AirbyteException: kotlin.Exception() {
     class Unauthorized(
         
         /**
-         * Always 401.
+         * 401.
          */
         val `status`: kotlin.UShort, 
         
@@ -10508,13 +10756,13 @@ sealed class AirbyteException: kotlin.Exception() {
     }
     
     /**
-     * HTTP 403: the token may not do this (a scoped token on an operator route, another
-     * organisation's resource). Never triggers a token refresh.
+     * HTTP 403: the token is valid but may not do this (for example a scoped token on an
+     * operator route, or another organisation's resource). Never triggers a token refresh.
      */
     class Forbidden(
         
         /**
-         * Always 403.
+         * 403.
          */
         val `status`: kotlin.UShort, 
         
@@ -10538,7 +10786,7 @@ sealed class AirbyteException: kotlin.Exception() {
     class NotFound(
         
         /**
-         * Always 404.
+         * 404.
          */
         val `status`: kotlin.UShort, 
         
@@ -10567,7 +10815,7 @@ sealed class AirbyteException: kotlin.Exception() {
         val `detail`: kotlin.String, 
         
         /**
-         * Per-field problems (field path + message).
+         * Per-field problems (path + message).
          */
         val `fieldErrors`: List<FieldError>
         ) : AirbyteException() {
@@ -10576,12 +10824,15 @@ sealed class AirbyteException: kotlin.Exception() {
     }
     
     /**
-     * HTTP 429: the organisation's rate limit is used up.
+     * HTTP 429: the organisation's rate limit is used up, and waiting for it (as the server's
+     * `Retry-After` asked) would not fit in the retry budget
+     * ([`crate::RetryPolicy::max_elapsed`]), or the retries ran out. `Display` names the
+     * numbers the server sent.
      */
     class RateLimited(
         
         /**
-         * Always 429.
+         * 429.
          */
         val `status`: kotlin.UShort, 
         
@@ -10591,7 +10842,7 @@ sealed class AirbyteException: kotlin.Exception() {
         val `detail`: kotlin.String, 
         
         /**
-         * `Retry-After` and `X-RateLimit-*` from the response.
+         * The numbers from the response headers (`Retry-After`, `X-RateLimit-*`).
          */
         val `rateLimit`: RateLimit
         ) : AirbyteException() {
@@ -10600,12 +10851,12 @@ sealed class AirbyteException: kotlin.Exception() {
     }
     
     /**
-     * HTTP 5xx: the service (or a proxy in front of it) failed.
+     * HTTP 5xx: the service failed.
      */
     class Server(
         
         /**
-         * 500..=599.
+         * The status code (500..=599).
          */
         val `status`: kotlin.UShort, 
         
@@ -10638,7 +10889,8 @@ sealed class AirbyteException: kotlin.Exception() {
     }
     
     /**
-     * The request could not be sent or the response not read (DNS, connect, TLS, reset).
+     * The request could not be sent or the response could not be read (DNS, connect, TLS,
+     * reset).
      */
     class Transport(
         
@@ -10652,7 +10904,7 @@ sealed class AirbyteException: kotlin.Exception() {
     }
     
     /**
-     * A connect, read or overall deadline passed, or a check did not finish in time.
+     * A connect, read or overall deadline passed.
      */
     class Timeout(
         
@@ -10685,13 +10937,12 @@ sealed class AirbyteException: kotlin.Exception() {
     }
     
     /**
-     * An argument was refused before anything was sent (including JSON text that does not
-     * parse).
+     * An argument was refused before anything was sent.
      */
     class InvalidArgument(
         
         /**
-         * The argument's name (`"allowed_origin"`, `"base_url"`, `"source_config"`, …).
+         * The argument's name (`"allowed_origin"`, `"base_url"`, …).
          */
         val `argument`: kotlin.String, 
         
@@ -10705,7 +10956,8 @@ sealed class AirbyteException: kotlin.Exception() {
     }
     
     /**
-     * A connector spec could not be loaded or compiled.
+     * A connector spec could not be loaded or compiled (not a JSON Schema, an unknown draft,
+     * a remote `$ref`).
      */
     class InvalidSpec(
         
@@ -10752,7 +11004,7 @@ sealed class AirbyteException: kotlin.Exception() {
     }
     
     /**
-     * A page's `next` link points to another host or repeats a cursor already seen.
+     * A page's `next` link points to another host or scheme, or repeats a cursor already seen.
      */
     class Pagination(
         
@@ -10769,14 +11021,12 @@ sealed class AirbyteException: kotlin.Exception() {
      * A request that is not safe to repeat (a `POST` that creates something, or a `PATCH`)
      * was sent, and then the connection broke, a timeout passed or the server answered 5xx:
      * it may or may not have taken effect, so the SDK did not send it again. Look the
-     * resource up before retrying.
+     * resource up (for a source: list the workspace's sources by name) before retrying.
+     *
+     * `Display`: `POST /embedded/sources: the outcome is unknown (connection reset after the
+     * request was sent); list sources by name before retrying`.
      */
     class OutcomeUnknown(
-        
-        /**
-         * The status of the 5xx answer, when one came.
-         */
-        val `status`: kotlin.UShort?, 
         
         /**
          * `POST` or `PATCH`.
@@ -10784,26 +11034,37 @@ sealed class AirbyteException: kotlin.Exception() {
         val `method`: kotlin.String, 
         
         /**
-         * The request path relative to the base URL (`/embedded/sources`).
+         * The request path relative to the base URL, without the query
+         * (`/embedded/sources`).
          */
         val `path`: kotlin.String, 
         
         /**
-         * What happened and how to find out whether it took effect
-         * (`POST /embedded/sources: the outcome is unknown (…); list sources by name before
-         * retrying`).
+         * What happened after the request was sent.
          */
-        val `detail`: kotlin.String
+        val `cause`: kotlin.String, 
+        
+        /**
+         * How to find out whether it took effect.
+         */
+        val `advice`: kotlin.String, 
+        
+        /**
+         * The status of the 5xx answer, when one came (`None` after a broken connection or
+         * a timeout).
+         */
+        val `status`: kotlin.UShort?
         ) : AirbyteException() {
         override val message
-            get() = "status=${ `status` }, method=${ `method` }, path=${ `path` }, detail=${ `detail` }"
+            get() = "method=${ `method` }, path=${ `path` }, cause=${ `cause` }, advice=${ `advice` }, status=${ `status` }"
     }
     
     /**
-     * The client was closed (`close()`; Kotlin `shutdown()`), or, in Python, its object was
-     * freed by a manual `__del__()`: nothing was sent. Raised by every later call on the
-     * client, on the area handles made from it (`sources()`, `workspaces()`, page walks, …)
-     * and on the end-user clients an operator client made. Make a new client.
+     * The client was closed (the foreign languages' `close()`; Kotlin `shutdown()`), or, in
+     * Python, its object was freed by a manual `__del__()`: nothing was sent. Raised by every
+     * later call on the client, on the area handles made from it and on the end-user clients
+     * an operator client made. The Rust clients are closed by dropping them and never raise
+     * it.
      */
     class ClientClosed(
         
@@ -10814,25 +11075,6 @@ sealed class AirbyteException: kotlin.Exception() {
         ) : AirbyteException() {
         override val message
             get() = "detail=${ `detail` }"
-    }
-    
-    /**
-     * An error this version of the bindings does not know by name (the core gained a kind).
-     */
-    class Other(
-        
-        /**
-         * The HTTP status, when a response caused it.
-         */
-        val `status`: kotlin.UShort?, 
-        
-        /**
-         * The core's description of the error.
-         */
-        val `detail`: kotlin.String
-        ) : AirbyteException() {
-        override val message
-            get() = "status=${ `status` }, detail=${ `detail` }"
     }
     
 
@@ -10913,16 +11155,13 @@ public object FfiConverterTypeAirbyteError : FfiConverterRustBuffer<AirbyteExcep
                 FfiConverterString.read(buf),
                 )
             16 -> AirbyteException.OutcomeUnknown(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
                 FfiConverterOptionalUShort.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
                 )
             17 -> AirbyteException.ClientClosed(
-                FfiConverterString.read(buf),
-                )
-            18 -> AirbyteException.Other(
-                FfiConverterOptionalUShort.read(buf),
                 FfiConverterString.read(buf),
                 )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
@@ -11022,20 +11261,15 @@ public object FfiConverterTypeAirbyteError : FfiConverterRustBuffer<AirbyteExcep
             is AirbyteException.OutcomeUnknown -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
-                + FfiConverterOptionalUShort.allocationSize(value.`status`)
                 + FfiConverterString.allocationSize(value.`method`)
                 + FfiConverterString.allocationSize(value.`path`)
-                + FfiConverterString.allocationSize(value.`detail`)
+                + FfiConverterString.allocationSize(value.`cause`)
+                + FfiConverterString.allocationSize(value.`advice`)
+                + FfiConverterOptionalUShort.allocationSize(value.`status`)
             )
             is AirbyteException.ClientClosed -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
-                + FfiConverterString.allocationSize(value.`detail`)
-            )
-            is AirbyteException.Other -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterOptionalUShort.allocationSize(value.`status`)
                 + FfiConverterString.allocationSize(value.`detail`)
             )
         }
@@ -11133,20 +11367,15 @@ public object FfiConverterTypeAirbyteError : FfiConverterRustBuffer<AirbyteExcep
             }
             is AirbyteException.OutcomeUnknown -> {
                 buf.putInt(16)
-                FfiConverterOptionalUShort.write(value.`status`, buf)
                 FfiConverterString.write(value.`method`, buf)
                 FfiConverterString.write(value.`path`, buf)
-                FfiConverterString.write(value.`detail`, buf)
+                FfiConverterString.write(value.`cause`, buf)
+                FfiConverterString.write(value.`advice`, buf)
+                FfiConverterOptionalUShort.write(value.`status`, buf)
                 Unit
             }
             is AirbyteException.ClientClosed -> {
                 buf.putInt(17)
-                FfiConverterString.write(value.`detail`, buf)
-                Unit
-            }
-            is AirbyteException.Other -> {
-                buf.putInt(18)
-                FfiConverterOptionalUShort.write(value.`status`, buf)
                 FfiConverterString.write(value.`detail`, buf)
                 Unit
             }
@@ -11158,51 +11387,45 @@ public object FfiConverterTypeAirbyteError : FfiConverterRustBuffer<AirbyteExcep
 
 
 /**
- * Where a check job stands. `Pending` and `Running` are the only unfinished states; an
- * unknown value counts as finished.
+ * Where a check job stands.
  */
 sealed class CheckState {
     
     /**
-     * Queued (`pending`).
+     * Queued.
      */
     object Pending : CheckState()
     
     
     /**
-     * Running (`running`).
+     * Running.
      */
     object Running : CheckState()
     
     
     /**
-     * Stopped before an answer (`cancelled`).
+     * Stopped before an answer.
      */
     object Cancelled : CheckState()
     
     
     /**
-     * Finished: the connector refused the config (`failed`: credentials rejected, host
-     * unreachable…).
+     * Finished: the connector refused the config (credentials rejected, host unreachable…).
      */
     object Failed : CheckState()
     
     
     /**
-     * Finished: the config works (`succeeded`).
+     * Finished: the config works.
      */
     object Succeeded : CheckState()
     
     
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
     data class Unknown(
-        /**
-         * The value as the service spells it.
-         */
-        val `raw`: kotlin.String) : CheckState()
+        val v1: kotlin.String) : CheckState()
         
     {
         
@@ -11216,8 +11439,7 @@ sealed class CheckState {
     
     
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */ fun `wireValue`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
@@ -11287,7 +11509,7 @@ public object FfiConverterTypeCheckState : FfiConverterRustBuffer<CheckState>{
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterString.allocationSize(value.`raw`)
+                + FfiConverterString.allocationSize(value.v1)
             )
         }
     }
@@ -11316,7 +11538,7 @@ public object FfiConverterTypeCheckState : FfiConverterRustBuffer<CheckState>{
             }
             is CheckState.Unknown -> {
                 buf.putInt(6)
-                FfiConverterString.write(value.`raw`, buf)
+                FfiConverterString.write(value.v1, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -11333,26 +11555,22 @@ public object FfiConverterTypeCheckState : FfiConverterRustBuffer<CheckState>{
 sealed class DataHostingType {
     
     /**
-     * The operator's own destination, `destination_config` given (`user_hosted`).
+     * The operator's own destination (`destination_config` given).
      */
     object UserHosted : DataHostingType()
     
     
     /**
-     * Airbyte-hosted storage (`airbyte_hosted`).
+     * Airbyte-hosted storage.
      */
     object AirbyteHosted : DataHostingType()
     
     
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
     data class Unknown(
-        /**
-         * The value as the service spells it.
-         */
-        val `raw`: kotlin.String) : DataHostingType()
+        val v1: kotlin.String) : DataHostingType()
         
     {
         
@@ -11366,8 +11584,7 @@ sealed class DataHostingType {
     
     
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */ fun `wireValue`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
@@ -11416,7 +11633,7 @@ public object FfiConverterTypeDataHostingType : FfiConverterRustBuffer<DataHosti
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterString.allocationSize(value.`raw`)
+                + FfiConverterString.allocationSize(value.v1)
             )
         }
     }
@@ -11433,7 +11650,7 @@ public object FfiConverterTypeDataHostingType : FfiConverterRustBuffer<DataHosti
             }
             is DataHostingType.Unknown -> {
                 buf.putInt(3)
-                FfiConverterString.write(value.`raw`, buf)
+                FfiConverterString.write(value.v1, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -11505,38 +11722,34 @@ public object FfiConverterTypeLogLevel: FfiConverterRustBuffer<LogLevel> {
 sealed class NonBreakingChangesPreference {
     
     /**
-     * Keep syncing as before (`ignore`, the service's default).
+     * Keep syncing as before (the service's default).
      */
     object Ignore : NonBreakingChangesPreference()
     
     
     /**
-     * Disable the connection (`disable`).
+     * Disable the connection.
      */
     object Disable : NonBreakingChangesPreference()
     
     
     /**
-     * Add new columns (`propagate_columns`).
+     * Add new columns.
      */
     object PropagateColumns : NonBreakingChangesPreference()
     
     
     /**
-     * Add new columns and streams (`propagate_fully`).
+     * Add new columns and streams.
      */
     object PropagateFully : NonBreakingChangesPreference()
     
     
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
     data class Unknown(
-        /**
-         * The value as the service spells it.
-         */
-        val `raw`: kotlin.String) : NonBreakingChangesPreference()
+        val v1: kotlin.String) : NonBreakingChangesPreference()
         
     {
         
@@ -11550,8 +11763,7 @@ sealed class NonBreakingChangesPreference {
     
     
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */ fun `wireValue`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
@@ -11614,7 +11826,7 @@ public object FfiConverterTypeNonBreakingChangesPreference : FfiConverterRustBuf
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterString.allocationSize(value.`raw`)
+                + FfiConverterString.allocationSize(value.v1)
             )
         }
     }
@@ -11639,7 +11851,7 @@ public object FfiConverterTypeNonBreakingChangesPreference : FfiConverterRustBuf
             }
             is NonBreakingChangesPreference.Unknown -> {
                 buf.putInt(5)
-                FfiConverterString.write(value.`raw`, buf)
+                FfiConverterString.write(value.v1, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -11651,37 +11863,34 @@ public object FfiConverterTypeNonBreakingChangesPreference : FfiConverterRustBuf
 
 
 /**
- * How a template's sources run (2026 service versions).
+ * How a template's sources are run (2026 service versions; older ones omit `mode`, and the
+ * service's default is `REPLICATION`).
  */
 sealed class SourceConfigTemplateMode {
     
     /**
-     * The connector is called on demand, nothing replicated (`DIRECT`).
+     * Direct: the connector is called on demand, nothing is replicated.
      */
     object Direct : SourceConfigTemplateMode()
     
     
     /**
-     * Data is synced to the destination (`REPLICATION`, the service's default).
+     * Replication: data is synced to the destination (the service's default).
      */
     object Replication : SourceConfigTemplateMode()
     
     
     /**
-     * Both (`MULTI`).
+     * Both direct calls and replication.
      */
     object Multi : SourceConfigTemplateMode()
     
     
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
     data class Unknown(
-        /**
-         * The value as the service spells it.
-         */
-        val `raw`: kotlin.String) : SourceConfigTemplateMode()
+        val v1: kotlin.String) : SourceConfigTemplateMode()
         
     {
         
@@ -11695,8 +11904,7 @@ sealed class SourceConfigTemplateMode {
     
     
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */ fun `wireValue`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
@@ -11752,7 +11960,7 @@ public object FfiConverterTypeSourceConfigTemplateMode : FfiConverterRustBuffer<
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterString.allocationSize(value.`raw`)
+                + FfiConverterString.allocationSize(value.v1)
             )
         }
     }
@@ -11773,7 +11981,7 @@ public object FfiConverterTypeSourceConfigTemplateMode : FfiConverterRustBuffer<
             }
             is SourceConfigTemplateMode.Unknown -> {
                 buf.putInt(4)
-                FfiConverterString.write(value.`raw`, buf)
+                FfiConverterString.write(value.v1, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -11790,32 +11998,28 @@ public object FfiConverterTypeSourceConfigTemplateMode : FfiConverterRustBuffer<
 sealed class StreamSelectionMode {
     
     /**
-     * Every stream (`all`).
+     * Every stream.
      */
     object All : StreamSelectionMode()
     
     
     /**
-     * The connector's suggested streams (`suggested`, the service's default).
+     * The connector's suggested streams (the service's default).
      */
     object Suggested : StreamSelectionMode()
     
     
     /**
-     * Only the streams in `stream_whitelist` (`whitelist`).
+     * Only the streams in `stream_whitelist`.
      */
     object Whitelist : StreamSelectionMode()
     
     
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
     data class Unknown(
-        /**
-         * The value as the service spells it.
-         */
-        val `raw`: kotlin.String) : StreamSelectionMode()
+        val v1: kotlin.String) : StreamSelectionMode()
         
     {
         
@@ -11829,8 +12033,7 @@ sealed class StreamSelectionMode {
     
     
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */ fun `wireValue`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
@@ -11886,7 +12089,7 @@ public object FfiConverterTypeStreamSelectionMode : FfiConverterRustBuffer<Strea
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterString.allocationSize(value.`raw`)
+                + FfiConverterString.allocationSize(value.v1)
             )
         }
     }
@@ -11907,7 +12110,7 @@ public object FfiConverterTypeStreamSelectionMode : FfiConverterRustBuffer<Strea
             }
             is StreamSelectionMode.Unknown -> {
                 buf.putInt(4)
-                FfiConverterString.write(value.`raw`, buf)
+                FfiConverterString.write(value.v1, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -11924,38 +12127,34 @@ public object FfiConverterTypeStreamSelectionMode : FfiConverterRustBuffer<Strea
 sealed class SupportLevel {
     
     /**
-     * Maintained by Airbyte (`certified`).
+     * Maintained by Airbyte.
      */
     object Certified : SupportLevel()
     
     
     /**
-     * Maintained by the community (`community`).
+     * Maintained by the community.
      */
     object Community : SupportLevel()
     
     
     /**
-     * No longer maintained (`archived`).
+     * No longer maintained.
      */
     object Archived : SupportLevel()
     
     
     /**
-     * No support level (`none`).
+     * No support level (`none`: neither Airbyte nor the community maintains it).
      */
     object None : SupportLevel()
     
     
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
     data class Unknown(
-        /**
-         * The value as the service spells it.
-         */
-        val `raw`: kotlin.String) : SupportLevel()
+        val v1: kotlin.String) : SupportLevel()
         
     {
         
@@ -11969,8 +12168,7 @@ sealed class SupportLevel {
     
     
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */ fun `wireValue`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
@@ -12033,7 +12231,7 @@ public object FfiConverterTypeSupportLevel : FfiConverterRustBuffer<SupportLevel
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterString.allocationSize(value.`raw`)
+                + FfiConverterString.allocationSize(value.v1)
             )
         }
     }
@@ -12058,7 +12256,7 @@ public object FfiConverterTypeSupportLevel : FfiConverterRustBuffer<SupportLevel
             }
             is SupportLevel.Unknown -> {
                 buf.putInt(5)
-                FfiConverterString.write(value.`raw`, buf)
+                FfiConverterString.write(value.v1, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -12070,33 +12268,29 @@ public object FfiConverterTypeSupportLevel : FfiConverterRustBuffer<SupportLevel
 
 
 /**
- * How a list of tags selects templates: every tag (`All`, wire `all`) or any one of them
- * (`Any`, wire `any`). List filters default to `All`; the `selected_*_tags_mode` request
- * fields default to `Any`.
+ * How a list of tags selects templates: every tag (`all`) or any one of them (`any`).
+ *
+ * List filters default to `all`; the `selected_*_tags_mode` request fields default to `any`.
  */
 sealed class TagsMode {
     
     /**
-     * Templates carrying every listed tag (`all`).
+     * Templates carrying every listed tag.
      */
     object All : TagsMode()
     
     
     /**
-     * Templates carrying at least one listed tag (`any`).
+     * Templates carrying at least one listed tag.
      */
     object Any : TagsMode()
     
     
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
     data class Unknown(
-        /**
-         * The value as the service spells it.
-         */
-        val `raw`: kotlin.String) : TagsMode()
+        val v1: kotlin.String) : TagsMode()
         
     {
         
@@ -12110,8 +12304,7 @@ sealed class TagsMode {
     
     
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */ fun `wireValue`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
@@ -12160,7 +12353,7 @@ public object FfiConverterTypeTagsMode : FfiConverterRustBuffer<TagsMode>{
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterString.allocationSize(value.`raw`)
+                + FfiConverterString.allocationSize(value.v1)
             )
         }
     }
@@ -12177,7 +12370,7 @@ public object FfiConverterTypeTagsMode : FfiConverterRustBuffer<TagsMode>{
             }
             is TagsMode.Unknown -> {
                 buf.putInt(3)
-                FfiConverterString.write(value.`raw`, buf)
+                FfiConverterString.write(value.v1, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -12189,20 +12382,20 @@ public object FfiConverterTypeTagsMode : FfiConverterRustBuffer<TagsMode>{
 
 
 /**
- * Which paths the three embedded token routes (scoped token, scoped-token info, widget
+ * Which paths the three embedded token routes (scoped token, scoped token info, widget
  * token) are called on.
  */
 
 enum class TokenRoutes {
     
     /**
-     * `/embedded/scoped-token`, `/embedded/scoped-token/info`, `/embedded/widget-token` (the
-     * default: served by every deployment).
+     * `/embedded/scoped-token`, `/embedded/scoped-token/info`, `/embedded/widget-token`
+     * (the default: served by every deployment).
      */
     EMBEDDED,
     /**
-     * `/account/applications/scoped-token`, `…/scoped-token/info`, `…/widget-token` (newer
-     * deployments).
+     * `/account/applications/scoped-token`, `…/scoped-token/info`, `…/widget-token`
+     * (newer deployments).
      */
     APPLICATIONS;
 
@@ -12240,26 +12433,22 @@ public object FfiConverterTypeTokenRoutes: FfiConverterRustBuffer<TokenRoutes> {
 sealed class WorkspaceStatus {
     
     /**
-     * Connections run (`active`).
+     * Connections run.
      */
     object Active : WorkspaceStatus()
     
     
     /**
-     * Connections are disabled (`inactive`).
+     * Connections are disabled.
      */
     object Inactive : WorkspaceStatus()
     
     
     /**
-     * A value this SDK version does not know yet, kept as the service sent it (and
-     * sent back unchanged).
+     * A value this SDK version does not know yet, kept as the service sent it.
      */
     data class Unknown(
-        /**
-         * The value as the service spells it.
-         */
-        val `raw`: kotlin.String) : WorkspaceStatus()
+        val v1: kotlin.String) : WorkspaceStatus()
         
     {
         
@@ -12273,8 +12462,7 @@ sealed class WorkspaceStatus {
     
     
     /**
-     * The value as the service spells it (`"all"`, `"propagate_columns"`, or the raw
-     * text of an unknown value).
+     * The value as the service spells it (the raw text of an unknown value).
      */ fun `wireValue`(): kotlin.String {
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
@@ -12323,7 +12511,7 @@ public object FfiConverterTypeWorkspaceStatus : FfiConverterRustBuffer<Workspace
             // Add the size for the Int that specifies the variant plus the size needed for all fields
             (
                 4UL
-                + FfiConverterString.allocationSize(value.`raw`)
+                + FfiConverterString.allocationSize(value.v1)
             )
         }
     }
@@ -12340,7 +12528,7 @@ public object FfiConverterTypeWorkspaceStatus : FfiConverterRustBuffer<Workspace
             }
             is WorkspaceStatus.Unknown -> {
                 buf.putInt(3)
-                FfiConverterString.write(value.`raw`, buf)
+                FfiConverterString.write(value.v1, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -12505,6 +12693,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
         } else {
             buf.put(1)
             FfiConverterString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalDuration: FfiConverterRustBuffer<java.time.Duration?> {
+    override fun read(buf: ByteBuffer): java.time.Duration? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterDuration.read(buf)
+    }
+
+    override fun allocationSize(value: java.time.Duration?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterDuration.allocationSize(value)
+        }
+    }
+
+    override fun write(value: java.time.Duration?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterDuration.write(value, buf)
         }
     }
 }
@@ -13315,6 +13535,70 @@ public object FfiConverterOptionalSequenceTypeWorkspace: FfiConverterRustBuffer<
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeJsonObject: FfiConverterRustBuffer<JsonObject?> {
+    override fun read(buf: ByteBuffer): JsonObject? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeJsonObject.read(buf)
+    }
+
+    override fun allocationSize(value: JsonObject?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeJsonObject.allocationSize(value)
+        }
+    }
+
+    override fun write(value: JsonObject?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeJsonObject.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeJsonValue: FfiConverterRustBuffer<JsonValue?> {
+    override fun read(buf: ByteBuffer): JsonValue? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeJsonValue.read(buf)
+    }
+
+    override fun allocationSize(value: JsonValue?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeJsonValue.allocationSize(value)
+        }
+    }
+
+    override fun write(value: JsonValue?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeJsonValue.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.String>> {
     override fun read(buf: ByteBuffer): List<kotlin.String> {
         val len = buf.getInt()
@@ -13588,6 +13872,16 @@ public object FfiConverterSequenceTypeWorkspace: FfiConverterRustBuffer<List<Wor
         }
     }
 }
+
+
+
+public typealias JsonObject = kotlin.String
+public typealias FfiConverterTypeJsonObject = FfiConverterString
+
+
+
+public typealias JsonValue = kotlin.String
+public typealias FfiConverterTypeJsonValue = FfiConverterString
         /**
          * The default configuration with `base_url` and `organization_id` read from
          * `AIRBYTE_API_URL` and `AIRBYTE_ORGANIZATION_ID` where those are set and not empty (the
@@ -13613,6 +13907,19 @@ public object FfiConverterSequenceTypeWorkspace: FfiConverterRustBuffer<List<Wor
             return FfiConverterString.lift(
     uniffiRustCall() { _status ->
     UniffiLib.uniffi_airbyte_embedded_fn_func_default_base_url(
+    
+        _status)
+}
+    )
+    }
+    
+
+        /**
+         * The core's defaults (see [`Defaults`]).
+         */ fun `defaults`(): Defaults {
+            return FfiConverterTypeDefaults.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_airbyte_embedded_fn_func_defaults(
     
         _status)
 }
