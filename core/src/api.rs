@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use crate::auth::TokenSource;
 use crate::auth::token_cell::CachedToken;
 use crate::http::{Call, Http, Method, Reply};
-use crate::retry::RetryPolicy;
+use crate::retry::{Replay, RetryPolicy};
 use crate::{Error, Result};
 
 /// The request layer every API area calls.
@@ -91,14 +91,14 @@ impl Api {
             .send_with(call, &policy, deadline, || self.tokens.current().map(Some))
     }
 
-    /// `GET base/path?query`, ending by `deadline`.
+    /// `GET base/path?query`, ending by `deadline`. Replay-safe, as every GET.
     pub(crate) fn get_until<T: DeserializeOwned>(
         &self,
         path: &str,
         query: &[(&str, String)],
         deadline: Instant,
     ) -> Result<T> {
-        let call = Call::new(Method::Get, self.http.url(path), query, None);
+        let call = Call::new(Method::Get, self.http.url(path), query, None, Replay::Safe);
         self.execute_until(&call, Some(deadline))?.decode(&call)
     }
 
@@ -106,24 +106,48 @@ impl Api {
         self.execute(call)?.decode(call)
     }
 
-    /// `GET base/path?query`.
+    /// `GET base/path?query`. Replay-safe, as every GET.
     pub(crate) fn get<T: DeserializeOwned>(
         &self,
         path: &str,
         query: &[(&str, String)],
     ) -> Result<T> {
-        self.run(&Call::new(Method::Get, self.http.url(path), query, None))
+        self.run(&Call::new(
+            Method::Get,
+            self.http.url(path),
+            query,
+            None,
+            Replay::Safe,
+        ))
     }
 
-    /// `method base/path` with `body` as JSON.
-    pub(crate) fn send_json<T: DeserializeOwned, B: Serialize + ?Sized>(
+    /// `method base/path` with `body` as JSON, sent again per `replay`.
+    fn send_json<T: DeserializeOwned, B: Serialize + ?Sized>(
         &self,
         method: Method,
         path: &str,
         body: &B,
+        replay: Replay,
     ) -> Result<T> {
         let bytes = serialise(body)?;
-        self.run(&Call::new(method, self.http.url(path), &[], Some(&bytes)))
+        self.run(&Call::new(
+            method,
+            self.http.url(path),
+            &[],
+            Some(&bytes),
+            replay,
+        ))
+    }
+
+    /// `POST base/path` with `body` as JSON; `replay` says whether it may be sent again
+    /// after it may have reached the server.
+    pub(crate) fn post<T: DeserializeOwned, B: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &B,
+        replay: Replay,
+    ) -> Result<T> {
+        self.send_json(Method::Post, path, body, replay)
     }
 
     /// `POST base/path` with `body` as JSON, to a route whose answer is a token: no part of
@@ -132,26 +156,43 @@ impl Api {
         &self,
         path: &str,
         body: &B,
+        replay: Replay,
     ) -> Result<(T, u16)> {
         let bytes = serialise(body)?;
-        let mut call = Call::new(Method::Post, self.http.url(path), &[], Some(&bytes));
+        let mut call = Call::new(Method::Post, self.http.url(path), &[], Some(&bytes), replay);
         call.returns_tokens = true;
         let reply = self.execute(&call)?;
         Ok((reply.decode(&call)?, reply.status))
     }
 
-    /// `POST base/path` with `body` as JSON.
-    pub(crate) fn post<T: DeserializeOwned, B: Serialize + ?Sized>(
+    /// `PUT base/path` with `body` as JSON. Replay-safe, as every PUT.
+    pub(crate) fn put<T: DeserializeOwned, B: Serialize + ?Sized>(
         &self,
         path: &str,
         body: &B,
     ) -> Result<T> {
-        self.send_json(Method::Post, path, body)
+        self.send_json(Method::Put, path, body, Replay::Safe)
     }
 
-    /// `DELETE base/path`.
+    /// `PATCH base/path` with `body` as JSON; `replay` as for [`Api::post`].
+    pub(crate) fn patch<T: DeserializeOwned, B: Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &B,
+        replay: Replay,
+    ) -> Result<T> {
+        self.send_json(Method::Patch, path, body, replay)
+    }
+
+    /// `DELETE base/path`. Replay-safe, as every DELETE.
     pub(crate) fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        self.run(&Call::new(Method::Delete, self.http.url(path), &[], None))
+        self.run(&Call::new(
+            Method::Delete,
+            self.http.url(path),
+            &[],
+            None,
+            Replay::Safe,
+        ))
     }
 }
 

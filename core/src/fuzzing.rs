@@ -7,10 +7,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use ureq::http::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::error::{FieldError, RateLimit};
-use crate::http::Method;
 use crate::http::error_body::Redaction;
 use crate::http::url::BaseUrl;
-use crate::retry::{self, Attempt, Decision, Failure, Pacing, RetryPolicy};
+use crate::retry::{self, Attempt, Decision, Failure, Pacing, Replay, RetryPolicy};
 use crate::workspaces::{CursorTrail, cursor_from_next};
 use crate::{Error, Result};
 
@@ -41,7 +40,7 @@ pub fn error_for_token_route(
 /// token response (`{"access_token": str, "expires_in": int?}`), or `None` when it decodes
 /// and its token is acceptable.
 pub fn token_response_error(body: &[u8]) -> Option<Error> {
-    crate::auth::decode_token_response(body, 200).err()
+    crate::tokens::endpoints::decode_token_response(body, 200).err()
 }
 
 /// Whether `value` is refused as a header value of kind user agent (`text`) or token (not
@@ -98,28 +97,20 @@ pub fn pacing_delay(pacing: &Pacing, rate_limit: &RateLimit, now_unix: u64) -> O
     retry::pacing_delay(pacing, rate_limit, now_unix)
 }
 
-/// The retry decision: `Some(wait)` to retry, `None` to stop. `method` 0..=4 is GET, POST,
-/// PUT, PATCH, DELETE; `failure` 0..=5 is not connected, connection lost, read timeout,
-/// request timeout, status, local.
+/// The retry decision: `Some(wait)` to retry, `None` to stop, for a request that may be
+/// replayed when `replay_safe`; `failure` 0..=5 is not connected, connection lost, read
+/// timeout, request timeout, status, local.
 #[allow(clippy::too_many_arguments)]
 pub fn retry_decision(
     policy: &RetryPolicy,
     retries_done: u32,
-    method: u8,
-    path: &str,
+    replay_safe: bool,
     failure: u8,
     status: u16,
     hint: Option<Duration>,
     elapsed: Duration,
     jitter: f64,
 ) -> Option<Duration> {
-    let method = match method % 5 {
-        0 => Method::Get,
-        1 => Method::Post,
-        2 => Method::Put,
-        3 => Method::Patch,
-        _ => Method::Delete,
-    };
     let failure = match failure % 6 {
         0 => Failure::NotConnected,
         1 => Failure::ConnectionLost,
@@ -130,13 +121,17 @@ pub fn retry_decision(
     };
     let attempt = Attempt {
         retries_done,
-        method,
-        replay_safe: retry::replay_safe(method, path),
+        replay: if replay_safe {
+            Replay::Safe
+        } else {
+            Replay::Unsafe {
+                advice: "read the resource back before retrying",
+            }
+        },
         failure,
         hint,
         elapsed,
     };
-    let _ = retry::advice(method, path);
     match retry::decide(policy, &attempt, jitter) {
         Decision::RetryAfter(wait) => Some(wait),
         Decision::Stop(_) => None,

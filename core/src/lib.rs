@@ -171,7 +171,7 @@ mod client;
 mod client_options;
 mod common;
 pub mod config;
-mod embedded;
+mod embedded_source_templates;
 pub mod error;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
@@ -197,7 +197,7 @@ pub use common::{Deleted, TagFilter, TagsMode};
 pub use config::{
     ClientConfig, ClientConfigBuilder, Credentials, REGION_EU, REGION_US, TokenRoutes,
 };
-pub use embedded::EmbeddedSourceTemplates;
+pub use embedded_source_templates::EmbeddedSourceTemplates;
 pub use error::{Error, FieldError, RateLimit, Result};
 pub use retry::{Pacing, RetryPolicy};
 pub use sources::{Sources, WaitOptions, WriteOptions};

@@ -8,9 +8,10 @@
 //! # What is retried
 //!
 //! Every request goes through one retry loop. Its decisions come from a pure function,
-//! `decide`, of the attempt number, whether the request is safe to replay, how the attempt
-//! failed, the server's hint and the time spent so far (tested by a table in this module);
-//! the transport only carries them out:
+//! `decide`, of the attempt number, whether the request is safe to replay (each endpoint
+//! declares it where it builds its request), how the attempt failed, the server's hint and
+//! the time spent so far (tested by a table in this module); the transport only carries
+//! them out:
 //!
 //! | failure | replay-safe: GET, PUT, DELETE and the POSTs below | other POSTs, PATCH |
 //! |---|---|---|
@@ -133,7 +134,6 @@
 use std::time::Duration;
 
 use crate::error::RateLimit;
-use crate::http::Method;
 
 /// How failed requests are retried. Set per client with
 /// [`crate::ClientConfigBuilder::retry_policy`], or per call with
@@ -227,6 +227,23 @@ impl Default for Pacing {
     }
 }
 
+/// Whether a request may be sent again after it may have reached the server. Each endpoint
+/// declares it where it builds its request (GET, PUT and DELETE are always `Safe`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Replay {
+    /// Sending it twice has the effect of sending it once: it is retried after any failure
+    /// a retry can fix.
+    Safe,
+    /// A second send could repeat its effect (a create, a PATCH, adding a tag): once it may
+    /// have reached the server it is not sent again, and the error is
+    /// [`crate::Error::OutcomeUnknown`] carrying `advice`.
+    Unsafe {
+        /// How a caller finds out whether the request took effect
+        /// (`"list sources by name before retrying"`).
+        advice: &'static str,
+    },
+}
+
 /// How one attempt failed, as far as retrying is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Failure {
@@ -264,10 +281,8 @@ impl Failure {
 pub(crate) struct Attempt {
     /// Retries already made (0 after the first attempt failed).
     pub(crate) retries_done: u32,
-    /// The request's method.
-    pub(crate) method: Method,
-    /// Whether the route may be replayed whatever its method (see [`replay_safe`]).
-    pub(crate) replay_safe: bool,
+    /// Whether the request may be sent again after it may have reached the server.
+    pub(crate) replay: Replay,
     /// How it failed.
     pub(crate) failure: Failure,
     /// The server's minimum wait (`Retry-After`, or the rate-limit reset), when it gave one.
@@ -298,15 +313,10 @@ pub(crate) enum Stop {
     OverBudget,
 }
 
-/// GET, PUT and DELETE: sending them twice has the effect of sending them once.
-fn idempotent(method: Method) -> bool {
-    matches!(method, Method::Get | Method::Put | Method::Delete)
-}
-
 /// The retry decision after a failed attempt. `jitter` is a number in `[0, 1)` (drawn at
 /// random by the caller; fixed in tests); it is ignored when `policy.jitter` is off.
 pub(crate) fn decide(policy: &RetryPolicy, attempt: &Attempt, jitter: f64) -> Decision {
-    let repeatable = idempotent(attempt.method) || attempt.replay_safe;
+    let repeatable = attempt.replay == Replay::Safe;
     let retryable = match attempt.failure {
         Failure::NotConnected | Failure::Status(429) => true,
         Failure::Status(502..=504) | Failure::ReadTimeout | Failure::ConnectionLost => repeatable,
@@ -381,62 +391,6 @@ pub(crate) fn pacing_delay(
     Some(spread.min(pacing.max_delay))
 }
 
-/// Whether a request to `path` (relative to the base URL, e.g. `/embedded/scoped-token`)
-/// may be sent again whatever its method. Only some POSTs are: see the module docs.
-pub(crate) fn replay_safe(method: Method, path: &str) -> bool {
-    if method != Method::Post {
-        return idempotent(method);
-    }
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    matches!(
-        segments.as_slice(),
-        ["account", "applications", "token"]
-            | ["embedded", "scoped-token" | "widget-token"]
-            | ["account", "applications", "scoped-token" | "widget-token"]
-            | [
-                "integrations",
-                "templates",
-                "connections",
-                "cron",
-                "describe"
-            ]
-            | ["embedded" | "integrations", "sources", "check"]
-            | ["embedded" | "integrations", "sources", _, "check"]
-    )
-}
-
-/// How a caller finds out whether a non-idempotent request to `path` took effect.
-pub(crate) fn advice(method: Method, path: &str) -> &'static str {
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    match (method, segments.as_slice()) {
-        (Method::Post, ["embedded" | "integrations", "sources"]) => {
-            "list sources by name before retrying"
-        }
-        (Method::Post, ["integrations", "templates", "sources"]) => {
-            "list source templates by name before retrying"
-        }
-        (Method::Post, ["integrations", "templates", "connections"]) => {
-            "list connection templates before retrying"
-        }
-        (Method::Post, ["integrations", "templates", "tags"]) => {
-            "list tags by name before retrying"
-        }
-        (_, ["integrations", "templates", "sources", _, "tags", ..]) => {
-            "read the source template's tags before retrying"
-        }
-        (_, ["integrations", "templates", "connections", _, "tags", ..]) => {
-            "read the connection template's tags before retrying"
-        }
-        (_, ["integrations", "templates", "sources", _]) => {
-            "read the source template before retrying"
-        }
-        (_, ["integrations", "templates", "connections", _]) => {
-            "read the connection template before retrying"
-        }
-        _ => "read the resource back before retrying",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -456,13 +410,17 @@ mod tests {
 
     use Decision::{RetryAfter, Stop as S_};
     use Failure::*;
-    use Method::*;
+    use Replay::Safe;
 
-    /// (retries_done, method, replay_safe, failure, hint, elapsed, jitter, expected)
+    /// A create: not replayed once it may have reached the server.
+    const ONCE: Replay = Replay::Unsafe {
+        advice: "list sources by name before retrying",
+    };
+
+    /// (retries_done, replay, failure, hint, elapsed, jitter, expected)
     type Case = (
         u32,
-        Method,
-        bool,
+        Replay,
         Failure,
         Option<Duration>,
         Duration,
@@ -474,65 +432,58 @@ mod tests {
     fn decision_table() {
         #[rustfmt::skip]
         let cases: &[Case] = &[
-            // connection not established: every method, POST included
-            (0, Get,    false, NotConnected, None, S(0), 1.0, RetryAfter(MS(500))),
-            (0, Post,   false, NotConnected, None, S(0), 1.0, RetryAfter(MS(500))),
-            (0, Patch,  false, NotConnected, None, S(0), 0.5, RetryAfter(MS(250))),
+            // connection not established: every request, unsafe ones included
+            (0, Safe, NotConnected, None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, ONCE, NotConnected, None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, ONCE, NotConnected, None, S(0), 0.5, RetryAfter(MS(250))),
             // exponential, full jitter, capped per wait
-            (1, Get,    false, NotConnected, None, S(0), 1.0, RetryAfter(S(1))),
-            (2, Get,    false, NotConnected, None, S(0), 1.0, RetryAfter(S(2))),
-            (2, Get,    false, NotConnected, None, S(0), 0.0, RetryAfter(S(0))),
-            (2, Get,    false, NotConnected, None, S(0), 0.25, RetryAfter(MS(500))),
-            // 429: any method, at least Retry-After, within the budget
-            (0, Post,   false, Status(429), Some(S(3)), S(0), 1.0, RetryAfter(S(3))),
-            (0, Get,    false, Status(429), Some(S(0)), S(0), 1.0, RetryAfter(MS(500))),
-            (0, Get,    false, Status(429), None, S(0), 0.5, RetryAfter(MS(250))),
-            (0, Get,    false, Status(429), Some(S(200)), S(0), 1.0, S_(Stop::OverBudget)),
-            (0, Get,    false, Status(429), Some(S(100)), S(30), 1.0, S_(Stop::OverBudget)),
-            (0, Get,    false, Status(429), Some(S(90)), S(30), 1.0, RetryAfter(S(90))),
-            // 502/503/504, read timeouts and lost connections: idempotent methods only
-            (0, Get,    false, Status(502), None, S(0), 1.0, RetryAfter(MS(500))),
-            (0, Put,    false, Status(503), Some(S(2)), S(0), 1.0, RetryAfter(S(2))),
-            (0, Delete, false, Status(504), None, S(0), 1.0, RetryAfter(MS(500))),
-            (0, Get,    false, ReadTimeout, None, S(0), 1.0, RetryAfter(MS(500))),
-            (0, Put,    false, ConnectionLost, None, S(0), 1.0, RetryAfter(MS(500))),
-            (0, Post,   false, Status(502), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
-            (0, Post,   false, Status(503), Some(S(1)), S(0), 1.0, S_(Stop::OutcomeUnknown)),
-            (0, Post,   false, ReadTimeout, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
-            (0, Post,   false, ConnectionLost, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
-            (0, Patch,  false, ConnectionLost, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
-            (0, Patch,  false, Status(504), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
-            // replay-safe POSTs (token minting, checks) retry like GET
-            (0, Post,   true,  ConnectionLost, None, S(0), 1.0, RetryAfter(MS(500))),
-            (0, Post,   true,  Status(503), None, S(0), 1.0, RetryAfter(MS(500))),
-            (0, Post,   true,  ReadTimeout, None, S(0), 1.0, RetryAfter(MS(500))),
-            // 500 and the whole-request timeout: never retried; unknown outcome for POST
-            (0, Get,    false, Status(500), None, S(0), 1.0, S_(Stop::Final)),
-            (0, Post,   false, Status(500), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
-            (0, Post,   true,  Status(500), None, S(0), 1.0, S_(Stop::Final)),
-            (0, Get,    false, RequestTimeout, None, S(0), 1.0, S_(Stop::Final)),
-            (0, Post,   false, RequestTimeout, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (1, Safe, NotConnected, None, S(0), 1.0, RetryAfter(S(1))),
+            (2, Safe, NotConnected, None, S(0), 1.0, RetryAfter(S(2))),
+            (2, Safe, NotConnected, None, S(0), 0.0, RetryAfter(S(0))),
+            (2, Safe, NotConnected, None, S(0), 0.25, RetryAfter(MS(500))),
+            // 429: any request, at least Retry-After, within the budget
+            (0, ONCE, Status(429), Some(S(3)), S(0), 1.0, RetryAfter(S(3))),
+            (0, Safe, Status(429), Some(S(0)), S(0), 1.0, RetryAfter(MS(500))),
+            (0, Safe, Status(429), None, S(0), 0.5, RetryAfter(MS(250))),
+            (0, Safe, Status(429), Some(S(200)), S(0), 1.0, S_(Stop::OverBudget)),
+            (0, Safe, Status(429), Some(S(100)), S(30), 1.0, S_(Stop::OverBudget)),
+            (0, Safe, Status(429), Some(S(90)), S(30), 1.0, RetryAfter(S(90))),
+            // 502/503/504, read timeouts and lost connections: replay-safe requests only
+            (0, Safe, Status(502), None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Safe, Status(503), Some(S(2)), S(0), 1.0, RetryAfter(S(2))),
+            (0, Safe, Status(504), None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Safe, ReadTimeout, None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, Safe, ConnectionLost, None, S(0), 1.0, RetryAfter(MS(500))),
+            (0, ONCE, Status(502), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, ONCE, Status(503), Some(S(1)), S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, ONCE, ReadTimeout, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, ONCE, ConnectionLost, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, ONCE, Status(504), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            // 500 and the whole-request timeout: never retried; unknown outcome when unsafe
+            (0, Safe, Status(500), None, S(0), 1.0, S_(Stop::Final)),
+            (0, ONCE, Status(500), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (0, Safe, RequestTimeout, None, S(0), 1.0, S_(Stop::Final)),
+            (0, ONCE, RequestTimeout, None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
             // other statuses and local errors: final
-            (0, Get,    false, Status(400), None, S(0), 1.0, S_(Stop::Final)),
-            (0, Get,    false, Status(401), None, S(0), 1.0, S_(Stop::Final)),
-            (0, Post,   false, Status(404), None, S(0), 1.0, S_(Stop::Final)),
-            (0, Post,   false, Status(422), None, S(0), 1.0, S_(Stop::Final)),
-            (0, Get,    false, Local, None, S(0), 1.0, S_(Stop::Final)),
+            (0, Safe, Status(400), None, S(0), 1.0, S_(Stop::Final)),
+            (0, Safe, Status(401), None, S(0), 1.0, S_(Stop::Final)),
+            (0, ONCE, Status(404), None, S(0), 1.0, S_(Stop::Final)),
+            (0, ONCE, Status(422), None, S(0), 1.0, S_(Stop::Final)),
+            (0, Safe, Local, None, S(0), 1.0, S_(Stop::Final)),
             // retries run out
-            (3, Get,    false, Status(503), None, S(0), 1.0, S_(Stop::Exhausted)),
-            (3, Post,   false, Status(429), Some(S(1)), S(0), 1.0, S_(Stop::Exhausted)),
-            (3, Post,   false, Status(503), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
+            (3, Safe, Status(503), None, S(0), 1.0, S_(Stop::Exhausted)),
+            (3, ONCE, Status(429), Some(S(1)), S(0), 1.0, S_(Stop::Exhausted)),
+            (3, ONCE, Status(503), None, S(0), 1.0, S_(Stop::OutcomeUnknown)),
             // the overall deadline counts the time already spent
-            (1, Get,    false, Status(503), None, MS(119_500), 1.0, S_(Stop::OverBudget)),
-            (1, Get,    false, Status(503), None, S(119), 0.0, RetryAfter(S(0))),
+            (1, Safe, Status(503), None, MS(119_500), 1.0, S_(Stop::OverBudget)),
+            (1, Safe, Status(503), None, S(119), 0.0, RetryAfter(S(0))),
         ];
-        for (i, &(retries_done, method, replay_safe, failure, hint, elapsed, jitter, expected)) in
+        for (i, &(retries_done, replay, failure, hint, elapsed, jitter, expected)) in
             cases.iter().enumerate()
         {
             let attempt = Attempt {
                 retries_done,
-                method,
-                replay_safe,
+                replay,
                 failure,
                 hint,
                 elapsed,
@@ -549,8 +500,7 @@ mod tests {
     fn the_cap_and_jitter_switch() {
         let attempt = |retries_done| Attempt {
             retries_done,
-            method: Get,
-            replay_safe: false,
+            replay: Safe,
             failure: Status(503),
             hint: None,
             elapsed: S(0),
@@ -579,8 +529,7 @@ mod tests {
     fn a_long_retry_after_is_waited_when_the_budget_allows() {
         let a = Attempt {
             retries_done: 0,
-            method: Get,
-            replay_safe: false,
+            replay: Safe,
             failure: Status(429),
             hint: Some(S(200)),
             elapsed: S(1),
@@ -643,60 +592,5 @@ mod tests {
         for (r, expected) in cases {
             assert_eq!(pacing_delay(&p, &r, now), expected, "{r:?}");
         }
-    }
-
-    #[test]
-    fn replay_safe_routes() {
-        #[rustfmt::skip]
-        let cases = [
-            (Post, "/account/applications/token", true),
-            (Post, "/embedded/scoped-token", true),
-            (Post, "/account/applications/scoped-token", true),
-            (Post, "/embedded/widget-token", true),
-            (Post, "/account/applications/widget-token", true),
-            (Post, "/integrations/templates/connections/cron/describe", true),
-            (Post, "/embedded/sources/check", true),
-            (Post, "/integrations/sources/check", true),
-            (Post, "/embedded/sources/5e0c/check", true),
-            (Post, "/embedded/sources", false),
-            (Post, "/integrations/sources", false),
-            (Post, "/integrations/templates/sources", false),
-            (Post, "/integrations/templates/sources/t1/tags", false),
-            (Post, "/integrations/templates/connections", false),
-            (Post, "/integrations/templates/tags", false),
-            (Post, "/account/other/scoped-token", false),
-            (Post, "/", false),
-            (Patch, "/integrations/templates/sources/t1", false),
-            (Get, "/workspaces", true),
-            (Put, "/embedded/sources/s1", true),
-            (Delete, "/integrations/templates/tags/crm", true),
-        ];
-        for (method, path, expected) in cases {
-            assert_eq!(replay_safe(method, path), expected, "{method:?} {path}");
-        }
-    }
-
-    #[test]
-    fn advice_names_the_resource() {
-        assert_eq!(
-            advice(Post, "/embedded/sources"),
-            "list sources by name before retrying"
-        );
-        assert_eq!(
-            advice(Post, "/integrations/templates/sources"),
-            "list source templates by name before retrying"
-        );
-        assert_eq!(
-            advice(Patch, "/integrations/templates/connections/c1"),
-            "read the connection template before retrying"
-        );
-        assert_eq!(
-            advice(Post, "/integrations/templates/sources/t1/tags"),
-            "read the source template's tags before retrying"
-        );
-        assert_eq!(
-            advice(Post, "/elsewhere"),
-            "read the resource back before retrying"
-        );
     }
 }

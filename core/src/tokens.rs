@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::TagsMode;
 
+pub(crate) mod endpoints;
+
 /// The body key carrying the workspace name.
 fn name_key(send_as_customer_name: bool) -> &'static str {
     if send_as_customer_name {

@@ -30,7 +30,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::Api;
 use crate::common::{Deleted, null_as_default, require_id};
-use crate::http::Method;
 use crate::http::url::{BaseUrl, segment};
 use crate::open_enum::open_enum;
 use crate::{Error, Result};
@@ -234,8 +233,7 @@ impl Workspaces<'_> {
     /// [`Error::NotFound`]; [`Error::Validation`].
     pub fn update(&self, id: &str, update: &WorkspaceUpdate) -> Result<Workspace> {
         let id = require_id("id", id)?;
-        self.api
-            .send_json(Method::Put, &format!("workspaces/{}", segment(id)), update)
+        self.api.put(&format!("workspaces/{}", segment(id)), update)
     }
 
     /// Sets a workspace `inactive`, which disables its connections. `PUT /workspaces/{id}`.

@@ -711,3 +711,168 @@ fn an_untrusted_certificate_is_not_retried() {
     thread::sleep(Duration::from_millis(100));
     assert_eq!(*accepted.lock().unwrap(), 1, "not retried");
 }
+
+/// Every POST and PATCH keeps the replay safety its endpoint declares: after a 502 a create,
+/// an update or a tag change is not sent again and names how to reconcile; minting a token,
+/// describing a cron expression and starting a check are sent again and succeed.
+#[test]
+fn each_endpoint_declares_whether_it_may_be_replayed() {
+    use airbyte_embedded::integrations::{
+        ConnectionTemplateCreate, ConnectionTemplateUpdate, SourceTemplateCreate,
+        SourceTemplateUpdate,
+    };
+    use airbyte_embedded::{ScopedTokenRequest, WidgetTokenRequest};
+
+    let sb = sandbox();
+    let (op, end_user, ws, t) = end_user_world(&sb);
+    let tag = op.tags().create("crm").unwrap().name;
+    let source = end_user
+        .sources()
+        .create(&pg_source(&ws, &t, "kept"))
+        .unwrap();
+    let connection = op
+        .connection_templates()
+        .create(&ConnectionTemplateCreate::airbyte_hosted())
+        .unwrap();
+    let definition = op
+        .definitions()
+        .list_sources(Some("postgres"))
+        .unwrap()
+        .remove(0)
+        .source_definition_id;
+
+    type Outcome = Result<(), Error>;
+    let once = |method: &str, path: &str, advice: &str, call: &dyn Fn() -> Outcome| {
+        sb.inject_fault(fault(method, path, 1, FaultAction::status(502)));
+        let before = requests_to(&sb, path).len();
+        let err = call().unwrap_err();
+        assert!(err.is_outcome_unknown(), "{method} {path}: {err:?}");
+        assert!(err.to_string().ends_with(advice), "{method} {path}: {err}");
+        assert_eq!(requests_to(&sb, path).len(), before + 1, "{method} {path}");
+    };
+    let again = |method: &str, path: &str, call: &dyn Fn() -> Outcome| {
+        sb.inject_fault(fault(method, path, 1, FaultAction::status(502)));
+        let before = requests_to(&sb, path).len();
+        call().unwrap_or_else(|e| panic!("{method} {path}: {e:?}"));
+        assert_eq!(requests_to(&sb, path).len(), before + 2, "{method} {path}");
+    };
+
+    let templates = op.source_templates();
+    let connections = op.connection_templates();
+    let sources = end_user.sources();
+    once(
+        "POST",
+        "/embedded/sources",
+        "list sources by name before retrying",
+        &|| sources.create(&pg_source(&ws, &t, "new")).map(drop),
+    );
+    once(
+        "POST",
+        "/integrations/sources",
+        "list sources by name before retrying",
+        &|| op.sources().create(&pg_source(&ws, &t, "new")).map(drop),
+    );
+    once(
+        "POST",
+        "/integrations/templates/sources",
+        "list source templates by name before retrying",
+        &|| {
+            templates
+                .create(&SourceTemplateCreate::new(&definition, object(json!({}))))
+                .map(drop)
+        },
+    );
+    once(
+        "POST",
+        "/integrations/templates/sources",
+        "list source templates by name before retrying",
+        &|| templates.clone_template(&t, Some("copy")).map(drop),
+    );
+    once(
+        "PATCH",
+        &format!("/integrations/templates/sources/{t}"),
+        "read the source template before retrying",
+        &|| {
+            let rename = SourceTemplateUpdate {
+                name: Some("renamed".into()),
+                partial_default_config: object(json!({"port": 5432})),
+                customization: None,
+                propagate: None,
+            };
+            templates.update(&t, &rename).map(drop)
+        },
+    );
+    once(
+        "POST",
+        &format!("/integrations/templates/sources/{t}/tags"),
+        "read the source template's tags before retrying",
+        &|| templates.add_tag(&t, &tag).map(drop),
+    );
+    once(
+        "POST",
+        "/integrations/templates/connections",
+        "list connection templates before retrying",
+        &|| {
+            connections
+                .create(&ConnectionTemplateCreate::airbyte_hosted())
+                .map(drop)
+        },
+    );
+    once(
+        "PATCH",
+        &format!("/integrations/templates/connections/{}", connection.id),
+        "read the connection template before retrying",
+        &|| {
+            connections
+                .update(&connection.id, &ConnectionTemplateUpdate::default())
+                .map(drop)
+        },
+    );
+    once(
+        "POST",
+        &format!("/integrations/templates/connections/{}/tags", connection.id),
+        "read the connection template's tags before retrying",
+        &|| connections.add_tag(&connection.id, &tag).map(drop),
+    );
+    once(
+        "POST",
+        "/integrations/templates/tags",
+        "list tags by name before retrying",
+        &|| op.tags().create("marketing").map(drop),
+    );
+
+    again("POST", "/embedded/scoped-token", &|| {
+        op.mint_scoped_token(&ScopedTokenRequest::new("acme-corp"))
+            .map(drop)
+    });
+    again("POST", "/embedded/widget-token", &|| {
+        op.mint_widget_token(&WidgetTokenRequest::new(
+            "acme-corp",
+            "https://app.example.com",
+        ))
+        .map(drop)
+    });
+    again(
+        "POST",
+        "/integrations/templates/connections/cron/describe",
+        &|| connections.describe_cron("0 0 12 * * ?").map(drop),
+    );
+    again("POST", "/embedded/sources/check", &|| {
+        sources
+            .check_config(&pg_source(&ws, &t, "probe"), &WriteOptions::default())
+            .map(drop)
+    });
+    again(
+        "POST",
+        &format!("/embedded/sources/{}/check", source.id),
+        &|| {
+            sources
+                .check(
+                    &source.id,
+                    &SourceUpdate::default(),
+                    &WriteOptions::default(),
+                )
+                .map(drop)
+        },
+    );
+}

@@ -1,5 +1,7 @@
-//! Tokens: the operator token from client credentials, scoped tokens, widget tokens, and the
-//! sources the request layer asks for a valid token.
+//! Token lifecycle: the sources the request layer asks for a valid token (the operator token,
+//! cached and refreshed; a token the caller gave; scoped tokens the operator client mints),
+//! scoped and widget tokens, and JWT claims. The calls that mint tokens are in
+//! `tokens/endpoints.rs`.
 //!
 //! # The operator token
 //!
@@ -11,11 +13,11 @@
 //! with a 180-second token) never sends a token that expired meanwhile.
 //!
 //! A 401 refreshes once and replays the call once; a second 401 is
-//! [`Error::Unauthorized`]. The service's specs answer some authentication failures with 403,
+//! [`Error::Unauthorized`](crate::Error::Unauthorized). The service's specs answer some authentication failures with 403,
 //! so a 403 refreshes and replays once too when the token used was minted at least
 //! [`forbidden_refresh_after`](crate::ClientConfigBuilder::forbidden_refresh_after) ago
 //! (60 s by default; C and the other languages use the default); a 403 with a fresher token,
-//! or with a token the caller gave, is final [`Error::Forbidden`]. A real permission error
+//! or with a token the caller gave, is final [`Error::Forbidden`](crate::Error::Forbidden). A real permission error
 //! thus costs at most one extra mint per cached token per that period.
 //!
 //! # Scoped tokens
@@ -56,7 +58,7 @@
 //! ```
 //!
 //! Every token the service sends is checked before it is kept: a token holding a byte a
-//! header cannot carry is an [`Error::Decode`] that never quotes it.
+//! header cannot carry is an [`Error::Decode`](crate::Error::Decode) that never quotes it.
 
 pub mod jwt;
 pub(crate) mod token_cell;
@@ -66,12 +68,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use secrecy::{ExposeSecret, SecretString};
-use serde::Serialize;
 
+use crate::Result;
 use crate::config::Credentials;
-use crate::http::header::{self, Allowed};
-use crate::http::{Call, Http, Method};
-use crate::{Error, Result};
+use crate::http::Http;
 use token_cell::{CachedToken, TokenCell};
 
 /// How long a token with neither `expires_in` nor a JWT `exp` is trusted.
@@ -84,51 +84,6 @@ pub(crate) trait TokenSource: Send + Sync {
     /// Drops `used` after the service refused it. Returns whether a new token can be had
     /// (`false` for a token given by the caller).
     fn invalidate(&self, used: &Arc<CachedToken>) -> bool;
-}
-
-#[derive(Serialize)]
-struct TokenRequest<'a> {
-    client_id: &'a str,
-    client_secret: &'a str,
-}
-
-pub(crate) use crate::tokens::TokenResponse;
-
-/// The operator token response `{"access_token": str, "expires_in": int?}` from a 2xx `body`.
-///
-/// # Errors
-/// [`Error::Decode`] as [`crate::http::decode_token_body`], or naming `access_token` as
-/// [`check_received_token`] does; neither quotes the body.
-pub(crate) fn decode_token_response(body: &[u8], status: u16) -> Result<TokenResponse> {
-    let minted: TokenResponse = crate::http::decode_token_body(body, status)?;
-    check_received_token(
-        "the token response's `access_token`",
-        minted.expose_access_token(),
-        status,
-    )?;
-    Ok(minted)
-}
-
-/// Checks a token the service sent before it is kept: non-empty, and only bytes a header
-/// value can carry (it is sent back as `Authorization: Bearer …`).
-///
-/// # Errors
-/// [`Error::Decode`] naming `what` (`` the token response's `access_token` ``) and the
-/// offending byte (never the token).
-pub(crate) fn check_received_token(what: &str, token: &str, status: u16) -> Result<()> {
-    let problem = if token.is_empty() {
-        Some(String::from("is empty"))
-    } else {
-        header::first_invalid(token, Allowed::Word)
-            .map(|(at, byte)| header::describe(at, byte, Allowed::Word))
-    };
-    match problem {
-        None => Ok(()),
-        Some(why) => Err(Error::Decode {
-            status,
-            detail: format!("{what} {why}"),
-        }),
-    }
 }
 
 /// The operator token, minted from client credentials at `POST /account/applications/token`
@@ -149,20 +104,7 @@ impl OperatorTokens {
     }
 
     fn mint(&self) -> Result<CachedToken> {
-        let body = serde_json::to_vec(&TokenRequest {
-            client_id: &self.credentials.client_id,
-            client_secret: self.credentials.secret(),
-        })
-        .map_err(|e| Error::invalid_argument("credentials", e.to_string()))?;
-        let mut call = Call::new(
-            Method::Post,
-            self.http.url("account/applications/token"),
-            &[],
-            Some(&body),
-        );
-        call.returns_tokens = true;
-        let reply = self.http.send(&call, None)?;
-        let minted = decode_token_response(&reply.body, reply.status)?;
+        let minted = crate::tokens::endpoints::mint_operator_token(&self.http, &self.credentials)?;
         let claims = jwt::decode_claims(minted.expose_access_token()).unwrap_or_default();
         log::debug!(
             "minted an operator token (expires_in {:?} s, organization_id {:?})",

@@ -7,7 +7,7 @@ use secrecy::SecretString;
 use crate::api::Api;
 use crate::auth::{FixedToken, ScopedToken, TokenSource};
 use crate::config::ClientConfig;
-use crate::embedded::EmbeddedSourceTemplates;
+use crate::embedded_source_templates::EmbeddedSourceTemplates;
 use crate::error::RateLimit;
 use crate::http::Http;
 use crate::retry::RetryPolicy;
@@ -109,10 +109,7 @@ impl EndUserClient {
     /// # Errors
     /// [`Error::Unauthorized`], [`Error::Forbidden`] (for example an operator token).
     pub fn token_info(&self) -> Result<ScopedTokenInfo> {
-        let prefix = self.config().token_routes.prefix();
-        self.inner
-            .api
-            .get(&format!("{prefix}/scoped-token/info"), &[])
+        crate::tokens::endpoints::token_info(&self.inner.api)
     }
 
     /// The end user's workspace id, read once with [`EndUserClient::token_info`] and then

@@ -5,17 +5,17 @@ use std::sync::{Arc, Mutex};
 
 use crate::api::Api;
 use crate::auth::token_cell::TokenCell;
-use crate::auth::widget::{WidgetToken, validate_allowed_origin};
-use crate::auth::{MintedTokens, OperatorTokens, ScopedToken, check_received_token};
+use crate::auth::widget::WidgetToken;
+use crate::auth::{MintedTokens, OperatorTokens, ScopedToken};
 use crate::client::EndUserClient;
-use crate::config::{ClientConfig, Credentials, check_uuid};
+use crate::config::{ClientConfig, Credentials};
 use crate::error::RateLimit;
 use crate::http::Http;
 use crate::integrations::{ConnectionTemplates, Definitions, SourceTemplates, Tags};
 use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
 use crate::sources::{Scope, Sources};
-use crate::tokens::{ScopedTokenRequest, TokenBody, WidgetTokenRequest};
+use crate::tokens::{ScopedTokenRequest, WidgetTokenRequest};
 use crate::workspaces::Workspaces;
 use crate::{Error, Result};
 
@@ -159,17 +159,6 @@ impl OperatorClient {
         }
     }
 
-    fn token_path(&self, route: &str) -> String {
-        format!("{}/{route}", self.config().token_routes.prefix())
-    }
-
-    fn with_region(&self, region_id: &Option<String>) -> Result<Option<String>> {
-        match region_id.as_ref().or(self.config().region_id.as_ref()) {
-            Some(r) => check_uuid("region_id", r).map(|()| Some(r.clone())),
-            None => Ok(None),
-        }
-    }
-
     /// Mints a new scoped token for one end user's workspace, creating the workspace if the
     /// name is new. Each call mints a fresh token (lifetime 20 minutes on the service); see
     /// [`OperatorClient::scoped_token`] for a cached one. `POST /embedded/scoped-token` (or
@@ -179,22 +168,7 @@ impl OperatorClient {
     /// [`Error::InvalidArgument`] for an empty workspace name or a region that is not a UUID
     /// (nothing sent); [`Error::Forbidden`]; transport errors.
     pub fn mint_scoped_token(&self, request: &ScopedTokenRequest) -> Result<ScopedToken> {
-        if request.workspace_name.trim().is_empty() {
-            return Err(Error::invalid_argument(
-                "workspace_name",
-                "must not be empty",
-            ));
-        }
-        let body = ScopedTokenRequest {
-            region_id: self.with_region(&request.region_id)?,
-            ..request.clone()
-        };
-        let (minted, status): (TokenBody, u16) = self
-            .inner
-            .api
-            .post_for_token(&self.token_path("scoped-token"), &body)?;
-        check_received_token("the token response's `token`", &minted.token, status)?;
-        Ok(ScopedToken::new(minted.token))
+        crate::tokens::endpoints::mint_scoped(&self.inner.api, request)
     }
 
     /// A scoped token for `workspace_name` from this client's cache, minted (as
@@ -232,29 +206,7 @@ impl OperatorClient {
     /// (nothing sent); [`Error::Validation`]; [`Error::InvalidWidgetToken`] when the answer
     /// does not decode.
     pub fn mint_widget_token(&self, request: &WidgetTokenRequest) -> Result<WidgetToken> {
-        if request.workspace_name.trim().is_empty() {
-            return Err(Error::invalid_argument(
-                "workspace_name",
-                "must not be empty",
-            ));
-        }
-        validate_allowed_origin(&request.allowed_origin)?;
-        let body = WidgetTokenRequest {
-            region_id: self.with_region(&request.region_id)?,
-            ..request.clone()
-        };
-        let (minted, status): (TokenBody, u16) = self
-            .inner
-            .api
-            .post_for_token(&self.token_path("widget-token"), &body)?;
-        check_received_token("the token response's `token`", &minted.token, status)?;
-        let widget = WidgetToken::decode(&minted.token)?;
-        check_received_token(
-            "the scoped token inside the widget token",
-            widget.expose_scoped_token(),
-            status,
-        )?;
-        Ok(widget)
+        crate::tokens::endpoints::mint_widget(&self.inner.api, request)
     }
 
     /// An end-user client for `workspace_name`, whose scoped token this operator client mints,

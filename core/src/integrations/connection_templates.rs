@@ -5,9 +5,9 @@ use serde_json::{Map, Value};
 
 use crate::api::Api;
 use crate::common::{DataList, Deleted, TagFilter, require_id, tag_names};
-use crate::http::Method;
 use crate::http::url::segment;
 use crate::open_enum::open_enum;
+use crate::retry::Replay;
 use crate::{Error, Result};
 
 open_enum! {
@@ -323,7 +323,13 @@ impl ConnectionTemplates<'_> {
         if let Some(cron) = &template.cron_expression {
             check_cron_shape(cron)?;
         }
-        self.api.post(BASE, template)
+        self.api.post(
+            BASE,
+            template,
+            Replay::Unsafe {
+                advice: "list connection templates before retrying",
+            },
+        )
     }
 
     /// Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
@@ -339,8 +345,13 @@ impl ConnectionTemplates<'_> {
         if let Some(cron) = &update.cron_expression {
             check_cron_shape(cron)?;
         }
-        self.api
-            .send_json(Method::Patch, &format!("{BASE}/{}", segment(id)), update)
+        self.api.patch(
+            &format!("{BASE}/{}", segment(id)),
+            update,
+            Replay::Unsafe {
+                advice: "read the connection template before retrying",
+            },
+        )
     }
 
     /// Deletes a connection template. `DELETE /integrations/templates/connections/{id}`.
@@ -359,8 +370,13 @@ impl ConnectionTemplates<'_> {
     pub fn add_tag(&self, id: &str, tag: &str) -> Result<ConnectionTemplate> {
         let id = require_id("id", id)?;
         let tag = require_id("tag", tag)?;
-        self.api
-            .post(&format!("{BASE}/{}/tags", segment(id)), &TagBody { tag })
+        self.api.post(
+            &format!("{BASE}/{}/tags", segment(id)),
+            &TagBody { tag },
+            Replay::Unsafe {
+                advice: "read the connection template's tags before retrying",
+            },
+        )
     }
 
     /// Removes a tag. `DELETE /integrations/templates/connections/{id}/tags/{tag_name}`.
@@ -384,6 +400,8 @@ impl ConnectionTemplates<'_> {
         self.api.post(
             &format!("{BASE}/cron/describe"),
             &CronBody { cron_expression },
+            // Read-only: a second description changes nothing.
+            Replay::Safe,
         )
     }
 }

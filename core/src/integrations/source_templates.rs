@@ -5,9 +5,9 @@ use serde_json::{Map, Value};
 
 use crate::api::Api;
 use crate::common::{DataList, Deleted, TagFilter, null_as_default, require_id, tag_names};
-use crate::http::Method;
 use crate::http::url::segment;
 use crate::open_enum::open_enum;
+use crate::retry::Replay;
 use crate::{Error, Result};
 
 open_enum! {
@@ -343,7 +343,13 @@ impl SourceTemplates<'_> {
         if let Some(c) = &template.customization {
             c.check()?;
         }
-        self.api.post(BASE, template)
+        self.api.post(
+            BASE,
+            template,
+            Replay::Unsafe {
+                advice: "list source templates by name before retrying",
+            },
+        )
     }
 
     /// Creates a copy of an existing template, optionally renamed.
@@ -358,6 +364,9 @@ impl SourceTemplates<'_> {
             &CloneBody {
                 original_source_template_id,
                 name,
+            },
+            Replay::Unsafe {
+                advice: "list source templates by name before retrying",
             },
         )
     }
@@ -379,8 +388,13 @@ impl SourceTemplates<'_> {
             c.check()?;
         }
         crate::validation::refuse_any_mask(&update.partial_default_config)?;
-        self.api
-            .send_json(Method::Patch, &format!("{BASE}/{}", segment(id)), update)
+        self.api.patch(
+            &format!("{BASE}/{}", segment(id)),
+            update,
+            Replay::Unsafe {
+                advice: "read the source template before retrying",
+            },
+        )
     }
 
     /// Deletes a template. `DELETE /integrations/templates/sources/{id}` → `{id, deleted_at}`.
@@ -399,8 +413,13 @@ impl SourceTemplates<'_> {
     pub fn add_tag(&self, id: &str, tag: &str) -> Result<SourceTemplate> {
         let id = require_id("id", id)?;
         let tag = require_id("tag", tag)?;
-        self.api
-            .post(&format!("{BASE}/{}/tags", segment(id)), &TagBody { tag })
+        self.api.post(
+            &format!("{BASE}/{}/tags", segment(id)),
+            &TagBody { tag },
+            Replay::Unsafe {
+                advice: "read the source template's tags before retrying",
+            },
+        )
     }
 
     /// Removes a tag from a template.

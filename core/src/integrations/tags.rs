@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::Api;
 use crate::common::{DataList, Deleted};
-use crate::http::Method;
 use crate::http::url::segment;
+use crate::retry::Replay;
 use crate::{Error, Result};
 
 /// The longest tag name the service accepts, in characters.
@@ -73,7 +73,13 @@ impl Tags<'_> {
     /// name is taken.
     pub fn create(&self, name: &str) -> Result<Tag> {
         check_name("name", name)?;
-        self.api.post(BASE, &NameBody { name })
+        self.api.post(
+            BASE,
+            &NameBody { name },
+            Replay::Unsafe {
+                advice: "list tags by name before retrying",
+            },
+        )
     }
 
     /// Renames a tag; every template carrying it follows. `PUT /integrations/templates/tags/{name}`.
@@ -83,8 +89,7 @@ impl Tags<'_> {
     pub fn rename(&self, name: &str, new_name: &str) -> Result<Tag> {
         check_name("name", name)?;
         check_name("new_name", new_name)?;
-        self.api.send_json(
-            Method::Put,
+        self.api.put(
             &format!("{BASE}/{}", segment(name)),
             &NameBody { name: new_name },
         )

@@ -62,9 +62,9 @@ use serde_json::{Map, Value};
 
 use crate::api::Api;
 use crate::common::{DataList, Deleted, require_id};
-use crate::http::Method;
 use crate::http::url::segment;
 use crate::integrations::SourceTemplate;
+use crate::retry::Replay;
 use crate::validation::{ValidationOptions, validate_partial_config, validate_source_config};
 use crate::{Error, Result};
 pub use models::{
@@ -220,7 +220,13 @@ impl Sources<'_> {
     /// As [`Sources::create`].
     pub fn create_with(&self, source: &SourceCreate, options: &WriteOptions) -> Result<Source> {
         let body = self.prepare_create(source, options)?;
-        self.api.post(self.scope.sources(), &body)
+        self.api.post(
+            self.scope.sources(),
+            &body,
+            Replay::Unsafe {
+                advice: "list sources by name before retrying",
+            },
+        )
     }
 
     /// Changes a source's name and/or some of its user config. `PUT …/sources/{id}` with
@@ -264,8 +270,7 @@ impl Sources<'_> {
     ) -> Result<Source> {
         let id = require_id("id", id)?;
         let body = self.prepare_update(id, update, options)?;
-        self.api
-            .send_json(Method::Put, &self.path(&segment(id)), &body)
+        self.api.put(&self.path(&segment(id)), &body)
     }
 
     /// Deletes a source. `DELETE …/sources/{id}` → `{id, deleted_at}`.
@@ -284,7 +289,8 @@ impl Sources<'_> {
     /// As [`Sources::create`].
     pub fn check_config(&self, source: &SourceCreate, options: &WriteOptions) -> Result<CheckJob> {
         let body = self.prepare_create(source, options)?;
-        self.api.post(&self.path("check"), &body)
+        // A replay starts a second check job; nothing the caller keeps is duplicated.
+        self.api.post(&self.path("check"), &body, Replay::Safe)
     }
 
     /// Starts a check of an existing source, optionally with a changed config: partial and
@@ -301,8 +307,12 @@ impl Sources<'_> {
     ) -> Result<CheckJob> {
         let id = require_id("id", id)?;
         let body = self.prepare_update(id, update, options)?;
-        self.api
-            .post(&self.path(&format!("{}/check", segment(id))), &body)
+        // A replay starts a second check job; nothing the caller keeps is duplicated.
+        self.api.post(
+            &self.path(&format!("{}/check", segment(id))),
+            &body,
+            Replay::Safe,
+        )
     }
 
     /// Reads a check job's status. `GET …/sources/check/{id}/status`.

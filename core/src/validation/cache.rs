@@ -21,7 +21,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use serde_json::Value;
 
-use super::spec::Compiled;
+use super::compile::Compiled;
 use crate::Error;
 
 /// The most compiled specs kept at once.

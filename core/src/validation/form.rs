@@ -22,10 +22,11 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
+use super::compile::Compiled;
 use super::merge::all_parts;
 use super::schema::{self, Discriminator};
 use super::secrets;
-use super::spec::{Compiled, Spec};
+use super::spec::Spec;
 
 /// How deep nested objects are expanded (recursive specs stop here).
 const MAX_FORM_DEPTH: usize = 16;

@@ -14,8 +14,9 @@
 
 use serde_json::{Map, Value};
 
+use super::compile::Compiled;
 use super::schema::{self, Discriminator};
-use super::spec::{Compiled, connection_schema_mut};
+use super::spec::connection_schema_mut;
 
 /// `partial_default_config` with `source_config` merged over it (see the module docs).
 pub(crate) fn merge(

@@ -111,13 +111,14 @@
 
 mod cache;
 mod coerce;
-mod errors;
+mod compile;
 mod form;
 mod merge;
 mod partial;
 mod schema;
 mod secrets;
 mod spec;
+mod translate;
 
 use std::fmt;
 
@@ -365,7 +366,7 @@ pub(crate) fn validate_with(
                     message: format!(
                         "{} at {path} is the mask \"{SECRET_MASK}\" that the service returns in \
                          place of secrets; send the real value",
-                        errors::subject(&path)
+                        translate::subject(&path)
                     ),
                     path,
                     keyword: "airbyte_secret".to_owned(),
@@ -402,7 +403,7 @@ pub(crate) fn validate_with(
 
     let raw: Vec<_> = validator.iter_errors(&merged_value).collect();
     if !raw.is_empty() {
-        let translator = errors::Translator::new(root, &merged_value, &compiled.secret_paths);
+        let translator = translate::Translator::new(root, &merged_value, &compiled.secret_paths);
         problems.extend(translator.translate(&raw).into_iter().filter(|e| {
             !all_masked
                 .iter()
@@ -413,7 +414,7 @@ pub(crate) fn validate_with(
 
     if !problems.is_empty() {
         return Err(Error::InvalidConfig {
-            detail: errors::summary(&problems),
+            detail: translate::summary(&problems),
             errors: problems,
         });
     }

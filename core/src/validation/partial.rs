@@ -14,7 +14,9 @@
 
 use serde_json::{Map, Value};
 
-use super::{ConfigError, SECRET_MASK, Spec, ValidatedConfig, ValidationOptions, errors, schema};
+use super::{
+    ConfigError, SECRET_MASK, Spec, ValidatedConfig, ValidationOptions, schema, translate,
+};
 use crate::Error;
 
 /// Keywords whose value is a map of name → schema.
@@ -153,7 +155,7 @@ pub(crate) fn validate_partial(
         }
         if !refused.is_empty() {
             return Err(Error::InvalidConfig {
-                detail: errors::summary(&refused),
+                detail: translate::summary(&refused),
                 errors: refused,
             });
         }
@@ -214,7 +216,7 @@ fn mask_error(path: &str) -> ConfigError {
         message: format!(
             "{} at {path} is the mask \"{SECRET_MASK}\" that the service returns in place of \
              secrets; send the real value",
-            errors::subject(path)
+            translate::subject(path)
         ),
         path: path.to_owned(),
         keyword: "airbyte_secret".to_owned(),
@@ -248,7 +250,7 @@ pub(crate) fn refuse_any_mask(config: &Map<String, Value>) -> Result<(), Error> 
         Ok(())
     } else {
         Err(Error::InvalidConfig {
-            detail: errors::summary(&found),
+            detail: translate::summary(&found),
             errors: found,
         })
     }

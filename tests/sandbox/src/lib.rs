@@ -1,4 +1,5 @@
-//! A local server that serves the Airbyte Embedded API contract (`shared/spec/API.md`), so the
+//! A local server that serves the Airbyte Embedded API contract (the service's published
+//! OpenAPI documents in `tests/fixtures/contract/`, with that directory's supplement), so the
 //! SDK's tests and examples run without the real service. Test infrastructure: not shipped.
 //!
 //! ```

@@ -1,0 +1,136 @@
+//! One client shared by 1, 2, 4 and 8 threads against independent clients, with the token
+//! requests each run caused, and a run across several token expiries.
+
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+use airbyte_embedded::OperatorClient;
+use serde_json::{Value, json};
+
+use crate::sandbox::SandboxProcess;
+use crate::stats::median;
+use crate::{Args, sdk};
+
+/// Operator tokens live this long in the expiry run; the SDK refreshes a quarter before
+/// (margin = min(60 s, lifetime / 4)), so every 3 s.
+const EXPIRY_TTL_SECS: u64 = 4;
+const EXPIRY_REFRESH_SECS: f64 = 3.0;
+
+/// `threads` threads, spread over `clients` new clients, each making `per_thread` calls.
+/// Returns calls/s and the token requests the run caused.
+fn threaded_run(
+    sb: &SandboxProcess,
+    threads: usize,
+    clients: usize,
+    per_thread: usize,
+) -> (f64, u64) {
+    let tokens_before = sb.token_requests();
+    let ops: Vec<OperatorClient> = (0..clients).map(|_| sdk(sb)).collect();
+    let barrier = Arc::new(Barrier::new(threads + 1));
+    let handles: Vec<_> = (0..threads)
+        .map(|i| {
+            let op = ops[i % clients].clone();
+            let barrier = Arc::clone(&barrier);
+            std::thread::spawn(move || {
+                barrier.wait();
+                for _ in 0..per_thread {
+                    op.workspaces().stats().expect("stats");
+                }
+            })
+        })
+        .collect();
+    barrier.wait();
+    let t = Instant::now();
+    for h in handles {
+        h.join().expect("thread");
+    }
+    let rate = (threads * per_thread) as f64 / t.elapsed().as_secs_f64();
+    (rate, sb.token_requests() - tokens_before)
+}
+
+pub(crate) fn concurrency(args: &Args) -> Value {
+    eprintln!("== concurrency: one client shared by threads");
+    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
+    let configs: [(&str, usize, usize); 6] = [
+        ("1 thread, 1 client", 1, 1),
+        ("2 threads, 1 shared client", 2, 1),
+        ("4 threads, 1 shared client", 4, 1),
+        ("8 threads, 1 shared client", 8, 1),
+        ("8 threads, 2 independent clients (4 each)", 8, 2),
+        ("2 threads, 2 independent clients", 2, 2),
+    ];
+    // Warm the server and the loopback path once.
+    threaded_run(&sb, 2, 2, args.calls / 10);
+    let mut rates = vec![Vec::new(); configs.len()];
+    let mut tokens = vec![Vec::new(); configs.len()];
+    for rep in 0..args.reps {
+        // Interleaved: every configuration once per repetition, rotating the order.
+        for k in 0..configs.len() {
+            let i = (k + rep) % configs.len();
+            let (_, threads, clients) = configs[i];
+            let (rate, t) = threaded_run(&sb, threads, clients, args.calls);
+            rates[i].push(rate);
+            tokens[i].push(t);
+        }
+    }
+    let rows: Vec<Value> = configs
+        .iter()
+        .enumerate()
+        .map(|(i, (label, threads, clients))| {
+            eprintln!("  {label}: {:.0} calls/s", median(&rates[i]));
+            json!({
+                "label": label, "threads": threads, "clients": clients,
+                "calls_per_thread": args.calls,
+                "calls_per_s": rates[i], "token_requests": tokens[i],
+            })
+        })
+        .collect();
+    drop(sb);
+
+    // Token expiry: 8 threads on one client for `expiry_secs`, tokens living 4 s.
+    let ttl = EXPIRY_TTL_SECS.to_string();
+    let sb = SandboxProcess::start(&args.sandbox, &["--token-ttl", &ttl]).expect("sandbox");
+    let op = sdk(&sb);
+    let threads = 8;
+    let duration = Duration::from_secs_f64(args.expiry_secs);
+    let barrier = Arc::new(Barrier::new(threads + 1));
+    let handles: Vec<_> = (0..threads)
+        .map(|_| {
+            let op = op.clone();
+            let barrier = Arc::clone(&barrier);
+            std::thread::spawn(move || {
+                barrier.wait();
+                let start = Instant::now();
+                let (mut calls, mut errors) = (0u64, 0u64);
+                while start.elapsed() < duration {
+                    match op.workspaces().stats() {
+                        Ok(_) => calls += 1,
+                        Err(_) => errors += 1,
+                    }
+                }
+                (calls, errors)
+            })
+        })
+        .collect();
+    barrier.wait();
+    let t = Instant::now();
+    let (mut calls, mut errors) = (0, 0);
+    for h in handles {
+        let (c, e) = h.join().expect("thread");
+        calls += c;
+        errors += e;
+    }
+    let elapsed = t.elapsed().as_secs_f64();
+    let token_requests = sb.token_requests();
+    let expected = (elapsed / EXPIRY_REFRESH_SECS).floor() as u64 + 1;
+    eprintln!("  expiry: {token_requests} token requests in {elapsed:.1} s (expected {expected})");
+    json!({
+        "runs": rows,
+        "expiry": {
+            "threads": threads, "token_ttl_s": EXPIRY_TTL_SECS,
+            "refresh_every_s": EXPIRY_REFRESH_SECS, "elapsed_s": elapsed,
+            "calls": calls, "errors": errors,
+            "token_requests": token_requests, "expected_token_requests": expected,
+        },
+    })
+}
