@@ -19,6 +19,7 @@ mod sandbox;
 mod stats;
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -38,6 +39,26 @@ use stats::{median, quantile, us};
 /// (margin = min(60 s, lifetime / 4)), so every 3 s.
 const EXPIRY_TTL_SECS: u64 = 4;
 const EXPIRY_REFRESH_SECS: f64 = 3.0;
+
+/// A failed step, in words: the bench stops and prints it.
+type BenchResult<T> = Result<T, String>;
+
+/// Names the step a failure came from: `response.context("token request")?`.
+trait Context<T> {
+    fn context(self, what: &str) -> BenchResult<T>;
+}
+
+impl<T, E: std::fmt::Display> Context<T> for Result<T, E> {
+    fn context(self, what: &str) -> BenchResult<T> {
+        self.map_err(|e| format!("{what}: {e}"))
+    }
+}
+
+impl<T> Context<T> for Option<T> {
+    fn context(self, what: &str) -> BenchResult<T> {
+        self.ok_or_else(|| format!("{what}: missing"))
+    }
+}
 
 struct Args {
     reps: usize,
@@ -84,15 +105,15 @@ fn args(raw: &[String]) -> Args {
     a
 }
 
-fn operator(base: &str, id: &str, secret: &str) -> OperatorClient {
+fn operator(base: &str, id: &str, secret: &str) -> BenchResult<OperatorClient> {
     let config = ClientConfig::builder()
         .base_url(base)
         .build()
-        .expect("config");
-    OperatorClient::new(config, Credentials::new(id, secret)).expect("client")
+        .context("config")?;
+    OperatorClient::new(config, Credentials::new(id, secret)).context("client")
 }
 
-fn sdk(sb: &SandboxProcess) -> OperatorClient {
+fn sdk(sb: &SandboxProcess) -> BenchResult<OperatorClient> {
     operator(&sb.base_url, &sb.client_id, &sb.client_secret)
 }
 
@@ -137,7 +158,7 @@ struct Raw {
 }
 
 impl Raw {
-    fn new(sb: &SandboxProcess) -> Raw {
+    fn new(sb: &SandboxProcess) -> BenchResult<Raw> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .build()
@@ -145,69 +166,71 @@ impl Raw {
         let token: Value = agent
             .post(format!("{}/account/applications/token", sb.base_url))
             .send_json(json!({"client_id": sb.client_id, "client_secret": sb.client_secret}))
-            .expect("token")
+            .context("token")?
             .body_mut()
             .read_json()
-            .expect("token json");
-        Raw {
+            .context("token json")?;
+        Ok(Raw {
             agent,
             auth: format!(
                 "Bearer {}",
-                token["access_token"].as_str().expect("access_token")
+                token["access_token"].as_str().context("access_token")?
             ),
-        }
+        })
     }
 
     /// What a user would write: send, check the status, decode the body into a `Value`.
-    fn get(&self, url: &str) -> Value {
+    fn get(&self, url: &str) -> BenchResult<Value> {
         let mut response = self
             .agent
             .get(url)
             .header("Authorization", &self.auth)
             .header("Accept", "application/json")
             .call()
-            .expect("raw call");
-        assert!(
-            response.status().is_success(),
-            "{url}: {}",
-            response.status()
-        );
+            .context("raw call")?;
+        if !response.status().is_success() {
+            return Err(format!("{url}: {}", response.status()));
+        }
         response
             .body_mut()
             .with_config()
             .limit(64 * 1024 * 1024)
             .read_json()
-            .expect("raw json")
+            .context("raw json")
     }
 
-    fn body_len(&self, url: &str) -> usize {
-        self.agent
+    fn body_len(&self, url: &str) -> BenchResult<usize> {
+        Ok(self
+            .agent
             .get(url)
             .header("Authorization", &self.auth)
             .call()
-            .expect("raw call")
+            .context("raw call")?
             .body_mut()
             .read_to_vec()
-            .expect("raw body")
-            .len()
+            .context("raw body")?
+            .len())
     }
 }
 
 /// Per-call timings of `calls` runs of `f`, and the thread's CPU time per call in µs.
-fn sample(calls: usize, mut f: impl FnMut()) -> (Vec<Duration>, Option<f64>) {
+fn sample(
+    calls: usize,
+    mut f: impl FnMut() -> BenchResult<()>,
+) -> BenchResult<(Vec<Duration>, Option<f64>)> {
     let cpu_before = thread_cpu_ns();
     let times = (0..calls)
         .map(|_| {
             let t = Instant::now();
-            f();
-            t.elapsed()
+            f()?;
+            Ok(t.elapsed())
         })
-        .collect();
+        .collect::<BenchResult<_>>()?;
     let cpu = match (cpu_before, thread_cpu_ns()) {
         (Some(a), Some(b)) => Some(b.saturating_sub(a) as f64 / 1e3 / calls as f64),
         _ => None,
     };
-    (times, cpu)
+    Ok((times, cpu))
 }
 
 /// One side of a comparison over the repetitions.
@@ -236,22 +259,22 @@ fn compare(
     name: &str,
     bytes: usize,
     args: &Args,
-    mut sdk: impl FnMut(),
-    mut raw: impl FnMut(),
-) -> Value {
+    mut sdk: impl FnMut() -> BenchResult<()>,
+    mut raw: impl FnMut() -> BenchResult<()>,
+) -> BenchResult<Value> {
     for _ in 0..args.calls / 10 {
-        sdk();
-        raw();
+        sdk()?;
+        raw()?;
     }
     let (mut s, mut r) = (Side::default(), Side::default());
     for rep in 0..args.reps {
         // Interleave, alternating which side goes first.
         if rep % 2 == 0 {
-            s.push(sample(args.calls, &mut sdk));
-            r.push(sample(args.calls, &mut raw));
+            s.push(sample(args.calls, &mut sdk)?);
+            r.push(sample(args.calls, &mut raw)?);
         } else {
-            r.push(sample(args.calls, &mut raw));
-            s.push(sample(args.calls, &mut sdk));
+            r.push(sample(args.calls, &mut raw)?);
+            s.push(sample(args.calls, &mut sdk)?);
         }
     }
     eprintln!(
@@ -259,39 +282,44 @@ fn compare(
         median(&s.p50),
         median(&r.p50)
     );
-    json!({"name": name, "bytes": bytes, "sdk": s.json(), "raw": r.json()})
+    Ok(json!({"name": name, "bytes": bytes, "sdk": s.json(), "raw": r.json()}))
 }
 
 /// The SDK's own work per call, finely interleaved: many short blocks of the floor call, SDK
 /// and raw alternating, with each call's wall time and client-thread CPU time; per pair of
 /// blocks, the difference of the medians (a median per block, so that a preempted call or a
 /// burst of load cannot move it). Returns those per-pair differences.
-fn sdk_layer(args: &Args, mut sdk: impl FnMut(), mut raw: impl FnMut()) -> Value {
+fn sdk_layer(
+    args: &Args,
+    mut sdk: impl FnMut() -> BenchResult<()>,
+    mut raw: impl FnMut() -> BenchResult<()>,
+) -> BenchResult<Value> {
     let blocks = (args.reps * 100).max(20);
     let calls = (args.calls / 50).max(10);
     let mut clock = ThreadCpuClock::open();
-    let mut block_medians = |f: &mut dyn FnMut()| -> (f64, Option<f64>) {
-        let (mut wall, mut cpu) = (Vec::with_capacity(calls), Vec::with_capacity(calls));
-        for _ in 0..calls {
-            let c0 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
-            let t = Instant::now();
-            f();
-            wall.push(us(t.elapsed()));
-            let c1 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
-            if let (Some(a), Some(b)) = (c0, c1) {
-                cpu.push(b.saturating_sub(a) as f64 / 1e3);
+    let mut block_medians =
+        |f: &mut dyn FnMut() -> BenchResult<()>| -> BenchResult<(f64, Option<f64>)> {
+            let (mut wall, mut cpu) = (Vec::with_capacity(calls), Vec::with_capacity(calls));
+            for _ in 0..calls {
+                let c0 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
+                let t = Instant::now();
+                f()?;
+                wall.push(us(t.elapsed()));
+                let c1 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
+                if let (Some(a), Some(b)) = (c0, c1) {
+                    cpu.push(b.saturating_sub(a) as f64 / 1e3);
+                }
             }
-        }
-        (median(&wall), (!cpu.is_empty()).then(|| median(&cpu)))
-    };
+            Ok((median(&wall), (!cpu.is_empty()).then(|| median(&cpu))))
+        };
     let (mut cpu, mut wall) = (Vec::new(), Vec::new());
     for block in 0..blocks {
         let (s, r) = if block % 2 == 0 {
-            let s = block_medians(&mut sdk);
-            (s, block_medians(&mut raw))
+            let s = block_medians(&mut sdk)?;
+            (s, block_medians(&mut raw)?)
         } else {
-            let r = block_medians(&mut raw);
-            (block_medians(&mut sdk), r)
+            let r = block_medians(&mut raw)?;
+            (block_medians(&mut sdk)?, r)
         };
         if let (Some(sc), Some(rc)) = (s.1, r.1) {
             cpu.push(sc - rc);
@@ -303,7 +331,10 @@ fn sdk_layer(args: &Args, mut sdk: impl FnMut(), mut raw: impl FnMut()) -> Value
         median(&cpu),
         median(&wall)
     );
-    json!({"blocks": blocks, "calls_per_block": calls, "cpu_delta_us": cpu, "wall_p50_delta_us": wall})
+    Ok(json!({
+        "blocks": blocks, "calls_per_block": calls,
+        "cpu_delta_us": cpu, "wall_p50_delta_us": wall,
+    }))
 }
 
 fn object(v: Value) -> Map<String, Value> {
@@ -319,14 +350,14 @@ struct Seeded {
 /// Fills the sandbox: 4 templates tagged `small` (a list of about 1 KB) and enough others for
 /// a list of about 50 KB; a source with a small config and one whose config lists 3,300
 /// schemas (about 50 KB).
-fn seed(op: &OperatorClient) -> Seeded {
+fn seed(op: &OperatorClient) -> BenchResult<Seeded> {
     let pg = op
         .definitions()
         .list_sources(Some("postgres"))
-        .expect("defs")[0]
+        .context("defs")?[0]
         .source_definition_id
         .clone();
-    op.tags().create("small").expect("tag");
+    op.tags().create("small").context("tag")?;
     let mut first = None;
     for i in 0..190 {
         let t = op
@@ -335,46 +366,46 @@ fn seed(op: &OperatorClient) -> Seeded {
                 &SourceTemplateCreate::new(&pg, object(json!({"port": 5432})))
                     .name(format!("Postgres template {i:03}")),
             )
-            .expect("template");
+            .context("template")?;
         if i < 4 {
             op.source_templates()
                 .add_tag(&t.id, "small")
-                .expect("tag template");
+                .context("tag template")?;
         }
         first.get_or_insert(t.id);
     }
-    let template = first.expect("a template");
-    let end_user = op.end_user_client("bench-corp").expect("end user");
-    let ws = end_user.workspace_id().expect("workspace");
-    let create = |config: Value| {
-        end_user
+    let template = first.context("a template")?;
+    let end_user = op.end_user_client("bench-corp").context("end user")?;
+    let ws = end_user.workspace_id().context("workspace")?;
+    let create = |config: Value| -> BenchResult<String> {
+        Ok(end_user
             .sources()
             .create_with(
                 &SourceCreate::new(&ws, &template, object(config)),
                 &WriteOptions::unvalidated(),
             )
-            .expect("source")
-            .id
+            .context("source")?
+            .id)
     };
     let schemas: Vec<String> = (0..3300).map(|i| format!("schema_{i:05}")).collect();
-    Seeded {
+    Ok(Seeded {
         small_source: create(
             json!({"host": "db.example", "database": "app", "username": "u", "password": "p"}),
-        ),
+        )?,
         large_source: create(json!({
             "host": "db.example", "database": "app", "username": "u", "password": "p",
             "schemas": schemas,
-        })),
-    }
+        }))?,
+    })
 }
 
-fn overhead(args: &Args) -> Value {
+fn overhead(args: &Args) -> BenchResult<Value> {
     eprintln!("== overhead: SDK vs ureq + serde_json::Value");
-    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
+    let sb = SandboxProcess::start(&args.sandbox, &[]).context("sandbox")?;
     let base = sb.base_url.clone();
-    let op = sdk(&sb);
-    let seeded = seed(&op);
-    let raw = Raw::new(&sb);
+    let op = sdk(&sb)?;
+    let seeded = seed(&op)?;
+    let raw = Raw::new(&sb)?;
     let small = TagFilter::new(["small"], TagsMode::All);
     let small_url = format!("{base}/integrations/templates/sources?tags=small&tags_mode=all");
     let all_url = format!("{base}/integrations/templates/sources");
@@ -384,89 +415,74 @@ fn overhead(args: &Args) -> Value {
     // The same server by name: what a deployment does (`api.airbyte.ai`), where the SDK's
     // resolver looks the name up on every request.
     let named_base = base.replace("127.0.0.1", "localhost");
-    let named_op = operator(&named_base, &sb.client_id, &sb.client_secret);
+    let named_op = operator(&named_base, &sb.client_id, &sb.client_secret)?;
     let named_url = format!("{named_base}/workspaces/stats");
 
     let rows = vec![
         compare(
             "loopback floor: GET /workspaces/stats",
-            raw.body_len(&stats_url),
+            raw.body_len(&stats_url)?,
             args,
-            || {
-                op.workspaces().stats().expect("stats");
-            },
-            || {
-                raw.get(&stats_url);
-            },
-        ),
+            || op.workspaces().stats().map(drop).context("stats"),
+            || raw.get(&stats_url).map(drop),
+        )?,
         compare(
             "loopback floor by name: GET http://localhost:…/workspaces/stats",
-            raw.body_len(&named_url),
+            raw.body_len(&named_url)?,
             args,
-            || {
-                named_op.workspaces().stats().expect("stats");
-            },
-            || {
-                raw.get(&named_url);
-            },
-        ),
+            || named_op.workspaces().stats().map(drop).context("stats"),
+            || raw.get(&named_url).map(drop),
+        )?,
         compare(
             "list source templates",
-            raw.body_len(&small_url),
+            raw.body_len(&small_url)?,
             args,
-            || {
-                op.source_templates().list(&small).expect("list");
-            },
-            || {
-                raw.get(&small_url);
-            },
-        ),
+            || op.source_templates().list(&small).map(drop).context("list"),
+            || raw.get(&small_url).map(drop),
+        )?,
         compare(
             "list source templates",
-            raw.body_len(&all_url),
+            raw.body_len(&all_url)?,
             args,
             || {
                 op.source_templates()
                     .list(&TagFilter::default())
-                    .expect("list");
+                    .map(drop)
+                    .context("list")
             },
-            || {
-                raw.get(&all_url);
-            },
-        ),
+            || raw.get(&all_url).map(drop),
+        )?,
         compare(
             "get source",
-            raw.body_len(&source_url),
+            raw.body_len(&source_url)?,
             args,
             || {
-                op.sources().get(&seeded.small_source).expect("get");
+                op.sources()
+                    .get(&seeded.small_source)
+                    .map(drop)
+                    .context("get")
             },
-            || {
-                raw.get(&source_url);
-            },
-        ),
+            || raw.get(&source_url).map(drop),
+        )?,
         compare(
             "get source",
-            raw.body_len(&large_url),
+            raw.body_len(&large_url)?,
             args,
             || {
-                op.sources().get(&seeded.large_source).expect("get");
+                op.sources()
+                    .get(&seeded.large_source)
+                    .map(drop)
+                    .context("get")
             },
-            || {
-                raw.get(&large_url);
-            },
-        ),
+            || raw.get(&large_url).map(drop),
+        )?,
     ];
     let layer = sdk_layer(
         args,
-        || {
-            op.workspaces().stats().expect("stats");
-        },
-        || {
-            raw.get(&stats_url);
-        },
-    );
-    json!({"rows": rows, "sdk_layer": layer})
+        || op.workspaces().stats().map(drop).context("stats"),
+        || raw.get(&stats_url).map(drop),
+    )?;
+    Ok(json!({"rows": rows, "sdk_layer": layer}))
 }
 
 /// `threads` threads, spread over `clients` new clients, each making `per_thread` calls.
@@ -476,34 +492,42 @@ fn threaded_run(
     threads: usize,
     clients: usize,
     per_thread: usize,
-) -> (f64, u64) {
-    let tokens_before = sb.token_requests();
-    let ops: Vec<OperatorClient> = (0..clients).map(|_| sdk(sb)).collect();
+) -> BenchResult<(f64, u64)> {
+    let tokens_before = sb.token_requests()?;
+    let ops: Vec<OperatorClient> = (0..clients).map(|_| sdk(sb)).collect::<BenchResult<_>>()?;
     let barrier = Arc::new(Barrier::new(threads + 1));
     let handles: Vec<_> = (0..threads)
         .map(|i| {
             let op = ops[i % clients].clone();
             let barrier = Arc::clone(&barrier);
-            std::thread::spawn(move || {
+            std::thread::spawn(move || -> BenchResult<()> {
                 barrier.wait();
                 for _ in 0..per_thread {
-                    op.workspaces().stats().expect("stats");
+                    op.workspaces().stats().context("stats")?;
                 }
+                Ok(())
             })
         })
         .collect();
     barrier.wait();
     let t = Instant::now();
     for h in handles {
-        h.join().expect("thread");
+        joined(h)??;
     }
     let rate = (threads * per_thread) as f64 / t.elapsed().as_secs_f64();
-    (rate, sb.token_requests() - tokens_before)
+    Ok((rate, sb.token_requests()? - tokens_before))
 }
 
-fn concurrency(args: &Args) -> Value {
+/// A bench thread's result; an error when it panicked.
+fn joined<T>(handle: std::thread::JoinHandle<T>) -> BenchResult<T> {
+    handle
+        .join()
+        .map_err(|_| "a bench thread panicked".to_owned())
+}
+
+fn concurrency(args: &Args) -> BenchResult<Value> {
     eprintln!("== concurrency: one client shared by threads");
-    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
+    let sb = SandboxProcess::start(&args.sandbox, &[]).context("sandbox")?;
     let configs: [(&str, usize, usize); 6] = [
         ("1 thread, 1 client", 1, 1),
         ("2 threads, 1 shared client", 2, 1),
@@ -513,7 +537,7 @@ fn concurrency(args: &Args) -> Value {
         ("2 threads, 2 independent clients", 2, 2),
     ];
     // Warm the server and the loopback path once.
-    threaded_run(&sb, 2, 2, args.calls / 10);
+    threaded_run(&sb, 2, 2, args.calls / 10)?;
     let mut rates = vec![Vec::new(); configs.len()];
     let mut tokens = vec![Vec::new(); configs.len()];
     for rep in 0..args.reps {
@@ -521,7 +545,7 @@ fn concurrency(args: &Args) -> Value {
         for k in 0..configs.len() {
             let i = (k + rep) % configs.len();
             let (_, threads, clients) = configs[i];
-            let (rate, t) = threaded_run(&sb, threads, clients, args.calls);
+            let (rate, t) = threaded_run(&sb, threads, clients, args.calls)?;
             rates[i].push(rate);
             tokens[i].push(t);
         }
@@ -542,8 +566,8 @@ fn concurrency(args: &Args) -> Value {
 
     // Token expiry: 8 threads on one client for `expiry_secs`, tokens living 4 s.
     let ttl = EXPIRY_TTL_SECS.to_string();
-    let sb = SandboxProcess::start(&args.sandbox, &["--token-ttl", &ttl]).expect("sandbox");
-    let op = sdk(&sb);
+    let sb = SandboxProcess::start(&args.sandbox, &["--token-ttl", &ttl]).context("sandbox")?;
+    let op = sdk(&sb)?;
     let threads = 8;
     let duration = Duration::from_secs_f64(args.expiry_secs);
     let barrier = Arc::new(Barrier::new(threads + 1));
@@ -569,15 +593,15 @@ fn concurrency(args: &Args) -> Value {
     let t = Instant::now();
     let (mut calls, mut errors) = (0, 0);
     for h in handles {
-        let (c, e) = h.join().expect("thread");
+        let (c, e) = joined(h)?;
         calls += c;
         errors += e;
     }
     let elapsed = t.elapsed().as_secs_f64();
-    let token_requests = sb.token_requests();
+    let token_requests = sb.token_requests()?;
     let expected = (elapsed / EXPIRY_REFRESH_SECS).floor() as u64 + 1;
     eprintln!("  expiry: {token_requests} token requests in {elapsed:.1} s (expected {expected})");
-    json!({
+    Ok(json!({
         "runs": rows,
         "expiry": {
             "threads": threads, "token_ttl_s": EXPIRY_TTL_SECS,
@@ -585,7 +609,7 @@ fn concurrency(args: &Args) -> Value {
             "calls": calls, "errors": errors,
             "token_requests": token_requests, "expected_token_requests": expected,
         },
-    })
+    }))
 }
 
 fn status_kib(field: &str) -> Option<u64> {
@@ -601,13 +625,13 @@ fn status_kib(field: &str) -> Option<u64> {
 
 /// The memory run, in a process of its own (see `memory_child`), so that the RSS is that of a
 /// client alone: no sandbox, no other section's allocations.
-fn memory(args: &Args) -> Value {
+fn memory(args: &Args) -> BenchResult<Value> {
     eprintln!("== memory: a client's RSS over {} calls", args.memory_calls);
-    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
-    let op = sdk(&sb);
-    let seeded = seed(&op);
+    let sb = SandboxProcess::start(&args.sandbox, &[]).context("sandbox")?;
+    let op = sdk(&sb)?;
+    let seeded = seed(&op)?;
     drop(op);
-    let out = std::process::Command::new(std::env::current_exe().expect("current exe"))
+    let out = std::process::Command::new(std::env::current_exe().context("current exe")?)
         .args([
             "--memory-child",
             &sb.base_url,
@@ -618,37 +642,39 @@ fn memory(args: &Args) -> Value {
         ])
         .stderr(std::process::Stdio::inherit())
         .output()
-        .expect("memory child");
-    assert!(out.status.success(), "the memory child failed");
-    let result: Value = serde_json::from_slice(&out.stdout).expect("memory child json");
+        .context("memory child")?;
+    if !out.status.success() {
+        return Err(format!("the memory child failed ({})", out.status));
+    }
+    let result: Value = serde_json::from_slice(&out.stdout).context("memory child json")?;
     eprintln!("  {result}");
-    result
+    Ok(result)
 }
 
 /// The child side of [`memory`]: a mix of calls (stats, 1 KB list, 1 KB source, 50 KB list),
 /// RSS read before the client exists, after 1,000 warm-up calls, and every 1,000 calls after.
-fn memory_child(raw: &[String]) {
+fn memory_child(raw: &[String]) -> BenchResult<()> {
     let [base, id, secret, source, calls] = raw else {
         usage()
     };
     let calls: usize = calls.parse().unwrap_or(10_000);
     let before_client = status_kib("VmRSS:");
-    let op = operator(base, id, secret);
+    let op = operator(base, id, secret)?;
     let small = TagFilter::new(["small"], TagsMode::All);
     let all = TagFilter::default();
     let call = |i: usize| match i % 4 {
-        0 => drop(op.workspaces().stats().expect("stats")),
-        1 => drop(op.source_templates().list(&small).expect("list")),
-        2 => drop(op.sources().get(source).expect("get")),
-        _ => drop(op.source_templates().list(&all).expect("list")),
+        0 => op.workspaces().stats().map(drop).context("stats"),
+        1 => op.source_templates().list(&small).map(drop).context("list"),
+        2 => op.sources().get(source).map(drop).context("get"),
+        _ => op.source_templates().list(&all).map(drop).context("list"),
     };
     for i in 0..1000 {
-        call(i);
+        call(i)?;
     }
     let mut samples = vec![status_kib("VmRSS:")];
     let step = (calls / 10).max(1);
     for i in 0..calls {
-        call(i);
+        call(i)?;
         if (i + 1) % step == 0 {
             samples.push(status_kib("VmRSS:"));
         }
@@ -661,6 +687,7 @@ fn memory_child(raw: &[String]) {
             "peak_rss_kib": status_kib("VmHWM:"),
         })
     );
+    Ok(())
 }
 
 /// Runs `f` repeatedly for about `budget`; the mean time per run in µs.
@@ -719,10 +746,10 @@ fn valid_cases(name: &str) -> Vec<Case> {
         .collect()
 }
 
-fn validation(args: &Args) -> Value {
+fn validation(args: &Args) -> BenchResult<Value> {
     eprintln!("== validation per fixture spec");
     let mut names: Vec<String> = std::fs::read_dir(fixtures().join("specs"))
-        .expect("tests/fixtures/specs")
+        .context("tests/fixtures/specs")?
         .filter_map(|e| {
             let path = e.ok()?.path();
             if path.extension()? != "json" {
@@ -737,11 +764,11 @@ fn validation(args: &Args) -> Value {
     let mut rows = Vec::new();
     for name in names {
         let text = std::fs::read_to_string(fixtures().join("specs").join(format!("{name}.json")))
-            .expect("spec");
-        let spec: Value = serde_json::from_str(&text).expect("spec json");
+            .context("spec")?;
+        let spec: Value = serde_json::from_str(&text).context("spec json")?;
         for (case, defaults, config) in valid_cases(&name) {
-            validate_source_config(&spec, &defaults, &config, &options).expect("a valid case");
-            let held = Spec::load(&spec).expect("spec");
+            validate_source_config(&spec, &defaults, &config, &options).context("a valid case")?;
+            let held = Spec::load(&spec).context("spec")?;
             let mut warm = Vec::new();
             let mut held_us = Vec::new();
             let mut first = Vec::new();
@@ -784,14 +811,23 @@ fn validation(args: &Args) -> Value {
             }));
         }
     }
-    json!(rows)
+    Ok(json!(rows))
 }
 
-fn main() {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rust-bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> BenchResult<()> {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     if raw.first().map(String::as_str) == Some("--memory-child") {
-        memory_child(&raw[1..]);
-        return;
+        return memory_child(&raw[1..]);
     }
     let args = args(&raw);
     if !args.sandbox.exists() {
@@ -804,14 +840,15 @@ fn main() {
     let result = json!({
         "reps": args.reps,
         "calls": args.calls,
-        "overhead": overhead(&args),
-        "concurrency": concurrency(&args),
-        "memory": memory(&args),
-        "validation": validation(&args),
+        "overhead": overhead(&args)?,
+        "concurrency": concurrency(&args)?,
+        "memory": memory(&args)?,
+        "validation": validation(&args)?,
     });
-    let text = serde_json::to_string_pretty(&result).expect("json");
+    let text = serde_json::to_string_pretty(&result).context("json")?;
     match &args.json {
-        Some(path) => std::fs::write(path, text).expect("write --json"),
+        Some(path) => std::fs::write(path, text).context("write --json")?,
         None => println!("{text}"),
     }
+    Ok(())
 }
