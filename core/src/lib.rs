@@ -24,6 +24,8 @@
 //! # Ok::<(), airbyte_embedded::Error>(())
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod api;
 pub mod auth;
 mod client;

@@ -1,5 +1,9 @@
 //! The sandbox over HTTP: tokens, pagination, faults, rate limits, sources and checks.
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::time::Duration;
 
 use airbyte_embedded_sandbox::catalog::{
