@@ -10,6 +10,8 @@
 //!
 //! Run: `cargo run -p airbyte-embedded-examples --bin quickstart`
 
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 

@@ -15,6 +15,8 @@
 //! `cargo run --release -p airbyte-embedded-bench --bin rust-bench -- [--reps N] [--calls N]
 //! [--memory-calls N] [--expiry-secs S] [--validation-ms MS] [--sandbox PATH] [--json PATH]`
 
+#![forbid(unsafe_code)]
+
 mod concurrency;
 mod cpu;
 mod memory;

@@ -46,7 +46,12 @@ impl SandboxProcess {
             .stderr(Stdio::inherit())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
-        let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+        let Some(piped) = child.stdout.take() else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("the sandbox's stdout is not piped".to_owned());
+        };
+        let mut stdout = BufReader::new(piped);
         let mut read_line = || {
             let mut line = String::new();
             match stdout.read_line(&mut line) {
@@ -85,19 +90,19 @@ impl SandboxProcess {
     }
 
     /// `GET /_sandbox/stats`: `{token_requests, requests, faults_fired}`.
-    pub fn stats(&self) -> Value {
+    pub fn stats(&self) -> Result<Value, String> {
         self.admin
             .get(format!("{}/_sandbox/stats", self.root))
             .call()
-            .expect("sandbox stats")
+            .map_err(|e| format!("sandbox stats: {e}"))?
             .body_mut()
             .read_json()
-            .expect("sandbox stats json")
+            .map_err(|e| format!("sandbox stats json: {e}"))
     }
 
     /// Token requests served so far.
-    pub fn token_requests(&self) -> u64 {
-        self.stats()["token_requests"].as_u64().unwrap_or(0)
+    pub fn token_requests(&self) -> Result<u64, String> {
+        Ok(self.stats()?["token_requests"].as_u64().unwrap_or(0))
     }
 }
 

@@ -4,10 +4,11 @@
 // Rust facade (bindings/uniffi), over the native library `libairbyte_embedded`.
 //
 // Layout:
-//   Sources/airbyte_embeddedFFI  the generated C header with a hand-written module map
-//                                (no `use "Darwin"`, so it also builds on Linux)
-//   Sources/AirbyteEmbedded      the generated Swift (airbyte_embedded.swift) and a small
-//                                hand-written layer (WorkspaceSequence.swift)
+//   Sources/airbyte_embeddedFFI  the generated C header (Generated/) with a hand-written module
+//                                map (no `use "Darwin"`, so it also builds on Linux)
+//   Sources/AirbyteEmbedded      the generated Swift (Generated/airbyte_embedded.swift) and a
+//                                small hand-written layer (WorkspaceSequence.swift)
+// Everything under a Generated/ folder is written by scripts/generate-bindings: don't edit.
 //   Tests/AirbyteEmbeddedTests   XCTest suite, run against the sandbox by scripts/test-swift
 //
 // Linking: the package links `airbyte_embedded`. Point the linker at the directory holding

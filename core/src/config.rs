@@ -227,7 +227,10 @@ pub struct ClientConfig {
 impl Default for ClientConfig {
     fn default() -> Self {
         ClientConfig {
-            base_url: BaseUrl::parse(DEFAULT_BASE_URL).expect("the default base URL parses"),
+            // An absolute https URL without query or fragment: it always parses (the
+            // `defaults_target_production_with_timeouts` test).
+            base_url: BaseUrl::parse(DEFAULT_BASE_URL)
+                .unwrap_or_else(|_| unreachable!("DEFAULT_BASE_URL is a valid base URL")),
             organization_id: None,
             region_id: None,
             connect_timeout: Duration::from_secs(10),

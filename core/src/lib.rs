@@ -165,6 +165,8 @@
 //! `./scripts/fuzz-smoke` runs each briefly (20 000 inputs or 20 s); `fuzz/README.md` describes
 //! longer runs.
 
+#![forbid(unsafe_code)]
+
 mod api;
 pub mod auth;
 mod client;

@@ -12,6 +12,10 @@
 //! the generator cannot drift from the contract. Known failures go in [`ALLOWLIST`], each with
 //! its reason; an entry that matches nothing fails the test.
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "../../tests/sandbox/tests/contract/support.rs"]
 mod support;
 

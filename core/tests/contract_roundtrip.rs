@@ -11,6 +11,10 @@
 //! A second test does the same against the sandbox's real state for the known case: a source
 //! template whose `customization` has `stream_customizations` and `stream_mappers`.
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "../../tests/sandbox/tests/contract/support.rs"]
 mod support;
 

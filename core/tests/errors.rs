@@ -1,6 +1,10 @@
 //! Error mapping against the sandbox: both body shapes, HTML from a proxy, rate limits,
 //! unknown enum values.
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::time::Duration;

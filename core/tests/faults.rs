@@ -5,6 +5,10 @@
 //!
 //! Run with the table shown: `cargo test -p airbyte-embedded --test faults -- --nocapture`.
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 mod story;
 

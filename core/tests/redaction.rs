@@ -9,6 +9,10 @@
 //! bodies over the sandbox's size limit. Ends with `redaction: N texts searched, 0 tokens,
 //! 0 secrets`.
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod audit;
 mod common;
 mod story;

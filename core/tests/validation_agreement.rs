@@ -20,6 +20,10 @@
 //!   with the mask `**********` in the template defaults (the service holds real values there;
 //!   the sandbox refuses a mask in a template).
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -16,6 +16,8 @@
 //! - Client handles may be shared across threads; a pages handle may not.
 
 #![allow(non_camel_case_types)]
+// Every `unsafe` block says why it is sound (a `// SAFETY:` comment).
+#![warn(clippy::undocumented_unsafe_blocks)]
 
 // The module order is the header's order: cbindgen emits items in the order it parses them.
 // Blank lines keep rustfmt from sorting the declarations.

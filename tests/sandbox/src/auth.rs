@@ -94,10 +94,10 @@ impl Jwt {
         }
     }
 
-    /// Signs `claims`.
-    pub(crate) fn sign(&self, claims: &Claims) -> String {
+    /// Signs `claims`; a claim that does not serialise is a 500.
+    pub(crate) fn sign(&self, claims: &Claims) -> Result<String, ApiError> {
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding)
-            .expect("HS256 signing of plain claims cannot fail")
+            .map_err(|_| ApiError::internal("could not sign the token"))
     }
 
     /// The claims of a token with a valid signature (expiry is not checked here).
@@ -296,7 +296,7 @@ pub(crate) async fn mint_operator_token(
     let claims = new_claims(&req.client_id, org, OPERATOR_TYP, ttl);
     app.lock().tokens.live.push(claims.jti.clone());
     Ok(Json(json!({
-        "access_token": app.jwt.sign(&claims),
+        "access_token": app.jwt.sign(&claims)?,
         "token_type": "bearer",
         "expires_in": ttl,
         "organization_id": org,
@@ -310,7 +310,7 @@ pub(crate) fn mint_scoped_token(
     caller: &Caller,
     workspace_id: Uuid,
     selection: Option<TemplateSelection>,
-) -> String {
+) -> Result<String, ApiError> {
     let ttl = app.config.scoped_token_ttl.as_secs();
     let mut claims = new_claims(&caller.subject, caller.organization_id, SCOPED_TYP, ttl);
     claims.roles = Some(vec!["EMBEDDED_END_USER".to_owned()]);
@@ -369,7 +369,7 @@ mod tests {
         let jwt = Jwt::new();
         let a = new_claims("me", Uuid::nil(), OPERATOR_TYP, 900);
         let b = new_claims("me", Uuid::nil(), OPERATOR_TYP, 900);
-        let (ta, tb) = (jwt.sign(&a), jwt.sign(&b));
+        let (ta, tb) = (jwt.sign(&a).unwrap(), jwt.sign(&b).unwrap());
         assert_ne!(ta, tb);
         let back = jwt.verify(&ta).unwrap();
         assert_eq!(back.exp, back.iat + 900);

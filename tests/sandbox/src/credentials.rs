@@ -26,18 +26,16 @@ pub const MULTI_CLIENT_SECRET: &str = "sandbox-secret-Lr6Ds1Wt8Cb3Zh5Fy2Qe7Xa4";
 
 /// The organisations a client id / secret pair belongs to, or `None` for wrong credentials.
 pub(crate) fn organizations_of(client_id: &str, client_secret: &str) -> Option<Vec<Uuid>> {
-    let orgs: &[&str] = match (client_id, client_secret) {
-        (CLIENT_ID, CLIENT_SECRET) => &[ORGANIZATION_ID],
-        (OTHER_CLIENT_ID, OTHER_CLIENT_SECRET) => &[OTHER_ORGANIZATION_ID],
-        (MULTI_CLIENT_ID, MULTI_CLIENT_SECRET) => &[ORGANIZATION_ID, OTHER_ORGANIZATION_ID],
+    // Parsed at compile time: a constant that is not a UUID does not build.
+    const ORGANIZATION: Uuid = uuid::uuid!(ORGANIZATION_ID);
+    const OTHER_ORGANIZATION: Uuid = uuid::uuid!(OTHER_ORGANIZATION_ID);
+    let orgs: &[Uuid] = match (client_id, client_secret) {
+        (CLIENT_ID, CLIENT_SECRET) => &[ORGANIZATION],
+        (OTHER_CLIENT_ID, OTHER_CLIENT_SECRET) => &[OTHER_ORGANIZATION],
+        (MULTI_CLIENT_ID, MULTI_CLIENT_SECRET) => &[ORGANIZATION, OTHER_ORGANIZATION],
         _ => return None,
     };
-    Some(orgs.iter().map(|o| org_uuid(o)).collect())
-}
-
-/// Parses one of the constants above.
-pub(crate) fn org_uuid(constant: &str) -> Uuid {
-    Uuid::parse_str(constant).expect("seeded organisation ids are UUIDs")
+    Some(orgs.to_vec())
 }
 
 #[cfg(test)]

@@ -93,6 +93,8 @@
 //!
 //! Admin routes are not recorded, never match faults and are not rate limited.
 
+#![forbid(unsafe_code)]
+
 mod auth;
 mod body;
 pub mod catalog;

@@ -4,6 +4,8 @@
 //! On start it prints `listening on http://127.0.0.1:PORT/api/v1` and the seeded credentials to
 //! stdout. Test hooks are served under `/_sandbox/` (see the library docs).
 
+#![forbid(unsafe_code)]
+
 use std::io::Write;
 use std::time::Duration;
 

@@ -137,10 +137,13 @@ impl Store {
 
     /// The template a source was made from (possibly deleted since).
     pub(crate) fn template_of(&self, source: &Source) -> &SourceTemplate {
+        // Deleting a template only marks it (`deleted`): the one a source names is still there.
         self.source_templates
             .iter()
             .find(|t| t.id == source.template_id)
-            .expect("templates are never removed from the store")
+            .unwrap_or_else(|| {
+                unreachable!("source template {} is in the store", source.template_id)
+            })
     }
 
     /// The `SourceTemplate` body: secrets in `partial_default_config` masked, and the
@@ -312,8 +315,12 @@ impl Store {
 
 /// The source definition of a template (templates are only created for known definitions).
 pub(crate) fn source_definition(t: &SourceTemplate) -> &'static Definition {
-    catalog::find(DefinitionKind::Source, t.definition_id)
-        .expect("templates are only created for catalogue definitions")
+    catalog::find(DefinitionKind::Source, t.definition_id).unwrap_or_else(|| {
+        unreachable!(
+            "template {} names catalogue definition {}",
+            t.id, t.definition_id
+        )
+    })
 }
 
 /// The definition name of a destination (`destination_type`), or `unknown`.

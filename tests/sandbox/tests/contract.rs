@@ -20,6 +20,10 @@
 //! The SDK's models are checked in `core/tests/contract_models.rs` and
 //! `core/tests/contract_roundtrip.rs`, which share `contract/support.rs`.
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "contract/support.rs"]
 mod support;
 

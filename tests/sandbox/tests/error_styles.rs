@@ -2,6 +2,10 @@
 //! `ApiErrorResponse` bodies for 403 and 422, and identically for everything else; and the
 //! service-style config validation behind the 422s.
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use airbyte_embedded_sandbox::catalog::{SOURCE_POSTGRES_DEFINITION_ID, SOURCE_TINY_DEFINITION_ID};
 use airbyte_embedded_sandbox::{CLIENT_ID, CLIENT_SECRET, ErrorStyle, Sandbox, SandboxConfig};
 use serde_json::{Value, json};

@@ -1,6 +1,10 @@
 //! What the sandbox bounds: request bodies (413 past the limit, before reading them whole) and
 //! the request log (a ring of recent requests, bodies cut to a prefix).
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;

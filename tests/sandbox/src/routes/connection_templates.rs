@@ -141,10 +141,8 @@ async fn create(
             let req: AirbyteHostedCreate = from_value(Value::Object(body), &["body"])?;
             template.cron_expression = cron_field(req.cron_expression.as_deref())?;
             template.destination_name = Some(AIRBYTE_HOSTED_DESTINATION.to_owned());
-            template.destination_definition_id = Some(
-                Uuid::parse_str(catalog::DESTINATION_S3_DEFINITION_ID)
-                    .expect("catalogue ids are UUIDs"),
-            );
+            template.destination_definition_id =
+                Some(uuid::uuid!(catalog::DESTINATION_S3_DEFINITION_ID));
             template.destination_config = Some(Map::new());
         }
         None | Some(Value::Null) => user_hosted(&mut template, body)?,

@@ -67,7 +67,7 @@ async fn scoped_token(
 ) -> ApiResult {
     let workspace = workspace_for_token(&app, &caller, &req.workspace_name, req.region_id)?;
     Ok(Json(
-        json!({"token": mint_scoped_token(&app, &caller, workspace, None)}),
+        json!({"token": mint_scoped_token(&app, &caller, workspace, None)?}),
     ))
 }
 
@@ -144,7 +144,7 @@ async fn widget_token(
         form_urlencoded::byte_serialize(req.allowed_origin.as_bytes()).collect::<String>()
     );
     let inner = json!({
-        "token": mint_scoped_token(&app, &caller, workspace, Some(selection)),
+        "token": mint_scoped_token(&app, &caller, workspace, Some(selection))?,
         "widgetUrl": widget_url,
     });
     Ok(Json(json!({"token": STANDARD.encode(inner.to_string())})))
@@ -165,7 +165,7 @@ fn workspace_for_token(
             "value_error.any_str.min_length",
         ));
     }
-    let known = [REGION_US, REGION_EU].map(|r| Uuid::parse_str(r).expect("region ids are UUIDs"));
+    let known = [uuid::uuid!(REGION_US), uuid::uuid!(REGION_EU)];
     if let Some(r) = region.filter(|r| !known.contains(r)) {
         return Err(ApiError::invalid(
             &["body", "region_id"],

@@ -87,7 +87,7 @@ async fn rename(
         .tags
         .iter_mut()
         .find(|t| t.id == id)
-        .expect("the tag was just found");
+        .ok_or_else(|| ApiError::not_found("Tag"))?;
     tag.name = req.name;
     tag.updated_at = clock::now_iso();
     Ok(Json(tag.to_json()))

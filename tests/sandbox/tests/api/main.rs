@@ -1,6 +1,10 @@
 //! The sandbox over HTTP, one module per API area: tokens, workspaces (pagination), faults,
 //! rate limits, error shapes, sources and checks, template selection, the admin routes.
 
+// An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
+// covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 mod admin;
