@@ -197,6 +197,8 @@ impl Api {
 }
 
 fn serialise<B: Serialize + ?Sized>(body: &B) -> Result<Vec<u8>> {
-    serde_json::to_vec(body)
-        .map_err(|e| Error::invalid_argument("body", format!("cannot be serialised: {e}")))
+    let bytes = serde_json::to_vec(body)
+        .map_err(|e| Error::invalid_argument("body", format!("cannot be serialised: {e}")))?;
+    crate::unparsed::refuse_in_body(&bytes)?;
+    Ok(bytes)
 }

@@ -188,6 +188,8 @@ pub mod sources;
 pub mod tokens;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_types;
+#[doc(hidden)]
+pub mod unparsed;
 pub mod validation;
 pub mod workspaces;
 

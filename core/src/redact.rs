@@ -443,6 +443,9 @@ pub struct KeysOnly<'a>(pub &'a Map<String, Value>);
 
 impl std::fmt::Debug for KeysOnly<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if crate::unparsed::is_unparsed(self.0) {
+            return f.write_str("[REDACTED: not JSON object text]");
+        }
         f.debug_map()
             .entries(self.0.iter().map(|(k, v)| (k, ValueKeysOnly(v))))
             .finish()

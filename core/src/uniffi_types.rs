@@ -7,12 +7,14 @@
 //! is the facade's.
 //!
 //! Connector configs, specs and other raw JSON cross as JSON text ([`JsonObject`] for objects,
-//! [`JsonValue`] for any value); text that does not parse is refused with
-//! [`Error::InvalidArgument`] naming the JSON kind expected.
+//! [`JsonValue`] for any value). Lifting never fails (a record is lifted just to print it,
+//! where no error can be raised): text that does not parse is carried as the [`unparsed`]
+//! stand-in, which every call that would validate or send it refuses with
+//! [`Error::InvalidArgument`] naming the field.
 
 use serde_json::{Map, Value};
 
-use crate::Error;
+use crate::{Error, unparsed};
 
 /// The tag uniffi's derives implement their conversions for.
 #[doc(hidden)]
@@ -29,20 +31,32 @@ pub type JsonValue = Value;
 uniffi::custom_type!(JsonObject, String, {
     remote,
     lower: |object| object_text(&object),
-    // Empty text is the foreign default of an object field (uniffi defaults a custom type to
-    // its builtin's default, `""`): it stands for `{}`.
-    try_lift: |text| if text.trim().is_empty() {
-        Ok(Map::new())
-    } else {
-        parse_object("JSON object", &text).map_err(Into::into)
-    },
+    try_lift: |text| Ok(lift_object(text)),
 });
 
 uniffi::custom_type!(JsonValue, String, {
     remote,
     lower: |value| value_text(&value),
-    try_lift: |text| parse_value("JSON value", &text).map_err(Into::into),
+    try_lift: |text| Ok(lift_value(text)),
 });
+
+/// An object field's text: `{}` for empty text (the foreign default of such a field), the
+/// object it spells, or, for text that is not a JSON object, the [`unparsed`] stand-in that
+/// every sending call refuses.
+fn lift_object(text: String) -> Map<String, Value> {
+    if text.trim().is_empty() {
+        return Map::new();
+    }
+    match serde_json::from_str(&text) {
+        Ok(Value::Object(object)) => object,
+        _ => unparsed::wrap(text),
+    }
+}
+
+/// A value field's text: the value it spells, or the [`unparsed`] stand-in.
+fn lift_value(text: String) -> Value {
+    serde_json::from_str(&text).unwrap_or_else(|_| Value::Object(unparsed::wrap(text)))
+}
 
 /// Compact JSON text of an object, keys in their original order.
 pub fn object_text(object: &Map<String, Value>) -> String {
@@ -65,7 +79,7 @@ pub fn parse_object(argument: &str, text: &str) -> Result<Map<String, Value>, Er
         Value::Object(object) => Ok(object),
         other => Err(Error::invalid_argument(
             argument,
-            format!("must be a JSON object, got {}", kind(&other)),
+            format!("must be a JSON object, got {}", unparsed::kind(&other)),
         )),
     }
 }
@@ -79,21 +93,20 @@ pub fn parse_value(argument: &str, text: &str) -> Result<Value, Error> {
         .map_err(|e| Error::invalid_argument(argument, format!("is not valid JSON text: {e}")))
 }
 
-/// The JSON kind of a value, for messages.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lifting_never_fails() {
+        assert_eq!(lift_object(String::new()), Map::new());
+        assert_eq!(lift_object(r#"{"a":1}"#.into())["a"], 1);
+        for bad in ["[1]", "{\"password\": \"hunter2", "12"] {
+            assert!(unparsed::is_unparsed(&lift_object(bad.into())), "{bad}");
+        }
+        assert_eq!(lift_value("[1]".into()), serde_json::json!([1]));
+        assert!(matches!(lift_value("nope".into()), Value::Object(o) if unparsed::is_unparsed(&o)));
+    }
 
     #[test]
     fn objects_round_trip_in_order() {

@@ -12,9 +12,13 @@ use super::{SECRET_MASK, schema, secrets};
 pub struct Coercion {
     /// JSON pointer of the changed value in the source config (`"/port"`).
     pub path: String,
-    /// The value as given (`"5432"`), or [`SECRET_MASK`] at a secret path.
+    /// The value as given (`"5432"`), or [`SECRET_MASK`] at a secret path. `from_value` in
+    /// the foreign languages (`from` is a keyword in Python).
+    #[cfg_attr(feature = "uniffi", uniffi(name = "from_value"))]
     pub from: Value,
     /// The value as it will be sent (`5432`), or [`SECRET_MASK`] at a secret path.
+    /// `to_value` in the foreign languages.
+    #[cfg_attr(feature = "uniffi", uniffi(name = "to_value"))]
     pub to: Value,
 }
 
