@@ -8,8 +8,8 @@ use std::sync::Arc;
 use airbyte_embedded as core;
 
 use crate::lifecycle::{ClientSlot, EndUserSlot, OperatorSlot};
+use crate::source_templates::EmbeddedSourceTemplates;
 use crate::sources::Sources;
-use crate::templates::EmbeddedSourceTemplates;
 use crate::{ClientConfig, Result};
 
 /// An end user's client: the source templates offered to them, their sources and checks.

@@ -11,7 +11,7 @@
 //! lives in the `airbyte-embedded` crate and is tested there.
 //!
 //! One module per API area, as in the core:
-//! [`config`], [`operator`], [`end_user`], [`templates`], [`connections`], [`tags`],
+//! [`config`], [`operator`], [`end_user`], [`source_templates`], [`connection_templates`], [`tags`],
 //! [`definitions`], [`sources`], [`checks`], [`workspaces`], [`tokens`], [`validation`],
 //! [`logging`].
 
@@ -23,14 +23,14 @@ mod redact;
 
 pub mod checks;
 pub mod config;
-pub mod connections;
+pub mod connection_templates;
 pub mod definitions;
 pub mod end_user;
 pub mod logging;
 pub mod operator;
+pub mod source_templates;
 pub mod sources;
 pub mod tags;
-pub mod templates;
 pub mod testing;
 pub mod tokens;
 pub mod validation;

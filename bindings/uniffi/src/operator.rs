@@ -7,13 +7,13 @@ use std::sync::Arc;
 
 use airbyte_embedded as core;
 
-use crate::connections::ConnectionTemplates;
+use crate::connection_templates::ConnectionTemplates;
 use crate::definitions::Definitions;
 use crate::end_user::EndUserClient;
 use crate::lifecycle::{ClientSlot, OperatorSlot};
+use crate::source_templates::SourceTemplates;
 use crate::sources::Sources;
 use crate::tags::Tags;
-use crate::templates::SourceTemplates;
 use crate::workspaces::Workspaces;
 use crate::{ClientConfig, Result};
 
