@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use airbyte_embedded::OperatorClient;
 use serde_json::{Value, json};
 
+use crate::error::{BenchResult, Context};
 use crate::sandbox::SandboxProcess;
 use crate::stats::median;
 use crate::{Args, sdk};
@@ -23,34 +24,42 @@ fn threaded_run(
     threads: usize,
     clients: usize,
     per_thread: usize,
-) -> (f64, u64) {
-    let tokens_before = sb.token_requests();
-    let ops: Vec<OperatorClient> = (0..clients).map(|_| sdk(sb)).collect();
+) -> BenchResult<(f64, u64)> {
+    let tokens_before = sb.token_requests()?;
+    let ops: Vec<OperatorClient> = (0..clients).map(|_| sdk(sb)).collect::<BenchResult<_>>()?;
     let barrier = Arc::new(Barrier::new(threads + 1));
     let handles: Vec<_> = (0..threads)
         .map(|i| {
             let op = ops[i % clients].clone();
             let barrier = Arc::clone(&barrier);
-            std::thread::spawn(move || {
+            std::thread::spawn(move || -> BenchResult<()> {
                 barrier.wait();
                 for _ in 0..per_thread {
-                    op.workspaces().stats().expect("stats");
+                    op.workspaces().stats().context("stats")?;
                 }
+                Ok(())
             })
         })
         .collect();
     barrier.wait();
     let t = Instant::now();
     for h in handles {
-        h.join().expect("thread");
+        joined(h)??;
     }
     let rate = (threads * per_thread) as f64 / t.elapsed().as_secs_f64();
-    (rate, sb.token_requests() - tokens_before)
+    Ok((rate, sb.token_requests()? - tokens_before))
 }
 
-pub(crate) fn concurrency(args: &Args) -> Value {
+/// A bench thread's result; an error when it panicked.
+fn joined<T>(handle: std::thread::JoinHandle<T>) -> BenchResult<T> {
+    handle
+        .join()
+        .map_err(|_| "a bench thread panicked".to_owned())
+}
+
+pub(crate) fn concurrency(args: &Args) -> BenchResult<Value> {
     eprintln!("== concurrency: one client shared by threads");
-    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
+    let sb = SandboxProcess::start(&args.sandbox, &[]).context("sandbox")?;
     let configs: [(&str, usize, usize); 6] = [
         ("1 thread, 1 client", 1, 1),
         ("2 threads, 1 shared client", 2, 1),
@@ -60,7 +69,7 @@ pub(crate) fn concurrency(args: &Args) -> Value {
         ("2 threads, 2 independent clients", 2, 2),
     ];
     // Warm the server and the loopback path once.
-    threaded_run(&sb, 2, 2, args.calls / 10);
+    threaded_run(&sb, 2, 2, args.calls / 10)?;
     let mut rates = vec![Vec::new(); configs.len()];
     let mut tokens = vec![Vec::new(); configs.len()];
     for rep in 0..args.reps {
@@ -68,7 +77,7 @@ pub(crate) fn concurrency(args: &Args) -> Value {
         for k in 0..configs.len() {
             let i = (k + rep) % configs.len();
             let (_, threads, clients) = configs[i];
-            let (rate, t) = threaded_run(&sb, threads, clients, args.calls);
+            let (rate, t) = threaded_run(&sb, threads, clients, args.calls)?;
             rates[i].push(rate);
             tokens[i].push(t);
         }
@@ -89,8 +98,8 @@ pub(crate) fn concurrency(args: &Args) -> Value {
 
     // Token expiry: 8 threads on one client for `expiry_secs`, tokens living 4 s.
     let ttl = EXPIRY_TTL_SECS.to_string();
-    let sb = SandboxProcess::start(&args.sandbox, &["--token-ttl", &ttl]).expect("sandbox");
-    let op = sdk(&sb);
+    let sb = SandboxProcess::start(&args.sandbox, &["--token-ttl", &ttl]).context("sandbox")?;
+    let op = sdk(&sb)?;
     let threads = 8;
     let duration = Duration::from_secs_f64(args.expiry_secs);
     let barrier = Arc::new(Barrier::new(threads + 1));
@@ -116,15 +125,15 @@ pub(crate) fn concurrency(args: &Args) -> Value {
     let t = Instant::now();
     let (mut calls, mut errors) = (0, 0);
     for h in handles {
-        let (c, e) = h.join().expect("thread");
+        let (c, e) = joined(h)?;
         calls += c;
         errors += e;
     }
     let elapsed = t.elapsed().as_secs_f64();
-    let token_requests = sb.token_requests();
+    let token_requests = sb.token_requests()?;
     let expected = (elapsed / EXPIRY_REFRESH_SECS).floor() as u64 + 1;
     eprintln!("  expiry: {token_requests} token requests in {elapsed:.1} s (expected {expected})");
-    json!({
+    Ok(json!({
         "runs": rows,
         "expiry": {
             "threads": threads, "token_ttl_s": EXPIRY_TTL_SECS,
@@ -132,5 +141,5 @@ pub(crate) fn concurrency(args: &Args) -> Value {
             "calls": calls, "errors": errors,
             "token_requests": token_requests, "expected_token_requests": expected,
         },
-    })
+    }))
 }

@@ -19,6 +19,7 @@
 
 mod concurrency;
 mod cpu;
+mod error;
 mod memory;
 mod overhead;
 mod sandbox;
@@ -27,8 +28,10 @@ mod stats;
 mod validation;
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use airbyte_embedded::{ClientConfig, Credentials, OperatorClient};
+use error::{BenchResult, Context};
 use sandbox::SandboxProcess;
 use serde_json::json;
 
@@ -77,23 +80,32 @@ fn args(raw: &[String]) -> Args {
     a
 }
 
-fn operator(base: &str, id: &str, secret: &str) -> OperatorClient {
+fn operator(base: &str, id: &str, secret: &str) -> BenchResult<OperatorClient> {
     let config = ClientConfig::builder()
         .base_url(base)
         .build()
-        .expect("config");
-    OperatorClient::new(config, Credentials::new(id, secret)).expect("client")
+        .context("config")?;
+    OperatorClient::new(config, Credentials::new(id, secret)).context("client")
 }
 
-fn sdk(sb: &SandboxProcess) -> OperatorClient {
+fn sdk(sb: &SandboxProcess) -> BenchResult<OperatorClient> {
     operator(&sb.base_url, &sb.client_id, &sb.client_secret)
 }
 
-fn main() {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rust-bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> BenchResult<()> {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     if raw.first().map(String::as_str) == Some("--memory-child") {
-        memory::memory_child(&raw[1..]);
-        return;
+        return memory::memory_child(&raw[1..]);
     }
     let args = args(&raw);
     if !args.sandbox.exists() {
@@ -106,14 +118,15 @@ fn main() {
     let result = json!({
         "reps": args.reps,
         "calls": args.calls,
-        "overhead": overhead::overhead(&args),
-        "concurrency": concurrency::concurrency(&args),
-        "memory": memory::memory(&args),
-        "validation": validation::validation(&args),
+        "overhead": overhead::overhead(&args)?,
+        "concurrency": concurrency::concurrency(&args)?,
+        "memory": memory::memory(&args)?,
+        "validation": validation::validation(&args)?,
     });
-    let text = serde_json::to_string_pretty(&result).expect("json");
+    let text = serde_json::to_string_pretty(&result).context("json")?;
     match &args.json {
-        Some(path) => std::fs::write(path, text).expect("write --json"),
+        Some(path) => std::fs::write(path, text).context("write --json")?,
         None => println!("{text}"),
     }
+    Ok(())
 }

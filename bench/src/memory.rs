@@ -3,6 +3,7 @@
 use airbyte_embedded::{TagFilter, TagsMode};
 use serde_json::{Value, json};
 
+use crate::error::{BenchResult, Context};
 use crate::sandbox::SandboxProcess;
 use crate::seed::seed;
 use crate::{Args, operator, sdk, usage};
@@ -20,13 +21,13 @@ fn status_kib(field: &str) -> Option<u64> {
 
 /// The memory run, in a process of its own (see `memory_child`), so that the RSS is that of a
 /// client alone: no sandbox, no other section's allocations.
-pub(crate) fn memory(args: &Args) -> Value {
+pub(crate) fn memory(args: &Args) -> BenchResult<Value> {
     eprintln!("== memory: a client's RSS over {} calls", args.memory_calls);
-    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
-    let op = sdk(&sb);
-    let seeded = seed(&op);
+    let sb = SandboxProcess::start(&args.sandbox, &[]).context("sandbox")?;
+    let op = sdk(&sb)?;
+    let seeded = seed(&op)?;
     drop(op);
-    let out = std::process::Command::new(std::env::current_exe().expect("current exe"))
+    let out = std::process::Command::new(std::env::current_exe().context("current exe")?)
         .args([
             "--memory-child",
             &sb.base_url,
@@ -37,37 +38,39 @@ pub(crate) fn memory(args: &Args) -> Value {
         ])
         .stderr(std::process::Stdio::inherit())
         .output()
-        .expect("memory child");
-    assert!(out.status.success(), "the memory child failed");
-    let result: Value = serde_json::from_slice(&out.stdout).expect("memory child json");
+        .context("memory child")?;
+    if !out.status.success() {
+        return Err(format!("the memory child failed ({})", out.status));
+    }
+    let result: Value = serde_json::from_slice(&out.stdout).context("memory child json")?;
     eprintln!("  {result}");
-    result
+    Ok(result)
 }
 
 /// The child side of [`memory`]: a mix of calls (stats, 1 KB list, 1 KB source, 50 KB list),
 /// RSS read before the client exists, after 1,000 warm-up calls, and every 1,000 calls after.
-pub(crate) fn memory_child(raw: &[String]) {
+pub(crate) fn memory_child(raw: &[String]) -> BenchResult<()> {
     let [base, id, secret, source, calls] = raw else {
         usage()
     };
     let calls: usize = calls.parse().unwrap_or(10_000);
     let before_client = status_kib("VmRSS:");
-    let op = operator(base, id, secret);
+    let op = operator(base, id, secret)?;
     let small = TagFilter::new(["small"], TagsMode::All);
     let all = TagFilter::default();
     let call = |i: usize| match i % 4 {
-        0 => drop(op.workspaces().stats().expect("stats")),
-        1 => drop(op.source_templates().list(&small).expect("list")),
-        2 => drop(op.sources().get(source).expect("get")),
-        _ => drop(op.source_templates().list(&all).expect("list")),
+        0 => op.workspaces().stats().map(drop).context("stats"),
+        1 => op.source_templates().list(&small).map(drop).context("list"),
+        2 => op.sources().get(source).map(drop).context("get"),
+        _ => op.source_templates().list(&all).map(drop).context("list"),
     };
     for i in 0..1000 {
-        call(i);
+        call(i)?;
     }
     let mut samples = vec![status_kib("VmRSS:")];
     let step = (calls / 10).max(1);
     for i in 0..calls {
-        call(i);
+        call(i)?;
         if (i + 1) % step == 0 {
             samples.push(status_kib("VmRSS:"));
         }
@@ -80,4 +83,5 @@ pub(crate) fn memory_child(raw: &[String]) {
             "peak_rss_kib": status_kib("VmHWM:"),
         })
     );
+    Ok(())
 }

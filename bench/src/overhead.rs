@@ -8,6 +8,7 @@ use airbyte_embedded::{TagFilter, TagsMode};
 use serde_json::{Value, json};
 
 use crate::cpu::{ThreadCpuClock, thread_cpu_ns};
+use crate::error::{BenchResult, Context};
 use crate::sandbox::SandboxProcess;
 use crate::seed::seed;
 use crate::stats::{median, quantile, us};
@@ -20,7 +21,7 @@ struct Raw {
 }
 
 impl Raw {
-    fn new(sb: &SandboxProcess) -> Raw {
+    fn new(sb: &SandboxProcess) -> BenchResult<Raw> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .build()
@@ -28,69 +29,71 @@ impl Raw {
         let token: Value = agent
             .post(format!("{}/account/applications/token", sb.base_url))
             .send_json(json!({"client_id": sb.client_id, "client_secret": sb.client_secret}))
-            .expect("token")
+            .context("token")?
             .body_mut()
             .read_json()
-            .expect("token json");
-        Raw {
+            .context("token json")?;
+        Ok(Raw {
             agent,
             auth: format!(
                 "Bearer {}",
-                token["access_token"].as_str().expect("access_token")
+                token["access_token"].as_str().context("access_token")?
             ),
-        }
+        })
     }
 
     /// What a user would write: send, check the status, decode the body into a `Value`.
-    fn get(&self, url: &str) -> Value {
+    fn get(&self, url: &str) -> BenchResult<Value> {
         let mut response = self
             .agent
             .get(url)
             .header("Authorization", &self.auth)
             .header("Accept", "application/json")
             .call()
-            .expect("raw call");
-        assert!(
-            response.status().is_success(),
-            "{url}: {}",
-            response.status()
-        );
+            .context("raw call")?;
+        if !response.status().is_success() {
+            return Err(format!("{url}: {}", response.status()));
+        }
         response
             .body_mut()
             .with_config()
             .limit(64 * 1024 * 1024)
             .read_json()
-            .expect("raw json")
+            .context("raw json")
     }
 
-    fn body_len(&self, url: &str) -> usize {
-        self.agent
+    fn body_len(&self, url: &str) -> BenchResult<usize> {
+        Ok(self
+            .agent
             .get(url)
             .header("Authorization", &self.auth)
             .call()
-            .expect("raw call")
+            .context("raw call")?
             .body_mut()
             .read_to_vec()
-            .expect("raw body")
-            .len()
+            .context("raw body")?
+            .len())
     }
 }
 
 /// Per-call timings of `calls` runs of `f`, and the thread's CPU time per call in µs.
-fn sample(calls: usize, mut f: impl FnMut()) -> (Vec<Duration>, Option<f64>) {
+fn sample(
+    calls: usize,
+    mut f: impl FnMut() -> BenchResult<()>,
+) -> BenchResult<(Vec<Duration>, Option<f64>)> {
     let cpu_before = thread_cpu_ns();
     let times = (0..calls)
         .map(|_| {
             let t = Instant::now();
-            f();
-            t.elapsed()
+            f()?;
+            Ok(t.elapsed())
         })
-        .collect();
+        .collect::<BenchResult<_>>()?;
     let cpu = match (cpu_before, thread_cpu_ns()) {
         (Some(a), Some(b)) => Some(b.saturating_sub(a) as f64 / 1e3 / calls as f64),
         _ => None,
     };
-    (times, cpu)
+    Ok((times, cpu))
 }
 
 /// One side of a comparison over the repetitions.
@@ -119,22 +122,22 @@ fn compare(
     name: &str,
     bytes: usize,
     args: &Args,
-    mut sdk: impl FnMut(),
-    mut raw: impl FnMut(),
-) -> Value {
+    mut sdk: impl FnMut() -> BenchResult<()>,
+    mut raw: impl FnMut() -> BenchResult<()>,
+) -> BenchResult<Value> {
     for _ in 0..args.calls / 10 {
-        sdk();
-        raw();
+        sdk()?;
+        raw()?;
     }
     let (mut s, mut r) = (Side::default(), Side::default());
     for rep in 0..args.reps {
         // Interleave, alternating which side goes first.
         if rep % 2 == 0 {
-            s.push(sample(args.calls, &mut sdk));
-            r.push(sample(args.calls, &mut raw));
+            s.push(sample(args.calls, &mut sdk)?);
+            r.push(sample(args.calls, &mut raw)?);
         } else {
-            r.push(sample(args.calls, &mut raw));
-            s.push(sample(args.calls, &mut sdk));
+            r.push(sample(args.calls, &mut raw)?);
+            s.push(sample(args.calls, &mut sdk)?);
         }
     }
     eprintln!(
@@ -142,39 +145,44 @@ fn compare(
         median(&s.p50),
         median(&r.p50)
     );
-    json!({"name": name, "bytes": bytes, "sdk": s.json(), "raw": r.json()})
+    Ok(json!({"name": name, "bytes": bytes, "sdk": s.json(), "raw": r.json()}))
 }
 
 /// The SDK's own work per call, finely interleaved: many short blocks of the floor call, SDK
 /// and raw alternating, with each call's wall time and client-thread CPU time; per pair of
 /// blocks, the difference of the medians (a median per block, so that a preempted call or a
 /// burst of load cannot move it). Returns those per-pair differences.
-fn sdk_layer(args: &Args, mut sdk: impl FnMut(), mut raw: impl FnMut()) -> Value {
+fn sdk_layer(
+    args: &Args,
+    mut sdk: impl FnMut() -> BenchResult<()>,
+    mut raw: impl FnMut() -> BenchResult<()>,
+) -> BenchResult<Value> {
     let blocks = (args.reps * 100).max(20);
     let calls = (args.calls / 50).max(10);
     let mut clock = ThreadCpuClock::open();
-    let mut block_medians = |f: &mut dyn FnMut()| -> (f64, Option<f64>) {
-        let (mut wall, mut cpu) = (Vec::with_capacity(calls), Vec::with_capacity(calls));
-        for _ in 0..calls {
-            let c0 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
-            let t = Instant::now();
-            f();
-            wall.push(us(t.elapsed()));
-            let c1 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
-            if let (Some(a), Some(b)) = (c0, c1) {
-                cpu.push(b.saturating_sub(a) as f64 / 1e3);
+    let mut block_medians =
+        |f: &mut dyn FnMut() -> BenchResult<()>| -> BenchResult<(f64, Option<f64>)> {
+            let (mut wall, mut cpu) = (Vec::with_capacity(calls), Vec::with_capacity(calls));
+            for _ in 0..calls {
+                let c0 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
+                let t = Instant::now();
+                f()?;
+                wall.push(us(t.elapsed()));
+                let c1 = clock.as_mut().and_then(ThreadCpuClock::now_ns);
+                if let (Some(a), Some(b)) = (c0, c1) {
+                    cpu.push(b.saturating_sub(a) as f64 / 1e3);
+                }
             }
-        }
-        (median(&wall), (!cpu.is_empty()).then(|| median(&cpu)))
-    };
+            Ok((median(&wall), (!cpu.is_empty()).then(|| median(&cpu))))
+        };
     let (mut cpu, mut wall) = (Vec::new(), Vec::new());
     for block in 0..blocks {
         let (s, r) = if block % 2 == 0 {
-            let s = block_medians(&mut sdk);
-            (s, block_medians(&mut raw))
+            let s = block_medians(&mut sdk)?;
+            (s, block_medians(&mut raw)?)
         } else {
-            let r = block_medians(&mut raw);
-            (block_medians(&mut sdk), r)
+            let r = block_medians(&mut raw)?;
+            (block_medians(&mut sdk)?, r)
         };
         if let (Some(sc), Some(rc)) = (s.1, r.1) {
             cpu.push(sc - rc);
@@ -186,16 +194,19 @@ fn sdk_layer(args: &Args, mut sdk: impl FnMut(), mut raw: impl FnMut()) -> Value
         median(&cpu),
         median(&wall)
     );
-    json!({"blocks": blocks, "calls_per_block": calls, "cpu_delta_us": cpu, "wall_p50_delta_us": wall})
+    Ok(json!({
+        "blocks": blocks, "calls_per_block": calls,
+        "cpu_delta_us": cpu, "wall_p50_delta_us": wall,
+    }))
 }
 
-pub(crate) fn overhead(args: &Args) -> Value {
+pub(crate) fn overhead(args: &Args) -> BenchResult<Value> {
     eprintln!("== overhead: SDK vs ureq + serde_json::Value");
-    let sb = SandboxProcess::start(&args.sandbox, &[]).expect("sandbox");
+    let sb = SandboxProcess::start(&args.sandbox, &[]).context("sandbox")?;
     let base = sb.base_url.clone();
-    let op = sdk(&sb);
-    let seeded = seed(&op);
-    let raw = Raw::new(&sb);
+    let op = sdk(&sb)?;
+    let seeded = seed(&op)?;
+    let raw = Raw::new(&sb)?;
     let small = TagFilter::new(["small"], TagsMode::All);
     let small_url = format!("{base}/integrations/templates/sources?tags=small&tags_mode=all");
     let all_url = format!("{base}/integrations/templates/sources");
@@ -205,87 +216,72 @@ pub(crate) fn overhead(args: &Args) -> Value {
     // The same server by name: what a deployment does (`api.airbyte.ai`), where the SDK's
     // resolver looks the name up on every request.
     let named_base = base.replace("127.0.0.1", "localhost");
-    let named_op = operator(&named_base, &sb.client_id, &sb.client_secret);
+    let named_op = operator(&named_base, &sb.client_id, &sb.client_secret)?;
     let named_url = format!("{named_base}/workspaces/stats");
 
     let rows = vec![
         compare(
             "loopback floor: GET /workspaces/stats",
-            raw.body_len(&stats_url),
+            raw.body_len(&stats_url)?,
             args,
-            || {
-                op.workspaces().stats().expect("stats");
-            },
-            || {
-                raw.get(&stats_url);
-            },
-        ),
+            || op.workspaces().stats().map(drop).context("stats"),
+            || raw.get(&stats_url).map(drop),
+        )?,
         compare(
             "loopback floor by name: GET http://localhost:…/workspaces/stats",
-            raw.body_len(&named_url),
+            raw.body_len(&named_url)?,
             args,
-            || {
-                named_op.workspaces().stats().expect("stats");
-            },
-            || {
-                raw.get(&named_url);
-            },
-        ),
+            || named_op.workspaces().stats().map(drop).context("stats"),
+            || raw.get(&named_url).map(drop),
+        )?,
         compare(
             "list source templates",
-            raw.body_len(&small_url),
+            raw.body_len(&small_url)?,
             args,
-            || {
-                op.source_templates().list(&small).expect("list");
-            },
-            || {
-                raw.get(&small_url);
-            },
-        ),
+            || op.source_templates().list(&small).map(drop).context("list"),
+            || raw.get(&small_url).map(drop),
+        )?,
         compare(
             "list source templates",
-            raw.body_len(&all_url),
+            raw.body_len(&all_url)?,
             args,
             || {
                 op.source_templates()
                     .list(&TagFilter::default())
-                    .expect("list");
+                    .map(drop)
+                    .context("list")
             },
-            || {
-                raw.get(&all_url);
-            },
-        ),
+            || raw.get(&all_url).map(drop),
+        )?,
         compare(
             "get source",
-            raw.body_len(&source_url),
+            raw.body_len(&source_url)?,
             args,
             || {
-                op.sources().get(&seeded.small_source).expect("get");
+                op.sources()
+                    .get(&seeded.small_source)
+                    .map(drop)
+                    .context("get")
             },
-            || {
-                raw.get(&source_url);
-            },
-        ),
+            || raw.get(&source_url).map(drop),
+        )?,
         compare(
             "get source",
-            raw.body_len(&large_url),
+            raw.body_len(&large_url)?,
             args,
             || {
-                op.sources().get(&seeded.large_source).expect("get");
+                op.sources()
+                    .get(&seeded.large_source)
+                    .map(drop)
+                    .context("get")
             },
-            || {
-                raw.get(&large_url);
-            },
-        ),
+            || raw.get(&large_url).map(drop),
+        )?,
     ];
     let layer = sdk_layer(
         args,
-        || {
-            op.workspaces().stats().expect("stats");
-        },
-        || {
-            raw.get(&stats_url);
-        },
-    );
-    json!({"rows": rows, "sdk_layer": layer})
+        || op.workspaces().stats().map(drop).context("stats"),
+        || raw.get(&stats_url).map(drop),
+    )?;
+    Ok(json!({"rows": rows, "sdk_layer": layer}))
 }

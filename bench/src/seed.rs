@@ -5,6 +5,8 @@ use airbyte_embedded::sources::SourceCreate;
 use airbyte_embedded::{OperatorClient, WriteOptions};
 use serde_json::{Map, Value, json};
 
+use crate::error::{BenchResult, Context};
+
 pub(crate) fn object(v: Value) -> Map<String, Value> {
     v.as_object().cloned().unwrap_or_default()
 }
@@ -18,14 +20,16 @@ pub(crate) struct Seeded {
 /// Fills the sandbox: 4 templates tagged `small` (a list of about 1 KB) and enough others for
 /// a list of about 50 KB; a source with a small config and one whose config lists 3,300
 /// schemas (about 50 KB).
-pub(crate) fn seed(op: &OperatorClient) -> Seeded {
+pub(crate) fn seed(op: &OperatorClient) -> BenchResult<Seeded> {
     let pg = op
         .definitions()
         .list_sources(Some("postgres"))
-        .expect("defs")[0]
-        .source_definition_id
-        .clone();
-    op.tags().create("small").expect("tag");
+        .context("defs")?
+        .into_iter()
+        .next()
+        .context("a postgres definition")?
+        .source_definition_id;
+    op.tags().create("small").context("tag")?;
     let mut first = None;
     for i in 0..190 {
         let t = op
@@ -34,35 +38,35 @@ pub(crate) fn seed(op: &OperatorClient) -> Seeded {
                 &SourceTemplateCreate::new(&pg, object(json!({"port": 5432})))
                     .name(format!("Postgres template {i:03}")),
             )
-            .expect("template");
+            .context("template")?;
         if i < 4 {
             op.source_templates()
                 .add_tag(&t.id, "small")
-                .expect("tag template");
+                .context("tag template")?;
         }
         first.get_or_insert(t.id);
     }
-    let template = first.expect("a template");
-    let end_user = op.end_user_client("bench-corp").expect("end user");
-    let ws = end_user.workspace_id().expect("workspace");
-    let create = |config: Value| {
-        end_user
+    let template = first.context("a template")?;
+    let end_user = op.end_user_client("bench-corp").context("end user")?;
+    let ws = end_user.workspace_id().context("workspace")?;
+    let create = |config: Value| -> BenchResult<String> {
+        Ok(end_user
             .sources()
             .create_with(
                 &SourceCreate::new(&ws, &template, object(config)),
                 &WriteOptions::unvalidated(),
             )
-            .expect("source")
-            .id
+            .context("source")?
+            .id)
     };
     let schemas: Vec<String> = (0..3300).map(|i| format!("schema_{i:05}")).collect();
-    Seeded {
+    Ok(Seeded {
         small_source: create(
             json!({"host": "db.example", "database": "app", "username": "u", "password": "p"}),
-        ),
+        )?,
         large_source: create(json!({
             "host": "db.example", "database": "app", "username": "u", "password": "p",
             "schemas": schemas,
-        })),
-    }
+        }))?,
+    })
 }

@@ -9,6 +9,7 @@ use airbyte_embedded::validation::{
 use serde_json::{Map, Value, json};
 
 use crate::Args;
+use crate::error::{BenchResult, Context};
 use crate::stats::{median, us};
 
 /// Runs `f` repeatedly for about `budget`; the mean time per run in µs.
@@ -67,10 +68,10 @@ fn valid_cases(name: &str) -> Vec<Case> {
         .collect()
 }
 
-pub(crate) fn validation(args: &Args) -> Value {
+pub(crate) fn validation(args: &Args) -> BenchResult<Value> {
     eprintln!("== validation per fixture spec");
     let mut names: Vec<String> = std::fs::read_dir(fixtures().join("specs"))
-        .expect("tests/fixtures/specs")
+        .context("tests/fixtures/specs")?
         .filter_map(|e| {
             let path = e.ok()?.path();
             if path.extension()? != "json" {
@@ -85,11 +86,11 @@ pub(crate) fn validation(args: &Args) -> Value {
     let mut rows = Vec::new();
     for name in names {
         let text = std::fs::read_to_string(fixtures().join("specs").join(format!("{name}.json")))
-            .expect("spec");
-        let spec: Value = serde_json::from_str(&text).expect("spec json");
+            .context("spec")?;
+        let spec: Value = serde_json::from_str(&text).context("spec json")?;
         for (case, defaults, config) in valid_cases(&name) {
-            validate_source_config(&spec, &defaults, &config, &options).expect("a valid case");
-            let held = Spec::load(&spec).expect("spec");
+            validate_source_config(&spec, &defaults, &config, &options).context("a valid case")?;
+            let held = Spec::load(&spec).context("spec")?;
             let mut warm = Vec::new();
             let mut held_us = Vec::new();
             let mut first = Vec::new();
@@ -132,5 +133,5 @@ pub(crate) fn validation(args: &Args) -> Value {
             }));
         }
     }
-    json!(rows)
+    Ok(json!(rows))
 }
