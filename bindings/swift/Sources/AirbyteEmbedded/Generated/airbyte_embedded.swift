@@ -4432,13 +4432,15 @@ public struct Coercion: Equatable, Hashable {
      */
     public var path: String
     /**
-     * The value as given (`"5432"`), or [`SECRET_MASK`] at a secret path.
+     * The value as given (`"5432"`), or [`SECRET_MASK`] at a secret path. `from_value` in
+     * the foreign languages (`from` is a keyword in Python).
      */
-    public var from: JsonValue
+    public var fromValue: JsonValue
     /**
      * The value as it will be sent (`5432`), or [`SECRET_MASK`] at a secret path.
+     * `to_value` in the foreign languages.
      */
-    public var to: JsonValue
+    public var toValue: JsonValue
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4447,14 +4449,16 @@ public struct Coercion: Equatable, Hashable {
          * JSON pointer of the changed value in the source config (`"/port"`).
          */path: String, 
         /**
-         * The value as given (`"5432"`), or [`SECRET_MASK`] at a secret path.
-         */from: JsonValue, 
+         * The value as given (`"5432"`), or [`SECRET_MASK`] at a secret path. `from_value` in
+         * the foreign languages (`from` is a keyword in Python).
+         */fromValue: JsonValue, 
         /**
          * The value as it will be sent (`5432`), or [`SECRET_MASK`] at a secret path.
-         */to: JsonValue) {
+         * `to_value` in the foreign languages.
+         */toValue: JsonValue) {
         self.path = path
-        self.from = from
-        self.to = to
+        self.fromValue = fromValue
+        self.toValue = toValue
     }
 
     
@@ -4474,15 +4478,15 @@ public struct FfiConverterTypeCoercion: FfiConverterRustBuffer {
         return
             try Coercion(
                 path: FfiConverterString.read(from: &buf), 
-                from: FfiConverterTypeJsonValue.read(from: &buf), 
-                to: FfiConverterTypeJsonValue.read(from: &buf)
+                fromValue: FfiConverterTypeJsonValue.read(from: &buf), 
+                toValue: FfiConverterTypeJsonValue.read(from: &buf)
         )
     }
 
     public static func write(_ value: Coercion, into buf: inout [UInt8]) {
         FfiConverterString.write(value.path, into: &buf)
-        FfiConverterTypeJsonValue.write(value.from, into: &buf)
-        FfiConverterTypeJsonValue.write(value.to, into: &buf)
+        FfiConverterTypeJsonValue.write(value.fromValue, into: &buf)
+        FfiConverterTypeJsonValue.write(value.toValue, into: &buf)
     }
 }
 
