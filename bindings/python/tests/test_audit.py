@@ -329,6 +329,10 @@ def test_string_forms_of_records_holding_secrets():
         ae.SourceTemplateCreate(actor_definition_id=POSTGRES_DEFINITION_ID, partial_default_config=config),
         ae.ConnectionTemplateCreate(destination_name="w", destination_definition_id=S3_DEFINITION_ID, destination_config=config),
         ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config=json.dumps(PG_SECRET)),
+        ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config='{"password": "' + PG_SECRET),
+        ae.SourceTemplateCreate(
+            actor_definition_id=POSTGRES_DEFINITION_ID, customization=ae.Customization(other=json.dumps([PG_SECRET]))
+        ),
     ]
     for record in records:
         for text in [str(record), repr(record), f"{record}", "%r" % (record,), str([record])]:
@@ -373,14 +377,26 @@ def test_huge_arguments_give_bounded_errors(sb):
         bounded(e)
     # A workspace name the SDK sends: the sandbox refuses the body (or the SDK the name).
     bounded(fails(lambda: op.mint_scoped_token(ae.ScopedTokenRequest(workspace_name=big))))
-    # JSON text that does not parse, or is not an object.
+    # JSON text that does not parse, or is not an object: the record prints without it, and
+    # each call refuses it naming the field.
+    template = op.source_templates().create(ae.SourceTemplateCreate(actor_definition_id=POSTGRES_DEFINITION_ID))
     for text in ['{"x": "' + big, json.dumps([big]), json.dumps(big)]:
+        record = ae.SourceCreate(workspace_id="ws", source_template_id=template.id, source_config=text)
+        for form in [str(record), repr(record)]:
+            assert big not in form and "[REDACTED: not JSON object text]" in form, form[:300]
+            assert len(form) < BOUND, len(form)
+        e = fails(lambda: op.sources().create(record), ae.AirbyteError.InvalidArgument)
+        assert e.argument == "source_config"
+        bounded(e)
         e = fails(
-            lambda: op.sources().create(ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config=text)),
+            lambda: op.source_templates().create(
+                ae.SourceTemplateCreate(actor_definition_id=POSTGRES_DEFINITION_ID, partial_default_config=text)
+            ),
             ae.AirbyteError.InvalidArgument,
         )
-        assert e.argument == "JSON object"
+        assert e.argument == "partial_default_config"
         bounded(e)
+    op.source_templates().delete(template.id)
     # User info in a base URL is refused, and its password never shown.
     for url in [f"https://admin:{URL_SECRET}@api.example.com/api/v1", f"http://admin:{URL_SECRET}@127.0.0.1:1/api/v1"]:
         e = fails(lambda: ae.OperatorClient(sb.client_id, sb.client_secret, ae.ClientConfig(base_url=url)), ae.AirbyteError.InvalidArgument)

@@ -108,12 +108,21 @@ def test_response_records_and_validated_configs():
 
 @pytest.mark.parametrize("text", ["not json {", SECRET, json.dumps(SECRET), "[1, 2"])
 def test_text_that_is_not_an_object_is_hidden_whole(text):
-    # A config field is a JSON object: Rust cannot receive the record to print it, so the
-    # package's fallback form hides every field.
-    record = ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config=text)
+    # Text that is not a JSON object prints as unparsed, none of it shown; the other fields
+    # print as usual.
+    record = ae.SourceCreate(workspace_id="ws-visible", source_template_id="tpl", source_config=text)
     for how, out in forms(record).items():
-        assert SECRET not in out and "not json" not in out, (how, out)
-        assert "SourceCreate(" in out and "source_config=[REDACTED]" in out, (how, out)
+        assert SECRET not in out and "not json" not in out and "[1, 2" not in out, (how, out)
+        assert "SourceCreate" in out and "source_config: [REDACTED: not JSON object text]" in out, (how, out)
+        assert "ws-visible" in out, (how, out)
+    assert record.source_config == text
+    template = ae.SourceTemplateCreate(
+        actor_definition_id="d", partial_default_config=text, customization=ae.Customization(other=text)
+    )
+    for how, out in forms(template).items():
+        assert SECRET not in out and "not json" not in out and "[1, 2" not in out, (how, out)
+        assert "partial_default_config: [REDACTED: not JSON object text]" in out, (how, out)
+        assert "other: [REDACTED: not JSON object text]" in out, (how, out)
 
 
 def test_records_still_compare_and_keep_their_values():

@@ -165,15 +165,22 @@ def test_configs_go_out_byte_for_byte(operator, sandbox):
     assert '"start_date":"2024-01-01T00:00:00Z"' in sent[-1]["body"].replace(" ", "")
 
 
-def test_json_arguments_must_be_objects(operator, postgres):
+def test_json_arguments_must_be_objects(operator, postgres, sandbox):
     end_user = operator.end_user_client(unique("acme"))
-    for bad, detail in [("[]", "must be a JSON object"), ("{not json", "is not valid JSON text")]:
+    sent_before = len(sandbox.requests())
+    for bad, detail in [("[]", "must be a JSON object, got an array"), ("{not json", "is not valid JSON text: ")]:
+        record = ae.SourceCreate(workspace_id="w", source_template_id=postgres.id, source_config=bad)
+        for options in [None, ae.WriteOptions(validate=False)]:
+            with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+                end_user.sources().create(record, options)
+            assert e.value.argument == "source_config"
+            assert e.value.detail.startswith(detail), e.value.detail
         with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
-            end_user.sources().create(
-                ae.SourceCreate(workspace_id="w", source_template_id=postgres.id, source_config=bad)
-            )
-        assert e.value.argument == "JSON object"
+            end_user.sources().update("s", ae.SourceUpdate(source_config=bad), ae.WriteOptions(validate=False))
+        assert e.value.argument == "source_config"
         assert e.value.detail.startswith(detail), e.value.detail
+    writes = [r for r in sandbox.requests()[sent_before:] if r["method"] in ("POST", "PATCH", "PUT")]
+    assert not [r for r in writes if "/sources" in r["path"]], writes
     # Empty text is the empty object: validated against the template's spec, it lacks the
     # required fields.
     with pytest.raises(ae.AirbyteError.InvalidConfig) as e:

@@ -58,7 +58,7 @@ def test_a_customization_keeps_the_fields_the_sdk_does_not_model(operator):
                 customization=ae.Customization(other="[1]"),
             )
         )
-    assert e.value.argument == "JSON object"
+    assert e.value.argument == "customization"
     assert e.value.detail == "must be a JSON object, got an array"
     operator.source_templates().delete(created.id)
 
@@ -122,8 +122,12 @@ def test_source_template_arguments_are_checked_before_sending(operator):
         operator.source_templates().create(
             ae.SourceTemplateCreate(actor_definition_id=POSTGRES_DEFINITION_ID, partial_default_config="[1]")
         )
-    assert e.value.argument == "JSON object"
+    assert e.value.argument == "partial_default_config"
     assert e.value.detail == "must be a JSON object, got an array"
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        operator.source_templates().update("t", ae.SourceTemplateUpdate(partial_default_config='{"port": 5432'))
+    assert e.value.argument == "partial_default_config"
+    assert e.value.detail.startswith("is not valid JSON text: "), e.value.detail
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
         operator.source_templates().create(
             ae.SourceTemplateCreate(

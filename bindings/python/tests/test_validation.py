@@ -36,7 +36,25 @@ def test_coercion_is_opt_in_and_reported():
         PG, "{}", json.dumps({"host": "h", "port": "5432", "database": "d", "username": "u"}), options
     )
     assert json.loads(result.source_config)["port"] == 5432
-    assert [(c.path, c._from, c.to) for c in result.coercions] == [("/port", '"5432"', "5432")]
+    assert [(c.path, c.from_value, c.to_value) for c in result.coercions] == [("/port", '"5432"', "5432")]
+
+
+def test_text_that_is_not_an_object_is_refused_naming_the_argument():
+    config = json.dumps({"host": "h", "database": "d", "username": "u"})
+    for partial, source_config, argument in [
+        ("[1]", config, "partial_default_config"),
+        ("{}", '{"password": "hunter2"', "source_config"),
+        ("{}", "12", "source_config"),
+    ]:
+        with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+            ae.validate_source_config(PG, partial, source_config)
+        assert e.value.argument == argument
+        assert e.value.detail.startswith(("is not valid JSON text: ", "must be a JSON object, got ")), e.value.detail
+        assert "hunter2" not in str(e.value)
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        ae.validate_source_config("not a spec", "{}", config)
+    assert e.value.argument == "spec"
+    assert e.value.detail.startswith("is not valid JSON text: "), e.value.detail
 
 
 def test_masked_secrets():

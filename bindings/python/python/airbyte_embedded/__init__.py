@@ -21,13 +21,16 @@ module adds the Python idioms:
 
 Records print without config values: ``str()``/``repr()`` of a record holding a connector
 config (``SourceCreate``, ``SourceTemplate``, ``ConnectionTemplateCreate``, ...) show the
-config's keys with every value as ``[REDACTED]``; the fields themselves are unchanged.
+config's keys with every value as ``[REDACTED]``, and a config whose text is not a JSON object
+as ``[REDACTED: not JSON object text]``; the fields themselves are unchanged.
 
 Connector configs and specs travel as JSON text: ``json.dumps`` them in, ``json.loads`` them
 out. A config field is a ``JsonObject`` (the text of a JSON object; empty text is ``{}``), a spec
 a ``JsonValue``; both are ``str``. Text that does not parse, or is not an object where one is
-due, raises ``AirbyteError.InvalidArgument`` (``argument`` ``"JSON object"`` or ``"JSON
-value"``) when the record is passed to a call.
+due, raises ``AirbyteError.InvalidArgument`` from every call that would validate or send it;
+its ``argument`` names the field (``"source_config"``, ``"partial_default_config"``,
+``"customization"``) and its ``detail`` says what is wrong (``"is not valid JSON text: ..."``,
+``"must be a JSON object, got an array"``), never the text.
 
 Durations are ``datetime.timedelta``. ``RetryPolicy``, ``Pacing`` and ``WaitOptions`` have no
 field defaults: start from ``defaults()``, which returns the core's defaults of every options
@@ -151,9 +154,10 @@ for _cls in list(vars(_generated).values()):
 
 
 # Records holding a connector config export the Rust `Display`/`Debug` (keys shown, values
-# `[REDACTED]`) as `__str__`/`__repr__`. Those pass the record to Rust, which fails when a field
-# has the wrong type (a dict given as `source_config`); a string form must not raise, nor show
-# the values it could not mask: every value is then hidden.
+# `[REDACTED]`) as `__str__`/`__repr__`. Those pass the record to Rust, which cannot receive it
+# when a field has the wrong Python type (a dict given as `source_config`; JSON text that is not
+# an object is received, and printed as unparsed); a string form must not raise, nor show the
+# values it could not mask: every value is then hidden.
 def _unmasked_fallback(self: Any, error: BaseException) -> str:
     fields = ", ".join(f"{name}=[REDACTED]" for name in vars(self))
     return f"{type(self).__name__}({fields}) (not printable as is: {type(error).__name__})"
