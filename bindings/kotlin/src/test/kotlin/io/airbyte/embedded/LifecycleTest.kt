@@ -104,12 +104,22 @@ class RedactionTest {
         }
         val create = records[0] as SourceCreate
         assertTrue(create.toString().contains("\"ws-visible\"") && create.toString().contains("Some(\"mine\")"), create.toString())
-        // Text that is not a JSON object never reaches Rust, so there is no string form to print:
-        // toString() throws, and the exception names the JSON kind, not the text.
-        val notJson = SourceCreate(workspaceId = "ws", sourceTemplateId = "tpl", sourceConfig = "password=$secret")
-        val unprintable = assertThrows<InternalException> { notJson.toString() }
-        assertFalse(unprintable.message!!.contains(secret), unprintable.message)
-        assertTrue(unprintable.message!!.contains("invalid argument `JSON object`"), unprintable.message)
+        // Text that is not a JSON object prints as unparsed, none of it shown; the other fields
+        // print as usual.
+        for (text in listOf("password=$secret", """{"password": "$secret"""", """["$secret"]""")) {
+            val notObject = SourceCreate(workspaceId = "ws-visible", sourceTemplateId = "tpl", sourceConfig = text)
+            val template = SourceTemplateCreate(actorDefinitionId = "def", partialDefaultConfig = text, customization = Customization(other = text))
+            for (printed in listOf(notObject.toString(), "$notObject", listOf(notObject).toString())) {
+                assertFalse(printed.contains(secret), printed)
+                assertTrue(printed.contains("source_config: [REDACTED: not JSON object text]"), printed)
+                assertTrue(printed.contains("\"ws-visible\""), printed)
+            }
+            val printed = template.toString()
+            assertFalse(printed.contains(secret), printed)
+            assertTrue(printed.contains("partial_default_config: [REDACTED: not JSON object text]"), printed)
+            assertTrue(printed.contains("other: [REDACTED: not JSON object text]"), printed)
+            assertEquals(text, notObject.sourceConfig)
+        }
         // Only the string form changes: the data class keeps its values and equality.
         assertEquals(create, create.copy())
         assertTrue(create.sourceConfig.contains(secret))

@@ -3,6 +3,7 @@ package io.airbyte.embedded
 import java.time.Duration
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
@@ -80,11 +81,19 @@ class SourcesTest {
                 user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = """{"host": "db"}"""), WriteOptions(validate = false))
             }
             assertTrue(rejected.status.toInt() in setOf(400, 422))
-            val notObject = assertThrows<AirbyteException.InvalidArgument> {
-                user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = "[]"))
+            for (options in listOf(WriteOptions(), WriteOptions(validate = false))) {
+                val notObject = assertThrows<AirbyteException.InvalidArgument> {
+                    user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = "[]"), options)
+                }
+                assertEquals("source_config", notObject.argument)
+                assertEquals("must be a JSON object, got an array", notObject.detail)
             }
-            assertEquals("JSON object", notObject.argument)
-            assertEquals("must be a JSON object, got an array", notObject.detail)
+            val notJson = assertThrows<AirbyteException.InvalidArgument> {
+                user.sources().update("src", SourceUpdate(sourceConfig = """{"password": "hunter2""""), WriteOptions(validate = false))
+            }
+            assertEquals("source_config", notJson.argument)
+            assertTrue(notJson.detail.startsWith("is not valid JSON text: "), notJson.detail)
+            assertFalse(notJson.message!!.contains("hunter2"), notJson.message)
         }
     }
 }

@@ -61,8 +61,13 @@ class TemplatesTest {
         val bad = assertThrows<AirbyteException.InvalidArgument> {
             operator.sourceTemplates().create(SourceTemplateCreate(actorDefinitionId = Sandbox.POSTGRES, partialDefaultConfig = "[1]"))
         }
-        assertEquals("JSON object", bad.argument)
+        assertEquals("partial_default_config", bad.argument)
         assertEquals("must be a JSON object, got an array", bad.detail)
+        val badOther = assertThrows<AirbyteException.InvalidArgument> {
+            operator.sourceTemplates().create(SourceTemplateCreate(actorDefinitionId = Sandbox.POSTGRES, customization = Customization(other = "{nope")))
+        }
+        assertEquals("customization", badOther.argument)
+        assertTrue(badOther.detail.startsWith("is not valid JSON text: "), badOther.detail)
     }
 
     @Test
