@@ -77,19 +77,35 @@ final class RedactionTests: XCTestCase {
         }
         XCTAssertTrue(create.description.hasPrefix(#"SourceCreate { workspace_id: "ws-visible""#), create.description)
         XCTAssertEqual(create.description, create.debugDescription)
-        // Text that is not a JSON object never reaches Rust, so the record has no Rust string form
-        // (its `description` would stop the process): a call refuses it before sending, naming
-        // the JSON kind and not the text.
-        let notJson = SourceCreate(workspaceId: "ws", sourceTemplateId: "tpl", sourceConfig: "password=\(secret)")
+        // Text that is not a JSON object prints as unparsed, none of it shown, and a call refuses
+        // it before sending (no token is fetched: this client has no server), naming the field
+        // and not the text.
         let offline = try OperatorClient(clientId: "id", clientSecret: "secret")
-        let refused = expectAirbyteError(try offline.sources().create(source: notJson))
-        if case .InvalidArgument(let argument, let detail)? = refused {
-            XCTAssertEqual(argument, "JSON object")
-            XCTAssertFalse(detail.contains(secret), detail)
-        } else {
-            XCTFail("expected InvalidArgument, got \(String(describing: refused))")
+        for text in ["password=\(secret)", #"{"password": "\#(secret)""#, #"["\#(secret)"]"#] {
+            let notObject = SourceCreate(workspaceId: "ws-visible", sourceTemplateId: "tpl", sourceConfig: text)
+            let template = SourceTemplateCreate(
+                actorDefinitionId: "def", partialDefaultConfig: text, customization: Customization(other: text))
+            for printed in [notObject.description, notObject.debugDescription, "\(notObject)", "\([notObject])"] {
+                XCTAssertFalse(printed.contains(secret), printed)
+                XCTAssertTrue(printed.contains("source_config: [REDACTED: not JSON object text]"), printed)
+                XCTAssertTrue(printed.contains(#""ws-visible""#), printed)
+            }
+            for printed in [template.description, template.debugDescription, "\(template)"] {
+                XCTAssertFalse(printed.contains(secret), printed)
+                XCTAssertTrue(printed.contains("partial_default_config: [REDACTED: not JSON object text]"), printed)
+                XCTAssertTrue(printed.contains("other: [REDACTED: not JSON object text]"), printed)
+            }
+            XCTAssertEqual(notObject.sourceConfig, text)
+            let refused = expectAirbyteError(
+                try offline.sources().create(source: notObject, options: WriteOptions(validate: false)))
+            if case .InvalidArgument(let argument, let detail)? = refused {
+                XCTAssertEqual(argument, "source_config")
+                XCTAssertFalse(detail.contains(secret), detail)
+            } else {
+                XCTFail("expected InvalidArgument, got \(String(describing: refused))")
+            }
+            XCTAssertFalse(String(describing: refused).contains(secret))
         }
-        XCTAssertFalse(String(describing: refused).contains(secret))
         // Only the string forms change: the fields keep their values.
         XCTAssertTrue(create.sourceConfig.contains(secret))
         XCTAssertEqual(create, SourceCreate(workspaceId: "ws-visible", sourceTemplateId: "tpl-visible", sourceConfig: config, name: "mine"))

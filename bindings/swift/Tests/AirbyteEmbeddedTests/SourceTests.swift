@@ -78,15 +78,28 @@ final class SourceTests: XCTestCase {
 
     func testConfigTextThatIsNotJsonIsAnInvalidArgument() throws {
         let endUser = try op.endUserClient(workspaceName: Sandbox.unique("swift-not-json"))
+        for (text, expected) in [("{not json", "is not valid JSON text: "), ("[1]", "must be a JSON object, got an array")] {
+            for options in [WriteOptions(), WriteOptions(validate: false)] {
+                let error = expectAirbyteError(
+                    try endUser.sources().create(
+                        source: SourceCreate(
+                            workspaceId: try endUser.workspaceId(), sourceTemplateId: templateId,
+                            sourceConfig: text),
+                        options: options))
+                guard case .InvalidArgument(let argument, let detail)? = error else {
+                    return XCTFail("expected InvalidArgument, got \(String(describing: error))")
+                }
+                XCTAssertEqual(argument, "source_config")
+                XCTAssertTrue(detail.hasPrefix(expected), detail)
+            }
+        }
         let error = expectAirbyteError(
-            try endUser.sources().create(
-                source: SourceCreate(
-                    workspaceId: try endUser.workspaceId(), sourceTemplateId: templateId,
-                    sourceConfig: "{not json")))
+            try op.sourceTemplates().create(
+                template: SourceTemplateCreate(actorDefinitionId: "def", partialDefaultConfig: "[1]")))
         guard case .InvalidArgument(let argument, let detail)? = error else {
             return XCTFail("expected InvalidArgument, got \(String(describing: error))")
         }
-        XCTAssertEqual(argument, "JSON object")
-        XCTAssertTrue(detail.hasPrefix("is not valid JSON text"), detail)
+        XCTAssertEqual(argument, "partial_default_config")
+        XCTAssertEqual(detail, "must be a JSON object, got an array")
     }
 }
