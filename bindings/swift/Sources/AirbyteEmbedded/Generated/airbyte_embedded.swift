@@ -11682,28 +11682,28 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_func_validate_source_config() != 11519) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() != 52013) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() != 38962) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_create() != 28567) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_create() != 14196) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_delete() != 30242) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_delete() != 28536) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_describe_cron() != 8179) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_describe_cron() != 46347) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_get() != 56903) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_get() != 57660) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_list() != 5434) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_list() != 46382) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_remove_tag() != 4342) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_remove_tag() != 60888) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() != 13087) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() != 55274) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_definitions_get_source() != 54867) {
@@ -11721,7 +11721,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_enduserclient_last_rate_limit() != 22488) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() != 13054) {
+    if (uniffi_airbyte_embedded_checksum_method_enduserclient_source_templates() != 18046) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_enduserclient_sources() != 18038) {
@@ -11742,7 +11742,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_close() != 12544) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() != 65067) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() != 19863) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() != 7371) {
@@ -11754,7 +11754,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() != 45702) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() != 44911) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() != 54424) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_sources() != 5269) {
@@ -11773,6 +11773,36 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_scoped_token() != 22542) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_get() != 40552) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_list() != 59708) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_add_tag() != 26764) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_clone_template() != 56284) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_create() != 51617) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_delete() != 56528) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_get() != 5582) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_list() != 39196) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_remove_tag() != 34300) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_update() != 42715) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_sources_check() != 44717) {
@@ -11812,36 +11842,6 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_tags_rename() != 28896) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_get() != 7821) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_list() != 29564) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_add_tag() != 65261) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_clone_template() != 63145) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_create() != 57157) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_delete() != 556) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_get() != 12561) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_list() != 53836) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_remove_tag() != 28661) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_update() != 50062) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_scopedtoken_expires_at_unix() != 54797) {
