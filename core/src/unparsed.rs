@@ -27,15 +27,18 @@ pub fn is_unparsed(object: &Map<String, Value>) -> bool {
     object.len() == 1 && object.contains_key(KEY)
 }
 
-/// Refuses `object` if it stands for unparsed text, naming `field`.
+/// Refuses `object` if it stands for unparsed text or holds some (a flattened field, as
+/// `Customization::other`, puts the stand-in's key beside the object's other keys), naming
+/// `field`.
 ///
 /// # Errors
 /// [`Error::InvalidArgument`] naming `field`, with what is wrong with the text (bounded and
 /// scrubbed: the text may hold a secret).
 pub fn refuse(field: &str, object: &Map<String, Value>) -> Result<(), Error> {
     match object.get(KEY) {
-        Some(Value::String(text)) if is_unparsed(object) => Err(problem(field, text)),
-        _ => Ok(()),
+        Some(Value::String(text)) => Err(problem(field, text)),
+        Some(_) => Err(Error::invalid_argument(field, "is not valid JSON text")),
+        None => Ok(()),
     }
 }
 
@@ -131,6 +134,15 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(refuse("source_config", &Map::new()).is_ok());
+        let mut flattened = wrap("{\"pw\": \"hunter2\"".into());
+        flattened.insert("stream_selection_mode".into(), "all".into());
+        match refuse("customization", &flattened) {
+            Err(Error::InvalidArgument { argument, detail }) => {
+                assert_eq!(argument, "customization");
+                assert!(!detail.contains("hunter2"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -139,6 +151,12 @@ mod tests {
             "actor_definition_id": "d",
             "customization": {"stream_selection_mode": "all", "x": Value::Object(wrap("nope".into()))},
         });
+        let mut flattened = wrap("{\"pw\": \"hunter2\"".into());
+        flattened.insert("stream_selection_mode".into(), "all".into());
+        let leaked = serde_json::to_vec(&serde_json::json!({"customization": flattened})).unwrap();
+        assert!(
+            matches!(refuse_in_body(&leaked), Err(Error::InvalidArgument { argument, .. }) if argument == "customization")
+        );
         let bytes = serde_json::to_vec(&body).unwrap();
         match refuse_in_body(&bytes) {
             Err(Error::InvalidArgument { argument, .. }) => {

@@ -60,6 +60,21 @@ def test_a_customization_keeps_the_fields_the_sdk_does_not_model(operator):
         )
     assert e.value.argument == "customization"
     assert e.value.detail == "must be a JSON object, got an array"
+    # Beside a modelled field, the text still never leaves: `other` is flattened into the
+    # same object as `stream_selection_mode`.
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        operator.source_templates().create(
+            ae.SourceTemplateCreate(
+                actor_definition_id=POSTGRES_DEFINITION_ID,
+                partial_default_config="{}",
+                customization=ae.Customization(
+                    stream_selection_mode=ae.StreamSelectionMode.ALL(),
+                    other='{"pw": "hunter2"',
+                ),
+            )
+        )
+    assert e.value.argument == "customization"
+    assert e.value.detail.startswith("is not valid JSON text") and "hunter2" not in e.value.detail
     operator.source_templates().delete(created.id)
 
 

@@ -386,6 +386,7 @@ impl Sources<'_> {
     ) -> Result<SourceCreate> {
         require_id("workspace_id", &source.workspace_id)?;
         require_id("source_template_id", &source.source_template_id)?;
+        crate::unparsed::refuse("source_config", &source.source_config)?;
         if !options.validate {
             return Ok(source.clone());
         }
@@ -405,6 +406,9 @@ impl Sources<'_> {
         update: &SourceUpdate,
         options: &WriteOptions,
     ) -> Result<SourceUpdate> {
+        if let Some(config) = &update.source_config {
+            crate::unparsed::refuse("source_config", config)?;
+        }
         let Some(config) = update.source_config.as_ref().filter(|_| options.validate) else {
             return Ok(update.clone());
         };
