@@ -19,7 +19,9 @@
 //! `error_code` its `type`; the top-level `message` lists them all.
 //!
 //! Handlers return an [`ApiError`], which renders in the style [`styled`] set for the request.
-//! Canned fault responses are sent as given.
+//! Canned fault responses ([`FaultAction::Respond`](crate::FaultAction::Respond)) are sent as
+//! given; the 500 of [`FaultAction::InternalError`](crate::FaultAction::InternalError) is an
+//! [`ApiError`] like any other.
 
 use std::fmt;
 use std::str::FromStr;

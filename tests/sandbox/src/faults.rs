@@ -1,5 +1,5 @@
-//! Injected faults: canned responses (5xx, 429, HTML pages), delays before or after handling,
-//! expired tokens, truncated bodies and connections dropped before or after the handler ran.
+//! Injected faults: canned responses (5xx, 429, HTML pages), the sandbox's own 500, delays
+//! before or after handling, expired tokens, truncated bodies and connections dropped before or after the handler ran.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -74,6 +74,13 @@ pub enum FaultAction {
     /// Treat the request's bearer token as expired: 401 `{"detail": "Token expired"}` without
     /// handling the request.
     ExpireToken,
+    /// Fail the request as the service does on an internal failure, without handling it: the
+    /// sandbox's own 500 `{"message": "Internal server error", "errors": []}` (the contract's
+    /// `ApiErrorResponse`, the same in both error styles), with the rate-limit headers, as
+    /// for any other error the sandbox sends. The request still counts against its
+    /// organisation's rate limit, and over the limit it gets the 429 instead. Nothing changes
+    /// on the server. (A [`FaultAction::Respond`] with 500 sends a canned body as given.)
+    InternalError,
     /// Handle the request normally (its effects are kept), then send only the first `bytes`
     /// bytes of the response body, with a matching `Content-Length`: a truncated JSON document.
     TruncateBody {
@@ -311,5 +318,8 @@ mod tests {
         );
         let back = serde_json::to_value(Fault::new(FaultAction::ExpireToken)).unwrap();
         assert_eq!(back["action"]["kind"], "expire_token");
+        let internal: Fault =
+            serde_json::from_str(r#"{"action": {"kind": "internal_error"}}"#).unwrap();
+        assert_eq!(internal.action, FaultAction::InternalError);
     }
 }

@@ -78,7 +78,9 @@
 //! # Test hooks
 //!
 //! [`Sandbox`] records recent requests ([`Sandbox::requests`]), counts token requests, revokes
-//! operator tokens and injects [`Fault`]s. The binary exposes the same hooks over HTTP:
+//! operator tokens and injects [`Fault`]s ([`FaultAction`]: canned responses, the sandbox's own
+//! 500, delays, expired tokens, truncated bodies, dropped connections). The binary exposes the
+//! same hooks over HTTP:
 //!
 //! | route | effect |
 //! |---|---|

@@ -22,6 +22,8 @@ use crate::state::AppState;
 pub(crate) const API_PREFIX: &str = "/api/v1";
 /// The prefix of admin routes.
 pub(crate) const ADMIN_PREFIX: &str = "/_sandbox/";
+/// The message of the 500 a [`FaultAction::InternalError`] sends.
+const INTERNAL_ERROR: &str = "Internal server error";
 /// The largest response body [`FaultAction::TruncateBody`] reads back (16 MiB).
 const MAX_RESPONSE_BODY: usize = 16 * 1024 * 1024;
 
@@ -66,6 +68,7 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
     };
     let mut truncate = None;
     let mut expire = false;
+    let mut internal = false;
     let mut drop_after = false;
     let mut delay_after = None;
     match fault {
@@ -81,6 +84,7 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
             tokio::time::sleep(Duration::from_millis(millis)).await
         }
         Some(FaultAction::ExpireToken) => expire = true,
+        Some(FaultAction::InternalError) => internal = true,
         Some(FaultAction::TruncateBody { bytes }) => truncate = Some(bytes),
         Some(FaultAction::ResetBeforeResponse) => return dropped_connection(),
         Some(FaultAction::ResetAfterCommit) => drop_after = true,
@@ -100,6 +104,7 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
         }
         .into_response(),
         _ if expire => ApiError::Unauthorized("Token expired".to_owned()).into_response(),
+        _ if internal => ApiError::internal(INTERNAL_ERROR).into_response(),
         _ => {
             next.run(Request::from_parts(parts, Body::from(bytes)))
                 .await

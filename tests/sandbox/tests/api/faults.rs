@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use airbyte_embedded_sandbox::{Fault, FaultAction};
+use airbyte_embedded_sandbox::{ErrorStyle, Fault, FaultAction, Sandbox, SandboxConfig};
 use serde_json::json;
 
 use crate::support::*;
@@ -69,6 +69,44 @@ fn faults_apply_in_order_and_run_out() {
     assert!(last.header("authorization").unwrap().starts_with("Bearer "));
     sb.clear_requests();
     assert!(sb.requests().is_empty());
+}
+
+#[test]
+fn an_internal_error_fault_sends_the_sandboxs_own_500() {
+    for style in [ErrorStyle::FastApi, ErrorStyle::ApiError] {
+        let sb = Sandbox::start(SandboxConfig {
+            error_style: style,
+            ..Default::default()
+        })
+        .unwrap();
+        let c = Client::new(&sb);
+        let op = c.operator_token();
+        sb.inject_fault(
+            Fault::new(FaultAction::InternalError).on("POST", "/embedded/scoped-token"),
+        );
+        let failed = c.call(
+            "POST",
+            "/embedded/scoped-token",
+            Some(&op),
+            Some(json!({"workspace_name": "never-made"})),
+        );
+        assert_eq!(
+            (failed.status, &failed.json),
+            (
+                500,
+                &json!({"message": "Internal server error", "errors": []})
+            ),
+            "{style}"
+        );
+        assert!(failed.header("x-ratelimit-remaining").is_some());
+        assert_eq!(sb.faults_fired(), 1);
+        let listed = c.call("GET", "/workspaces", Some(&op), None);
+        assert!(
+            !listed.text.contains("never-made"),
+            "the request was not handled: {}",
+            listed.text
+        );
+    }
 }
 
 #[test]
