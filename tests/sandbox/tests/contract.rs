@@ -3,9 +3,10 @@
 //! supplement's rules on top):
 //!
 //! 1. every response the sandbox sends, on every route it serves and every status it can be
-//!    made to return with a real request (success, 400, 401, 403, 404, 422, 429), validates
-//!    against the contract's schema for that route and status; the sandbox is driven over
-//!    plain HTTP, not through the SDK;
+//!    made to return with a real request (success, 400, 401, 403, 404, 422, 429) or with an
+//!    injected [`FaultAction::InternalError`] (its own 500, one fault per probe), validates
+//!    against the contract's schema for that route and status, in both error styles; the
+//!    sandbox is driven over plain HTTP, not through the SDK;
 //! 2. every request the SDK sends, over a representative run of its calls against a sandbox
 //!    (which records them), goes to a documented route, with only documented query parameters
 //!    whose values fit their schemas, and a body that validates against the route's request
@@ -44,8 +45,9 @@ use airbyte_embedded_sandbox::catalog::{
     DESTINATION_S3_DEFINITION_ID, SOURCE_POSTGRES_DEFINITION_ID, SOURCE_TINY_DEFINITION_ID,
 };
 use airbyte_embedded_sandbox::{
-    CLIENT_ID, CLIENT_SECRET, ErrorStyle, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET, ORGANIZATION_ID,
-    OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, OTHER_ORGANIZATION_ID, Sandbox, SandboxConfig,
+    CLIENT_ID, CLIENT_SECRET, ErrorStyle, Fault, FaultAction, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET,
+    ORGANIZATION_ID, OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, OTHER_ORGANIZATION_ID, Sandbox,
+    SandboxConfig,
 };
 use serde_json::{Value, json};
 use support::{Allowed, Contract, Findings};
@@ -1326,23 +1328,26 @@ fn routes(w: &World) -> Vec<Route> {
     routes
 }
 
+/// The route's well-formed sample request, without a token, expecting `expect`.
+fn sample_probe(route: &Route, expect: u16) -> Probe {
+    let mut p = Probe::new(route.method, &route.sample_path, expect);
+    if let Some((path, query)) = route.sample_path.split_once('?') {
+        p.path = path.to_owned();
+        p.query = Some(query.to_owned());
+    }
+    match &route.sample_body {
+        Some(b) => p.json(b.clone()),
+        None => p,
+    }
+}
+
 /// The generic probes every authenticated route gets: no token (401), a malformed
 /// `X-Organization-Id` (400) and the other audience's token (403).
 fn generic_probes(route: &Route, w: &World) -> Vec<Probe> {
     if route.audience == Audience::Credentials {
         return Vec::new();
     }
-    let base = |expect: u16| {
-        let mut p = Probe::new(route.method, &route.sample_path, expect);
-        if let Some((path, query)) = route.sample_path.split_once('?') {
-            p.path = path.to_owned();
-            p.query = Some(query.to_owned());
-        }
-        match &route.sample_body {
-            Some(b) => p.json(b.clone()),
-            None => p,
-        }
-    };
+    let base = |expect: u16| sample_probe(route, expect);
     let (own, other) = match route.audience {
         Audience::Operator => (&w.op, &w.scoped_a),
         _ => (&w.scoped_a, &w.op),
@@ -1370,6 +1375,9 @@ struct ResponseRun<'c> {
     coverage: BTreeMap<String, BTreeSet<u16>>,
     responses: usize,
     check_states: BTreeSet<String>,
+    /// Route key → whether its document declares 500, for every route probed with an injected
+    /// [`FaultAction::InternalError`].
+    internal_error_documented: BTreeMap<String, bool>,
 }
 
 impl ResponseRun<'_> {
@@ -1482,6 +1490,28 @@ fn probe_sandbox(contract: &Contract, style: ErrorStyle, run: &mut ResponseRun<'
             run.run(&http, probe);
         }
     }
+    // Every route gets the sandbox's own 500: its sample request, with the token it admits,
+    // after one InternalError fault on exactly that method and path.
+    let fired = sb.faults_fired();
+    for route in &routes {
+        let probe = match route.audience {
+            Audience::Credentials => sample_probe(route, 500),
+            Audience::Operator => sample_probe(route, 500).token(&world.op),
+            Audience::EndUser => sample_probe(route, 500).token(&world.scoped_a),
+        };
+        sb.inject_fault(Fault::new(FaultAction::InternalError).on(route.method, &probe.path));
+        let _ = run.run(&http, &probe);
+        let (op, _) = contract
+            .find(route.method, &format!("/api/v1{}", route.template))
+            .unwrap();
+        run.internal_error_documented
+            .insert(op.key(), op.response_schema(500).is_some());
+    }
+    assert_eq!(
+        sb.faults_fired() - fired,
+        routes.len() as u64,
+        "each 500 probe used its own fault"
+    );
     // Every route gets a 429 from a sandbox whose organisation has used up its requests.
     let limited = sandbox(3, style);
     let lhttp = Http::new(&limited);
@@ -1591,6 +1621,7 @@ fn check_sandbox_responses(contract: &Contract) -> (String, Findings) {
         coverage: BTreeMap::new(),
         responses: 0,
         check_states: BTreeSet::new(),
+        internal_error_documented: BTreeMap::new(),
     };
     let mut not_served = Vec::new();
     for style in [ErrorStyle::FastApi, ErrorStyle::ApiError] {
@@ -1606,8 +1637,24 @@ fn check_sandbox_responses(contract: &Contract) -> (String, Findings) {
         "  check states seen: {:?}",
         run.check_states.iter().collect::<Vec<_>>()
     );
+    let undocumented: Vec<&str> = run
+        .internal_error_documented
+        .iter()
+        .filter(|(_, documented)| !**documented)
+        .map(|(route, _)| route.as_str())
+        .collect();
     println!(
-        "  500: not exercised (the sandbox has no real path to a 500; fault bodies are canned, not the sandbox's own)"
+        "  500 (the sandbox's own, one injected InternalError fault per probe): {} routes, {}",
+        run.internal_error_documented.len(),
+        if undocumented.is_empty() {
+            "every one documents 500".to_owned()
+        } else {
+            format!(
+                "{} document no 500 (held to the supplement's 500 rule alone, a violation without one): {}",
+                undocumented.len(),
+                undocumented.join(", ")
+            )
+        }
     );
     println!(
         "  documented but not served by the sandbox ({}): {}",
