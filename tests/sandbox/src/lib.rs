@@ -38,6 +38,11 @@
 //!   documentation shows) and `{"message", "errors": [{"field", "message", "error_code"}]}`
 //!   (`ApiErrorResponse`, as the OpenAPI document has it). They disagree for 403 and 422;
 //!   [`SandboxConfig::error_style`] picks one ([`ErrorStyle`] has the table).
+//! - **Tag filters** of the template lists (`GET /integrations/templates/sources`,
+//!   `GET /embedded/source-templates`, `GET /integrations/templates/connections`) are the
+//!   contract's `tags`, repeated (`?tags=a&tags=b`), and `tags_mode` (`all`, the default, or
+//!   `any`). The `tags[]` spelling, which the service ignores, gets a 422 at `query.tags[]` on
+//!   every one of them, so a client that sends it fails instead of silently listing everything.
 //! - **Validation** of connector configs is the service's own kind, done with the sandbox's own
 //!   code (it shares none with the SDK): the template defaults merged with the end user's
 //!   config, validated as plain JSON Schema draft-07 (`jsonschema`, no remote `$ref`s, no

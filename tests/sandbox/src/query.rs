@@ -41,7 +41,6 @@ impl QueryParams {
         Ok(())
     }
 
-    /// Every value of `key`, also accepting the `key[]` spelling.
     /// The required `workspace_id` parameter as a UUID.
     ///
     /// # Errors
@@ -59,11 +58,11 @@ impl QueryParams {
         })
     }
 
+    /// Every value of `key`, in order (`key[]` is another key: see [`Self::refuse_bracketed`]).
     pub(crate) fn all(&self, key: &str) -> Vec<String> {
-        let bracketed = format!("{key}[]");
         self.0
             .iter()
-            .filter(|(k, _)| *k == key || *k == bracketed)
+            .filter(|(k, _)| *k == key)
             .map(|(_, v)| v.clone())
             .collect()
     }
@@ -94,8 +93,9 @@ impl TagMode {
     }
 }
 
-/// The `tags` / `tags_mode` filter of `GET .../templates/...` lists (`tags_mode` defaults to
-/// `all`; no tags selects everything).
+/// The `tags` / `tags_mode` filter of the template lists (`GET /integrations/templates/sources`,
+/// `GET /embedded/source-templates`, `GET /integrations/templates/connections`): `tags_mode`
+/// defaults to `all`; no tags selects everything.
 #[derive(Debug, Clone)]
 pub(crate) struct TagFilter {
     names: Vec<String>,
@@ -109,7 +109,13 @@ impl TagFilter {
     }
 
     /// Reads `tags` (repeated) and `tags_mode` from a query.
+    ///
+    /// # Errors
+    /// 422 at `query.tags[]` when the query spells the parameter `tags[]` (see
+    /// [`QueryParams::refuse_bracketed`]); 422 at `query.tags_mode` when it is neither `all`
+    /// nor `any`.
     pub(crate) fn from_query(query: &QueryParams) -> Result<TagFilter, ApiError> {
+        query.refuse_bracketed("tags")?;
         let mode = match query.get("tags_mode") {
             Some(raw) => TagMode::parse(raw, &["query", "tags_mode"])?,
             None => TagMode::All,
@@ -138,9 +144,13 @@ mod tests {
 
     #[test]
     fn repeated_keys_and_brackets() {
-        let q = QueryParams::parse(Some("tags=crm&tags%5B%5D=sales&tags_mode=any&x=a+b"));
-        assert_eq!(q.all("tags"), vec!["crm", "sales"]);
+        let q = QueryParams::parse(Some("tags=crm&tags%5B%5D=sales&tags=ops&x=a+b"));
+        assert_eq!(q.all("tags"), vec!["crm", "ops"]);
+        assert_eq!(q.all("tags[]"), vec!["sales"]);
         assert_eq!(q.get("x"), Some("a b"));
+        assert!(q.refuse_bracketed("tags").is_err());
+        assert!(TagFilter::from_query(&q).is_err());
+        assert!(q.refuse_bracketed("x").is_ok());
     }
 
     #[test]

@@ -800,6 +800,7 @@ fn routes(w: &World) -> Vec<Route> {
                 .query("tags=crm&tags=other&tags_mode=any"),
             Probe::new("GET", st, 200).token(op).query("tags=crm"),
             Probe::new("GET", st, 422).token(op).query("tags_mode=most"),
+            Probe::new("GET", st, 422).token(op).query("tags%5B%5D=crm"),
         ],
     ));
     routes.push(route(
@@ -913,6 +914,9 @@ fn routes(w: &World) -> Vec<Route> {
             Probe::new("GET", est, 422)
                 .token(sc)
                 .query("tags_mode=none"),
+            Probe::new("GET", est, 422)
+                .token(sc)
+                .query("tags%5B%5D=crm"),
         ],
     ));
     routes.push(route(
@@ -946,6 +950,7 @@ fn routes(w: &World) -> Vec<Route> {
                 .token(op)
                 .query("tags=crm&tags=nope&tags_mode=all"),
             Probe::new("GET", ct, 422).token(op).query("tags_mode=both"),
+            Probe::new("GET", ct, 422).token(op).query("tags%5B%5D=crm"),
         ],
     ));
     routes.push(route(

@@ -79,7 +79,8 @@ struct CronBody {
     cron_expression: String,
 }
 
-/// `GET /integrations/templates/connections?tags=&tags_mode=` → `{data: [ConnectionTemplate]}`.
+/// `GET /integrations/templates/connections?tags=&tags_mode=` → `{data: [ConnectionTemplate]}`
+/// (`tags` repeated; `tags[]` is refused with 422, as [`TagFilter::from_query`] says).
 async fn list(
     State(app): State<AppState>,
     Operator(caller): Operator,

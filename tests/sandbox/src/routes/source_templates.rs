@@ -81,7 +81,6 @@ struct CustomizationBody {
 /// scoped token from a widget token, by the widget token's source template selection.
 fn list_json(store: &Store, caller: &Caller, raw_query: Option<&str>) -> ApiResult {
     let query = QueryParams::parse(raw_query);
-    query.refuse_bracketed("tags")?;
     let filter = TagFilter::from_query(&query)?;
     let selection = caller
         .source_template_selection

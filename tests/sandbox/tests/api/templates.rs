@@ -111,7 +111,7 @@ fn a_widget_token_applies_its_source_template_selection() {
 }
 
 #[test]
-fn source_template_lists_refuse_bracketed_tags() {
+fn template_lists_refuse_bracketed_tags() {
     let sb = sandbox();
     let c = Client::new(&sb);
     let op = c.operator_token();
@@ -120,6 +120,7 @@ fn source_template_lists_refuse_bracketed_tags() {
     for (path, token) in [
         ("/integrations/templates/sources", &op),
         ("/embedded/source-templates", &scoped),
+        ("/integrations/templates/connections", &op),
     ] {
         for query in ["?tags[]=crm", "?tags%5B%5D=crm&tags=crm"] {
             let reply = c.call("GET", &format!("{path}{query}"), Some(token), None);
