@@ -418,6 +418,42 @@ mod tests {
     }
 
     #[test]
+    fn a_connection_template_is_compared_on_the_fields_the_file_sets() {
+        let current: ConnectionTemplate = serde_json::from_value(json!({
+            "id": "c1", "destination_name": "Warehouse", "destination_definition_id": "s3",
+            "destination_config": {"bucket": "b", "secret_access_key": SECRET_MASK},
+            "cron_expression": "0 0 12 * * ? UTC", "sync_on_create": true,
+            "data_hosting_type": "user_hosted", "tags": ["warehouse"]
+        }))
+        .unwrap();
+        let body: ConnectionTemplateCreate = serde_json::from_value(json!({
+            "destination_name": "Warehouse", "destination_definition_id": "s3",
+            "destination_config": {"bucket": "b", "secret_access_key": "real-key"},
+            "cron_expression": "0 0 12 * * ?"
+        }))
+        .unwrap();
+        let desired = DesiredConnection {
+            name: "Warehouse".into(),
+            body,
+            tags: None,
+        };
+        assert_eq!(
+            connection(&desired, Some(&current)).action,
+            Action::Unchanged
+        );
+        let mut later = desired.clone();
+        later.body.sync_on_create = Some(false);
+        later.tags = Some(vec![]);
+        let change = connection(&later, Some(&current));
+        assert_eq!(change.action, Action::Update);
+        assert_eq!(
+            paths(&change.fields),
+            [("sync_on_create", "changed"), ("tags", "changed")]
+        );
+        assert_eq!(connection(&desired, None).action, Action::Create);
+    }
+
+    #[test]
     fn cron_echoed_with_utc_is_the_same_schedule() {
         assert_eq!(strip_utc("0 0 12 * * ? UTC"), strip_utc("0 0 12 * * ?"));
         assert_eq!(tag("crm", &["crm".into()]).action, Action::Unchanged);

@@ -578,7 +578,12 @@ fn no_output_holds_a_secret_or_a_token() {
         vec!["apply", "-f", s(&setup), "--yes"],
         vec!["apply", "-f", s(&setup)],
         vec!["profiles"],
-        vec!["tags", "list", "--api-url", "http://127.0.0.1:9/api/v1"],
+        vec![
+            "templates",
+            "sources",
+            "get",
+            "00000000-0000-0000-0000-000000000000",
+        ],
     ];
     let secrets = [
         CLIENT_SECRET,
