@@ -73,17 +73,30 @@ pub fn login(global: &Global, args: &LoginArgs, out: &Output) -> Outcome {
     Ok(OK)
 }
 
-/// The client secret: one line of standard input (prompted for on a terminal).
+/// Turns the terminal's echo off or on again (`stty`, when there is one).
+fn echo(on: bool) {
+    let _ = std::process::Command::new("stty")
+        .arg(if on { "echo" } else { "-echo" })
+        .stdin(std::process::Stdio::inherit())
+        .status();
+}
+
+/// The client secret: one line of standard input (prompted for, and not echoed, on a
+/// terminal).
 fn read_secret() -> Result<String, Failure> {
     let stdin = std::io::stdin();
-    if stdin.is_terminal() {
+    let terminal = stdin.is_terminal();
+    if terminal {
         eprint!("Client secret: ");
+        echo(false);
     }
     let mut line = String::new();
-    stdin
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| Failure::usage(format!("could not read the client secret: {e}")))?;
+    let read = stdin.lock().read_line(&mut line);
+    if terminal {
+        echo(true);
+        eprintln!();
+    }
+    read.map_err(|e| Failure::usage(format!("could not read the client secret: {e}")))?;
     let secret = line.trim().to_owned();
     if secret.is_empty() {
         return Err(Failure::usage(format!(
