@@ -187,6 +187,19 @@ fn templates_tags_and_definitions() {
     let spec = env.json(&["definitions", "get", POSTGRES, "--spec"]);
     assert!(spec["connectionSpecification"]["properties"]["host"].is_object());
     assert_eq!(env.json(&["definitions", "get", POSTGRES])["id"], POSTGRES);
+    let human = env.run(&["definitions", "get", POSTGRES]).ok();
+    assert!(
+        human.stdout.contains("name: Postgres\n"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human
+            .stdout
+            .contains("required: host,port,database,username\n"),
+        "{}",
+        human.stdout
+    );
 
     assert_eq!(env.json(&["tags", "create", "crm"])["name"], "crm");
     env.run(&["tags", "create", "old"]).ok();

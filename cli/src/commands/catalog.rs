@@ -4,7 +4,8 @@ use airbyte_embedded::OperatorClient;
 
 use crate::args::{DefinitionsCommand, TagsCommand};
 use crate::failure::{OK, Outcome};
-use crate::output::{Column, Output};
+use crate::output::{Column, Output, fields, to_value};
+use serde_json::{Value, json};
 
 const TAG_COLUMNS: &[Column] = &[("NAME", "/name"), ("ID", "/id"), ("CREATED", "/created_at")];
 
@@ -39,7 +40,27 @@ pub fn definitions(op: &OperatorClient, command: DefinitionsCommand, out: &Outpu
                 out.print_json(&definition.definition.spec.unwrap_or_default())?;
             }
         }
-        DefinitionsCommand::Get { id, spec: false } => out.record(&api.get_source(&id)?)?,
+        DefinitionsCommand::Get { id, spec: false } => {
+            let definition = api.get_source(&id)?;
+            let value = to_value(&definition)?;
+            out.emit(&value, || {
+                let spec = definition.definition.spec.as_ref().unwrap_or(&Value::Null);
+                let schema = airbyte_embedded::validation::connection_schema(spec);
+                let required = schema.get("required").cloned().unwrap_or(Value::Null);
+                let properties: Vec<&str> = schema
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .map(|p| p.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                fields(&json!({
+                    "id": definition.id,
+                    "name": definition.definition.name,
+                    "fields": properties,
+                    "required": required,
+                    "spec": "--spec prints it",
+                }))
+            })?
+        }
     }
     Ok(OK)
 }
