@@ -38,8 +38,8 @@ pub struct Global {
     /// profile `default`.
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
-    /// The API's base URL (default: AIRBYTE_API_URL, the profile's, or
-    /// https://api.airbyte.ai/api/v1).
+    /// The API's base URL (default: the profile's `api_url` when a profile is used, else
+    /// AIRBYTE_API_URL, else https://api.airbyte.ai/api/v1).
     #[arg(long, global = true, value_name = "URL")]
     pub api_url: Option<String>,
     /// Print one JSON document (lists as arrays) instead of tables.

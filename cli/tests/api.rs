@@ -89,6 +89,20 @@ fn login_saves_a_0600_profile_that_later_commands_use() {
     )
     .ok();
     assert_eq!(tags.json(), json!([]));
+    // The profile's URL wins over AIRBYTE_API_URL; --api-url wins over both.
+    let mut c = env.bare(&["tags", "list", "--json", "--profile", "sandbox"]);
+    c.env("AIRBYTE_API_URL", "http://127.0.0.1:9/api/v1");
+    assert_eq!(finish(c.output().unwrap()).ok().json(), json!([]));
+    let mut c = env.bare(&[
+        "tags",
+        "list",
+        "--profile",
+        "sandbox",
+        "--api-url",
+        "not a url",
+    ]);
+    c.env("AIRBYTE_API_URL", "http://127.0.0.1:9/api/v1");
+    assert_eq!(finish(c.output().unwrap()).code, 2);
     // Without --profile and without credentials in the environment: the profile `default`.
     let tags = finish(env.bare(&["tags", "list", "--json"]).output().unwrap()).ok();
     assert_eq!(tags.json(), json!([]));
