@@ -641,3 +641,45 @@ fn no_output_holds_a_secret_or_a_token() {
     assert_eq!(run.code, 3);
     assert!(!run.stderr.contains("refused-secret-0c0c"));
 }
+
+/// On a terminal (a pseudo-terminal from util-linux `script`, when installed): aligned tables
+/// with a header, and the workspace walk's progress line cleared before the table.
+#[test]
+fn a_terminal_gets_aligned_tables() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` to make a pseudo-terminal");
+        return;
+    }
+    let env = Env::new();
+    env.run(&["tags", "create", "crm"]).ok();
+    env.run(&["tokens", "scoped", "acme-corp"]).ok();
+    let on_tty = |args: &str| {
+        let mut c = std::process::Command::new("script");
+        c.args(["-qec", &format!("{BIN} {args}"), "/dev/null"])
+            .env("AIRBYTE_CLIENT_ID", CLIENT_ID)
+            .env("AIRBYTE_CLIENT_SECRET", CLIENT_SECRET)
+            .env("AIRBYTE_API_URL", env.url())
+            .env("XDG_CONFIG_HOME", env.config.path());
+        finish(c.output().unwrap())
+            .ok()
+            .stdout
+            .replace("\r\n", "\n")
+    };
+    let tags = on_tty("tags list");
+    assert!(tags.starts_with("NAME  ID"), "{tags:?}");
+    assert!(tags.contains("\ncrm   "), "{tags:?}");
+    let workspaces = on_tty("workspaces list");
+    assert!(
+        workspaces.contains("ID                                    NAME"),
+        "{workspaces:?}"
+    );
+    assert!(workspaces.contains("acme-corp  active"), "{workspaces:?}");
+    assert!(
+        workspaces.contains("loading workspaces… 1\r\x1b[2K"),
+        "{workspaces:?}"
+    );
+}
