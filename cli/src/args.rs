@@ -510,6 +510,10 @@ pub struct ValidateArgs {
     /// Do not check date-time, date and time formats.
     #[arg(long)]
     pub no_assert_date_time: bool,
+    /// The config is a partial update (a source update's `source_config`): nothing is
+    /// required, every value it carries is checked.
+    #[arg(long)]
+    pub partial: bool,
 }
 
 /// `form`.

@@ -2,7 +2,7 @@
 
 use airbyte_embedded::Error;
 use airbyte_embedded::validation::{
-    self, FieldKind, FormField, ValidationOptions, validate_source_config,
+    self, FieldKind, FormField, ValidationOptions, validate_partial_config, validate_source_config,
 };
 use serde_json::{Map, json};
 
@@ -26,7 +26,12 @@ pub fn validate(args: &ValidateArgs, out: &Output) -> Outcome {
         skip_masked_secrets: args.skip_masked_secrets,
         inject_defaults: !args.no_inject_defaults,
     };
-    match validate_source_config(&spec, &defaults, &config, &options) {
+    let validated = if args.partial {
+        validate_partial_config(&spec, &defaults, &config, &options)
+    } else {
+        validate_source_config(&spec, &defaults, &config, &options)
+    };
+    match validated {
         Ok(valid) => {
             let doc = json!({
                 "valid": true,
