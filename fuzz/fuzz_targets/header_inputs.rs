@@ -16,12 +16,12 @@ fuzz_target!(|data: &[u8]| {
     let org = org.as_deref().filter(|o| !o.is_empty());
     match send_with_header_inputs(&suffix, org, &token) {
         Ok(()) => panic!("a closed port answered"),
-        Err(Error::InvalidArgument { argument, reason }) => {
+        Err(Error::InvalidArgument { argument, detail }) => {
             assert!(
                 ["user_agent_suffix", "organization_id", "token"].contains(&argument.as_str()),
-                "{argument}: {reason}"
+                "{argument}: {detail}"
             );
-            assert!(reason.len() < 8 * 1024);
+            assert!(detail.len() < 8 * 1024);
         }
         Err(Error::Transport { .. } | Error::Timeout { .. }) => {}
         Err(other) => panic!("unexpected error: {other:?}"),

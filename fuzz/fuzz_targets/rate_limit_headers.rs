@@ -50,19 +50,10 @@ fuzz_target!(|data: &[u8]| {
     let elapsed = Duration::from_millis(u64::from(u16::from_le_bytes([p[11], p[12]])) * 10);
     let status = 400 + u16::from(p[13]) % 200;
     let jitter = f64::from(p[14]) / 256.0;
-    let paths = [
-        "/embedded/sources",
-        "/embedded/scoped-token",
-        "/account/applications/token",
-        "/integrations/templates/sources/x/tags",
-        "/workspaces",
-    ];
-    let path = paths[usize::from(p[15]) % paths.len()];
     if let Some(wait) = retry_decision(
         &policy,
         u32::from(p[3] >> 3),
-        p[15] >> 4,
-        path,
+        p[15] & 1 == 0,
         p[10] >> 1,
         status,
         hint,
