@@ -51,7 +51,10 @@ fuzz_target!(|data: &[u8]| {
     texts.push(format!("{e:?}"));
     for text in texts {
         assert!(jwt_shaped(&text).is_none(), "a token in: {text}");
-        assert!(!text.contains(CLIENT_SECRET), "the client secret in: {text}");
+        assert!(
+            !text.contains(CLIENT_SECRET),
+            "the client secret in: {text}"
+        );
         assert!(text.len() < 16 * 1024, "{} bytes", text.len());
     }
 });
