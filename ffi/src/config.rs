@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use airbyte_embedded::{ClientConfig, Pacing, RetryPolicy, TokenRoutes};
+use airbyte_embedded::{ClientConfig, ClientOptions, Pacing, RetryPolicy, TokenRoutes};
 use serde::Deserialize;
 
 use crate::error::FfiResult;
@@ -111,46 +111,28 @@ impl ConfigOptions {
     /// # Errors
     /// The builder's `InvalidArgument` (a bad base URL, a non-UUID id, a zero timeout).
     pub fn build(self) -> FfiResult<ClientConfig> {
-        let mut b = ClientConfig::builder().allow_insecure_http(self.allow_insecure_http);
-        if let Some(v) = self.base_url {
-            b = b.base_url(v);
-        }
-        if let Some(v) = self.organization_id {
-            b = b.organization_id(v);
-        }
-        if let Some(v) = self.region_id {
-            b = b.region_id(v);
-        }
-        if let Some(ms) = self.connect_timeout_ms {
-            b = b.connect_timeout(Duration::from_millis(ms));
-        }
-        if let Some(ms) = self.read_timeout_ms {
-            b = b.read_timeout(Duration::from_millis(ms));
-        }
-        if let Some(ms) = self.request_timeout_ms {
-            b = b.request_timeout(Duration::from_millis(ms));
-        }
-        if let Some(ms) = self.token_refresh_margin_ms {
-            b = b.token_refresh_margin(Duration::from_millis(ms));
-        }
-        if let Some(routes) = self.token_routes {
-            b = b.token_routes(match routes {
+        let ms = |v: Option<u64>| v.map(Duration::from_millis);
+        let options = ClientOptions {
+            base_url: self.base_url,
+            organization_id: self.organization_id,
+            region_id: self.region_id,
+            connect_timeout: ms(self.connect_timeout_ms),
+            read_timeout: ms(self.read_timeout_ms),
+            request_timeout: ms(self.request_timeout_ms),
+            token_refresh_margin: ms(self.token_refresh_margin_ms),
+            token_routes: self.token_routes.map(|routes| match routes {
                 TokenRoutesOption::Embedded => TokenRoutes::Embedded,
                 TokenRoutesOption::Applications => TokenRoutes::Applications,
-            });
-        }
-        if let Some(v) = self.user_agent_suffix {
-            b = b.user_agent_suffix(v);
-        }
-        if let Some(retry) = self.retry {
-            b = b.retry_policy(retry.into());
-        }
-        if let Some(pacing) = self.pacing {
-            b = b.pacing(pacing.into());
-        }
-        if let Some(pem) = self.root_certificates_pem {
-            b = b.root_certificates_pem(pem);
-        }
+            }),
+            user_agent_suffix: self.user_agent_suffix,
+            allow_insecure_http: self.allow_insecure_http,
+            retry: self.retry.map(Into::into),
+            pacing: self.pacing.map(Into::into),
+            root_certificates_pem: self.root_certificates_pem,
+        };
+        // The C form also sets the proxy and reads the environment, which `ClientOptions`
+        // leaves to the builder.
+        let mut b = options.builder();
         if let Some(proxy) = self.proxy {
             b = b.proxy(proxy);
         }
