@@ -199,6 +199,8 @@ impl Api {
 fn serialise<B: Serialize + ?Sized>(body: &B) -> Result<Vec<u8>> {
     let bytes = serde_json::to_vec(body)
         .map_err(|e| Error::invalid_argument("body", format!("cannot be serialised: {e}")))?;
+    // Only the foreign languages' records can carry unparsed text.
+    #[cfg(feature = "uniffi")]
     crate::unparsed::refuse_in_body(&bytes)?;
     Ok(bytes)
 }

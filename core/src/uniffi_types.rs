@@ -75,12 +75,9 @@ pub fn value_text(value: &Value) -> String {
 /// [`Error::InvalidArgument`] naming `argument` when the text is not JSON or not an object;
 /// serde's message is bounded and scrubbed (it may quote a secret).
 pub fn parse_object(argument: &str, text: &str) -> Result<Map<String, Value>, Error> {
-    match parse_value(argument, text)? {
-        Value::Object(object) => Ok(object),
-        other => Err(Error::invalid_argument(
-            argument,
-            format!("must be a JSON object, got {}", unparsed::kind(&other)),
-        )),
+    match serde_json::from_str(text) {
+        Ok(Value::Object(object)) => Ok(object),
+        _ => Err(unparsed::problem(argument, text)),
     }
 }
 

@@ -5,9 +5,11 @@
 //! lifted into Rust whole, also just to print it (Swift `description`, Kotlin `toString()`),
 //! and a lift that fails there cannot raise an error: uniffi treats it as a bug. So text that
 //! is not a JSON object (for an object field) or not JSON becomes a one-key object
-//! `{KEY: "the text"}`: printing shows it as unparsed, never its content, and every call that
-//! would validate or send it refuses it first with [`Error::InvalidArgument`] naming the field
-//! and saying what is wrong with the text.
+//! `{KEY: "the text"}`: printing shows it as unparsed, never its content. Two checks refuse it
+//! with [`Error::InvalidArgument`] naming the field and saying what is wrong with the text:
+//! the source writes, on their `source_config` before anything else (the template is read
+//! first otherwise), and, under the `uniffi` feature, every request body as it is
+//! serialised.
 
 use serde_json::{Map, Value};
 
@@ -89,9 +91,9 @@ fn find(value: &Value, path: &mut Vec<String>) -> Result<(), Error> {
     Ok(())
 }
 
-/// What is wrong with `text`: serde's message when it is not JSON, else the kind of value it
-/// is.
-fn problem(field: &str, text: &str) -> Error {
+/// What is wrong with `text` as a JSON object: serde's message when it is not JSON, else the
+/// kind of value it is, as an [`Error::InvalidArgument`] naming `field`.
+pub(crate) fn problem(field: &str, text: &str) -> Error {
     let detail = match serde_json::from_str::<Value>(text) {
         Err(e) => format!("is not valid JSON text: {e}"),
         Ok(value) => format!("must be a JSON object, got {}", kind(&value)),

@@ -337,7 +337,6 @@ pub(crate) fn validate_with(
     source_config: &Map<String, Value>,
     options: &ValidationOptions,
 ) -> Result<ValidatedConfig, Error> {
-    crate::unparsed::refuse("source_config", source_config)?;
     let compiled = spec.compiled();
     let root = &compiled.schema;
     let validator = compiled.validator(options.assert_date_time)?;

@@ -120,7 +120,6 @@ pub(crate) fn validate_partial(
     config: &Map<String, Value>,
     options: &ValidationOptions,
 ) -> Result<ValidatedConfig, Error> {
-    crate::unparsed::refuse("source_config", config)?;
     let partial = Spec::load(&partial_schema(spec.schema()))?;
     let options = ValidationOptions {
         // Nothing is required, so nothing would be injected; say so explicitly.
