@@ -19,7 +19,6 @@ uniffi::setup_scaffolding!();
 
 mod lifecycle;
 mod models;
-mod redact;
 
 pub mod checks;
 pub mod config;

@@ -9,12 +9,19 @@ use crate::models::*;
 use airbyte_embedded::validation as cv;
 
 use crate::Result;
-use crate::redact::masked_debug;
+use std::fmt;
+
+use airbyte_embedded::redact::KeysOnly;
+use airbyte_embedded::uniffi_types::JsonObject;
 use airbyte_embedded::uniffi_types::{
     object_text, parse_object as object, parse_value as value, value_text,
 };
 
-/// A source config that passed validation.
+// The core's JSON object conversion (JSON text abroad), for this crate's own record.
+uniffi::use_remote_type!(airbyte_embedded::JsonObject);
+
+/// A source config that passed validation: the core's `ValidatedConfig` without its compiled
+/// spec.
 ///
 /// Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
 /// `merged` and `source_config` as keys only: every value shows as `[REDACTED]`.
@@ -23,10 +30,10 @@ use airbyte_embedded::uniffi_types::{
 pub struct ValidatedConfig {
     /// `partial_default_config` with the source config merged over it (and required defaults
     /// injected), as JSON object text: what the service will hold. May contain secrets.
-    pub merged: String,
+    pub merged: JsonObject,
     /// The source config as it should be sent, as JSON object text: the input, changed only
     /// by opt-in coercion and injected defaults.
-    pub source_config: String,
+    pub source_config: JsonObject,
     /// Every change coercion made (empty when off).
     pub coercions: Vec<Coercion>,
     /// JSON pointers of the spec defaults that were injected.
@@ -35,20 +42,30 @@ pub struct ValidatedConfig {
     pub skipped_masked_secrets: Vec<String>,
 }
 
-masked_debug!(ValidatedConfig {
-    merged: config,
-    source_config: config,
-    coercions: shown,
-    defaults_applied: shown,
-    skipped_masked_secrets: shown,
-});
+impl fmt::Debug for ValidatedConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ValidatedConfig")
+            .field("merged", &KeysOnly(&self.merged))
+            .field("source_config", &KeysOnly(&self.source_config))
+            .field("coercions", &self.coercions)
+            .field("defaults_applied", &self.defaults_applied)
+            .field("skipped_masked_secrets", &self.skipped_masked_secrets)
+            .finish()
+    }
+}
+
+impl fmt::Display for ValidatedConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
 
 impl From<cv::ValidatedConfig> for ValidatedConfig {
     fn from(v: cv::ValidatedConfig) -> Self {
         ValidatedConfig {
-            merged: object_text(&v.merged),
-            source_config: object_text(&v.source_config),
-            coercions: v.coercions.into_iter().collect(),
+            merged: v.merged,
+            source_config: v.source_config,
+            coercions: v.coercions,
             defaults_applied: v.defaults_applied,
             skipped_masked_secrets: v.skipped_masked_secrets,
         }
@@ -180,4 +197,31 @@ pub fn form_model(spec: String, partial_default_config: String) -> Result<String
 #[uniffi::export]
 pub fn secret_mask() -> String {
     cv::SECRET_MASK.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validated_configs_print_keys_only() {
+        let config = serde_json::json!({"host": "db", "password": "hunter2",
+            "tunnel": {"ssh_key": "hunter2", "port": 22}});
+        let object = config.as_object().cloned().unwrap_or_default();
+        let validated = ValidatedConfig {
+            merged: object.clone(),
+            source_config: object,
+            coercions: vec![],
+            defaults_applied: vec!["/port".into()],
+            skipped_masked_secrets: vec![],
+        };
+        for text in [format!("{validated:?}"), format!("{validated}")] {
+            assert!(
+                !text.contains("hunter2") && !text.contains("\"db\""),
+                "{text}"
+            );
+            assert!(text.contains("\"ssh_key\": [REDACTED]"), "{text}");
+            assert!(text.contains("defaults_applied: [\"/port\"]"), "{text}");
+        }
+    }
 }

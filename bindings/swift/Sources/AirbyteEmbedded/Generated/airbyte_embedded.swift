@@ -7728,7 +7728,8 @@ public func FfiConverterTypeTagFilter_lower(_ value: TagFilter) -> RustBuffer {
 
 
 /**
- * A source config that passed validation.
+ * A source config that passed validation: the core's `ValidatedConfig` without its compiled
+ * spec.
  *
  * Printed (Python `str()`/`repr()`, Kotlin `toString()`, Swift `description`) with
  * `merged` and `source_config` as keys only: every value shows as `[REDACTED]`.
@@ -7738,12 +7739,12 @@ public struct ValidatedConfig: Equatable, Hashable, CustomDebugStringConvertible
      * `partial_default_config` with the source config merged over it (and required defaults
      * injected), as JSON object text: what the service will hold. May contain secrets.
      */
-    public var merged: String
+    public var merged: JsonObject
     /**
      * The source config as it should be sent, as JSON object text: the input, changed only
      * by opt-in coercion and injected defaults.
      */
-    public var sourceConfig: String
+    public var sourceConfig: JsonObject
     /**
      * Every change coercion made (empty when off).
      */
@@ -7763,11 +7764,11 @@ public struct ValidatedConfig: Equatable, Hashable, CustomDebugStringConvertible
         /**
          * `partial_default_config` with the source config merged over it (and required defaults
          * injected), as JSON object text: what the service will hold. May contain secrets.
-         */merged: String, 
+         */merged: JsonObject, 
         /**
          * The source config as it should be sent, as JSON object text: the input, changed only
          * by opt-in coercion and injected defaults.
-         */sourceConfig: String, 
+         */sourceConfig: JsonObject, 
         /**
          * Every change coercion made (empty when off).
          */coercions: [Coercion], 
@@ -7822,8 +7823,8 @@ public struct FfiConverterTypeValidatedConfig: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ValidatedConfig {
         return
             try ValidatedConfig(
-                merged: FfiConverterString.read(from: &buf), 
-                sourceConfig: FfiConverterString.read(from: &buf), 
+                merged: FfiConverterTypeJsonObject.read(from: &buf), 
+                sourceConfig: FfiConverterTypeJsonObject.read(from: &buf), 
                 coercions: FfiConverterSequenceTypeCoercion.read(from: &buf), 
                 defaultsApplied: FfiConverterSequenceString.read(from: &buf), 
                 skippedMaskedSecrets: FfiConverterSequenceString.read(from: &buf)
@@ -7831,8 +7832,8 @@ public struct FfiConverterTypeValidatedConfig: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: ValidatedConfig, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.merged, into: &buf)
-        FfiConverterString.write(value.sourceConfig, into: &buf)
+        FfiConverterTypeJsonObject.write(value.merged, into: &buf)
+        FfiConverterTypeJsonObject.write(value.sourceConfig, into: &buf)
         FfiConverterSequenceTypeCoercion.write(value.coercions, into: &buf)
         FfiConverterSequenceString.write(value.defaultsApplied, into: &buf)
         FfiConverterSequenceString.write(value.skippedMaskedSecrets, into: &buf)
