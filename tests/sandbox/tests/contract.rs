@@ -25,8 +25,12 @@
 // covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "common/reply.rs"]
+mod reply;
 #[path = "contract/support.rs"]
 mod support;
+
+use reply::Reply;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
@@ -70,14 +74,6 @@ const SHADOWED: &[(&str, &str)] = &[(
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
-/// One response.
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    text: String,
-    json: Value,
-}
-
 /// A plain HTTP client for a sandbox.
 struct Http {
     agent: ureq::Agent,
@@ -117,20 +113,7 @@ impl Http {
             .agent
             .run(builder.body(body).expect("request builds"))
             .expect("the sandbox answers");
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(n, v)| (n.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
-            .collect();
-        let text = response.into_body().read_to_string().unwrap_or_default();
-        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply {
-            status,
-            headers,
-            text,
-            json,
-        }
+        Reply::read(response)
     }
 
     /// `method path` with `token` and a JSON body, expecting 200; returns the body.

@@ -5,6 +5,8 @@
 // covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../common/reply.rs"]
+mod reply;
 mod support;
 
 mod admin;

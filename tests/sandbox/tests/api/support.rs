@@ -6,22 +6,7 @@ use std::time::Duration;
 use airbyte_embedded_sandbox::{CLIENT_ID, CLIENT_SECRET, Sandbox, SandboxConfig};
 use serde_json::{Value, json};
 
-/// One response: status, headers (lowercase names) and body parsed as JSON (`Null` if not JSON).
-pub(crate) struct Reply {
-    pub(crate) status: u16,
-    pub(crate) headers: Vec<(String, String)>,
-    pub(crate) text: String,
-    pub(crate) json: Value,
-}
-
-impl Reply {
-    pub(crate) fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
+pub(crate) use crate::reply::Reply;
 
 /// A tiny HTTP client for the sandbox.
 pub(crate) struct Client {
@@ -71,20 +56,7 @@ impl Client {
             .agent
             .run(builder.body(body).unwrap())
             .expect("the sandbox answers");
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(n, v)| (n.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
-            .collect();
-        let text = response.into_body().read_to_string().unwrap_or_default();
-        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply {
-            status,
-            headers,
-            text,
-            json,
-        }
+        Reply::read(response)
     }
 
     pub(crate) fn call(
