@@ -1,10 +1,8 @@
 //! Connection checks: asynchronous jobs started for a config or a source and polled until
 //! they finish (`…/sources/check`, `…/sources/{id}/check`, `…/sources/check/{id}/status`).
 
-#[allow(unused_imports)]
-use crate::models::*;
-
 use crate::Result;
+use crate::models::{CheckJob, CheckStatus, SourceCreate, SourceUpdate, WaitOptions, WriteOptions};
 use crate::sources::{Sources, write_options};
 
 #[uniffi::export]

@@ -1,9 +1,10 @@
 //! Client configuration: the same settings, defaults and environment variables as the Rust
 //! `ClientConfig` builder.
 
-#[allow(unused_imports)]
-use crate::models::*;
-
+use crate::models::{
+    ClientConfig, Pacing, RetryPolicy, TagFilter, ValidationOptions, WaitOptions, WorkspaceFilter,
+    WriteOptions,
+};
 use airbyte_embedded as core;
 
 use crate::Result;

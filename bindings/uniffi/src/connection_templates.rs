@@ -1,10 +1,11 @@
 //! Connection templates (where end users' data lands): `/integrations/templates/connections`.
 
-#[allow(unused_imports)]
-use crate::models::*;
-
 use crate::Result;
 use crate::lifecycle::OperatorSlot;
+use crate::models::{
+    ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate, CronDescription,
+    Deleted, TagFilter,
+};
 
 /// Connection-template operations for the operator (`OperatorClient.connection_templates()`).
 /// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the

@@ -1,10 +1,8 @@
 //! The connector catalogue: `/integrations/definitions/sources`.
 
-#[allow(unused_imports)]
-use crate::models::*;
-
 use crate::Result;
 use crate::lifecycle::OperatorSlot;
+use crate::models::{SourceDefinition, SourceDefinitionSummary};
 
 /// Connector catalogue lookups for the operator (`OperatorClient.definitions()`).
 /// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the

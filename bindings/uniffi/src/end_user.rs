@@ -1,8 +1,6 @@
 //! The end-user client: one workspace, authenticated with a scoped token.
 
-#[allow(unused_imports)]
-use crate::models::*;
-
+use crate::models::{RateLimit, ScopedTokenInfo};
 use std::sync::Arc;
 
 use airbyte_embedded as core;

@@ -12,9 +12,7 @@
 //! slot: an area handle may outlive the client object it came from
 //! (`OperatorClient(...).sources()` in one expression).
 
-#[allow(unused_imports)]
-use crate::models::*;
-
+use crate::models::AirbyteError;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use airbyte_embedded as core;

@@ -1,8 +1,6 @@
 //! The operator client: organisation-wide, authenticated with client credentials.
 
-#[allow(unused_imports)]
-use crate::models::*;
-
+use crate::models::RateLimit;
 use std::sync::Arc;
 
 use airbyte_embedded as core;

@@ -1,11 +1,12 @@
 //! Source templates: the operator's (`/integrations/templates/sources`) and the ones offered
 //! to an end user (`/embedded/source-templates`).
 
-#[allow(unused_imports)]
-use crate::models::*;
-
 use crate::Result;
 use crate::lifecycle::{EndUserSlot, OperatorSlot};
+use crate::models::{
+    Deleted, SourceTemplate, SourceTemplateCreate, SourceTemplateSummary, SourceTemplateUpdate,
+    TagFilter,
+};
 
 /// Source-template operations for the operator (`OperatorClient.source_templates()`).
 /// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the

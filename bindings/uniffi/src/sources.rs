@@ -2,9 +2,7 @@
 //! (`/integrations/sources`, operator token): the same routes under two prefixes. Checks are
 //! in [`crate::checks`].
 
-#[allow(unused_imports)]
-use crate::models::*;
-
+use crate::models::{Deleted, Source, SourceCreate, SourceSummary, SourceUpdate, WriteOptions};
 use airbyte_embedded as core;
 
 use crate::Result;

@@ -1,10 +1,8 @@
 //! Tags that group templates: `/integrations/templates/tags`. A tag's name is its path key.
 
-#[allow(unused_imports)]
-use crate::models::*;
-
 use crate::Result;
 use crate::lifecycle::OperatorSlot;
+use crate::models::{Deleted, Tag};
 
 /// Tag operations for the operator (`OperatorClient.tags()`).
 /// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the

@@ -2,9 +2,7 @@
 //! models. Token text is only reachable through the `expose_*` methods, never in a record
 //! that a log line might print.
 
-#[allow(unused_imports)]
-use crate::models::*;
-
+use crate::models::{ScopedTokenRequest, WidgetTokenRequest};
 use std::sync::Arc;
 
 use airbyte_embedded as core;

@@ -3,9 +3,7 @@
 //! text; a spec may be a `ConnectorSpecification` (`connectionSpecification`), a manifest
 //! spec (`connection_specification`) or a bare JSON Schema.
 
-#[allow(unused_imports)]
-use crate::models::*;
-
+use crate::models::{AirbyteError, Coercion, ValidationOptions};
 use airbyte_embedded::validation as cv;
 
 use crate::Result;

@@ -1,9 +1,9 @@
 //! The Workspace Management API (operator token): `/workspaces`, with a page-by-page walk
 //! that always ends.
 
-#[allow(unused_imports)]
-use crate::models::*;
-
+use crate::models::{
+    Deleted, Workspace, WorkspaceFilter, WorkspacePage, WorkspaceStats, WorkspaceUpdate,
+};
 use std::sync::{Arc, Mutex};
 
 use airbyte_embedded::workspaces as cw;
