@@ -3,7 +3,7 @@
 
 use crate::Result;
 use crate::models::{CheckJob, CheckStatus, SourceCreate, SourceUpdate, WaitOptions, WriteOptions};
-use crate::sources::{Sources, write_options};
+use crate::sources::Sources;
 
 #[uniffi::export]
 impl Sources {
@@ -19,7 +19,7 @@ impl Sources {
         options: Option<WriteOptions>,
     ) -> Result<CheckJob> {
         let source = source;
-        let options = write_options(options);
+        let options = options.unwrap_or_default();
         self.with(|s| s.check_config(&source, &options))
     }
 
@@ -37,7 +37,7 @@ impl Sources {
         options: Option<WriteOptions>,
     ) -> Result<CheckJob> {
         let update = update.unwrap_or_default();
-        let options = write_options(options);
+        let options = options.unwrap_or_default();
         self.with(|s| s.check(&id, &update, &options))
     }
 

@@ -8,11 +8,6 @@ use airbyte_embedded as core;
 use crate::Result;
 use crate::lifecycle::{EndUserSlot, OperatorSlot};
 
-/// The core's write options: `o`, or the defaults.
-pub(crate) fn write_options(o: Option<WriteOptions>) -> WriteOptions {
-    o.unwrap_or_default()
-}
-
 /// Who a [`Sources`] acts as.
 enum Owner {
     Operator(OperatorSlot),
@@ -83,7 +78,7 @@ impl Sources {
     #[uniffi::method(default(options = None))]
     pub fn create(&self, source: SourceCreate, options: Option<WriteOptions>) -> Result<Source> {
         let source = source;
-        let options = write_options(options);
+        let options = options.unwrap_or_default();
         self.with(|s| s.create_with(&source, &options))
     }
 
@@ -100,7 +95,7 @@ impl Sources {
         options: Option<WriteOptions>,
     ) -> Result<Source> {
         let update = update;
-        let options = write_options(options);
+        let options = options.unwrap_or_default();
         self.with(|s| s.update_with(&id, &update, &options))
     }
 
