@@ -29,7 +29,7 @@ pub fn client_config_from_env() -> Result<ClientConfig> {
 /// defaulted in the foreign languages (`ValidationOptions()`, `WriteOptions()`, …) build the
 /// same values; records with durations (`RetryPolicy`, `Pacing`, `WaitOptions`) have no
 /// foreign field defaults, so start from these and change what differs (Python
-/// `dataclasses.replace(defaults().retry_policy, max_retries=5)`, Kotlin
+/// `retry = defaults().retry_policy; retry.max_retries = 5`, Kotlin
 /// `defaults().retryPolicy.copy(maxRetries = 5u)`, Swift `var p = defaults().retryPolicy`).
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct Defaults {

@@ -5243,7 +5243,7 @@ public func FfiConverterTypeCustomization_lower(_ value: Customization) -> RustB
  * defaulted in the foreign languages (`ValidationOptions()`, `WriteOptions()`, …) build the
  * same values; records with durations (`RetryPolicy`, `Pacing`, `WaitOptions`) have no
  * foreign field defaults, so start from these and change what differs (Python
- * `dataclasses.replace(defaults().retry_policy, max_retries=5)`, Kotlin
+ * `retry = defaults().retry_policy; retry.max_retries = 5`, Kotlin
  * `defaults().retryPolicy.copy(maxRetries = 5u)`, Swift `var p = defaults().retryPolicy`).
  */
 public struct Defaults: Equatable, Hashable {
