@@ -9,8 +9,8 @@ use ureq::http::{HeaderMap, HeaderName, HeaderValue};
 use crate::error::{FieldError, RateLimit};
 use crate::http::error_body::Redaction;
 use crate::http::url::BaseUrl;
+use crate::pagination::{CursorTrail, cursor_from_next};
 use crate::retry::{self, Attempt, Decision, Failure, Pacing, Replay, RetryPolicy};
-use crate::workspaces::{CursorTrail, cursor_from_next};
 use crate::{Error, Result};
 
 /// The service's message and field errors from an error body (either shape, or a redacted
