@@ -79,6 +79,11 @@ impl Definition {
         })
     }
 
+    /// The `{id, name, icon}` destination list entry.
+    pub(crate) fn destination_summary_json(&self) -> Value {
+        json!({"id": self.id, "name": self.name, "icon": self.icon_url()})
+    }
+
     /// The `{id, definition: {name, spec, dockerRepository, dockerImageTag}}` detail.
     pub(crate) fn detail_json(&self) -> Value {
         json!({

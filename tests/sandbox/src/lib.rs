@@ -111,6 +111,7 @@ mod credentials;
 mod cron;
 mod errors;
 mod faults;
+pub mod global_templates;
 mod inventory;
 mod masking;
 mod models;

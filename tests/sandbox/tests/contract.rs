@@ -48,6 +48,7 @@ use airbyte_embedded::{
 use airbyte_embedded_sandbox::catalog::{
     DESTINATION_S3_DEFINITION_ID, SOURCE_POSTGRES_DEFINITION_ID, SOURCE_TINY_DEFINITION_ID,
 };
+use airbyte_embedded_sandbox::global_templates::GLOBAL_POSTGRES_TEMPLATE_ID;
 use airbyte_embedded_sandbox::{
     CLIENT_ID, CLIENT_SECRET, ErrorStyle, Fault, FaultAction, MULTI_CLIENT_ID, MULTI_CLIENT_SECRET,
     ORGANIZATION_ID, OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, OTHER_ORGANIZATION_ID, Sandbox,
@@ -66,10 +67,7 @@ const REQUEST_ALLOWLIST: &[Allowed] = &[];
 
 /// Documented operations the sandbox answers for although it does not serve them (a broader
 /// route of its router matches first), with what it does.
-const SHADOWED: &[(&str, &str)] = &[(
-    "GET /api/v1/integrations/templates/sources/global",
-    "matched by /integrations/templates/sources/{id}: 404 `Source template not found`",
-)];
+const SHADOWED: &[(&str, &str)] = &[];
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
@@ -714,6 +712,40 @@ fn routes(w: &World) -> Vec<Route> {
             Probe::new("GET", &def(&uuid_like(3)), 404).token(op),
         ],
     ));
+    let dd = "/integrations/definitions/destinations";
+    let dd_id = |id: &str| format!("{dd}/{id}");
+    routes.push(route(
+        "GET",
+        "/integrations/definitions/destinations",
+        Audience::Operator,
+        dd.into(),
+        None,
+        vec![
+            Probe::new("GET", dd, 200).token(op),
+            Probe::new("GET", dd, 200).token(op).query(&format!(
+                "actorDefinitionIds={DESTINATION_S3_DEFINITION_ID}"
+            )),
+            Probe::new("GET", dd, 200).token(op).query(&format!(
+                "actorDefinitionIds={DESTINATION_S3_DEFINITION_ID}&actorDefinitionIds={}",
+                uuid_like(4)
+            )),
+            Probe::new("GET", dd, 422)
+                .token(op)
+                .query("actorDefinitionIds=not-a-uuid"),
+        ],
+    ));
+    routes.push(route(
+        "GET",
+        "/integrations/definitions/destinations/{id}",
+        Audience::Operator,
+        dd_id(DESTINATION_S3_DEFINITION_ID),
+        None,
+        vec![
+            Probe::new("GET", &dd_id(DESTINATION_S3_DEFINITION_ID), 200).token(op),
+            Probe::new("GET", &dd_id(SOURCE_POSTGRES_DEFINITION_ID), 404).token(op),
+            Probe::new("GET", &dd_id(&uuid_like(3)), 404).token(op),
+        ],
+    ));
 
     // Tags.
     let tags = "/integrations/templates/tags";
@@ -787,6 +819,17 @@ fn routes(w: &World) -> Vec<Route> {
         ],
     ));
     routes.push(route(
+        "GET",
+        "/integrations/templates/sources/global",
+        Audience::Operator,
+        format!("{st}/global"),
+        None,
+        vec![
+            Probe::new("GET", &format!("{st}/global"), 200).token(op),
+            Probe::new("GET", &format!("{st}/global"), 200).token(&w.other_op),
+        ],
+    ));
+    routes.push(route(
         "POST",
         "/integrations/templates/sources",
         Audience::Operator,
@@ -798,6 +841,7 @@ fn routes(w: &World) -> Vec<Route> {
                 "name": "pg", "customization": full_customization()})),
             Probe::new("POST", st, 200).token(op).json(json!({"original_source_template_id": w.tiny_template, "name": "clone"})),
             Probe::new("POST", st, 200).token(op).json(json!({"original_source_template_id": w.tiny_template})),
+            Probe::new("POST", st, 200).token(op).json(json!({"original_source_template_id": GLOBAL_POSTGRES_TEMPLATE_ID, "name": "pg from global"})),
             Probe::new("POST", st, 404).token(op).json(json!({"actor_definition_id": uuid_like(4), "partial_default_config": {}})),
             Probe::new("POST", st, 404).token(op).json(json!({"original_source_template_id": w.other_template})),
             Probe::new("POST", st, 422).token(op).json(json!({"partial_default_config": {}})),

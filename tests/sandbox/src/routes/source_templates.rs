@@ -13,6 +13,7 @@ use crate::body::{Body, from_value, path_uuid};
 use crate::catalog::{self, DefinitionKind};
 use crate::clock;
 use crate::errors::{ApiError, ApiResult};
+use crate::global_templates;
 use crate::models::SourceTemplate;
 use crate::query::{QueryParams, TagFilter};
 use crate::routes::tags::{attach, detach};
@@ -26,6 +27,7 @@ const BASE: &str = "/integrations/templates/sources";
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route(BASE, get(list).post(create))
+        .route(&format!("{BASE}/global"), get(list_global))
         .route(
             &format!("{BASE}/{{id}}"),
             get(get_one).patch(update).delete(remove),
@@ -117,6 +119,17 @@ async fn list(
     list_json(&app.lock().store, &caller, raw.as_deref())
 }
 
+/// `GET /integrations/templates/sources/global`: the Airbyte-maintained templates, the same
+/// for every organisation.
+async fn list_global(State(app): State<AppState>, Operator(_): Operator) -> ApiResult {
+    let state = app.lock();
+    let data: Vec<Value> = global_templates::all()
+        .iter()
+        .map(|t| state.store.source_template_summary_json(t))
+        .collect();
+    Ok(Json(json!({"data": data})))
+}
+
 /// `GET /embedded/source-templates?tags=&tags_mode=` (end user).
 async fn end_user_list(
     State(app): State<AppState>,
@@ -145,7 +158,7 @@ async fn end_user_get(
 }
 
 /// `POST /integrations/templates/sources`: create from a definition, or clone with
-/// `original_source_template_id`.
+/// `original_source_template_id` (one of the organisation's templates or a global one).
 async fn create(
     State(app): State<AppState>,
     Operator(caller): Operator,
@@ -156,8 +169,13 @@ async fn create(
     let store = &mut state.store;
     let template = if body.contains_key("original_source_template_id") {
         let req: TemplateClone = from_value(Value::Object(body), &["body"])?;
-        let index = store.source_template_index(org, req.original_source_template_id)?;
-        let original = &store.source_templates[index];
+        let original = match global_templates::find(req.original_source_template_id) {
+            Some(global) => global,
+            None => {
+                let index = store.source_template_index(org, req.original_source_template_id)?;
+                &store.source_templates[index]
+            }
+        };
         SourceTemplate {
             name: req.name.unwrap_or_else(|| original.name.clone()),
             ..new_template(
