@@ -68,7 +68,8 @@
 //!   defaults, partial configs, the spec cache, the form model. Offline.
 //! - **Resilience** ([`retry`]): what is retried, creates whose outcome is unknown, rate
 //!   limits and pacing.
-//! - **Pagination** ([`workspaces`]): the workspace walk, and when it stops.
+//! - **Pagination** ([`pagination`]): the walk over workspaces and destinations, and when it
+//!   stops.
 //! - **Logging and redaction** ([`logging`], [`redact`]): what the SDK logs, keeping the HTTP
 //!   library's wire dumps out, the one redactor every error text passes through.
 //! - **Testing** (below): the sandbox, fault injection, fuzzing.
@@ -129,7 +130,9 @@
 //!   `selected_connection_template_tags(_mode)` (no tags: every template; Airbyte-hosted
 //!   templates are skipped), to the workspace's destination from that template, listed to an
 //!   operator token by `GET /integrations/destinations?workspace_id=` and
-//!   `GET /integrations/destinations/{id}` (this SDK has no destinations API yet).
+//!   `GET /integrations/destinations/{id}` ([`OperatorClient::destinations`]). Three global
+//!   source templates (Postgres, Stripe, Sample Data), owned by no organisation, are listed to
+//!   every operator and can be cloned.
 //! - **Bounds**: a request body over 1 MiB (`--max-body-bytes`) gets 413 before it is read
 //!   whole; the request log keeps the latest 1000 requests, each body cut to its first 64 KiB.
 //! - **Admin routes** under `/_sandbox/` inject faults, revoke tokens and list recorded
@@ -140,8 +143,8 @@
 //!   `workspace_name` is, `mode` on templates. Contract tests (`tests/sandbox/tests/contract.rs`)
 //!   hold every response it sends, on every route and status, to the published documents in
 //!   `tests/fixtures/contract/`. It does not serve the documents' catalog, search, Sonar,
-//!   connector, OAuth and alias operations, global templates, or destinations the service
-//!   manages for Airbyte-hosted templates; checks do not run a connector (the rule above
+//!   connector, OAuth and alias operations, or destinations the service manages for
+//!   Airbyte-hosted templates; checks do not run a connector (the rule above
 //!   decides); and it answers 500 only when a fault asks for it.
 //!
 //! # Testing against faults
@@ -182,6 +185,7 @@ mod http;
 pub mod integrations;
 pub mod logging;
 mod open_enum;
+pub mod pagination;
 pub mod redact;
 pub mod retry;
 pub mod sources;

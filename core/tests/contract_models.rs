@@ -24,7 +24,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use airbyte_embedded::integrations::{
-    ConnectionTemplateCreate, ConnectionTemplateUpdate, SourceTemplateCreate, SourceTemplateUpdate,
+    ConnectionTemplateCreate, ConnectionTemplateUpdate, DestinationFilter, SourceTemplateCreate,
+    SourceTemplateUpdate,
 };
 use airbyte_embedded::sources::{SourceCreate, SourceUpdate};
 use airbyte_embedded::workspaces::{WorkspaceFilter, WorkspaceUpdate};
@@ -229,6 +230,39 @@ fn cases() -> Vec<Case> {
             format!("/integrations/definitions/sources/{id}"),
             move |c| c.op.definitions().get_source(id).map(drop),
         ),
+        case(
+            "GET",
+            "/integrations/definitions/destinations",
+            "/integrations/definitions/destinations",
+            move |c| {
+                c.op.definitions()
+                    .list_destinations(&[id.to_owned()])
+                    .map(drop)
+            },
+        ),
+        case(
+            "GET",
+            "/integrations/definitions/destinations/{id}",
+            format!("/integrations/definitions/destinations/{id}"),
+            move |c| c.op.definitions().get_destination(id).map(drop),
+        ),
+        // Destinations.
+        case(
+            "GET",
+            "/integrations/destinations",
+            "/integrations/destinations",
+            move |c| {
+                c.op.destinations()
+                    .list_page(&DestinationFilter::new(id), None)
+                    .map(drop)
+            },
+        ),
+        case(
+            "GET",
+            "/integrations/destinations/{id}",
+            format!("/integrations/destinations/{id}"),
+            move |c| c.op.destinations().get(id).map(drop),
+        ),
         // Tags.
         case(
             "GET",
@@ -264,6 +298,12 @@ fn cases() -> Vec<Case> {
                     .list(&TagFilter::default())
                     .map(drop)
             },
+        ),
+        case(
+            "GET",
+            "/integrations/templates/sources/global",
+            "/integrations/templates/sources/global",
+            |c| c.op.source_templates().list_global().map(drop),
         ),
         case(
             "POST",

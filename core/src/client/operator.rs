@@ -11,7 +11,7 @@ use crate::client::EndUserClient;
 use crate::config::{ClientConfig, Credentials};
 use crate::error::RateLimit;
 use crate::http::Http;
-use crate::integrations::{ConnectionTemplates, Definitions, SourceTemplates, Tags};
+use crate::integrations::{ConnectionTemplates, Definitions, Destinations, SourceTemplates, Tags};
 use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
 use crate::sources::{Scope, Sources};
@@ -136,9 +136,18 @@ impl OperatorClient {
         }
     }
 
-    /// The connector catalogue: `/integrations/definitions/sources`.
+    /// The connector catalogue: `/integrations/definitions/sources` and
+    /// `/integrations/definitions/destinations`.
     pub fn definitions(&self) -> Definitions<'_> {
         Definitions {
+            api: &self.inner.api,
+        }
+    }
+
+    /// The destinations the service made from connection templates:
+    /// `/integrations/destinations`.
+    pub fn destinations(&self) -> Destinations<'_> {
+        Destinations {
             api: &self.inner.api,
         }
     }

@@ -1,4 +1,5 @@
-//! Connector definitions and their specs: `/integrations/definitions/sources`.
+//! Connector definitions and their specs: `/integrations/definitions/sources` and
+//! `/integrations/definitions/destinations`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -79,7 +80,7 @@ pub struct SourceDefinition {
     pub definition: DefinitionBody,
 }
 
-/// The body of a [`SourceDefinition`].
+/// The body of a [`SourceDefinition`] or a [`DestinationDefinition`] (`ConnectorDefinition`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DefinitionBody {
@@ -93,6 +94,40 @@ pub struct DefinitionBody {
     /// Every other field, as sent.
     #[serde(flatten)]
     pub other: Map<String, Value>,
+}
+
+/// A destination connector in the catalogue (`DestinationDefinitionListItem`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DestinationDefinitionSummary {
+    /// Definition id (a connection template's `destination_definition_id`).
+    pub id: String,
+    /// Connector name.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub name: Option<String>,
+    /// Icon: a URL or inline SVG text.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub icon: Option<String>,
+}
+
+/// `{"destinations": [...]}`.
+#[derive(Deserialize)]
+struct DestinationDefinitionList {
+    #[serde(default, deserialize_with = "null_as_default")]
+    destinations: Vec<DestinationDefinitionSummary>,
+}
+
+/// A destination connector with its spec (`DestinationDefinitionResponse`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DestinationDefinition {
+    /// Definition id.
+    pub id: String,
+    /// The definition: `name`, `spec` (whose `connectionSpecification` a connection
+    /// template's `destination_config` must satisfy) and whatever else the service sends.
+    pub definition: DefinitionBody,
 }
 
 /// Connector catalogue lookups for the operator. Get one from
@@ -124,6 +159,38 @@ impl Definitions<'_> {
         let id = require_id("id", id)?;
         self.api.get(
             &format!("integrations/definitions/sources/{}", segment(id)),
+            &[],
+        )
+    }
+
+    /// Lists destination connectors: those with the given definition ids, or every one the
+    /// organisation may use when `ids` is empty.
+    /// `GET /integrations/definitions/destinations?actorDefinitionIds=…` (the key repeated per
+    /// id).
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidArgument`] naming `ids` for an empty id (nothing sent); auth and
+    /// transport errors.
+    pub fn list_destinations(&self, ids: &[String]) -> Result<Vec<DestinationDefinitionSummary>> {
+        let mut query = Vec::with_capacity(ids.len());
+        for id in ids {
+            query.push(("actorDefinitionIds", require_id("ids", id)?.to_owned()));
+        }
+        Ok(self
+            .api
+            .get::<DestinationDefinitionList>("integrations/definitions/destinations", &query)?
+            .destinations)
+    }
+
+    /// Reads one destination connector with its spec.
+    /// `GET /integrations/definitions/destinations/{id}`.
+    ///
+    /// # Errors
+    /// [`crate::Error::NotFound`]; [`crate::Error::InvalidArgument`] for an empty id.
+    pub fn get_destination(&self, id: &str) -> Result<DestinationDefinition> {
+        let id = require_id("id", id)?;
+        self.api.get(
+            &format!("integrations/definitions/destinations/{}", segment(id)),
             &[],
         )
     }

@@ -1,7 +1,9 @@
-//! The Integration Management API (operator token): templates, tags and the connector catalogue.
+//! The Integration Management API (operator token): templates, tags, destinations and the
+//! connector catalogue.
 
 mod connection_templates;
 mod definitions;
+mod destinations;
 mod source_templates;
 mod tags;
 
@@ -10,7 +12,12 @@ pub use connection_templates::{
     CronDescription, DataHostingType, NonBreakingChangesPreference,
 };
 pub use definitions::{
-    DefinitionBody, Definitions, SourceDefinition, SourceDefinitionSummary, SupportLevel,
+    DefinitionBody, Definitions, DestinationDefinition, DestinationDefinitionSummary,
+    SourceDefinition, SourceDefinitionSummary, SupportLevel,
+};
+pub use destinations::{
+    Destination, DestinationFilter, DestinationPage, DestinationPages, DestinationSummary,
+    Destinations,
 };
 pub use source_templates::{
     Customization, SourceConfigTemplateMode, SourceTemplate, SourceTemplateCreate,

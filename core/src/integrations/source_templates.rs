@@ -322,6 +322,19 @@ impl SourceTemplates<'_> {
         Ok(self.api.get::<DataList<_>>(BASE, &filter.query())?.data)
     }
 
+    /// Lists the Airbyte-maintained (global) source templates, the same for every
+    /// organisation: the ones an operator clones ([`SourceTemplates::clone_template`]) to offer
+    /// a connector with Airbyte's defaults. `GET /integrations/templates/sources/global`.
+    ///
+    /// # Errors
+    /// [`Error::Unauthorized`], [`Error::Forbidden`], transport errors.
+    pub fn list_global(&self) -> Result<Vec<SourceTemplateSummary>> {
+        Ok(self
+            .api
+            .get::<DataList<_>>(&format!("{BASE}/global"), &[])?
+            .data)
+    }
+
     /// Reads one source template. `GET /integrations/templates/sources/{id}`.
     ///
     /// # Errors
@@ -352,7 +365,8 @@ impl SourceTemplates<'_> {
         )
     }
 
-    /// Creates a copy of an existing template, optionally renamed.
+    /// Creates a copy of an existing template (one of the organisation's, or a global one from
+    /// [`SourceTemplates::list_global`]) in the organisation, optionally renamed.
     /// `POST /integrations/templates/sources` with `{original_source_template_id, name?}`.
     ///
     /// # Errors
