@@ -5,9 +5,9 @@
  * gives):
  *
  * - Prefix: every symbol, type and macro starts with airbyte_ / AIRBYTE_.
- * - Handles: airbyte_operator_client, airbyte_end_user_client and airbyte_workspace_pages are
- *   opaque. A *_new(..., &out) function (or airbyte_operator_end_user_client,
- *   airbyte_operator_workspaces_pages) makes one; the caller owns it and releases it with the
+ * - Handles: airbyte_operator_client, airbyte_end_user_client, airbyte_workspace_pages and
+ *   airbyte_destination_pages are opaque. A *_new(..., &out) function (or
+ *   airbyte_operator_end_user_client, airbyte_operator_*_pages) makes one; the caller owns it and releases it with the
  *   matching *_free. *_free(NULL) is a no-op. Never use a handle after freeing it.
  * - Status: every fallible function returns an airbyte_status; AIRBYTE_STATUS_OK (0) is
  *   success. Values are stable forever and grouped: 1xx arguments, 2xx HTTP errors, 3xx
@@ -39,8 +39,8 @@
  *   free the handle the call used.
  * - Threads: calls block the calling thread until the HTTP exchange is done. A client handle
  *   may be used by many threads at once (one connection pool and token cache per client);
- *   only its *_free must not race with other calls on it. An airbyte_workspace_pages handle
- *   is for one thread at a time. The last error is per thread.
+ *   only its *_free must not race with other calls on it. A *_pages handle is for one thread
+ *   at a time. The last error is per thread.
  * - Linking: the static library needs -lm -lpthread -ldl; or use
  *   pkg-config --cflags --libs airbyte-embedded.
  */
@@ -143,6 +143,17 @@ typedef enum {
   // An error this version of the library cannot classify (a bug: please report it).
   AIRBYTE_STATUS_INTERNAL = 901,
 } airbyte_status;
+
+// A walk over every page of `GET /integrations/destinations` for one workspace, fetched one
+// page per `airbyte_destination_pages_next_page` call. It follows `next` links as the
+// workspace walk does (only on the configured host and port, the filter kept on every page)
+// and always ends (a repeated cursor stops it with `AIRBYTE_STATUS_PAGINATION`).
+//
+// Opaque. Made by `airbyte_operator_destinations_pages`, released by
+// `airbyte_destination_pages_free`. It holds its own reference to the client, so it may
+// outlive the operator client handle. Not for concurrent use: call it from one thread at a
+// time.
+typedef struct airbyte_destination_pages airbyte_destination_pages;
 
 // An end user's client (one workspace, a scoped token): the source templates offered to them,
 // their sources and checks.
@@ -451,6 +462,18 @@ airbyte_status airbyte_operator_source_templates_list(const airbyte_operator_cli
                                                       const char *filter_json,
                                                       char **out_json);
 
+// Lists the Airbyte-maintained (global) source templates, the same for every organisation
+// (clone one with `airbyte_operator_source_templates_clone`).
+// `GET /integrations/templates/sources/global`.
+//
+// On success `*out_json` receives a JSON array of `SourceTemplateSummary` objects, owned by
+// the caller: free it with `airbyte_string_free`.
+//
+// # Safety
+// `client` is NULL or a live handle; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_source_templates_list_global(const airbyte_operator_client *client,
+                                                             char **out_json);
+
 // Reads one source template. `GET /integrations/templates/sources/{id}`.
 //
 // On success `*out_json` receives a `SourceTemplate` object, owned by the caller: free it with
@@ -740,6 +763,107 @@ airbyte_status airbyte_operator_definitions_list_sources(const airbyte_operator_
 airbyte_status airbyte_operator_definitions_get_source(const airbyte_operator_client *client,
                                                        const char *id,
                                                        char **out_json);
+
+// Lists destination connectors: those whose definition ids `ids_json` names (a JSON array of
+// id strings), or every one the organisation may use when it is NULL or `[]`.
+// `GET /integrations/definitions/destinations?actorDefinitionIds=…` (the key repeated).
+//
+// On success `*out_json` receives a JSON array of `{"id", "name", "icon"}` objects, owned by
+// the caller: free it with `airbyte_string_free`. Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT`
+// for an empty id (nothing sent).
+//
+// # Safety
+// `client` is NULL or a live handle; `ids_json` is NULL or a NUL-terminated string;
+// `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_definitions_list_destinations(const airbyte_operator_client *client,
+                                                              const char *ids_json,
+                                                              char **out_json);
+
+// Reads one destination connector with its spec.
+// `GET /integrations/definitions/destinations/{id}`.
+//
+// On success `*out_json` receives `{"id", "definition": {"name", "spec": {...}, ...}}`, owned
+// by the caller: free it with `airbyte_string_free`. Errors: `AIRBYTE_STATUS_NOT_FOUND`.
+//
+// # Safety
+// `client` is NULL or a live handle; `id` is NULL or a NUL-terminated string; `out_json` is
+// NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_definitions_get_destination(const airbyte_operator_client *client,
+                                                            const char *id,
+                                                            char **out_json);
+
+// Reads one page of a workspace's destinations.
+// `GET /integrations/destinations?workspace_id=…&limit=…&cursor=…`.
+//
+// `filter_json` is `{"workspace_id", "limit"?: ≥ 1}`; `cursor` is NULL for the first page.
+// On success `*out_json` receives `{"data": [DestinationSummary...], "next": "<absolute
+// URL>"|null}` (`DestinationSummary` = `{id, name, destination_definition_id,
+// destination_type}`), owned by the caller: free it with `airbyte_string_free`. Prefer
+// `airbyte_operator_destinations_pages`, which follows `next` safely.
+//
+// Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (no `workspace_id`, a `limit` of 0; nothing
+// sent), `AIRBYTE_STATUS_NOT_FOUND` (a workspace of another organisation), auth and transport
+// errors.
+//
+// # Safety
+// `client` is NULL or a live handle; `filter_json` and `cursor` are NULL or NUL-terminated
+// strings; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_destinations_list_page(const airbyte_operator_client *client,
+                                                       const char *filter_json,
+                                                       const char *cursor,
+                                                       char **out_json);
+
+// Starts a walk over every destination page of `filter_json` (as for
+// `airbyte_operator_destinations_list_page`). Sends nothing until the first
+// `airbyte_destination_pages_next_page`; a filter that cannot be sent (no `workspace_id`) is
+// reported by that first call.
+//
+// On success `*out` receives a new handle, owned by the caller: release it with
+// `airbyte_destination_pages_free`.
+//
+// # Safety
+// `client` is NULL or a live handle; `filter_json` is NULL or a NUL-terminated string; `out`
+// is NULL or points to a writable `airbyte_destination_pages *`.
+airbyte_status airbyte_operator_destinations_pages(const airbyte_operator_client *client,
+                                                   const char *filter_json,
+                                                   airbyte_destination_pages **out);
+
+// Fetches the next page of the walk.
+//
+// On success `*out_json` receives a JSON array of `DestinationSummary` objects (possibly
+// empty), owned by the caller: free it with `airbyte_string_free`; or NULL once the last page
+// has been read (every later call also gives NULL).
+//
+// Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` for the walk's filter (first call);
+// `AIRBYTE_STATUS_PAGINATION` for a `next` link off the configured origin, without a cursor,
+// or repeating a cursor (reported by the call after the page that carried it); the request's
+// own errors. After an error the walk is over: later calls give NULL.
+//
+// # Safety
+// `pages` is NULL or a live handle not used by another thread during the call; `out_json`
+// is NULL or points to a writable `char *`.
+airbyte_status airbyte_destination_pages_next_page(airbyte_destination_pages *pages,
+                                                   char **out_json);
+
+// Releases a destination walk. NULL is a no-op. Does not touch the last error.
+//
+// # Safety
+// `pages` is NULL or a live handle, not used by another thread during or after this call.
+void airbyte_destination_pages_free(airbyte_destination_pages *pages);
+
+// Reads one destination. `GET /integrations/destinations/{id}`.
+//
+// On success `*out_json` receives `{id, name, destination_definition_id, destination_type,
+// destination_config: {...}, created_at}` with every `airbyte_secret` of the config masked as
+// `**********`, owned by the caller: free it with `airbyte_string_free`. Errors:
+// `AIRBYTE_STATUS_NOT_FOUND`.
+//
+// # Safety
+// `client` is NULL or a live handle; `id` is NULL or a NUL-terminated string; `out_json` is
+// NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_destinations_get(const airbyte_operator_client *client,
+                                                 const char *id,
+                                                 char **out_json);
 
 // Reads one page of workspaces. `GET /workspaces?name_contains=…&status=…&limit=…&cursor=…`.
 //

@@ -44,6 +44,8 @@ pub mod tags;
 
 pub mod definitions;
 
+pub mod destinations;
+
 pub mod workspaces;
 
 // The end-user client, then the sources and checks both clients share.

@@ -41,6 +41,27 @@ pub unsafe extern "C" fn airbyte_operator_source_templates_list(
     })
 }
 
+/// Lists the Airbyte-maintained (global) source templates, the same for every organisation
+/// (clone one with `airbyte_operator_source_templates_clone`).
+/// `GET /integrations/templates/sources/global`.
+///
+/// On success `*out_json` receives a JSON array of `SourceTemplateSummary` objects, owned by
+/// the caller: free it with `airbyte_string_free`.
+///
+/// # Safety
+/// `client` is NULL or a live handle; `out_json` is NULL or points to a writable `char *`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn airbyte_operator_source_templates_list_global(
+    client: *const airbyte_operator_client,
+    out_json: *mut *mut c_char,
+) -> airbyte_status {
+    call(|| {
+        // SAFETY: the caller upholds this function's `# Safety` contract.
+        let (out, client) = unsafe { (Out::new(out_json, "out_json")?, operator(client)?) };
+        out.json(&client.source_templates().list_global()?)
+    })
+}
+
 /// Reads one source template. `GET /integrations/templates/sources/{id}`.
 ///
 /// On success `*out_json` receives a `SourceTemplate` object, owned by the caller: free it with

@@ -261,6 +261,111 @@ static void connection_templates(airbyte_operator_client *op) {
     airbyte_string_free(id);
 }
 
+static void destinations_and_global_templates(airbyte_operator_client *op) {
+    char *out = NULL;
+    /* The global templates, and a clone of the Sample Data one. */
+    CHECK_OK(airbyte_operator_source_templates_list_global(op, &out));
+    CHECK(contains(out, "\"Postgres (Airbyte)\""));
+    CHECK(jis(out, "/2/name", "Sample Data (Airbyte)"));
+    char *global = jget(out, "/2/id");
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_source_templates_clone(op, global, "Sample ops", &out));
+    char *template_id = jget(out, "/id");
+    CHECK(template_id != NULL && global != NULL && strcmp(template_id, global) != 0);
+    airbyte_string_free(out);
+
+    /* Destination definitions: all, by id (the key repeated), one with its spec. */
+    CHECK_OK(airbyte_operator_definitions_list_destinations(op, NULL, &out));
+    CHECK(contains(out, S3));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_definitions_list_destinations(
+        op, "[\"" S3 "\", \"00000000-0000-4000-8000-00000000abcd\"]", &out));
+    CHECK(jis(out, "/0/id", S3));
+    CHECK(jis(out, "/0/name", "S3"));
+    airbyte_string_free(out);
+    CHECK_STATUS(airbyte_operator_definitions_list_destinations(op, "[\"\"]", &out),
+                 AIRBYTE_STATUS_INVALID_ARGUMENT);
+    CHECK(last_error_has("/argument", "ids"));
+    CHECK_STATUS(airbyte_operator_definitions_list_destinations(op, "{}", &out),
+                 AIRBYTE_STATUS_INVALID_JSON);
+    CHECK_OK(airbyte_operator_definitions_get_destination(op, S3, &out));
+    CHECK(jis(out, "/id", S3));
+    CHECK(contains(out, "connectionSpecification"));
+    airbyte_string_free(out);
+
+    /* A source made in a new workspace gets the connection template's destination. */
+    CHECK_OK(airbyte_operator_connection_templates_create(
+        op,
+        "{\"destination_name\": \"Lake ops\", \"destination_definition_id\": \"" S3 "\","
+        " \"destination_config\": {\"s3_bucket_name\": \"b\", \"s3_bucket_path\": \"p\","
+        " \"s3_bucket_region\": \"us-east-1\", \"access_key_id\": \"AKIA\","
+        " \"secret_access_key\": \"shh-ops\", \"format\": {\"format_type\": \"JSONL\"}}}",
+        &out));
+    char *connection_template = jget(out, "/id");
+    airbyte_string_free(out);
+    airbyte_end_user_client *eu = NULL;
+    CHECK_OK(airbyte_operator_end_user_client(op, "ops-dest", &eu));
+    char *workspace = NULL;
+    CHECK_OK(airbyte_end_user_workspace_id(eu, &workspace));
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"workspace_id\": \"%s\", \"source_template_id\": \"%s\","
+             " \"source_config\": {}}",
+             workspace ? workspace : "", template_id ? template_id : "");
+    CHECK_OK(airbyte_end_user_sources_create(eu, body, NULL, &out));
+    airbyte_string_free(out);
+    airbyte_end_user_client_free(eu);
+
+    char filter[256];
+    snprintf(filter, sizeof filter, "{\"workspace_id\": \"%s\", \"limit\": 1}",
+             workspace ? workspace : "");
+    CHECK_OK(airbyte_operator_destinations_list_page(op, filter, NULL, &out));
+    CHECK(jis(out, "/data/0/name", "Lake ops"));
+    CHECK(jis(out, "/data/0/destination_definition_id", S3));
+    char *destination = jget(out, "/data/0/id");
+    airbyte_string_free(out);
+    airbyte_destination_pages *pages = NULL;
+    CHECK_OK(airbyte_operator_destinations_pages(op, filter, &pages));
+    int seen = 0;
+    for (;;) {
+        char *page = NULL;
+        CHECK_OK(airbyte_destination_pages_next_page(pages, &page));
+        if (page == NULL) {
+            break;
+        }
+        seen += contains(page, "\"Lake ops\"");
+        airbyte_string_free(page);
+    }
+    CHECK(seen == 1);
+    airbyte_destination_pages_free(pages);
+    CHECK_OK(airbyte_operator_destinations_get(op, destination, &out));
+    CHECK(jis(out, "/destination_config/secret_access_key", AIRBYTE_SECRET_MASK));
+    CHECK(!contains(out, "shh-ops"));
+    airbyte_string_free(out);
+    /* No workspace_id: refused, nothing sent; the walk reports it on its first page. */
+    CHECK_STATUS(airbyte_operator_destinations_list_page(op, "{}", NULL, &out),
+                 AIRBYTE_STATUS_INVALID_JSON);
+    CHECK_OK(airbyte_operator_destinations_pages(op, "{\"workspace_id\": \"\"}", &pages));
+    CHECK_STATUS(airbyte_destination_pages_next_page(pages, &out),
+                 AIRBYTE_STATUS_INVALID_ARGUMENT);
+    CHECK(last_error_has("/argument", "workspace_id"));
+    CHECK_OK(airbyte_destination_pages_next_page(pages, &out));
+    CHECK(out == NULL);
+    airbyte_destination_pages_free(pages);
+    CHECK_STATUS(airbyte_operator_destinations_get(op, "00000000-0000-4000-8000-00000000abcd", &out),
+                 AIRBYTE_STATUS_NOT_FOUND);
+
+    CHECK_OK(airbyte_operator_connection_templates_delete(op, connection_template, &out));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_source_templates_delete(op, template_id, &out));
+    airbyte_string_free(out);
+    airbyte_string_free(destination);
+    airbyte_string_free(connection_template);
+    airbyte_string_free(workspace);
+    airbyte_string_free(template_id);
+    airbyte_string_free(global);
+}
+
 static void workspaces_and_sources(airbyte_operator_client *op) {
     char *out = NULL;
     /* Three workspaces, made by minting tokens. */
@@ -393,8 +498,8 @@ static void workspaces_and_sources(airbyte_operator_client *op) {
 }
 
 void test_operator(void) {
-    group("operator client: configuration, tokens, tags, definitions, templates, workspaces, "
-          "sources");
+    group("operator client: configuration, tokens, tags, definitions, templates, destinations, "
+          "workspaces, sources");
     airbyte_operator_client *op = new_operator();
     if (op == NULL) {
         return;
@@ -404,6 +509,7 @@ void test_operator(void) {
     tags_and_definitions(op);
     source_templates(op);
     connection_templates(op);
+    destinations_and_global_templates(op);
     workspaces_and_sources(op);
     airbyte_operator_client_free(op);
 }
