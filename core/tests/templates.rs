@@ -398,3 +398,60 @@ fn a_template_patch_carrying_the_mask_is_refused_before_sending() {
         )
         .unwrap();
 }
+
+#[test]
+fn a_connection_template_clones_with_its_secrets_given_again() {
+    let sb = sandbox();
+    let op = operator(&sb);
+    let api = op.connection_templates();
+    let original = api
+        .create(
+            &ConnectionTemplateCreate::user_hosted("Lake", S3, s3_config())
+                .cron_expression("0 0 12 * * ?"),
+        )
+        .unwrap();
+    let before = api.list(&TagFilter::default()).unwrap().len();
+
+    // What the service returns has the secret masked: a copy without it is refused, unsent.
+    sb.clear_requests();
+    let refused = api.clone_template(&original.id, Some("Lake copy"), &serde_json::Map::new());
+    match refused {
+        Err(Error::InvalidConfig { errors, .. }) => {
+            assert_eq!(
+                errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(),
+                ["/access_key_id", "/secret_access_key"]
+            );
+        }
+        other => panic!("expected InvalidConfig, got {other:?}"),
+    }
+    assert!(
+        requests_to(&sb, "/integrations/templates/connections")
+            .iter()
+            .all(|r| r.method != "POST"),
+        "nothing was created"
+    );
+
+    let copy = api
+        .clone_template(
+            &original.id,
+            Some("Lake copy"),
+            &object(json!({"access_key_id": "AKIA", "secret_access_key": "very-secret-key"})),
+        )
+        .unwrap();
+    assert_ne!(copy.id, original.id);
+    assert_eq!(copy.destination_name.as_deref(), Some("Lake copy"));
+    assert_eq!(copy.cron_expression, original.cron_expression);
+    let (a, b) = (
+        original.destination_config.unwrap(),
+        copy.destination_config.unwrap(),
+    );
+    assert_eq!(a, b, "the same config, secrets masked alike");
+    let sent = requests_to(&sb, "/integrations/templates/connections")
+        .into_iter()
+        .find(|r| r.method == "POST")
+        .unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&sent.body).unwrap();
+    assert_eq!(body["destination_config"]["s3_bucket_name"], "bucket");
+    assert_eq!(body["destination_config"]["format"]["format_type"], "JSONL");
+    assert_eq!(api.list(&TagFilter::default()).unwrap().len(), before + 1);
+}

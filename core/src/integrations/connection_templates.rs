@@ -295,6 +295,18 @@ pub struct ConnectionTemplates<'a> {
     pub(crate) api: &'a Api,
 }
 
+/// Writes `overlay` over `base`: objects merge key by key, anything else replaces.
+fn merge_into(base: &mut Map<String, Value>, overlay: &Map<String, Value>) {
+    for (key, value) in overlay {
+        match (base.get_mut(key), value) {
+            (Some(Value::Object(inner)), Value::Object(over)) => merge_into(inner, over),
+            _ => {
+                base.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
 impl ConnectionTemplates<'_> {
     /// Lists connection templates, optionally narrowed by tags.
     /// `GET /integrations/templates/connections?tags=…&tags_mode=…`.
@@ -330,6 +342,47 @@ impl ConnectionTemplates<'_> {
                 advice: "list connection templates before retrying",
             },
         )
+    }
+
+    /// Creates a copy of a connection template, its destination named `destination_name`
+    /// (default: the original's). The service has no clone route: this reads the template
+    /// (`GET /integrations/templates/connections/{id}`) and creates a new one from every field
+    /// it returned (`POST /integrations/templates/connections`); tags are not copied.
+    ///
+    /// The service masks the destination's secrets in what it returns, so `secrets` gives
+    /// them: a partial `destination_config` (e.g. `{"secret_access_key": "…"}`) merged over
+    /// the one read, objects key by key. A mask left anywhere refuses the copy before it is
+    /// sent.
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] for the original; [`Error::InvalidConfig`] naming each path of the
+    /// destination config still holding the mask (nothing created); as
+    /// [`ConnectionTemplates::create`].
+    pub fn clone_template(
+        &self,
+        id: &str,
+        destination_name: Option<&str>,
+        secrets: &Map<String, Value>,
+    ) -> Result<ConnectionTemplate> {
+        let original = self.get(id)?;
+        let destination_config = original.destination_config.map(|mut config| {
+            merge_into(&mut config, secrets);
+            config
+        });
+        if let Some(config) = &destination_config {
+            crate::validation::refuse_any_mask(config)?;
+        }
+        self.create(&ConnectionTemplateCreate {
+            destination_name: destination_name
+                .map(str::to_owned)
+                .or(original.destination_name),
+            destination_definition_id: original.destination_definition_id,
+            destination_config,
+            cron_expression: original.cron_expression,
+            non_breaking_changes_preference: original.non_breaking_changes_preference,
+            sync_on_create: original.sync_on_create,
+            data_hosting_type: original.data_hosting_type,
+        })
     }
 
     /// Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
