@@ -622,6 +622,27 @@ airbyte_status airbyte_operator_connection_templates_create(const airbyte_operat
                                                             const char *template_json,
                                                             char **out_json);
 
+// Creates a copy of a connection template, its destination named `destination_name` (NULL:
+// the original's); tags are not copied. The service has no clone route: this reads the
+// template and creates a new one from every field it returned. Its destination secrets come
+// back masked, so `secrets_json` (NULL or a JSON object: a partial `destination_config`
+// such as `{"secret_access_key": "…"}`) gives them, merged over the config read.
+// `GET` then `POST /integrations/templates/connections`.
+//
+// On success `*out_json` receives the new `ConnectionTemplate`, owned by the caller: free it
+// with `airbyte_string_free`. Errors: `AIRBYTE_STATUS_NOT_FOUND` for the original;
+// `AIRBYTE_STATUS_INVALID_CONFIG` naming each path still holding the mask (nothing
+// created); as `airbyte_operator_connection_templates_create`.
+//
+// # Safety
+// `client` is NULL or a live handle; `id`, `destination_name` and `secrets_json` are NULL or
+// NUL-terminated strings; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_connection_templates_clone(const airbyte_operator_client *client,
+                                                           const char *id,
+                                                           const char *destination_name,
+                                                           const char *secrets_json,
+                                                           char **out_json);
+
 // Updates the fields given in `update_json` (any of `destination_name`, `destination_config`,
 // `cron_expression`, `non_breaking_changes_preference`, `sync_on_create`).
 // `PATCH /integrations/templates/connections/{id}`.

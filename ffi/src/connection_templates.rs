@@ -4,13 +4,14 @@ use std::ffi::c_char;
 
 use airbyte_embedded::TagFilter;
 use airbyte_embedded::integrations::{ConnectionTemplateCreate, ConnectionTemplateUpdate};
+use serde_json::{Map, Value};
 
 use crate::json::{json_arg, opt_json_arg};
 use crate::operator::{airbyte_operator_client, operator};
 use crate::out::Out;
 use crate::panic::call;
 use crate::status::airbyte_status;
-use crate::strings::str_arg;
+use crate::strings::{opt_str_arg, str_arg};
 
 /// Lists connection templates, optionally narrowed by tags.
 /// `GET /integrations/templates/connections?tags=…&tags_mode=…`.
@@ -101,6 +102,48 @@ pub unsafe extern "C" fn airbyte_operator_connection_templates_create(
             )
         };
         out.json(&client.connection_templates().create(&template)?)
+    })
+}
+
+/// Creates a copy of a connection template, its destination named `destination_name` (NULL:
+/// the original's); tags are not copied. The service has no clone route: this reads the
+/// template and creates a new one from every field it returned. Its destination secrets come
+/// back masked, so `secrets_json` (NULL or a JSON object: a partial `destination_config`
+/// such as `{"secret_access_key": "…"}`) gives them, merged over the config read.
+/// `GET` then `POST /integrations/templates/connections`.
+///
+/// On success `*out_json` receives the new `ConnectionTemplate`, owned by the caller: free it
+/// with `airbyte_string_free`. Errors: `AIRBYTE_STATUS_NOT_FOUND` for the original;
+/// `AIRBYTE_STATUS_INVALID_CONFIG` naming each path still holding the mask (nothing
+/// created); as `airbyte_operator_connection_templates_create`.
+///
+/// # Safety
+/// `client` is NULL or a live handle; `id`, `destination_name` and `secrets_json` are NULL or
+/// NUL-terminated strings; `out_json` is NULL or points to a writable `char *`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn airbyte_operator_connection_templates_clone(
+    client: *const airbyte_operator_client,
+    id: *const c_char,
+    destination_name: *const c_char,
+    secrets_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> airbyte_status {
+    call(|| {
+        // SAFETY: the caller upholds this function's `# Safety` contract.
+        let (out, client, id, name, secrets) = unsafe {
+            (
+                Out::new(out_json, "out_json")?,
+                operator(client)?,
+                str_arg(id, "id")?,
+                opt_str_arg(destination_name, "destination_name")?,
+                opt_json_arg::<Map<String, Value>>(secrets_json, "secrets_json")?,
+            )
+        };
+        out.json(
+            &client
+                .connection_templates()
+                .clone_template(id, name, &secrets)?,
+        )
     })
 }
 

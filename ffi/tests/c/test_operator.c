@@ -245,6 +245,24 @@ static void connection_templates(airbyte_operator_client *op) {
                      op, id, "{\"cron_expression\": \"0 12 * * *\"}", &out),
                  AIRBYTE_STATUS_INVALID_ARGUMENT);
     CHECK(last_error_has("/argument", "cron_expression"));
+    /* A copy needs the masked secrets again; without them nothing is created. */
+    CHECK_STATUS(airbyte_operator_connection_templates_clone(op, id, "S3 copy", NULL, &out),
+                 AIRBYTE_STATUS_INVALID_CONFIG);
+    CHECK(out == NULL);
+    char *why = airbyte_last_error_json();
+    CHECK(contains(why, "/secret_access_key"));
+    airbyte_string_free(why);
+    CHECK_OK(airbyte_operator_connection_templates_clone(
+        op, id, "S3 copy", "{\"access_key_id\": \"AKIA\", \"secret_access_key\": \"shh\"}",
+        &out));
+    char *copy = jget(out, "/id");
+    CHECK(jis(out, "/destination_name", "S3 copy"));
+    CHECK(jis(out, "/destination_config/s3_bucket_name", "b"));
+    CHECK(jis(out, "/sync_on_create", "true"));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_connection_templates_delete(op, copy, &out));
+    airbyte_string_free(out);
+    airbyte_string_free(copy);
     CHECK_OK(airbyte_operator_connection_templates_delete(op, id, &out));
     CHECK(jis(out, "/id", id));
     airbyte_string_free(out);
