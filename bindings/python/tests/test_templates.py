@@ -215,3 +215,28 @@ def test_end_user_sees_offered_templates(operator):
     detail = end_user.source_templates().get(template.id)
     assert "account_id" in json.loads(detail.user_config_spec)["connectionSpecification"]["required"]
     operator.source_templates().delete(template.id)
+
+
+def test_a_connection_template_copy_needs_its_secrets_again(operator):
+    config = {
+        "s3_bucket_name": "lake",
+        "s3_bucket_path": "data",
+        "s3_bucket_region": "us-east-1",
+        "access_key_id": "AKIA",
+        "secret_access_key": "py-secret",
+        "format": {"format_type": "JSONL"},
+    }
+    original = operator.connection_templates().create(
+        ae.ConnectionTemplateCreate(
+            destination_name=unique("Lake"), destination_definition_id=S3_DEFINITION_ID, destination_config=json.dumps(config)
+        )
+    )
+    with pytest.raises(ae.AirbyteError.InvalidConfig) as e:
+        operator.connection_templates().clone_template(original.id, "copy")
+    assert sorted(err.path for err in e.value.errors) == ["/access_key_id", "/secret_access_key"]
+    secrets = json.dumps({"access_key_id": "AKIA", "secret_access_key": "py-secret"})
+    copy = operator.connection_templates().clone_template(original.id, "Lake copy", secrets)
+    assert copy.id != original.id and copy.destination_name == "Lake copy"
+    assert json.loads(copy.destination_config) == json.loads(original.destination_config)
+    for t in (copy, original):
+        operator.connection_templates().delete(t.id)

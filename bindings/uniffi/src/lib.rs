@@ -24,6 +24,7 @@ pub mod checks;
 pub mod config;
 pub mod connection_templates;
 pub mod definitions;
+pub mod destinations;
 pub mod end_user;
 pub mod logging;
 pub mod operator;

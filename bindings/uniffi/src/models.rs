@@ -3,10 +3,11 @@
 
 pub use airbyte_embedded::integrations::{
     ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate, CronDescription,
-    Customization, DataHostingType, DefinitionBody, NonBreakingChangesPreference,
-    SourceConfigTemplateMode, SourceDefinition, SourceDefinitionSummary, SourceTemplate,
-    SourceTemplateCreate, SourceTemplateSummary, SourceTemplateUpdate, StreamSelectionMode,
-    SupportLevel, Tag,
+    Customization, DataHostingType, DefinitionBody, Destination, DestinationDefinition,
+    DestinationDefinitionSummary, DestinationFilter, DestinationPage, DestinationSummary,
+    NonBreakingChangesPreference, SourceConfigTemplateMode, SourceDefinition,
+    SourceDefinitionSummary, SourceTemplate, SourceTemplateCreate, SourceTemplateSummary,
+    SourceTemplateUpdate, StreamSelectionMode, SupportLevel, Tag,
 };
 pub use airbyte_embedded::sources::{
     CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,

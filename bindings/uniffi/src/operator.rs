@@ -7,6 +7,7 @@ use airbyte_embedded as core;
 
 use crate::connection_templates::ConnectionTemplates;
 use crate::definitions::Definitions;
+use crate::destinations::Destinations;
 use crate::end_user::EndUserClient;
 use crate::lifecycle::{ClientSlot, OperatorSlot};
 use crate::source_templates::SourceTemplates;
@@ -142,14 +143,27 @@ impl OperatorClient {
         }))
     }
 
-    /// The connector catalogue: `/integrations/definitions/sources`. The handle shares this
-    /// client's `close()`.
+    /// The connector catalogue: `/integrations/definitions/sources` and
+    /// `/integrations/definitions/destinations`. The handle shares this client's `close()`.
     ///
     /// # Errors
     /// `AirbyteError.ClientClosed` after `close()`.
     pub fn definitions(&self) -> Result<Arc<Definitions>> {
         self.core()?;
         Ok(Arc::new(Definitions {
+            client: self.slot.clone(),
+        }))
+    }
+
+    /// The destinations the service made from connection templates:
+    /// `/integrations/destinations`. The handle (and its page walks) share this client's
+    /// `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn destinations(&self) -> Result<Arc<Destinations>> {
+        self.core()?;
+        Ok(Arc::new(Destinations {
             client: self.slot.clone(),
         }))
     }

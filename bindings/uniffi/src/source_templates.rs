@@ -29,6 +29,16 @@ impl SourceTemplates {
         self.client.get()?.source_templates().list(&filter)
     }
 
+    /// Lists the Airbyte-maintained (global) source templates, the same for every
+    /// organisation: the ones to clone (`clone_template`) to offer a connector with Airbyte's
+    /// defaults. `GET /integrations/templates/sources/global`.
+    ///
+    /// # Errors
+    /// `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
+    pub fn list_global(&self) -> Result<Vec<SourceTemplateSummary>> {
+        self.client.get()?.source_templates().list_global()
+    }
+
     /// Reads one source template. `GET /integrations/templates/sources/{id}`.
     ///
     /// # Errors

@@ -7,7 +7,8 @@ module adds the Python idioms:
 
 - ``WorkspacePages`` is iterable: ``for w in operator.workspaces().pages(): ...`` yields each
   ``Workspace``, fetching one page at a time; ``iter_workspaces(operator, filter)`` does the
-  same.
+  same. ``DestinationPages`` (from ``operator.destinations().pages(filter)``) is iterable
+  the same way.
 - The SDK's log records go to the ``logging`` module by default (logger ``airbyte_embedded``
   and its children, e.g. ``airbyte_embedded.http``); see ``forward_to_logging``.
 - Clients are context managers: ``with OperatorClient(...) as op:`` calls ``op.close()`` on
@@ -51,6 +52,7 @@ from ._native import *  # noqa: F401,F403  (the generated module's __all__)
 from ._native import airbyte_embedded as _generated
 from ._native.airbyte_embedded import (
     AirbyteError,
+    DestinationPages,
     EndUserClient,
     JsonObject,
     JsonValue,
@@ -73,8 +75,9 @@ __all__ = list(_generated.__all__) + [
 ]
 
 
-def _iterate_pages(pages: WorkspacePages) -> Iterator[Workspace]:
-    """Yields every workspace of every page, fetching the next page when one runs out.
+def _iterate_pages(pages: Any) -> Iterator[Any]:
+    """Yields every item of every page of a walk (``WorkspacePages``, ``DestinationPages``),
+    fetching the next page when one runs out.
 
     Raises ``AirbyteError`` (for example ``AirbyteError.Pagination``) where ``next_page()``
     does; the iterator ends after that.
@@ -87,6 +90,7 @@ def _iterate_pages(pages: WorkspacePages) -> Iterator[Workspace]:
 
 
 WorkspacePages.__iter__ = _iterate_pages  # type: ignore[attr-defined]
+DestinationPages.__iter__ = _iterate_pages  # type: ignore[attr-defined]
 
 
 def iter_workspaces(

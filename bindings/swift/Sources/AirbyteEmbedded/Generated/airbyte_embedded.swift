@@ -633,6 +633,21 @@ public protocol ConnectionTemplatesProtocol: AnyObject, Sendable {
     func addTag(id: String, tag: String) throws  -> ConnectionTemplate
     
     /**
+     * Creates a copy of a connection template, its destination named `destination_name`
+     * (default: the original's); tags are not copied. The service has no clone route: this
+     * reads the template and creates a new one from every field it returned. Its
+     * destination secrets come back masked, so `secrets` (JSON object text, a partial
+     * `destination_config` such as `{"secret_access_key": "…"}`) gives them, merged over the
+     * config read. `GET` then `POST /integrations/templates/connections`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for the original; `AirbyteError.InvalidConfig` naming each
+     * path still holding the mask, or `AirbyteError.InvalidArgument` for `secrets` that is
+     * not a JSON object (nothing created); as `create`.
+     */
+    func cloneTemplate(id: String, destinationName: String?, secrets: JsonObject?) throws  -> ConnectionTemplate
+    
+    /**
      * Creates a connection template. `POST /integrations/templates/connections`.
      *
      * # Errors
@@ -764,6 +779,31 @@ open func addTag(id: String, tag: String)throws  -> ConnectionTemplate  {
             self.uniffiCloneHandle(),
         FfiConverterString.lower(id),
         FfiConverterString.lower(tag),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Creates a copy of a connection template, its destination named `destination_name`
+     * (default: the original's); tags are not copied. The service has no clone route: this
+     * reads the template and creates a new one from every field it returned. Its
+     * destination secrets come back masked, so `secrets` (JSON object text, a partial
+     * `destination_config` such as `{"secret_access_key": "…"}`) gives them, merged over the
+     * config read. `GET` then `POST /integrations/templates/connections`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for the original; `AirbyteError.InvalidConfig` naming each
+     * path still holding the mask, or `AirbyteError.InvalidArgument` for `secrets` that is
+     * not a JSON object (nothing created); as `create`.
+     */
+open func cloneTemplate(id: String, destinationName: String? = nil, secrets: JsonObject? = nil)throws  -> ConnectionTemplate  {
+    return try  FfiConverterTypeConnectionTemplate_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectiontemplates_clone_template(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),
+        FfiConverterOptionString.lower(destinationName),
+        FfiConverterOptionTypeJsonObject.lower(secrets),uniffiCallStatus
     )
 })
 }
@@ -944,6 +984,15 @@ public func FfiConverterTypeConnectionTemplates_lower(_ value: ConnectionTemplat
 public protocol DefinitionsProtocol: AnyObject, Sendable {
     
     /**
+     * Reads one destination connector with its spec.
+     * `GET /integrations/definitions/destinations/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func getDestination(id: String) throws  -> DestinationDefinition
+    
+    /**
      * Reads one source connector with its spec.
      * `GET /integrations/definitions/sources/{id}`.
      *
@@ -951,6 +1000,17 @@ public protocol DefinitionsProtocol: AnyObject, Sendable {
      * `AirbyteError.NotFound`.
      */
     func getSource(id: String) throws  -> SourceDefinition
+    
+    /**
+     * Lists destination connectors: those with the given definition ids, or every one the
+     * organisation may use when `ids` is empty (the default).
+     * `GET /integrations/definitions/destinations?actorDefinitionIds=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `ids` for an empty id (nothing sent); auth and
+     * transport errors.
+     */
+    func listDestinations(ids: [String]) throws  -> [DestinationDefinitionSummary]
     
     /**
      * Lists source connectors whose name contains `name` (case-insensitive; `None`, the
@@ -1021,6 +1081,23 @@ open class Definitions: DefinitionsProtocol, @unchecked Sendable {
 
     
     /**
+     * Reads one destination connector with its spec.
+     * `GET /integrations/definitions/destinations/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func getDestination(id: String)throws  -> DestinationDefinition  {
+    return try  FfiConverterTypeDestinationDefinition_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_definitions_get_destination(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Reads one source connector with its spec.
      * `GET /integrations/definitions/sources/{id}`.
      *
@@ -1033,6 +1110,25 @@ open func getSource(id: String)throws  -> SourceDefinition  {
     uniffi_airbyte_embedded_fn_method_definitions_get_source(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Lists destination connectors: those with the given definition ids, or every one the
+     * organisation may use when `ids` is empty (the default).
+     * `GET /integrations/definitions/destinations?actorDefinitionIds=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `ids` for an empty id (nothing sent); auth and
+     * transport errors.
+     */
+open func listDestinations(ids: [String] = [])throws  -> [DestinationDefinitionSummary]  {
+    return try  FfiConverterSequenceTypeDestinationDefinitionSummary.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_definitions_list_destinations(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(ids),uniffiCallStatus
     )
 })
 }
@@ -1097,6 +1193,358 @@ public func FfiConverterTypeDefinitions_lift(_ handle: UInt64) throws -> Definit
 #endif
 public func FfiConverterTypeDefinitions_lower(_ value: Definitions) -> UInt64 {
     return FfiConverterTypeDefinitions.lower(value)
+}
+
+
+
+
+
+
+/**
+ * A walk over every page of `GET /integrations/destinations` for one workspace (from
+ * `Destinations.pages()`). Thread-safe; one page per `next_page()` call. It follows `next`
+ * links as `WorkspacePages` does and ends the same way.
+ *
+ * The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+ * `AirbyteError.ClientClosed` (and the walk lets go of the client).
+ */
+public protocol DestinationPagesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next page's destinations, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for the walk's filter (first call, nothing sent);
+     * `AirbyteError.Pagination` for a `next` link off the configured origin, without a
+     * cursor or repeating one; the request's own errors; `AirbyteError.ClientClosed` once the
+     * client is closed (every later call too).
+     */
+    func nextPage() throws  -> [DestinationSummary]?
+    
+}
+/**
+ * A walk over every page of `GET /integrations/destinations` for one workspace (from
+ * `Destinations.pages()`). Thread-safe; one page per `next_page()` call. It follows `next`
+ * links as `WorkspacePages` does and ends the same way.
+ *
+ * The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+ * `AirbyteError.ClientClosed` (and the walk lets go of the client).
+ */
+open class DestinationPages: DestinationPagesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_destinationpages(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_destinationpages(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next page's destinations, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for the walk's filter (first call, nothing sent);
+     * `AirbyteError.Pagination` for a `next` link off the configured origin, without a
+     * cursor or repeating one; the request's own errors; `AirbyteError.ClientClosed` once the
+     * client is closed (every later call too).
+     */
+open func nextPage()throws  -> [DestinationSummary]?  {
+    return try  FfiConverterOptionSequenceTypeDestinationSummary.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_destinationpages_next_page(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDestinationPages: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = DestinationPages
+
+    public static func lift(_ handle: UInt64) throws -> DestinationPages {
+        return DestinationPages(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: DestinationPages) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DestinationPages {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: DestinationPages, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationPages_lift(_ handle: UInt64) throws -> DestinationPages {
+    return try FfiConverterTypeDestinationPages.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationPages_lower(_ value: DestinationPages) -> UInt64 {
+    return FfiConverterTypeDestinationPages.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The destinations the service made from connection templates (`OperatorClient.destinations()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
+ */
+public protocol DestinationsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Reads one destination; its `destination_config` has every `airbyte_secret` masked.
+     * `GET /integrations/destinations/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+    func get(id: String) throws  -> Destination
+    
+    /**
+     * Reads one page of a workspace's destinations.
+     * `GET /integrations/destinations?workspace_id=…&limit=…&cursor=…`. `cursor` is the
+     * opaque cursor of the previous page's `next` link (`None`: the first page); `pages()`
+     * follows the links for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty `workspace_id` or a `limit` of 0 (nothing
+     * sent); `AirbyteError.NotFound` for a workspace of another organisation; auth and
+     * transport errors.
+     */
+    func listPage(filter: DestinationFilter, cursor: String?) throws  -> DestinationPage
+    
+    /**
+     * A walk over every page of the filter's workspace's destinations, fetched one page per
+     * `DestinationPages.next_page()` call. Nothing is sent here: every error of the walk (an
+     * empty `workspace_id` included) comes from `next_page()`.
+     */
+    func pages(filter: DestinationFilter)  -> DestinationPages
+    
+}
+/**
+ * The destinations the service made from connection templates (`OperatorClient.destinations()`).
+ * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+ * client is closed.
+ */
+open class Destinations: DestinationsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_destinations(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_destinations(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Reads one destination; its `destination_config` has every `airbyte_secret` masked.
+     * `GET /integrations/destinations/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+open func get(id: String)throws  -> Destination  {
+    return try  FfiConverterTypeDestination_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_destinations_get(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Reads one page of a workspace's destinations.
+     * `GET /integrations/destinations?workspace_id=…&limit=…&cursor=…`. `cursor` is the
+     * opaque cursor of the previous page's `next` link (`None`: the first page); `pages()`
+     * follows the links for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty `workspace_id` or a `limit` of 0 (nothing
+     * sent); `AirbyteError.NotFound` for a workspace of another organisation; auth and
+     * transport errors.
+     */
+open func listPage(filter: DestinationFilter, cursor: String? = nil)throws  -> DestinationPage  {
+    return try  FfiConverterTypeDestinationPage_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_destinations_list_page(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDestinationFilter_lower(filter),
+        FfiConverterOptionString.lower(cursor),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A walk over every page of the filter's workspace's destinations, fetched one page per
+     * `DestinationPages.next_page()` call. Nothing is sent here: every error of the walk (an
+     * empty `workspace_id` included) comes from `next_page()`.
+     */
+open func pages(filter: DestinationFilter) -> DestinationPages  {
+    return try!  FfiConverterTypeDestinationPages_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_destinations_pages(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDestinationFilter_lower(filter),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDestinations: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Destinations
+
+    public static func lift(_ handle: UInt64) throws -> Destinations {
+        return Destinations(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Destinations) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Destinations {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Destinations, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinations_lift(_ handle: UInt64) throws -> Destinations {
+    return try FfiConverterTypeDestinations.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinations_lower(_ value: Destinations) -> UInt64 {
+    return FfiConverterTypeDestinations.lower(value)
 }
 
 
@@ -1846,13 +2294,23 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
     func connectionTemplates() throws  -> ConnectionTemplates
     
     /**
-     * The connector catalogue: `/integrations/definitions/sources`. The handle shares this
-     * client's `close()`.
+     * The connector catalogue: `/integrations/definitions/sources` and
+     * `/integrations/definitions/destinations`. The handle shares this client's `close()`.
      *
      * # Errors
      * `AirbyteError.ClientClosed` after `close()`.
      */
     func definitions() throws  -> Definitions
+    
+    /**
+     * The destinations the service made from connection templates:
+     * `/integrations/destinations`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func destinations() throws  -> Destinations
     
     /**
      * An end-user client for `workspace_name`, whose scoped token this operator client
@@ -2095,8 +2553,8 @@ open func connectionTemplates()throws  -> ConnectionTemplates  {
 }
     
     /**
-     * The connector catalogue: `/integrations/definitions/sources`. The handle shares this
-     * client's `close()`.
+     * The connector catalogue: `/integrations/definitions/sources` and
+     * `/integrations/definitions/destinations`. The handle shares this client's `close()`.
      *
      * # Errors
      * `AirbyteError.ClientClosed` after `close()`.
@@ -2105,6 +2563,23 @@ open func definitions()throws  -> Definitions  {
     return try  FfiConverterTypeDefinitions_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_definitions(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The destinations the service made from connection templates:
+     * `/integrations/destinations`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func destinations()throws  -> Destinations  {
+    return try  FfiConverterTypeDestinations_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_destinations(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -2572,6 +3047,16 @@ public protocol SourceTemplatesProtocol: AnyObject, Sendable {
     func list(filter: TagFilter?) throws  -> [SourceTemplateSummary]
     
     /**
+     * Lists the Airbyte-maintained (global) source templates, the same for every
+     * organisation: the ones to clone (`clone_template`) to offer a connector with Airbyte's
+     * defaults. `GET /integrations/templates/sources/global`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
+     */
+    func listGlobal() throws  -> [SourceTemplateSummary]
+    
+    /**
      * Removes a tag from a template.
      * `DELETE /integrations/templates/sources/{id}/tags/{tag_name}` → `{deleted_at}`.
      *
@@ -2745,6 +3230,23 @@ open func list(filter: TagFilter? = nil)throws  -> [SourceTemplateSummary]  {
     uniffi_airbyte_embedded_fn_method_sourcetemplates_list(
             self.uniffiCloneHandle(),
         FfiConverterOptionTypeTagFilter.lower(filter),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Lists the Airbyte-maintained (global) source templates, the same for every
+     * organisation: the ones to clone (`clone_template`) to offer a connector with Airbyte's
+     * defaults. `GET /integrations/templates/sources/global`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
+     */
+open func listGlobal()throws  -> [SourceTemplateSummary]  {
+    return try  FfiConverterSequenceTypeSourceTemplateSummary.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcetemplates_list_global(
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -5375,7 +5877,7 @@ public func FfiConverterTypeDefaults_lower(_ value: Defaults) -> RustBuffer {
 
 
 /**
- * The body of a [`SourceDefinition`].
+ * The body of a [`SourceDefinition`] or a [`DestinationDefinition`] (`ConnectorDefinition`).
  */
 public struct DefinitionBody: Equatable, Hashable {
     /**
@@ -5522,6 +6024,520 @@ public func FfiConverterTypeDeleted_lift(_ buf: RustBuffer) throws -> Deleted {
 #endif
 public func FfiConverterTypeDeleted_lower(_ value: Deleted) -> RustBuffer {
     return FfiConverterTypeDeleted.lower(value)
+}
+
+
+/**
+ * One destination (`DestinationGetResponse`). `destination_config` comes back with every
+ * `airbyte_secret` masked; `Debug` prints its keys only.
+ */
+public struct Destination: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * Destination id.
+     */
+    public var id: String
+    /**
+     * Display name.
+     */
+    public var name: String?
+    /**
+     * The destination connector's definition id.
+     */
+    public var destinationDefinitionId: String?
+    /**
+     * The connector's type, e.g. `s3`.
+     */
+    public var destinationType: String?
+    /**
+     * The connector config, raw JSON, secrets masked.
+     */
+    public var destinationConfig: JsonObject
+    /**
+     * Creation time (ISO-8601).
+     */
+    public var createdAt: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Destination id.
+         */id: String, 
+        /**
+         * Display name.
+         */name: String?, 
+        /**
+         * The destination connector's definition id.
+         */destinationDefinitionId: String?, 
+        /**
+         * The connector's type, e.g. `s3`.
+         */destinationType: String?, 
+        /**
+         * The connector config, raw JSON, secrets masked.
+         */destinationConfig: JsonObject, 
+        /**
+         * Creation time (ISO-8601).
+         */createdAt: String?) {
+        self.id = id
+        self.name = name
+        self.destinationDefinitionId = destinationDefinitionId
+        self.destinationType = destinationType
+        self.destinationConfig = destinationConfig
+        self.createdAt = createdAt
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_destination_uniffi_trait_debug(
+            FfiConverterTypeDestination_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_destination_uniffi_trait_display(
+            FfiConverterTypeDestination_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension Destination: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDestination: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Destination {
+        return
+            try Destination(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                destinationDefinitionId: FfiConverterOptionString.read(from: &buf), 
+                destinationType: FfiConverterOptionString.read(from: &buf), 
+                destinationConfig: FfiConverterTypeJsonObject.read(from: &buf), 
+                createdAt: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Destination, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.destinationDefinitionId, into: &buf)
+        FfiConverterOptionString.write(value.destinationType, into: &buf)
+        FfiConverterTypeJsonObject.write(value.destinationConfig, into: &buf)
+        FfiConverterOptionString.write(value.createdAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestination_lift(_ buf: RustBuffer) throws -> Destination {
+    return try FfiConverterTypeDestination.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestination_lower(_ value: Destination) -> RustBuffer {
+    return FfiConverterTypeDestination.lower(value)
+}
+
+
+/**
+ * A destination connector with its spec (`DestinationDefinitionResponse`).
+ */
+public struct DestinationDefinition: Equatable, Hashable {
+    /**
+     * Definition id.
+     */
+    public var id: String
+    /**
+     * The definition: `name`, `spec` (whose `connectionSpecification` a connection
+     * template's `destination_config` must satisfy) and whatever else the service sends.
+     */
+    public var definition: DefinitionBody
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Definition id.
+         */id: String, 
+        /**
+         * The definition: `name`, `spec` (whose `connectionSpecification` a connection
+         * template's `destination_config` must satisfy) and whatever else the service sends.
+         */definition: DefinitionBody) {
+        self.id = id
+        self.definition = definition
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DestinationDefinition: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDestinationDefinition: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DestinationDefinition {
+        return
+            try DestinationDefinition(
+                id: FfiConverterString.read(from: &buf), 
+                definition: FfiConverterTypeDefinitionBody.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DestinationDefinition, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeDefinitionBody.write(value.definition, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationDefinition_lift(_ buf: RustBuffer) throws -> DestinationDefinition {
+    return try FfiConverterTypeDestinationDefinition.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationDefinition_lower(_ value: DestinationDefinition) -> RustBuffer {
+    return FfiConverterTypeDestinationDefinition.lower(value)
+}
+
+
+/**
+ * A destination connector in the catalogue (`DestinationDefinitionListItem`).
+ */
+public struct DestinationDefinitionSummary: Equatable, Hashable {
+    /**
+     * Definition id (a connection template's `destination_definition_id`).
+     */
+    public var id: String
+    /**
+     * Connector name.
+     */
+    public var name: String?
+    /**
+     * Icon: a URL or inline SVG text.
+     */
+    public var icon: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Definition id (a connection template's `destination_definition_id`).
+         */id: String, 
+        /**
+         * Connector name.
+         */name: String? = nil, 
+        /**
+         * Icon: a URL or inline SVG text.
+         */icon: String? = nil) {
+        self.id = id
+        self.name = name
+        self.icon = icon
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DestinationDefinitionSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDestinationDefinitionSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DestinationDefinitionSummary {
+        return
+            try DestinationDefinitionSummary(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                icon: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DestinationDefinitionSummary, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.icon, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationDefinitionSummary_lift(_ buf: RustBuffer) throws -> DestinationDefinitionSummary {
+    return try FfiConverterTypeDestinationDefinitionSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationDefinitionSummary_lower(_ value: DestinationDefinitionSummary) -> RustBuffer {
+    return FfiConverterTypeDestinationDefinitionSummary.lower(value)
+}
+
+
+/**
+ * Which destinations to list: one workspace's, a page size kept on every page.
+ *
+ * Its JSON form (the C ABI's `filter_json`): `{"workspace_id", "limit"?: ≥ 1}`, unknown
+ * fields refused.
+ */
+public struct DestinationFilter: Equatable, Hashable {
+    /**
+     * The end user's workspace (required by the service).
+     */
+    public var workspaceId: String
+    /**
+     * Page size, at least 1; the service defaults to 20 and states no maximum.
+     */
+    public var limit: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The end user's workspace (required by the service).
+         */workspaceId: String, 
+        /**
+         * Page size, at least 1; the service defaults to 20 and states no maximum.
+         */limit: UInt32? = nil) {
+        self.workspaceId = workspaceId
+        self.limit = limit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DestinationFilter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDestinationFilter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DestinationFilter {
+        return
+            try DestinationFilter(
+                workspaceId: FfiConverterString.read(from: &buf), 
+                limit: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DestinationFilter, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.workspaceId, into: &buf)
+        FfiConverterOptionUInt32.write(value.limit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationFilter_lift(_ buf: RustBuffer) throws -> DestinationFilter {
+    return try FfiConverterTypeDestinationFilter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationFilter_lower(_ value: DestinationFilter) -> RustBuffer {
+    return FfiConverterTypeDestinationFilter.lower(value)
+}
+
+
+/**
+ * One page of destinations (`DestinationListResponse`).
+ */
+public struct DestinationPage: Equatable, Hashable {
+    /**
+     * The page's destinations.
+     */
+    public var data: [DestinationSummary]
+    /**
+     * Absolute URL of the next page, or `None` on the last page (a `null`, missing or empty
+     * `next`).
+     */
+    public var next: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The page's destinations.
+         */data: [DestinationSummary], 
+        /**
+         * Absolute URL of the next page, or `None` on the last page (a `null`, missing or empty
+         * `next`).
+         */next: String?) {
+        self.data = data
+        self.next = next
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DestinationPage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDestinationPage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DestinationPage {
+        return
+            try DestinationPage(
+                data: FfiConverterSequenceTypeDestinationSummary.read(from: &buf), 
+                next: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DestinationPage, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeDestinationSummary.write(value.data, into: &buf)
+        FfiConverterOptionString.write(value.next, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationPage_lift(_ buf: RustBuffer) throws -> DestinationPage {
+    return try FfiConverterTypeDestinationPage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationPage_lower(_ value: DestinationPage) -> RustBuffer {
+    return FfiConverterTypeDestinationPage.lower(value)
+}
+
+
+/**
+ * A destination in a list (`DestinationListItem`).
+ */
+public struct DestinationSummary: Equatable, Hashable {
+    /**
+     * Destination id.
+     */
+    public var id: String
+    /**
+     * Display name (a connection template's `destination_name`).
+     */
+    public var name: String?
+    /**
+     * The destination connector's definition id.
+     */
+    public var destinationDefinitionId: String?
+    /**
+     * The connector's type, e.g. `s3`.
+     */
+    public var destinationType: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Destination id.
+         */id: String, 
+        /**
+         * Display name (a connection template's `destination_name`).
+         */name: String? = nil, 
+        /**
+         * The destination connector's definition id.
+         */destinationDefinitionId: String? = nil, 
+        /**
+         * The connector's type, e.g. `s3`.
+         */destinationType: String? = nil) {
+        self.id = id
+        self.name = name
+        self.destinationDefinitionId = destinationDefinitionId
+        self.destinationType = destinationType
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DestinationSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDestinationSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DestinationSummary {
+        return
+            try DestinationSummary(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                destinationDefinitionId: FfiConverterOptionString.read(from: &buf), 
+                destinationType: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DestinationSummary, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.destinationDefinitionId, into: &buf)
+        FfiConverterOptionString.write(value.destinationType, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationSummary_lift(_ buf: RustBuffer) throws -> DestinationSummary {
+    return try FfiConverterTypeDestinationSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDestinationSummary_lower(_ value: DestinationSummary) -> RustBuffer {
+    return FfiConverterTypeDestinationSummary.lower(value)
 }
 
 
@@ -10954,6 +11970,30 @@ fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceTypeDestinationSummary: FfiConverterRustBuffer {
+    typealias SwiftType = [DestinationSummary]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeDestinationSummary.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeDestinationSummary.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceTypeWorkspace: FfiConverterRustBuffer {
     typealias SwiftType = [Workspace]?
 
@@ -11118,6 +12158,56 @@ fileprivate struct FfiConverterSequenceTypeConnectionTemplate: FfiConverterRustB
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeConnectionTemplate.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDestinationDefinitionSummary: FfiConverterRustBuffer {
+    typealias SwiftType = [DestinationDefinitionSummary]
+
+    public static func write(_ value: [DestinationDefinitionSummary], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDestinationDefinitionSummary.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DestinationDefinitionSummary] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DestinationDefinitionSummary]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDestinationDefinitionSummary.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDestinationSummary: FfiConverterRustBuffer {
+    typealias SwiftType = [DestinationSummary]
+
+    public static func write(_ value: [DestinationSummary], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDestinationSummary.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DestinationSummary] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DestinationSummary]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDestinationSummary.read(from: &buf))
         }
         return seq
     }
@@ -11686,6 +12776,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() != 38962) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_clone_template() != 41520) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_create() != 14196) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -11707,10 +12800,28 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() != 55274) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_definitions_get_destination() != 24065) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_definitions_get_source() != 54867) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_definitions_list_destinations() != 46650) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_definitions_list_sources() != 50664) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_destinationpages_next_page() != 29185) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_destinations_get() != 38704) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_destinations_list_page() != 26669) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_destinations_pages() != 42240) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() != 39848) {
@@ -11746,7 +12857,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() != 19863) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() != 7371) {
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() != 19677) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_destinations() != 63989) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() != 55627) {
@@ -11798,6 +12912,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_list() != 39196) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_list_global() != 2103) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_remove_tag() != 34300) {

@@ -12,18 +12,34 @@ import java.util.logging.Level
  * sequence is iterated. Throws [AirbyteException] where `nextPage()` does (for example
  * [AirbyteException.Pagination]); single use, like the pages object.
  */
-fun WorkspacePages.asSequence(): Sequence<Workspace> = sequence {
-    while (true) {
-        val page = nextPage() ?: break
-        yieldAll(page)
-    }
-}
+fun WorkspacePages.asSequence(): Sequence<Workspace> = pagedSequence(::nextPage)
 
 /**
  * Every workspace matching [filter] (default: all) as a lazy [Sequence]:
  * `GET /workspaces`, following `next` links on the configured host only.
  */
 fun Workspaces.all(filter: WorkspaceFilter? = null): Sequence<Workspace> = pages(filter).asSequence()
+
+/**
+ * Every destination of every remaining page, fetching one page (`nextPage()`) at a time as the
+ * sequence is iterated. Throws [AirbyteException] where `nextPage()` does; single use, like the
+ * pages object.
+ */
+fun DestinationPages.asSequence(): Sequence<DestinationSummary> = pagedSequence(::nextPage)
+
+/**
+ * Every destination of [filter]'s workspace as a lazy [Sequence]:
+ * `GET /integrations/destinations`, following `next` links on the configured host only.
+ */
+fun Destinations.all(filter: DestinationFilter): Sequence<DestinationSummary> = pages(filter).asSequence()
+
+/** The items of every page [nextPage] returns, until it returns `null`. */
+private fun <T> pagedSequence(nextPage: () -> List<T>?): Sequence<T> = sequence {
+    while (true) {
+        val page = nextPage() ?: break
+        yieldAll(page)
+    }
+}
 
 /**
  * A [Logger] forwarding the SDK's records to `java.util.logging`: the Rust target becomes the

@@ -1,0 +1,105 @@
+//! Destinations (operator token): `/integrations/destinations`, with a page-by-page walk that
+//! always ends.
+
+use std::sync::{Arc, Mutex};
+
+use airbyte_embedded::integrations as ci;
+
+use crate::Result;
+use crate::lifecycle::OperatorSlot;
+use crate::models::{Destination, DestinationFilter, DestinationPage, DestinationSummary};
+
+/// The destinations the service made from connection templates (`OperatorClient.destinations()`).
+/// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
+/// client is closed.
+#[derive(uniffi::Object)]
+pub struct Destinations {
+    pub(crate) client: OperatorSlot,
+}
+
+#[uniffi::export]
+impl Destinations {
+    /// Reads one page of a workspace's destinations.
+    /// `GET /integrations/destinations?workspace_id=…&limit=…&cursor=…`. `cursor` is the
+    /// opaque cursor of the previous page's `next` link (`None`: the first page); `pages()`
+    /// follows the links for you.
+    ///
+    /// # Errors
+    /// `AirbyteError.InvalidArgument` for an empty `workspace_id` or a `limit` of 0 (nothing
+    /// sent); `AirbyteError.NotFound` for a workspace of another organisation; auth and
+    /// transport errors.
+    #[uniffi::method(default(cursor = None))]
+    pub fn list_page(
+        &self,
+        filter: DestinationFilter,
+        cursor: Option<String>,
+    ) -> Result<DestinationPage> {
+        self.client
+            .get()?
+            .destinations()
+            .list_page(&filter, cursor.as_deref())
+    }
+
+    /// A walk over every page of the filter's workspace's destinations, fetched one page per
+    /// `DestinationPages.next_page()` call. Nothing is sent here: every error of the walk (an
+    /// empty `workspace_id` included) comes from `next_page()`.
+    pub fn pages(&self, filter: DestinationFilter) -> Arc<DestinationPages> {
+        let pages = self
+            .client
+            .get()
+            .ok()
+            .map(|client| client.destinations().iter(filter));
+        Arc::new(DestinationPages {
+            client: self.client.clone(),
+            inner: Mutex::new(pages),
+        })
+    }
+
+    /// Reads one destination; its `destination_config` has every `airbyte_secret` masked.
+    /// `GET /integrations/destinations/{id}`.
+    ///
+    /// # Errors
+    /// `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+    pub fn get(&self, id: String) -> Result<Destination> {
+        self.client.get()?.destinations().get(&id)
+    }
+}
+
+/// A walk over every page of `GET /integrations/destinations` for one workspace (from
+/// `Destinations.pages()`). Thread-safe; one page per `next_page()` call. It follows `next`
+/// links as `WorkspacePages` does and ends the same way.
+///
+/// The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+/// `AirbyteError.ClientClosed` (and the walk lets go of the client).
+#[derive(uniffi::Object)]
+pub struct DestinationPages {
+    /// The client's slot, checked before each page.
+    client: OperatorSlot,
+    /// The walk; `None` once the client is closed.
+    inner: Mutex<Option<ci::DestinationPages>>,
+}
+
+#[uniffi::export]
+impl DestinationPages {
+    /// The next page's destinations, or `None` once the last page has been read (and after an
+    /// error other than `ClientClosed`).
+    ///
+    /// # Errors
+    /// `AirbyteError.InvalidArgument` for the walk's filter (first call, nothing sent);
+    /// `AirbyteError.Pagination` for a `next` link off the configured origin, without a
+    /// cursor or repeating one; the request's own errors; `AirbyteError.ClientClosed` once the
+    /// client is closed (every later call too).
+    pub fn next_page(&self) -> Result<Option<Vec<DestinationSummary>>> {
+        let mut pages = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        if let Err(closed) = self.client.get() {
+            // Drops the walk's own clone of the core client.
+            *pages = None;
+            return Err(closed);
+        }
+        let Some(walk) = pages.as_mut() else {
+            // Only when the client was closed before the walk began, which `get` reported.
+            return Ok(None);
+        };
+        walk.next_page()
+    }
+}
