@@ -83,6 +83,9 @@ pub enum Command {
     /// A workspace's sources, as the operator.
     #[command(subcommand)]
     Sources(SourcesCommand),
+    /// The destinations the service made from connection templates.
+    #[command(subcommand)]
+    Destinations(DestinationsCommand),
     /// Check a source config against a connector spec, offline.
     #[command(
         after_help = "Exit code 0 when the config is valid, 1 when it is not (every \
@@ -222,7 +225,10 @@ pub enum SourceTemplatesCommand {
         /// Tag name.
         tag: String,
     },
-    /// Copy a source template, optionally renamed.
+    /// List the Airbyte-maintained (global) source templates, the ones to clone.
+    #[command(after_help = "Example:\n  airbyte-embedded templates sources global --json")]
+    Global,
+    /// Copy a source template (the organisation's or a global one), optionally renamed.
     #[command(
         after_help = "Example:\n  airbyte-embedded templates sources clone 3f2a… --name \"Postgres (EU)\""
     )]
@@ -293,6 +299,25 @@ pub enum ConnectionTemplatesCommand {
         /// Tag name.
         tag: String,
     },
+    /// Copy a connection template (tags are not copied), giving its destination secrets again.
+    #[command(
+        after_help = "The service masks the destination's secrets, so the copy needs them: \
+                            the -f file holds the masked fields of destination_config (e.g. \
+                            {access_key_id, secret_access_key}), merged over the original's. \
+                            A secret left out refuses the copy, naming it; nothing is created.\n\n\
+                            Example:\n  airbyte-embedded templates connections clone 7c1d… \
+                            --name \"S3 (EU)\" -f s3-secrets.yaml"
+    )]
+    Clone {
+        /// Id of the template to copy.
+        id: String,
+        /// Destination name of the copy (default: the original's).
+        #[arg(long)]
+        name: Option<String>,
+        /// A JSON or YAML file with the destination secrets (`-` reads standard input).
+        #[arg(short = 'f', long = "secrets", value_name = "FILE")]
+        secrets: Option<PathBuf>,
+    },
 }
 
 /// `-f FILE`.
@@ -340,6 +365,26 @@ pub enum DefinitionsCommand {
         /// Only connectors whose name contains this (case-insensitive).
         #[arg(long)]
         name: Option<String>,
+    },
+    /// List destination connectors, all or those with the given ids.
+    #[command(
+        after_help = "Example:\n  airbyte-embedded definitions destinations --id 4816b78f-1489-44c1-9060-4b19d5fa9362"
+    )]
+    Destinations {
+        /// Only this definition id (repeatable).
+        #[arg(long = "id", value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Show one destination connector; --spec prints only its spec.
+    #[command(
+        after_help = "Example:\n  airbyte-embedded definitions destination 4816b78f… --spec > s3-spec.json"
+    )]
+    Destination {
+        /// Definition id.
+        id: String,
+        /// Print only the connector spec, as JSON.
+        #[arg(long)]
+        spec: bool,
     },
     /// Show one source connector; --spec prints only its spec (for `validate --spec`).
     #[command(
@@ -405,6 +450,27 @@ pub enum StatusArg {
     Active,
     /// Connections are disabled.
     Inactive,
+}
+
+/// `destinations …`.
+#[derive(Debug, Subcommand)]
+pub enum DestinationsCommand {
+    /// List a workspace's destinations (every page).
+    #[command(after_help = "Example:\n  airbyte-embedded destinations list --workspace 2b3c…")]
+    List {
+        /// Workspace id.
+        #[arg(long = "workspace", value_name = "WORKSPACE_ID")]
+        workspace_id: String,
+        /// Page size, at least 1 (the service's default: 20).
+        #[arg(long)]
+        page_size: Option<u32>,
+    },
+    /// Show one destination (secrets come back masked).
+    #[command(after_help = "Example:\n  airbyte-embedded destinations get 9d8e… --json")]
+    Get {
+        /// Destination id.
+        id: String,
+    },
 }
 
 /// `workspaces …`.

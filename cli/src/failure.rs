@@ -62,13 +62,14 @@ impl fmt::Display for Failure {
     }
 }
 
-/// The exit code of an SDK error: 3 for 401/403, 4 for 429, 2 for an argument refused before
-/// anything was sent, 1 for everything else.
+/// The exit code of an SDK error: 3 for any 401/403 (whatever the variant: a token request
+/// refused, an unexpected 403 body), 4 for any 429, 2 for an argument refused before anything
+/// was sent, 1 for everything else.
 pub fn code_of(error: &Error) -> u8 {
-    match error {
-        Error::Unauthorized { .. } | Error::Forbidden { .. } => AUTH,
-        Error::RateLimited { .. } => RATE_LIMITED,
-        Error::InvalidArgument { .. } => USAGE,
+    match (error, error.status()) {
+        (Error::Unauthorized { .. } | Error::Forbidden { .. }, _) | (_, Some(401 | 403)) => AUTH,
+        (Error::RateLimited { .. }, _) | (_, Some(429)) => RATE_LIMITED,
+        (Error::InvalidArgument { .. }, _) => USAGE,
         _ => FAILED,
     }
 }
@@ -124,5 +125,13 @@ mod tests {
             detail: "gone".into(),
         };
         assert_eq!(code_of(&missing), FAILED);
+        // A 401/403 or 429 the SDK could not read as such still exits 3 or 4.
+        for (status, code) in [(401, AUTH), (403, AUTH), (429, RATE_LIMITED), (418, FAILED)] {
+            let odd = Error::Decode {
+                status,
+                detail: "not JSON".into(),
+            };
+            assert_eq!(code_of(&odd), code, "{status}");
+        }
     }
 }

@@ -190,6 +190,119 @@ fn api_url_flag_wins_over_the_environment_and_errors_carry_exit_codes() {
         run.stderr
     );
     sandbox.clear_faults();
+    // A 403 whatever its body (here a proxy's HTML page) is an auth failure.
+    sandbox.inject_fault(
+        Fault::new(FaultAction::html_page(403)).on("GET", "/integrations/templates/tags"),
+    );
+    let run = env.run(&["tags", "list"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    sandbox.clear_faults();
+}
+
+#[test]
+fn destinations_definitions_global_templates_and_connection_template_clones() {
+    let env = Env::new();
+    let dests = env.json(&["definitions", "destinations", "--id", S3]);
+    assert_eq!(
+        dests,
+        json!([{"id": S3, "name": "S3", "icon": dests[0]["icon"]}])
+    );
+    let spec = env.json(&["definitions", "destination", S3, "--spec"]);
+    assert!(spec["connectionSpecification"]["properties"]["secret_access_key"].is_object());
+    let human = env.run(&["definitions", "destination", S3]).ok();
+    assert!(human.stdout.contains("name: S3\n"), "{}", human.stdout);
+
+    let global = env.json(&["templates", "sources", "global"]);
+    let sample = global
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "Sample Data (Airbyte)")
+        .unwrap();
+    let clone = env.json(&[
+        "templates",
+        "sources",
+        "clone",
+        sample["id"].as_str().unwrap(),
+        "--name",
+        "Sample",
+    ]);
+    assert_eq!(clone["name"], "Sample");
+
+    // A connection template copy needs its masked secrets again.
+    let file = env.file("s3.json", &s3_template());
+    let original = env.json(&["templates", "connections", "create", "-f", s(&file)]);
+    let id = original["id"].as_str().unwrap();
+    let refused = env.run(&["templates", "connections", "clone", id, "--name", "Copy"]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("/secret_access_key"),
+        "{}",
+        refused.stderr
+    );
+    let secrets = env.file(
+        "secrets.yaml",
+        &format!("access_key_id: AKIA\nsecret_access_key: {S3_SECRET}\n"),
+    );
+    let copy = env.json(&[
+        "templates",
+        "connections",
+        "clone",
+        id,
+        "--name",
+        "Copy",
+        "-f",
+        s(&secrets),
+    ]);
+    assert_eq!(copy["destination_name"], "Copy");
+    assert_eq!(copy["destination_config"], original["destination_config"]);
+
+    // An end user's source makes one destination per connection template.
+    let op = operator(&env);
+    let user = op.end_user_client("cli-destinations").unwrap();
+    let workspace = user.workspace_id().unwrap();
+    user.sources()
+        .create(&SourceCreate::new(
+            &workspace,
+            clone["id"].as_str().unwrap(),
+            serde_json::Map::new(),
+        ))
+        .unwrap();
+    let listed = env.json(&[
+        "destinations",
+        "list",
+        "--workspace",
+        &workspace,
+        "--page-size",
+        "1",
+    ]);
+    let mut names: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Copy", "Warehouse"]);
+    let one = env
+        .run(&[
+            "destinations",
+            "get",
+            listed[0]["id"].as_str().unwrap(),
+            "--json",
+        ])
+        .ok();
+    assert!(!one.stdout.contains(S3_SECRET), "{}", one.stdout);
+    assert_eq!(
+        one.json()["destination_config"]["secret_access_key"],
+        "**********"
+    );
+    let human = env
+        .run(&["destinations", "list", "--workspace", &workspace])
+        .ok();
+    assert_eq!(human.stdout.lines().count(), 2, "{}", human.stdout);
+    let run = env.run(&["destinations", "list", "--workspace", ""]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! `tags …` and `definitions …`.
 
 use airbyte_embedded::OperatorClient;
+use airbyte_embedded::integrations::DefinitionBody;
 
 use crate::args::{DefinitionsCommand, TagsCommand};
-use crate::failure::{OK, Outcome};
+use crate::failure::{Failure, OK, Outcome};
 use crate::output::{Column, Output, fields, to_value};
 use serde_json::{Value, json};
 
@@ -14,6 +15,8 @@ const DEFINITION_COLUMNS: &[Column] = &[
     ("NAME", "/name"),
     ("SUPPORT", "/supportLevel"),
 ];
+
+const DESTINATION_DEFINITION_COLUMNS: &[Column] = &[("ID", "/id"), ("NAME", "/name")];
 
 /// Runs a `tags` command.
 pub fn tags(op: &OperatorClient, command: TagsCommand, out: &Output) -> Outcome {
@@ -34,6 +37,25 @@ pub fn definitions(op: &OperatorClient, command: DefinitionsCommand, out: &Outpu
         DefinitionsCommand::Sources { name } => {
             out.list(&api.list_sources(name.as_deref())?, DEFINITION_COLUMNS)?
         }
+        DefinitionsCommand::Destinations { ids } => out.list(
+            &api.list_destinations(&ids)?,
+            DESTINATION_DEFINITION_COLUMNS,
+        )?,
+        DefinitionsCommand::Destination { id, spec: true } => {
+            let definition = api.get_destination(&id)?;
+            if !out.quiet {
+                out.print_json(&definition.definition.spec.unwrap_or_default())?;
+            }
+        }
+        DefinitionsCommand::Destination { id, spec: false } => {
+            let definition = api.get_destination(&id)?;
+            show(
+                out,
+                &to_value(&definition)?,
+                &definition.id,
+                &definition.definition,
+            )?
+        }
         DefinitionsCommand::Get { id, spec: true } => {
             let definition = api.get_source(&id)?;
             if !out.quiet {
@@ -42,25 +64,35 @@ pub fn definitions(op: &OperatorClient, command: DefinitionsCommand, out: &Outpu
         }
         DefinitionsCommand::Get { id, spec: false } => {
             let definition = api.get_source(&id)?;
-            let value = to_value(&definition)?;
-            out.emit(&value, || {
-                let spec = definition.definition.spec.as_ref().unwrap_or(&Value::Null);
-                let schema = airbyte_embedded::validation::connection_schema(spec);
-                let required = schema.get("required").cloned().unwrap_or(Value::Null);
-                let properties: Vec<&str> = schema
-                    .get("properties")
-                    .and_then(Value::as_object)
-                    .map(|p| p.keys().map(String::as_str).collect())
-                    .unwrap_or_default();
-                fields(&json!({
-                    "id": definition.id,
-                    "name": definition.definition.name,
-                    "fields": properties,
-                    "required": required,
-                    "spec": "--spec prints it",
-                }))
-            })?
+            show(
+                out,
+                &to_value(&definition)?,
+                &definition.id,
+                &definition.definition,
+            )?
         }
     }
     Ok(OK)
+}
+
+/// Prints a definition: the whole JSON with `--json`, else its id, name and the fields of its
+/// spec.
+fn show(out: &Output, value: &Value, id: &str, body: &DefinitionBody) -> Result<(), Failure> {
+    out.emit(value, || {
+        let spec = body.spec.as_ref().unwrap_or(&Value::Null);
+        let schema = airbyte_embedded::validation::connection_schema(spec);
+        let required = schema.get("required").cloned().unwrap_or(Value::Null);
+        let properties: Vec<&str> = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|p| p.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        fields(&json!({
+            "id": id,
+            "name": body.name,
+            "fields": properties,
+            "required": required,
+            "spec": "--spec prints it",
+        }))
+    })
 }

@@ -3,6 +3,7 @@
 
 mod apply;
 mod catalog;
+mod destinations;
 mod login;
 mod sandbox;
 mod sources;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Tokens(c) => tokens::run(global, c, &out),
         Command::Workspaces(c) => workspaces::run(&profile::operator(global)?, c, &out),
         Command::Sources(c) => sources::run(&profile::operator(global)?, c, &out),
+        Command::Destinations(c) => destinations::run(&profile::operator(global)?, c, &out),
         Command::Validate(args) => validate::validate(&args, &out),
         Command::Form(args) => validate::form(&args, &out),
         Command::Apply(args) => apply::run(&profile::operator(global)?, &args, &out),

@@ -65,6 +65,7 @@ fn sources(op: &OperatorClient, command: SourceTemplatesCommand, out: &Output) -
         SourceTemplatesCommand::Delete { id } => out.record(&api.delete(&id)?)?,
         SourceTemplatesCommand::Tag { id, tag } => out.record(&api.add_tag(&id, &tag)?)?,
         SourceTemplatesCommand::Untag { id, tag } => out.record(&api.remove_tag(&id, &tag)?)?,
+        SourceTemplatesCommand::Global => out.list(&api.list_global()?, SOURCE_COLUMNS)?,
         SourceTemplatesCommand::Clone { id, name } => {
             out.record(&api.clone_template(&id, name.as_deref())?)?
         }
@@ -90,6 +91,13 @@ fn connections(op: &OperatorClient, command: ConnectionTemplatesCommand, out: &O
         ConnectionTemplatesCommand::Delete { id } => out.record(&api.delete(&id)?)?,
         ConnectionTemplatesCommand::Tag { id, tag } => out.record(&api.add_tag(&id, &tag)?)?,
         ConnectionTemplatesCommand::Untag { id, tag } => out.record(&api.remove_tag(&id, &tag)?)?,
+        ConnectionTemplatesCommand::Clone { id, name, secrets } => {
+            let secrets = match secrets {
+                Some(path) => files::read_object(&path)?,
+                None => serde_json::Map::new(),
+            };
+            out.record(&api.clone_template(&id, name.as_deref(), &secrets)?)?
+        }
     }
     Ok(OK)
 }
