@@ -48,6 +48,8 @@ pub(crate) struct Definition {
     pub docker_repository: &'static str,
     pub docker_image_tag: &'static str,
     pub support_level: &'static str,
+    /// The streams the connector discovers (a source's catalog; none for a destination).
+    pub streams: &'static [&'static str],
     spec_json: &'static str,
     spec: OnceLock<Value>,
 }
@@ -107,6 +109,7 @@ const fn definition(
     docker_repository: &'static str,
     docker_image_tag: &'static str,
     support_level: &'static str,
+    streams: &'static [&'static str],
     spec_json: &'static str,
 ) -> Definition {
     Definition {
@@ -116,6 +119,7 @@ const fn definition(
         docker_repository,
         docker_image_tag,
         support_level,
+        streams,
         spec_json,
         spec: OnceLock::new(),
     }
@@ -129,6 +133,7 @@ static DEFINITIONS: [Definition; 5] = [
         "airbyte/source-faker",
         "6.2.21",
         "community",
+        &["users", "products", "purchases"],
         SOURCE_TINY_SPEC,
     ),
     definition(
@@ -138,6 +143,7 @@ static DEFINITIONS: [Definition; 5] = [
         "airbyte/source-postgres",
         "3.7.0",
         "certified",
+        &["customers", "orders", "users"],
         SOURCE_POSTGRES_SPEC,
     ),
     definition(
@@ -147,6 +153,7 @@ static DEFINITIONS: [Definition; 5] = [
         "airbyte/source-stripe",
         "5.15.0",
         "certified",
+        &["charges", "customers", "invoices"],
         SOURCE_API_SPEC,
     ),
     definition(
@@ -156,6 +163,7 @@ static DEFINITIONS: [Definition; 5] = [
         "airbyte/source-hubspot",
         "5.8.0",
         "certified",
+        &["companies", "contacts", "deals"],
         SOURCE_OAUTH_SPEC,
     ),
     definition(
@@ -165,6 +173,7 @@ static DEFINITIONS: [Definition; 5] = [
         "airbyte/destination-s3",
         "1.9.0",
         "certified",
+        &[],
         DESTINATION_S3_SPEC,
     ),
 ];

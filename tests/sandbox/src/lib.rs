@@ -105,6 +105,7 @@
 mod auth;
 mod body;
 pub mod catalog;
+mod catalogs;
 mod checks;
 mod clock;
 mod credentials;

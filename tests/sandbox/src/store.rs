@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::auth::Caller;
 use crate::catalog::{self, Definition, DefinitionKind};
+use crate::catalogs::CatalogRecord;
 use crate::clock;
 use crate::errors::ApiError;
 use crate::masking;
@@ -26,6 +27,8 @@ pub(crate) struct Store {
     pub checks: Vec<CheckJob>,
     pub destinations: Vec<Destination>,
     pub connections: Vec<Connection>,
+    /// Stream catalogs of templates and definitions, made on first use.
+    pub catalogs: Vec<CatalogRecord>,
     seq: u64,
 }
 

@@ -925,6 +925,259 @@ fn routes(w: &World) -> Vec<Route> {
         ],
     ));
 
+    // Stream catalogs of a source template (read, change, then delete).
+    let tc = format!("{}/catalog", st_id(&w.pg_template));
+    let ts = format!("{}/streams", st_id(&w.pg_template));
+    let other_tc = format!("{}/catalog", st_id(&w.other_template));
+    let stream = json!({"name": "events", "suggested": false, "cursor_fields": ["ts"], "primary_key_fields": [["id"]]});
+    let patch_ops =
+        json!({"patch_ops": [{"op": "replace", "path": "/streams/0/suggested", "value": false}]});
+    routes.push(route(
+        "GET",
+        "/integrations/templates/sources/{source_template_id}/catalog",
+        Audience::Operator,
+        tc.clone(),
+        None,
+        vec![
+            Probe::new("GET", &tc, 200).token(op),
+            Probe::new("GET", &tc, 200).token(op).query("selected=true"),
+            Probe::new("GET", &tc, 422)
+                .token(op)
+                .query("selected=maybe"),
+            Probe::new("GET", &other_tc, 404).token(op),
+        ],
+    ));
+    routes.push(route(
+        "POST",
+        "/integrations/templates/sources/{source_template_id}/catalog",
+        Audience::Operator,
+        tc.clone(),
+        Some(json!({"sonar_catalog": null})),
+        vec![
+            Probe::new("POST", &tc, 200).token(op).json(
+                json!({"sonar_catalog": {"streams": [stream], "selected_streams": ["events"]}}),
+            ),
+            Probe::new("POST", &tc, 200)
+                .token(op)
+                .json(json!({"sonar_catalog": null})),
+            Probe::new("POST", &tc, 422).token(op).json(json!({})),
+            Probe::new("POST", &tc, 422)
+                .token(op)
+                .json(json!({"sonar_catalog": {"streams": [{}]}})),
+            Probe::new("POST", &other_tc, 404)
+                .token(op)
+                .json(json!({"sonar_catalog": null})),
+        ],
+    ));
+    routes.push(route(
+        "PATCH",
+        "/integrations/templates/sources/{source_template_id}/catalog",
+        Audience::Operator,
+        tc.clone(),
+        Some(patch_ops.clone()),
+        vec![
+            Probe::new("PATCH", &tc, 200).token(op).json(patch_ops.clone()),
+            Probe::new("PATCH", &tc, 200).token(op).json(json!({"patch_ops": [{"op": "add", "path": "/selected_streams", "value": ["orders"]}]})),
+            Probe::new("PATCH", &tc, 422).token(op).json(json!({"patch_ops": [{"op": "remove", "path": "/streams/99"}]})),
+            Probe::new("PATCH", &tc, 422).token(op).json(json!({"patch_ops": [{"op": "frobnicate", "path": "/streams"}]})),
+            Probe::new("PATCH", &tc, 422).token(op).json(json!({})),
+        ],
+    ));
+    routes.push(route(
+        "POST",
+        "/integrations/templates/sources/{source_template_id}/catalog/query",
+        Audience::Operator,
+        format!("{tc}/query"),
+        Some(json!({"query": "streams[].name"})),
+        vec![
+            Probe::new("POST", &format!("{tc}/query"), 200)
+                .token(op)
+                .json(json!({"query": "streams[].name"})),
+            Probe::new("POST", &format!("{tc}/query"), 200)
+                .token(op)
+                .json(json!({"query": "streams[?name=='users'] | [0]"})),
+            Probe::new("POST", &format!("{tc}/query"), 422)
+                .token(op)
+                .json(json!({"query": "streams[?"})),
+            Probe::new("POST", &format!("{tc}/query"), 422)
+                .token(op)
+                .json(json!({})),
+        ],
+    ));
+    routes.push(route(
+        "POST",
+        "/integrations/templates/sources/{source_template_id}/streams",
+        Audience::Operator,
+        ts.clone(),
+        Some(json!({"stream": {"name": "sample"}})),
+        vec![
+            Probe::new("POST", &ts, 200)
+                .token(op)
+                .json(json!({"stream": stream})),
+            Probe::new("POST", &ts, 400)
+                .token(op)
+                .json(json!({"stream": stream})),
+            Probe::new("POST", &ts, 422)
+                .token(op)
+                .json(json!({"stream": {}})),
+            Probe::new("POST", &ts, 422).token(op).json(json!({})),
+        ],
+    ));
+    routes.push(route(
+        "PATCH",
+        "/integrations/templates/sources/{source_template_id}/streams/{stream_name}",
+        Audience::Operator,
+        format!("{ts}/events"),
+        Some(json!({"patch_ops": []})),
+        vec![
+            Probe::new("PATCH", &format!("{ts}/events"), 200).token(op).json(json!({"patch_ops": [{"op": "add", "path": "/description", "value": "Events"}]})),
+            Probe::new("PATCH", &format!("{ts}/events"), 422).token(op).json(json!({"patch_ops": [{"op": "replace", "path": "/name", "value": "users"}]})),
+            Probe::new("PATCH", &format!("{ts}/nope"), 404).token(op).json(json!({"patch_ops": []})),
+        ],
+    ));
+    routes.push(route(
+        "DELETE",
+        "/integrations/templates/sources/{source_template_id}/streams/{stream_name}",
+        Audience::Operator,
+        format!("{ts}/events"),
+        None,
+        vec![
+            Probe::new("DELETE", &format!("{ts}/events"), 200).token(op),
+            Probe::new("DELETE", &format!("{ts}/events"), 404).token(op),
+        ],
+    ));
+    routes.push(route(
+        "DELETE",
+        "/integrations/templates/sources/{source_template_id}/catalog",
+        Audience::Operator,
+        tc.clone(),
+        None,
+        vec![
+            Probe::new("DELETE", &tc, 200).token(op),
+            Probe::new("DELETE", &tc, 404).token(op),
+            Probe::new("GET", &tc, 404).token(op),
+        ],
+    ));
+
+    // Stream catalogs of a source definition (creating or deleting one, or deleting a stream,
+    // needs an instance-admin token: 403).
+    let dc = format!("/integrations/definitions/sources/{SOURCE_POSTGRES_DEFINITION_ID}/catalog");
+    let ds = format!("/integrations/definitions/sources/{SOURCE_POSTGRES_DEFINITION_ID}/streams");
+    let unknown_dc = format!("/integrations/definitions/sources/{}/catalog", uuid_like(5));
+    routes.push(route(
+        "GET",
+        "/integrations/definitions/sources/{source_definition_id}/catalog",
+        Audience::Operator,
+        dc.clone(),
+        None,
+        vec![
+            Probe::new("GET", &dc, 200).token(op),
+            Probe::new("GET", &dc, 200).token(op).query("selected=true"),
+            Probe::new("GET", &unknown_dc, 404).token(op),
+        ],
+    ));
+    routes.push(route(
+        "PATCH",
+        "/integrations/definitions/sources/{source_definition_id}/catalog",
+        Audience::Operator,
+        dc.clone(),
+        Some(json!({"blessed": true})),
+        vec![
+            Probe::new("PATCH", &dc, 200)
+                .token(op)
+                .json(json!({"blessed": true})),
+            Probe::new("PATCH", &dc, 200)
+                .token(op)
+                .json(patch_ops.clone()),
+            Probe::new("PATCH", &dc, 200)
+                .token(op)
+                .json(json!({"patch_ops": null, "blessed": null})),
+            Probe::new("PATCH", &dc, 422)
+                .token(op)
+                .json(json!({"patch_ops": [{"op": "remove", "path": "/streams/99"}]})),
+        ],
+    ));
+    routes.push(route(
+        "POST",
+        "/integrations/definitions/sources/{source_definition_id}/catalog/query",
+        Audience::Operator,
+        format!("{dc}/query"),
+        Some(json!({"query": "length(streams)"})),
+        vec![
+            Probe::new("POST", &format!("{dc}/query"), 200)
+                .token(op)
+                .json(json!({"query": "length(streams)"})),
+            Probe::new("POST", &format!("{dc}/query"), 422)
+                .token(op)
+                .json(json!({"query": "["})),
+        ],
+    ));
+    routes.push(route(
+        "POST",
+        "/integrations/definitions/sources/{source_definition_id}/streams",
+        Audience::Operator,
+        ds.clone(),
+        Some(json!({"stream": {"name": "sample"}})),
+        vec![
+            Probe::new("POST", &ds, 200)
+                .token(op)
+                .json(json!({"stream": stream})),
+            Probe::new("POST", &ds, 400)
+                .token(op)
+                .json(json!({"stream": stream})),
+        ],
+    ));
+    routes.push(route(
+        "PATCH",
+        "/integrations/definitions/sources/{source_definition_id}/streams/{stream_name}",
+        Audience::Operator,
+        format!("{ds}/events"),
+        Some(json!({"patch_ops": []})),
+        vec![
+            Probe::new("PATCH", &format!("{ds}/events"), 200)
+                .token(op)
+                .json(
+                    json!({"patch_ops": [{"op": "replace", "path": "/suggested", "value": true}]}),
+                ),
+            Probe::new("PATCH", &format!("{ds}/nope"), 404)
+                .token(op)
+                .json(json!({"patch_ops": []})),
+        ],
+    ));
+    for (method, template, body) in [
+        (
+            "POST",
+            "/integrations/definitions/sources/{source_definition_id}/catalog",
+            Some(json!({"catalog_type": "structured"})),
+        ),
+        (
+            "DELETE",
+            "/integrations/definitions/sources/{source_definition_id}/catalog",
+            None,
+        ),
+        (
+            "DELETE",
+            "/integrations/definitions/sources/{source_definition_id}/streams/{stream_name}",
+            None,
+        ),
+    ] {
+        let path = template
+            .replace("{source_definition_id}", SOURCE_POSTGRES_DEFINITION_ID)
+            .replace("{stream_name}", "events");
+        let mut probe = Probe::new(method, &path, 403).token(op);
+        if let Some(b) = &body {
+            probe = probe.json(b.clone());
+        }
+        routes.push(route(
+            method,
+            template,
+            Audience::Operator,
+            path,
+            body,
+            vec![probe],
+        ));
+    }
+
     // Source templates (end user).
     let est = "/embedded/source-templates";
     routes.push(route(

@@ -10,6 +10,7 @@ use crate::pipeline::{API_PREFIX, pipeline};
 use crate::state::AppState;
 
 pub(crate) mod admin;
+pub(crate) mod catalogs;
 pub(crate) mod connection_templates;
 pub(crate) mod definitions;
 pub(crate) mod destinations;
@@ -34,6 +35,7 @@ pub(crate) fn app(state: AppState) -> Router {
         .merge(tags::routes())
         .merge(source_templates::routes())
         .merge(connection_templates::routes())
+        .merge(catalogs::routes())
         .merge(sources::routes::<EndUser>("/embedded/sources"))
         .merge(sources::routes::<Operator>("/integrations/sources"));
     Router::new()
