@@ -142,9 +142,12 @@
 //!   both `/embedded/` and `/account/applications/`, `customer_name` accepted wherever
 //!   `workspace_name` is, `mode` on templates. Contract tests (`tests/sandbox/tests/contract.rs`)
 //!   hold every response it sends, on every route and status, to the published documents in
-//!   `tests/fixtures/contract/`. It does not serve the documents' catalog, search, Sonar,
-//!   connector, OAuth and alias operations, or destinations the service manages for
-//!   Airbyte-hosted templates; checks do not run a connector (the rule above
+//!   `tests/fixtures/contract/`. Stream catalogs of templates and definitions are
+//!   the connector's streams until changed, patched with JSON Patch (`json-patch`) and
+//!   queried with JMESPath (`jmespath`); creating or deleting a definition's catalog answers
+//!   403 (an instance-admin call). It does not serve the documents' search, Sonar, connector,
+//!   OAuth and alias operations, or destinations the service manages for Airbyte-hosted
+//!   templates; checks do not run a connector (the rule above
 //!   decides); and it answers 500 only when a fault asks for it.
 //!
 //! # Testing against faults

@@ -24,8 +24,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use airbyte_embedded::integrations::{
-    ConnectionTemplateCreate, ConnectionTemplateUpdate, DestinationFilter, SourceTemplateCreate,
-    SourceTemplateUpdate,
+    ConnectionTemplateCreate, ConnectionTemplateUpdate, DestinationFilter, SonarStream,
+    SourceTemplateCreate, SourceTemplateUpdate,
 };
 use airbyte_embedded::sources::{SourceCreate, SourceUpdate};
 use airbyte_embedded::workspaces::{WorkspaceFilter, WorkspaceUpdate};
@@ -61,37 +61,32 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
 /// Published operations in scope that this SDK does not call yet.
 const NOT_COVERED: &[&str] = &[
     "DELETE /api/v1/integrations/connectors/{id}",
-    "DELETE /api/v1/integrations/templates/sources/{source_template_id}/catalog",
-    "DELETE /api/v1/integrations/templates/sources/{source_template_id}/streams/{stream_name}",
     "DELETE /api/v1/oauth/credentials/connector_type/{connector_type}",
     "GET /api/v1/integrations/connectors",
     "GET /api/v1/integrations/connectors/{id}",
-    "GET /api/v1/integrations/definitions/sources/{source_definition_id}/catalog",
-    "GET /api/v1/integrations/templates/sources/{source_template_id}/catalog",
     "GET /api/v1/sonar/files/sources",
     "GET /api/v1/sonar/files/{source_id}/drives",
     "GET /api/v1/sonar/files/{source_id}/drives/{drive_id}/get/{path}",
     "GET /api/v1/sonar/files/{source_id}/drives/{drive_id}/list/{path}",
     "GET /api/v1/sonar/files/{source_id}/get/{path}",
     "GET /api/v1/sonar/files/{source_id}/list/{path}",
-    "PATCH /api/v1/integrations/definitions/sources/{source_definition_id}/catalog",
-    "PATCH /api/v1/integrations/definitions/sources/{source_definition_id}/streams/{stream_name}",
-    "PATCH /api/v1/integrations/templates/sources/{source_template_id}/catalog",
-    "PATCH /api/v1/integrations/templates/sources/{source_template_id}/streams/{stream_name}",
     "POST /api/v1/integrations/connectors",
     "POST /api/v1/integrations/connectors/check",
     "POST /api/v1/integrations/connectors/{id}/check",
     "POST /api/v1/integrations/connectors/{id}/execute",
-    "POST /api/v1/integrations/definitions/sources/{source_definition_id}/catalog/query",
-    "POST /api/v1/integrations/definitions/sources/{source_definition_id}/streams",
     "POST /api/v1/integrations/sources/{id}/search/{stream_name}",
-    "POST /api/v1/integrations/templates/sources/{source_template_id}/catalog",
-    "POST /api/v1/integrations/templates/sources/{source_template_id}/catalog/query",
-    "POST /api/v1/integrations/templates/sources/{source_template_id}/streams",
     "POST /api/v1/sonar/apis/{source_id}/request",
     "PUT /api/v1/integrations/connectors/{id}",
     "PUT /api/v1/oauth/credentials",
 ];
+
+/// A stream the catalog calls can add.
+fn named_stream() -> SonarStream {
+    SonarStream {
+        name: Some("s".into()),
+        ..SonarStream::default()
+    }
+}
 
 /// The clients the calls use, made (and their tokens minted) before any fault is injected.
 struct Clients {
@@ -313,6 +308,105 @@ fn cases() -> Vec<Case> {
             "/integrations/destinations/{id}",
             format!("/integrations/destinations/{id}"),
             move |c| c.op.destinations().get(id).map(drop),
+        ),
+        // Stream catalogs.
+        case(
+            "GET",
+            "/integrations/templates/sources/{source_template_id}/catalog",
+            format!("/integrations/templates/sources/{id}/catalog"),
+            move |c| c.op.template_catalogs().get(id, false).map(drop),
+        ),
+        case(
+            "POST",
+            "/integrations/templates/sources/{source_template_id}/catalog",
+            format!("/integrations/templates/sources/{id}/catalog"),
+            move |c| c.op.template_catalogs().replace(id, None).map(drop),
+        ),
+        case(
+            "PATCH",
+            "/integrations/templates/sources/{source_template_id}/catalog",
+            format!("/integrations/templates/sources/{id}/catalog"),
+            move |c| c.op.template_catalogs().patch(id, &[]).map(drop),
+        ),
+        case(
+            "DELETE",
+            "/integrations/templates/sources/{source_template_id}/catalog",
+            format!("/integrations/templates/sources/{id}/catalog"),
+            move |c| c.op.template_catalogs().delete(id).map(drop),
+        ),
+        case(
+            "POST",
+            "/integrations/templates/sources/{source_template_id}/catalog/query",
+            format!("/integrations/templates/sources/{id}/catalog/query"),
+            move |c| c.op.template_catalogs().query(id, "streams").map(drop),
+        ),
+        case(
+            "POST",
+            "/integrations/templates/sources/{source_template_id}/streams",
+            format!("/integrations/templates/sources/{id}/streams"),
+            move |c| {
+                c.op.template_catalogs()
+                    .add_stream(id, &named_stream())
+                    .map(drop)
+            },
+        ),
+        case(
+            "PATCH",
+            "/integrations/templates/sources/{source_template_id}/streams/{stream_name}",
+            format!("/integrations/templates/sources/{id}/streams/s"),
+            move |c| {
+                c.op.template_catalogs()
+                    .patch_stream(id, "s", &[])
+                    .map(drop)
+            },
+        ),
+        case(
+            "DELETE",
+            "/integrations/templates/sources/{source_template_id}/streams/{stream_name}",
+            format!("/integrations/templates/sources/{id}/streams/s"),
+            move |c| c.op.template_catalogs().delete_stream(id, "s").map(drop),
+        ),
+        case(
+            "GET",
+            "/integrations/definitions/sources/{source_definition_id}/catalog",
+            format!("/integrations/definitions/sources/{id}/catalog"),
+            move |c| c.op.definition_catalogs().get(id, true).map(drop),
+        ),
+        case(
+            "PATCH",
+            "/integrations/definitions/sources/{source_definition_id}/catalog",
+            format!("/integrations/definitions/sources/{id}/catalog"),
+            move |c| {
+                c.op.definition_catalogs()
+                    .patch(id, &[], Some(true))
+                    .map(drop)
+            },
+        ),
+        case(
+            "POST",
+            "/integrations/definitions/sources/{source_definition_id}/catalog/query",
+            format!("/integrations/definitions/sources/{id}/catalog/query"),
+            move |c| c.op.definition_catalogs().query(id, "streams").map(drop),
+        ),
+        case(
+            "POST",
+            "/integrations/definitions/sources/{source_definition_id}/streams",
+            format!("/integrations/definitions/sources/{id}/streams"),
+            move |c| {
+                c.op.definition_catalogs()
+                    .add_stream(id, &named_stream())
+                    .map(drop)
+            },
+        ),
+        case(
+            "PATCH",
+            "/integrations/definitions/sources/{source_definition_id}/streams/{stream_name}",
+            format!("/integrations/definitions/sources/{id}/streams/s"),
+            move |c| {
+                c.op.definition_catalogs()
+                    .patch_stream(id, "s", &[])
+                    .map(drop)
+            },
         ),
         // Tags.
         case(

@@ -11,7 +11,10 @@ use crate::client::EndUserClient;
 use crate::config::{ClientConfig, Credentials};
 use crate::error::RateLimit;
 use crate::http::Http;
-use crate::integrations::{ConnectionTemplates, Definitions, Destinations, SourceTemplates, Tags};
+use crate::integrations::{
+    ConnectionTemplates, DefinitionCatalogs, Definitions, Destinations, SourceTemplates, Tags,
+    TemplateCatalogs,
+};
 use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
 use crate::sources::{Scope, Sources};
@@ -140,6 +143,22 @@ impl OperatorClient {
     /// `/integrations/definitions/destinations`.
     pub fn definitions(&self) -> Definitions<'_> {
         Definitions {
+            api: &self.inner.api,
+        }
+    }
+
+    /// Source templates' stream catalogs:
+    /// `/integrations/templates/sources/{id}/catalog` and `…/streams`.
+    pub fn template_catalogs(&self) -> TemplateCatalogs<'_> {
+        TemplateCatalogs {
+            api: &self.inner.api,
+        }
+    }
+
+    /// Source definitions' stream catalogs:
+    /// `/integrations/definitions/sources/{id}/catalog` and `…/streams`.
+    pub fn definition_catalogs(&self) -> DefinitionCatalogs<'_> {
+        DefinitionCatalogs {
             api: &self.inner.api,
         }
     }

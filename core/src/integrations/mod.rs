@@ -1,12 +1,17 @@
-//! The Integration Management API (operator token): templates, tags, destinations and the
-//! connector catalogue.
+//! The Integration Management API (operator token): templates, tags, stream catalogs,
+//! destinations and the connector catalogue.
 
+mod catalogs;
 mod connection_templates;
 mod definitions;
 mod destinations;
 mod source_templates;
 mod tags;
 
+pub use catalogs::{
+    CatalogType, DataCategory, DefinitionCatalog, DefinitionCatalogs, FieldTag, ForeignKey,
+    PatchOp, SonarCatalog, SonarStream, StreamDeleted, TemplateCatalog, TemplateCatalogs,
+};
 pub use connection_templates::{
     ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate, ConnectionTemplates,
     CronDescription, DataHostingType, NonBreakingChangesPreference,
