@@ -44,6 +44,8 @@ pub mod tags;
 
 pub mod definitions;
 
+pub mod catalogs;
+
 pub mod destinations;
 
 pub mod workspaces;

@@ -384,6 +384,92 @@ static void destinations_and_global_templates(airbyte_operator_client *op) {
     airbyte_string_free(global);
 }
 
+static void stream_catalogs(airbyte_operator_client *op) {
+    char *out = NULL;
+    CHECK_OK(airbyte_operator_source_templates_create(
+        op, "{\"actor_definition_id\": \"" POSTGRES "\", \"partial_default_config\": {}}", &out));
+    char *t = jget(out, "/id");
+    airbyte_string_free(out);
+
+    CHECK_OK(airbyte_operator_template_catalog_get(op, t, false, &out));
+    CHECK(jis(out, "/source_template_id", t));
+    CHECK(jis(out, "/sonar_catalog/streams/0/name", "customers"));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_template_catalog_query(op, t, "streams[].name", &out));
+    CHECK(strcmp(out ? out : "", "[\"customers\",\"orders\",\"users\"]") == 0);
+    airbyte_string_free(out);
+    CHECK_STATUS(airbyte_operator_template_catalog_query(op, t, "streams[?", &out),
+                 AIRBYTE_STATUS_VALIDATION);
+    CHECK_OK(airbyte_operator_template_catalog_patch(
+        op, t, "[{\"op\": \"add\", \"path\": \"/selected_streams\", \"value\": [\"orders\"]}]",
+        &out));
+    CHECK(jis(out, "/selected_streams/0", "orders"));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_template_catalog_get(op, t, true, &out));
+    CHECK(jis(out, "/sonar_catalog/streams/0/name", "orders"));
+    CHECK(jget(out, "/sonar_catalog/streams/1") == NULL);
+    airbyte_string_free(out);
+    CHECK_STATUS(airbyte_operator_template_catalog_patch(op, t, "{}", &out),
+                 AIRBYTE_STATUS_INVALID_JSON);
+
+    CHECK_OK(airbyte_operator_template_catalog_add_stream(
+        op, t, "{\"name\": \"events\", \"x_custom\": 1}", &out));
+    CHECK(jis(out, "/x_custom", "1"));
+    airbyte_string_free(out);
+    CHECK_STATUS(airbyte_operator_template_catalog_add_stream(op, t, "{}", &out),
+                 AIRBYTE_STATUS_INVALID_ARGUMENT);
+    CHECK(last_error_has("/argument", "stream.name"));
+    CHECK_OK(airbyte_operator_template_catalog_patch_stream(
+        op, t, "events", "[{\"op\": \"add\", \"path\": \"/description\", \"value\": \"Clicks\"}]",
+        &out));
+    CHECK(jis(out, "/description", "Clicks"));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_template_catalog_delete_stream(op, t, "events", &out));
+    CHECK(jis(out, "/stream_name", "events"));
+    airbyte_string_free(out);
+
+    CHECK_OK(airbyte_operator_template_catalog_replace(
+        op, t, "{\"streams\": [{\"name\": \"only\"}]}", &out));
+    char *catalog_id = out;
+    CHECK(catalog_id != NULL && strlen(catalog_id) == 36);
+    CHECK_OK(airbyte_operator_template_catalog_get(op, t, false, &out));
+    CHECK(jis(out, "/id", catalog_id));
+    CHECK(jis(out, "/sonar_catalog/streams/0/name", "only"));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_template_catalog_replace(op, t, NULL, &out));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_template_catalog_delete(op, t, &out));
+    CHECK(jis(out, "/id", catalog_id));
+    airbyte_string_free(out);
+    CHECK_STATUS(airbyte_operator_template_catalog_get(op, t, false, &out),
+                 AIRBYTE_STATUS_NOT_FOUND);
+    airbyte_string_free(catalog_id);
+
+    CHECK_OK(airbyte_operator_definition_catalog_get(op, POSTGRES, false, &out));
+    CHECK(jis(out, "/name", "Postgres"));
+    CHECK(jis(out, "/catalog_type", "structured"));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_definition_catalog_patch(op, POSTGRES, "{\"blessed\": true}", &out));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_definition_catalog_get(op, POSTGRES, false, &out));
+    CHECK(jis(out, "/blessed", "true"));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_definition_catalog_query(op, POSTGRES, "length(streams)", &out));
+    CHECK(strcmp(out ? out : "", "3") == 0);
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_definition_catalog_add_stream(op, POSTGRES, "{\"name\": \"c_audit\"}", &out));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_definition_catalog_patch_stream(
+        op, POSTGRES, "c_audit", "[{\"op\": \"replace\", \"path\": \"/suggested\", \"value\": true}]",
+        &out));
+    CHECK(jis(out, "/suggested", "true"));
+    airbyte_string_free(out);
+
+    CHECK_OK(airbyte_operator_source_templates_delete(op, t, &out));
+    airbyte_string_free(out);
+    airbyte_string_free(t);
+}
+
 static void workspaces_and_sources(airbyte_operator_client *op) {
     char *out = NULL;
     /* Three workspaces, made by minting tokens. */
@@ -516,7 +602,8 @@ static void workspaces_and_sources(airbyte_operator_client *op) {
 }
 
 void test_operator(void) {
-    group("operator client: configuration, tokens, tags, definitions, templates, destinations, "
+    group("operator client: configuration, tokens, tags, definitions, templates, catalogs, "
+          "destinations, "
           "workspaces, sources");
     airbyte_operator_client *op = new_operator();
     if (op == NULL) {
@@ -528,6 +615,7 @@ void test_operator(void) {
     source_templates(op);
     connection_templates(op);
     destinations_and_global_templates(op);
+    stream_catalogs(op);
     workspaces_and_sources(op);
     airbyte_operator_client_free(op);
 }
