@@ -1,9 +1,11 @@
 //! The whole Airbyte Embedded story, step by step.
 //!
-//! The operator signs in, creates a connection template and tags, creates source templates,
+//! The operator signs in, looks up source and destination connectors, creates a connection
+//! template and tags, creates a source template and clones one of Airbyte's global ones,
 //! mints a widget token and a scoped token for the workspace `acme-corp`; the end user lists
-//! templates, creates a source, checks it, updates it and lists sources; the operator lists
-//! workspaces, reads stats and deactivates the workspace.
+//! templates and creates a source; the operator lists the destinations the service made for
+//! it; the end user checks, updates and lists sources; the operator lists workspaces, reads
+//! stats and deactivates the workspace.
 //!
 //! With `AIRBYTE_CLIENT_ID` and `AIRBYTE_CLIENT_SECRET` set it runs against the real service
 //! (or `AIRBYTE_API_URL`); otherwise it starts the local sandbox in-process.
@@ -15,7 +17,9 @@
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use airbyte_embedded::integrations::{ConnectionTemplateCreate, SourceTemplateCreate};
+use airbyte_embedded::integrations::{
+    ConnectionTemplateCreate, DestinationFilter, SourceTemplateCreate,
+};
 use airbyte_embedded::sources::{CheckState, SourceCreate, SourceUpdate};
 use airbyte_embedded::workspaces::WorkspaceFilter;
 use airbyte_embedded::{
@@ -92,6 +96,26 @@ fn run() -> Result<(), Failure> {
             d.source_definition_id
         );
     }
+    let s3 = operator
+        .definitions()
+        .list_destinations(&[])?
+        .into_iter()
+        .find(|d| d.name.as_deref() == Some("S3"))
+        .ok_or("no S3 destination in the catalogue")?;
+    let s3_spec = operator
+        .definitions()
+        .get_destination(&s3.id)?
+        .definition
+        .spec;
+    let s3_required = s3_spec
+        .as_ref()
+        .and_then(|s| s.pointer("/connectionSpecification/required"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    println!(
+        "destination S3 {}: a connection template needs {s3_required}",
+        s3.id
+    );
 
     step("2. A connection template (S3) and two tags");
     let crm = operator.tags().create(&format!("crm-{suffix}"))?;
@@ -106,12 +130,8 @@ fn run() -> Result<(), Failure> {
         "format": {"format_type": "JSONL"}
     }));
     let connection = operator.connection_templates().create(
-        &ConnectionTemplateCreate::user_hosted(
-            "Acme S3",
-            "4816b78f-1489-44c1-9060-4b19d5fa9362",
-            s3_config,
-        )
-        .cron_expression("0 0 12 * * ?"),
+        &ConnectionTemplateCreate::user_hosted("Acme S3", &s3.id, s3_config)
+            .cron_expression("0 0 12 * * ?"),
     )?;
     let connection = operator
         .connection_templates()
@@ -132,7 +152,7 @@ fn run() -> Result<(), Failure> {
         Value::Object(connection.destination_config.clone().unwrap_or_default())
     );
 
-    step("3. Source templates for two connectors");
+    step("3. A source template, and a clone of Airbyte's global Stripe template");
     let pg_template = operator.source_templates().create(
         &SourceTemplateCreate::new(
             &postgres.source_definition_id,
@@ -143,13 +163,24 @@ fn run() -> Result<(), Failure> {
     let pg_template = operator
         .source_templates()
         .add_tag(&pg_template.id, &databases.name)?;
-    let stripe_template = operator.source_templates().create(
-        &SourceTemplateCreate::new(
-            &stripe.source_definition_id,
-            object(json!({"lookback_window_days": 7})),
-        )
-        .name(format!("Stripe ({suffix})")),
-    )?;
+    // Airbyte maintains global templates; cloning one offers a connector with its defaults.
+    let global = operator.source_templates().list_global()?;
+    println!("{} global source template(s)", global.len());
+    let stripe_global = global
+        .iter()
+        .find(|t| t.name.as_deref().is_some_and(|n| n.contains("Stripe")));
+    let stripe_template = match stripe_global {
+        Some(g) => operator
+            .source_templates()
+            .clone_template(&g.id, Some(&format!("Stripe ({suffix})")))?,
+        None => operator.source_templates().create(
+            &SourceTemplateCreate::new(
+                &stripe.source_definition_id,
+                object(json!({"lookback_window_days": 7})),
+            )
+            .name(format!("Stripe ({suffix})")),
+        )?,
+    };
     let stripe_template = operator
         .source_templates()
         .add_tag(&stripe_template.id, &crm.name)?;
@@ -218,7 +249,22 @@ fn run() -> Result<(), Failure> {
         Value::Object(source.source_config.clone())
     );
 
-    step("6. The end user checks the source");
+    step("6. The operator lists the destinations the service made for the new source");
+    for d in operator
+        .destinations()
+        .iter(DestinationFilter::new(&workspace_id))
+    {
+        let d = operator.destinations().get(&d?.id)?;
+        println!(
+            "destination {} {:?} ({}); config as stored: {}",
+            d.id,
+            d.name.as_deref().unwrap_or("?"),
+            d.destination_type.as_deref().unwrap_or("?"),
+            Value::Object(d.destination_config.clone())
+        );
+    }
+
+    step("7. The end user checks the source");
     let job = end_user.sources().check(
         &source.id,
         &SourceUpdate::default(),
@@ -232,7 +278,7 @@ fn run() -> Result<(), Failure> {
         return Err(format!("check ended {}: {:?}", status.status, status.error_message).into());
     }
 
-    step("7. The end user updates and lists sources");
+    step("8. The end user updates and lists sources");
     let renamed = end_user.sources().update(
         &source.id,
         &SourceUpdate {
@@ -245,7 +291,7 @@ fn run() -> Result<(), Failure> {
         println!("source {} {:?}", s.id, s.name.as_deref().unwrap_or("?"));
     }
 
-    step("8. The operator reviews workspaces and deactivates acme-corp");
+    step("9. The operator reviews workspaces and deactivates acme-corp");
     let mut acme = None;
     let mut count = 0;
     for workspace in operator.workspaces().iter(WorkspaceFilter {
@@ -275,7 +321,7 @@ fn run() -> Result<(), Failure> {
             .unwrap_or_default()
     );
 
-    step("9. Clean up what this run created");
+    step("10. Clean up what this run created");
     end_user.sources().delete(&source.id)?;
     operator.source_templates().delete(&pg_template.id)?;
     operator.source_templates().delete(&stripe_template.id)?;

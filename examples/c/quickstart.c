@@ -2,10 +2,12 @@
  * The whole Airbyte Embedded story in C, step by step (the same story as
  * examples/quickstart.rs).
  *
- * The operator signs in, creates a connection template and tags, creates source templates,
- * mints a widget token and a scoped token for the workspace `acme-corp`; the end user lists
- * templates, creates a source, checks it, updates it and lists sources; the operator lists
- * workspaces, reads stats and deactivates the workspace, then removes what the run created.
+ * The operator signs in, looks up source and destination connectors, creates a connection
+ * template and tags, creates a source template and clones one of Airbyte's global ones, mints
+ * a widget token and a scoped token for the workspace `acme-corp`; the end user lists
+ * templates and creates a source; the operator lists the destinations the service made for
+ * it; the end user checks, updates and lists sources; the operator lists workspaces, reads
+ * stats and deactivates the workspace, then removes what the run created.
  *
  * It reads AIRBYTE_CLIENT_ID, AIRBYTE_CLIENT_SECRET and optionally AIRBYTE_API_URL and
  * AIRBYTE_ORGANIZATION_ID. `make -C examples/c run` starts a local sandbox and sets them when
@@ -116,6 +118,19 @@ int main(void) {
     printf("connector %-10s %s\n", stripe_name, stripe_id);
     airbyte_string_free(postgres_name);
     airbyte_string_free(stripe_name);
+    /* The S3 destination connector, by its definition id, and what its config needs. */
+    check(airbyte_operator_definitions_list_destinations(
+              op, "[\"4816b78f-1489-44c1-9060-4b19d5fa9362\"]", &found),
+          "destination definitions");
+    char *s3_id = need(found, "/0/id");
+    airbyte_string_free(found);
+    check(airbyte_operator_definitions_get_destination(op, s3_id, &found),
+          "destination definition");
+    char *s3_required = get(found, "/definition/spec/connectionSpecification/required");
+    printf("destination S3 %s: a connection template needs %s\n", s3_id,
+           s3_required ? s3_required : "null");
+    airbyte_string_free(s3_required);
+    airbyte_string_free(found);
 
     step("2. A connection template (S3) and two tags");
     char *crm_name = format("crm-%u", suffix);
@@ -126,17 +141,19 @@ int main(void) {
     check(airbyte_operator_tags_create(op, databases_name, &tag), "create tag");
     airbyte_string_free(tag);
     printf("tags: %s, %s\n", crm_name, databases_name);
-    const char *s3 =
+    char *s3 = format(
         "{\"destination_name\": \"Acme S3\","
-        " \"destination_definition_id\": \"4816b78f-1489-44c1-9060-4b19d5fa9362\","
+        " \"destination_definition_id\": \"%s\","
         " \"destination_config\": {\"s3_bucket_name\": \"acme-exports\", \"s3_bucket_path\": "
         "\"airbyte\", \"s3_bucket_region\": \"us-east-1\", \"access_key_id\": \"AKIAEXAMPLE\","
         " \"secret_access_key\": \"example-secret-access-key\", \"format\": {\"format_type\": "
         "\"JSONL\"}},"
-        " \"cron_expression\": \"0 0 12 * * ?\"}";
+        " \"cron_expression\": \"0 0 12 * * ?\"}",
+        s3_id);
     char *connection = NULL;
     check(airbyte_operator_connection_templates_create(op, s3, &connection),
           "create connection template");
+    free(s3);
     char *connection_id = need(connection, "/id");
     airbyte_string_free(connection);
     check(airbyte_operator_connection_templates_add_tag(op, connection_id, crm_name,
@@ -161,7 +178,7 @@ int main(void) {
     airbyte_string_free(cron);
     airbyte_string_free(connection);
 
-    step("3. Source templates for two connectors");
+    step("3. A source template, and a clone of Airbyte's global Stripe template");
     char *body = format("{\"actor_definition_id\": \"%s\", \"partial_default_config\": "
                         "{\"port\": 5432}, \"name\": \"Postgres (%u)\"}",
                         postgres_id, suffix);
@@ -181,12 +198,41 @@ int main(void) {
     airbyte_string_free(tags);
     airbyte_string_free(template);
 
-    body = format("{\"actor_definition_id\": \"%s\", \"partial_default_config\": "
-                  "{\"lookback_window_days\": 7}, \"name\": \"Stripe (%u)\"}",
-                  stripe_id, suffix);
-    check(airbyte_operator_source_templates_create(op, body, &template),
-          "create Stripe template");
-    free(body);
+    /* Airbyte maintains global templates; cloning one offers a connector with its defaults. */
+    char *global = NULL;
+    check(airbyte_operator_source_templates_list_global(op, &global), "global templates");
+    char *stripe_global = NULL;
+    int global_count = 0;
+    for (;; global_count++) {
+        char pointer[32];
+        snprintf(pointer, sizeof pointer, "/%d/name", global_count);
+        char *global_name = get(global, pointer);
+        if (global_name == NULL) {
+            break;
+        }
+        if (stripe_global == NULL && strstr(global_name, "Stripe") != NULL) {
+            snprintf(pointer, sizeof pointer, "/%d/id", global_count);
+            stripe_global = need(global, pointer);
+        }
+        airbyte_string_free(global_name);
+    }
+    airbyte_string_free(global);
+    printf("%d global source template(s)\n", global_count);
+    char *stripe_name_copy = format("Stripe (%u)", suffix);
+    if (stripe_global != NULL) {
+        check(airbyte_operator_source_templates_clone(op, stripe_global, stripe_name_copy,
+                                                      &template),
+              "clone the global Stripe template");
+    } else {
+        body = format("{\"actor_definition_id\": \"%s\", \"partial_default_config\": "
+                      "{\"lookback_window_days\": 7}, \"name\": \"%s\"}",
+                      stripe_id, stripe_name_copy);
+        check(airbyte_operator_source_templates_create(op, body, &template),
+              "create Stripe template");
+        free(body);
+    }
+    free(stripe_name_copy);
+    airbyte_string_free(stripe_global);
     char *stripe_template_id = need(template, "/id");
     airbyte_string_free(template);
     check(airbyte_operator_source_templates_add_tag(op, stripe_template_id, crm_name,
@@ -273,7 +319,42 @@ int main(void) {
     airbyte_string_free(stored);
     airbyte_string_free(source);
 
-    step("6. The end user checks the source");
+    step("6. The operator lists the destinations the service made for the new source");
+    char *filter = format("{\"workspace_id\": \"%s\"}", workspace_id);
+    airbyte_destination_pages *destinations = NULL;
+    check(airbyte_operator_destinations_pages(op, filter, &destinations), "destination walk");
+    free(filter);
+    for (;;) {
+        char *page = NULL;
+        check(airbyte_destination_pages_next_page(destinations, &page), "destinations page");
+        if (page == NULL) {
+            break;
+        }
+        for (int i = 0;; i++) {
+            char pointer[32];
+            snprintf(pointer, sizeof pointer, "/%d/id", i);
+            char *destination_id = get(page, pointer);
+            if (destination_id == NULL) {
+                break;
+            }
+            char *one = NULL;
+            check(airbyte_operator_destinations_get(op, destination_id, &one), "destination");
+            char *one_name = need(one, "/name");
+            char *one_type = need(one, "/destination_type");
+            char *one_config = need(one, "/destination_config");
+            printf("destination %s \"%s\" (%s); config as stored: %s\n", destination_id, one_name,
+                   one_type, one_config);
+            airbyte_string_free(one_name);
+            airbyte_string_free(one_type);
+            airbyte_string_free(one_config);
+            airbyte_string_free(one);
+            airbyte_string_free(destination_id);
+        }
+        airbyte_string_free(page);
+    }
+    airbyte_destination_pages_free(destinations);
+
+    step("7. The end user checks the source");
     char *job = NULL;
     check(airbyte_end_user_sources_check(end_user, source_id, NULL, NULL, &job), "start check");
     char *job_id = need(job, "/id");
@@ -292,7 +373,7 @@ int main(void) {
     airbyte_string_free(outcome);
     airbyte_string_free(job_id);
 
-    step("7. The end user updates and lists sources");
+    step("8. The end user updates and lists sources");
     check(airbyte_end_user_sources_update(end_user, source_id,
                                           "{\"name\": \"Acme production DB (replica)\"}", NULL,
                                           &source),
@@ -318,7 +399,7 @@ int main(void) {
     }
     airbyte_string_free(sources);
 
-    step("8. The operator reviews workspaces and deactivates acme-corp");
+    step("9. The operator reviews workspaces and deactivates acme-corp");
     airbyte_workspace_pages *pages = NULL;
     check(airbyte_operator_workspaces_pages(op, "{\"limit\": 50}", &pages), "pages");
     char *acme_id = NULL;
@@ -367,7 +448,7 @@ int main(void) {
     airbyte_string_free(workspace);
     airbyte_string_free(acme_id);
 
-    step("9. Clean up what this run created");
+    step("10. Clean up what this run created");
     char *receipt = NULL;
     check(airbyte_end_user_sources_delete(end_user, source_id, &receipt), "delete source");
     airbyte_string_free(receipt);
@@ -402,6 +483,7 @@ int main(void) {
     airbyte_string_free(connection_id);
     airbyte_string_free(postgres_id);
     airbyte_string_free(stripe_id);
+    airbyte_string_free(s3_id);
     free(crm_name);
     free(databases_name);
     airbyte_end_user_client_free(end_user);

@@ -1,9 +1,11 @@
 // The whole Airbyte Embedded story in Kotlin, step by step (the Rust quickstart's story).
 //
-// The operator signs in, creates a connection template and tags, creates source templates,
-// mints a widget token and a scoped token for the workspace `acme-corp`; the end user lists
-// templates, creates a source, checks it, updates it and lists sources; the operator walks the
-// workspace pages, reads stats and deactivates the workspace, then removes what the run created.
+// The operator signs in, looks up source and destination connectors, creates a connection
+// template and tags, creates a source template and clones one of Airbyte's global ones, mints a
+// widget token and a scoped token for the workspace `acme-corp`; the end user lists templates
+// and creates a source; the operator lists the destinations the service made for it; the end
+// user checks, updates and lists sources; the operator walks the workspace pages, reads stats
+// and deactivates the workspace, then removes what the run created.
 //
 // With AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET set it runs against the real service (or
 // AIRBYTE_API_URL); otherwise it starts the sandbox binary (system property
@@ -50,6 +52,9 @@ private fun run(operator: OperatorClient) {
     val postgres = operator.definitions().listSources("postgres").first()
     val stripe = operator.definitions().listSources("stripe").first()
     for (d in listOf(postgres, stripe)) println("connector ${d.name?.padEnd(10)} ${d.sourceDefinitionId}")
+    val s3 = operator.definitions().listDestinations().first { it.name == "S3" }
+    val s3Spec = operator.definitions().getDestination(s3.id).definition.spec
+    println("destination S3 ${s3.id}: a connection template needs ${Regex("\"required\":(\\[[^]]*])").find(s3Spec ?: "")?.groupValues?.get(1)}")
 
     step("2. A connection template (S3) and two tags")
     val crm = operator.tags().create("crm-$suffix")
@@ -60,7 +65,7 @@ private fun run(operator: OperatorClient) {
     var connection = operator.connectionTemplates().create(
         ConnectionTemplateCreate(
             destinationName = "Acme S3",
-            destinationDefinitionId = "4816b78f-1489-44c1-9060-4b19d5fa9362",
+            destinationDefinitionId = s3.id,
             destinationConfig = s3Config,
             cronExpression = "0 0 12 * * ?",
         ),
@@ -70,14 +75,22 @@ private fun run(operator: OperatorClient) {
     println("connection template ${connection.id} → ${connection.destinationName}, schedule ${connection.cronExpression} (${cron.description}), tags ${connection.tags}")
     println("destination config as stored: ${connection.destinationConfig}")
 
-    step("3. Source templates for two connectors")
+    step("3. A source template, and a clone of Airbyte's global Stripe template")
     var pgTemplate = operator.sourceTemplates().create(
         SourceTemplateCreate(actorDefinitionId = postgres.sourceDefinitionId, partialDefaultConfig = """{"port": 5432}""", name = "Postgres ($suffix)"),
     )
     pgTemplate = operator.sourceTemplates().addTag(pgTemplate.id, databases.name)
-    var stripeTemplate = operator.sourceTemplates().create(
-        SourceTemplateCreate(actorDefinitionId = stripe.sourceDefinitionId, partialDefaultConfig = """{"lookback_window_days": 7}""", name = "Stripe ($suffix)"),
-    )
+    // Airbyte maintains global templates; cloning one offers a connector with its defaults.
+    val global = operator.sourceTemplates().listGlobal()
+    println("${global.size} global source template(s)")
+    val stripeGlobal = global.firstOrNull { it.name?.contains("Stripe") == true }
+    var stripeTemplate = if (stripeGlobal != null) {
+        operator.sourceTemplates().cloneTemplate(stripeGlobal.id, "Stripe ($suffix)")
+    } else {
+        operator.sourceTemplates().create(
+            SourceTemplateCreate(actorDefinitionId = stripe.sourceDefinitionId, partialDefaultConfig = """{"lookback_window_days": 7}""", name = "Stripe ($suffix)"),
+        )
+    }
     stripeTemplate = operator.sourceTemplates().addTag(stripeTemplate.id, crm.name)
     for (t in listOf(pgTemplate, stripeTemplate)) println("source template ${t.id} ${t.name} tags ${t.tags}")
 
@@ -112,17 +125,23 @@ private fun run(operator: OperatorClient) {
         )
         println("source ${source.id} created; config as stored: ${source.sourceConfig}")
 
-        step("6. The end user checks the source")
+        step("6. The operator lists the destinations the service made for the new source")
+        for (summary in operator.destinations().all(DestinationFilter(workspaceId = workspaceId))) {
+            val d = operator.destinations().get(summary.id)
+            println("destination ${d.id} ${d.name} (${d.destinationType}); config as stored: ${d.destinationConfig}")
+        }
+
+        step("7. The end user checks the source")
         val job = endUser.sources().check(source.id)
         val status = endUser.sources().waitForCheck(job.id)
         println("check ${job.id}: ${status.status.wireValue()}")
         check(status.status == CheckState.Succeeded) { "check ended ${status.status.wireValue()}: ${status.errorMessage}" }
 
-        step("7. The end user updates and lists sources")
+        step("8. The end user updates and lists sources")
         println("renamed to ${endUser.sources().update(source.id, SourceUpdate(name = "Acme production DB (replica)")).name}")
         for (s in endUser.sources().list(workspaceId)) println("source ${s.id} ${s.name}")
 
-        step("8. The operator reviews workspaces and deactivates acme-corp")
+        step("9. The operator reviews workspaces and deactivates acme-corp")
         val workspaces = operator.workspaces().all(WorkspaceFilter(limit = 50u)).toList()
         println("${workspaces.size} workspace(s) in the organisation")
         val stats = operator.workspaces().stats()
@@ -131,7 +150,7 @@ private fun run(operator: OperatorClient) {
         val deactivated = operator.workspaces().deactivate(acme.id)
         println("workspace ${deactivated.id} is now ${deactivated.status?.wireValue()}")
 
-        step("9. Clean up what this run created")
+        step("10. Clean up what this run created")
         endUser.sources().delete(source.id)
     }
     operator.sourceTemplates().delete(pgTemplate.id)

@@ -1,9 +1,11 @@
 """The whole Airbyte Embedded story in Python, step by step (the Rust quickstart's story).
 
-The operator signs in, creates a connection template and tags, creates source templates,
-mints a widget token and a scoped token for the workspace `acme-corp`; the end user lists
-templates, creates a source, checks it, updates it and lists sources; the operator walks the
-workspace pages, reads stats and deactivates the workspace, then removes what the run created.
+The operator signs in, looks up source and destination connectors, creates a connection
+template and tags, creates a source template and clones one of Airbyte's global ones, mints a
+widget token and a scoped token for the workspace `acme-corp`; the end user lists templates and
+creates a source; the operator lists the destinations the service made for it; the end user
+checks, updates and lists sources; the operator walks the workspace pages, reads stats and
+deactivates the workspace, then removes what the run created.
 
 With AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET set it runs against the real service (or
 AIRBYTE_API_URL); otherwise it starts the local sandbox binary
@@ -54,6 +56,9 @@ def run(operator: ae.OperatorClient) -> None:
     stripe = operator.definitions().list_sources("stripe")[0]
     for d in (postgres, stripe):
         print(f"connector {d.name:<10} {d.source_definition_id}")
+    s3 = next(d for d in operator.definitions().list_destinations() if d.name == "S3")
+    s3_spec = json.loads(operator.definitions().get_destination(s3.id).definition.spec)
+    print(f"destination S3 {s3.id}: a connection template needs {s3_spec['connectionSpecification'].get('required')}")
 
     step("2. A connection template (S3) and two tags")
     crm = operator.tags().create(f"crm-{suffix}")
@@ -70,7 +75,7 @@ def run(operator: ae.OperatorClient) -> None:
     connection = operator.connection_templates().create(
         ae.ConnectionTemplateCreate(
             destination_name="Acme S3",
-            destination_definition_id="4816b78f-1489-44c1-9060-4b19d5fa9362",
+            destination_definition_id=s3.id,
             destination_config=json.dumps(s3_config),
             cron_expression="0 0 12 * * ?",
         )
@@ -83,7 +88,7 @@ def run(operator: ae.OperatorClient) -> None:
     )
     print(f"destination config as stored: {connection.destination_config}")
 
-    step("3. Source templates for two connectors")
+    step("3. A source template, and a clone of Airbyte's global Stripe template")
     pg_template = operator.source_templates().create(
         ae.SourceTemplateCreate(
             actor_definition_id=postgres.source_definition_id,
@@ -92,13 +97,20 @@ def run(operator: ae.OperatorClient) -> None:
         )
     )
     pg_template = operator.source_templates().add_tag(pg_template.id, databases.name)
-    stripe_template = operator.source_templates().create(
-        ae.SourceTemplateCreate(
-            actor_definition_id=stripe.source_definition_id,
-            partial_default_config=json.dumps({"lookback_window_days": 7}),
-            name=f"Stripe ({suffix})",
+    # Airbyte maintains global templates; cloning one offers a connector with its defaults.
+    global_templates = operator.source_templates().list_global()
+    print(f"{len(global_templates)} global source template(s)")
+    stripe_global = next((t for t in global_templates if "Stripe" in (t.name or "")), None)
+    if stripe_global is not None:
+        stripe_template = operator.source_templates().clone_template(stripe_global.id, f"Stripe ({suffix})")
+    else:
+        stripe_template = operator.source_templates().create(
+            ae.SourceTemplateCreate(
+                actor_definition_id=stripe.source_definition_id,
+                partial_default_config=json.dumps({"lookback_window_days": 7}),
+                name=f"Stripe ({suffix})",
+            )
         )
-    )
     stripe_template = operator.source_templates().add_tag(stripe_template.id, crm.name)
     for t in (pg_template, stripe_template):
         print(f"source template {t.id} {t.name!r} tags {t.tags}")
@@ -146,20 +158,25 @@ def run(operator: ae.OperatorClient) -> None:
     )
     print(f"source {source.id} created; config as stored: {source.source_config}")
 
-    step("6. The end user checks the source")
+    step("6. The operator lists the destinations the service made for the new source")
+    for summary in operator.destinations().pages(ae.DestinationFilter(workspace_id=workspace_id)):
+        d = operator.destinations().get(summary.id)
+        print(f"destination {d.id} {d.name!r} ({d.destination_type}); config as stored: {d.destination_config}")
+
+    step("7. The end user checks the source")
     job = end_user.sources().check(source.id)
     status = end_user.sources().wait_for_check(job.id)
     print(f"check {job.id}: {status.status.wire_value()}")
     if status.status != ae.CheckState.SUCCEEDED():
         raise RuntimeError(f"check ended {status.status.wire_value()}: {status.error_message}")
 
-    step("7. The end user updates and lists sources")
+    step("8. The end user updates and lists sources")
     renamed = end_user.sources().update(source.id, ae.SourceUpdate(name="Acme production DB (replica)"))
     print(f"renamed to {renamed.name!r}")
     for s in end_user.sources().list(workspace_id):
         print(f"source {s.id} {s.name!r}")
 
-    step("8. The operator reviews workspaces and deactivates acme-corp")
+    step("9. The operator reviews workspaces and deactivates acme-corp")
     acme = None
     count = 0
     for workspace in operator.workspaces().pages(ae.WorkspaceFilter(limit=50)):
@@ -174,7 +191,7 @@ def run(operator: ae.OperatorClient) -> None:
     deactivated = operator.workspaces().deactivate(acme.id)
     print(f"workspace {deactivated.id} is now {deactivated.status.wire_value()}")
 
-    step("9. Clean up what this run created")
+    step("10. Clean up what this run created")
     end_user.sources().delete(source.id)
     operator.source_templates().delete(pg_template.id)
     operator.source_templates().delete(stripe_template.id)
