@@ -455,3 +455,74 @@ fn a_connection_template_clones_with_its_secrets_given_again() {
     assert_eq!(body["destination_config"]["format"]["format_type"], "JSONL");
     assert_eq!(api.list(&TagFilter::default()).unwrap().len(), before + 1);
 }
+
+#[test]
+fn a_customization_with_typed_stream_keys_and_mappers_round_trips() {
+    use airbyte_embedded::integrations::{HashingMethod, StreamCustomization, StreamMapper};
+    use std::collections::HashMap;
+
+    let sb = sandbox();
+    let op = operator(&sb);
+    let pg = definition_id(&op, "postgres");
+    let customization = Customization {
+        stream_selection_mode: Some(StreamSelectionMode::Whitelist),
+        stream_whitelist: Some(vec!["users".into()]),
+        stream_customizations: Some(HashMap::from([(
+            "users".to_owned(),
+            StreamCustomization {
+                primary_key_fields: Some(vec![vec!["id".into()]]),
+                cursor_field: Some(vec!["updated_at".into()]),
+                ..StreamCustomization::default()
+            },
+        )])),
+        stream_mappers: Some(HashMap::from([(
+            "users".to_owned(),
+            vec![
+                StreamMapper::hashing("email", HashingMethod::Sha256),
+                StreamMapper::rename("fname", "first_name"),
+                StreamMapper::drop_field("ssn"),
+                StreamMapper::keep_rows_where("region", "eu"),
+                StreamMapper::encrypt("card", "-----BEGIN PUBLIC KEY-----"),
+            ],
+        )])),
+        ..Customization::default()
+    };
+    let mut create = SourceTemplateCreate::new(pg, serde_json::Map::new());
+    create.customization = Some(customization.clone());
+    let created = op.source_templates().create(&create).unwrap();
+    let read = op.source_templates().get(&created.id).unwrap();
+    let back = read.customization.unwrap();
+    assert_eq!(
+        back.stream_customizations,
+        customization.stream_customizations
+    );
+    assert_eq!(back.stream_mappers, customization.stream_mappers);
+    let kinds: Vec<_> = back.stream_mappers.unwrap()["users"]
+        .iter()
+        .map(|m| m.kind().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "hashing",
+            "field-renaming",
+            "field-filtering",
+            "row-filtering",
+            "encryption"
+        ]
+    );
+
+    // An empty field name is refused before anything is sent.
+    let mut bad = create.clone();
+    bad.customization = Some(Customization {
+        stream_mappers: Some(HashMap::from([(
+            "users".to_owned(),
+            vec![StreamMapper::rename("fname", "")],
+        )])),
+        ..Customization::default()
+    });
+    assert!(matches!(
+        op.source_templates().create(&bad),
+        Err(Error::InvalidArgument { argument, .. }) if argument == "customization.stream_mappers.users"
+    ));
+}

@@ -3,6 +3,7 @@
 
 mod catalogs;
 mod connection_templates;
+mod customization;
 mod definitions;
 mod destinations;
 mod source_templates;
@@ -16,6 +17,11 @@ pub use connection_templates::{
     ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate, ConnectionTemplates,
     CronDescription, DataHostingType, NonBreakingChangesPreference,
 };
+pub use customization::{
+    Customization, EncryptionConfig, FieldFilteringConfig, FieldRenamingConfig, HashingConfig,
+    HashingMethod, RowFilterCondition, RowFilteringConfig, StreamCustomization, StreamMapper,
+    StreamSelectionMode,
+};
 pub use definitions::{
     DefinitionBody, Definitions, DestinationDefinition, DestinationDefinitionSummary,
     SourceDefinition, SourceDefinitionSummary, SupportLevel,
@@ -25,7 +31,7 @@ pub use destinations::{
     Destinations,
 };
 pub use source_templates::{
-    Customization, SourceConfigTemplateMode, SourceTemplate, SourceTemplateCreate,
-    SourceTemplateSummary, SourceTemplateUpdate, SourceTemplates, StreamSelectionMode,
+    SourceConfigTemplateMode, SourceTemplate, SourceTemplateCreate, SourceTemplateSummary,
+    SourceTemplateUpdate, SourceTemplates,
 };
 pub use tags::{MAX_TAG_NAME_CHARS, Tag, Tags};

@@ -3,24 +3,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::customization::Customization;
+use crate::Result;
 use crate::api::Api;
 use crate::common::{DataList, Deleted, TagFilter, null_as_default, require_id, tag_names};
 use crate::http::url::segment;
 use crate::open_enum::open_enum;
 use crate::retry::Replay;
-use crate::{Error, Result};
-
-open_enum! {
-    /// Which streams a source made from a template syncs.
-    pub enum StreamSelectionMode {
-        /// Every stream.
-        All => "all",
-        /// The connector's suggested streams (the service's default).
-        Suggested => "suggested",
-        /// Only the streams in `stream_whitelist`.
-        Whitelist => "whitelist",
-    }
-}
 
 open_enum! {
     /// How a template's sources are run (2026 service versions; older ones omit `mode`, and the
@@ -32,50 +21,6 @@ open_enum! {
         Replication => "REPLICATION",
         /// Both direct calls and replication.
         Multi => "MULTI",
-    }
-}
-
-/// How sources made from a template select streams. `Debug` shows the keys of the fields the
-/// SDK does not model, not their values (a mapper may hold an encryption key).
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
-pub struct Customization {
-    /// The selection mode; the service defaults to `suggested`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub stream_selection_mode: Option<StreamSelectionMode>,
-    /// Stream names; required and non-empty with [`StreamSelectionMode::Whitelist`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub stream_whitelist: Option<Vec<String>>,
-    /// Every other field, as the service sent it (`stream_customizations`, `stream_mappers`,
-    /// …): kept so that a read → change → update round trip sends them back unchanged.
-    #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub other: Map<String, Value>,
-}
-
-impl std::fmt::Debug for Customization {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Customization")
-            .field("stream_selection_mode", &self.stream_selection_mode)
-            .field("stream_whitelist", &self.stream_whitelist)
-            .field("other", &crate::redact::KeysOnly(&self.other))
-            .finish()
-    }
-}
-
-impl Customization {
-    fn check(&self) -> Result<()> {
-        let whitelist_empty = self.stream_whitelist.as_ref().is_none_or(Vec::is_empty);
-        if self.stream_selection_mode == Some(StreamSelectionMode::Whitelist) && whitelist_empty {
-            return Err(Error::invalid_argument(
-                "customization.stream_whitelist",
-                "must list at least one stream when stream_selection_mode is `whitelist`",
-            ));
-        }
-        Ok(())
     }
 }
 
@@ -317,7 +262,7 @@ impl SourceTemplates<'_> {
     /// `GET /integrations/templates/sources?tags=…&tags_mode=…`.
     ///
     /// # Errors
-    /// [`Error::Unauthorized`], [`Error::Forbidden`], transport errors.
+    /// [`crate::Error::Unauthorized`], [`crate::Error::Forbidden`], transport errors.
     pub fn list(&self, filter: &TagFilter) -> Result<Vec<SourceTemplateSummary>> {
         Ok(self.api.get::<DataList<_>>(BASE, &filter.query())?.data)
     }
@@ -327,7 +272,7 @@ impl SourceTemplates<'_> {
     /// a connector with Airbyte's defaults. `GET /integrations/templates/sources/global`.
     ///
     /// # Errors
-    /// [`Error::Unauthorized`], [`Error::Forbidden`], transport errors.
+    /// [`crate::Error::Unauthorized`], [`crate::Error::Forbidden`], transport errors.
     pub fn list_global(&self) -> Result<Vec<SourceTemplateSummary>> {
         Ok(self
             .api
@@ -338,7 +283,7 @@ impl SourceTemplates<'_> {
     /// Reads one source template. `GET /integrations/templates/sources/{id}`.
     ///
     /// # Errors
-    /// [`Error::NotFound`] when no such template is visible; [`Error::InvalidArgument`] for an
+    /// [`crate::Error::NotFound`] when no such template is visible; [`crate::Error::InvalidArgument`] for an
     /// empty id.
     pub fn get(&self, id: &str) -> Result<SourceTemplate> {
         let id = require_id("id", id)?;
@@ -348,9 +293,9 @@ impl SourceTemplates<'_> {
     /// Creates a source template. `POST /integrations/templates/sources`.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] for an empty definition id or a whitelist without streams
-    /// (nothing sent); [`Error::Validation`] when the service refuses the defaults;
-    /// [`Error::NotFound`] for an unknown definition.
+    /// [`crate::Error::InvalidArgument`] for an empty definition id or a whitelist without streams
+    /// (nothing sent); [`crate::Error::Validation`] when the service refuses the defaults;
+    /// [`crate::Error::NotFound`] for an unknown definition.
     pub fn create(&self, template: &SourceTemplateCreate) -> Result<SourceTemplate> {
         require_id("actor_definition_id", &template.actor_definition_id)?;
         if let Some(c) = &template.customization {
@@ -370,7 +315,7 @@ impl SourceTemplates<'_> {
     /// `POST /integrations/templates/sources` with `{original_source_template_id, name?}`.
     ///
     /// # Errors
-    /// [`Error::NotFound`] when the original does not exist.
+    /// [`crate::Error::NotFound`] when the original does not exist.
     pub fn clone_template(&self, original_id: &str, name: Option<&str>) -> Result<SourceTemplate> {
         let original_source_template_id = require_id("original_source_template_id", original_id)?;
         self.api.post(
@@ -393,8 +338,8 @@ impl SourceTemplates<'_> {
     /// real value, or leave the key out.
     ///
     /// # Errors
-    /// As [`SourceTemplates::create`], plus [`Error::NotFound`], and
-    /// [`Error::InvalidConfig`] naming the path of every mask in `partial_default_config`
+    /// As [`SourceTemplates::create`], plus [`crate::Error::NotFound`], and
+    /// [`crate::Error::InvalidConfig`] naming the path of every mask in `partial_default_config`
     /// (keyword `"airbyte_secret"`, a JSON pointer into it), with nothing sent.
     pub fn update(&self, id: &str, update: &SourceTemplateUpdate) -> Result<SourceTemplate> {
         let id = require_id("id", id)?;
@@ -414,7 +359,7 @@ impl SourceTemplates<'_> {
     /// Deletes a template. `DELETE /integrations/templates/sources/{id}` → `{id, deleted_at}`.
     ///
     /// # Errors
-    /// [`Error::NotFound`] when it does not exist.
+    /// [`crate::Error::NotFound`] when it does not exist.
     pub fn delete(&self, id: &str) -> Result<Deleted> {
         let id = require_id("id", id)?;
         self.api.delete(&format!("{BASE}/{}", segment(id)))
@@ -423,7 +368,7 @@ impl SourceTemplates<'_> {
     /// Adds an existing tag to a template. `POST /integrations/templates/sources/{id}/tags`.
     ///
     /// # Errors
-    /// [`Error::NotFound`] when the template or tag does not exist.
+    /// [`crate::Error::NotFound`] when the template or tag does not exist.
     pub fn add_tag(&self, id: &str, tag: &str) -> Result<SourceTemplate> {
         let id = require_id("id", id)?;
         let tag = require_id("tag", tag)?;
@@ -440,7 +385,7 @@ impl SourceTemplates<'_> {
     /// `DELETE /integrations/templates/sources/{id}/tags/{tag_name}` → `{deleted_at}`.
     ///
     /// # Errors
-    /// [`Error::NotFound`] when the template or tag does not exist.
+    /// [`crate::Error::NotFound`] when the template or tag does not exist.
     pub fn remove_tag(&self, id: &str, tag: &str) -> Result<Deleted> {
         let id = require_id("id", id)?;
         let tag = require_id("tag", tag)?;
@@ -452,6 +397,8 @@ impl SourceTemplates<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
+    use crate::integrations::StreamSelectionMode;
 
     #[test]
     fn template_tolerates_nulls_and_unknown_fields() {
