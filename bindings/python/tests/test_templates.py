@@ -240,3 +240,47 @@ def test_a_connection_template_copy_needs_its_secrets_again(operator):
     assert json.loads(copy.destination_config) == json.loads(original.destination_config)
     for t in (copy, original):
         operator.connection_templates().delete(t.id)
+
+
+def test_typed_stream_customizations_and_mappers_round_trip(operator):
+    mappers = [
+        ae.StreamMapper.HASHING(config=ae.HashingConfig(target_field="email", method=ae.HashingMethod.SHA256()), other="{}"),
+        ae.StreamMapper.FIELD_RENAMING(
+            config=ae.FieldRenamingConfig(original_field_name="fname", new_field_name="first_name"), other="{}"
+        ),
+        ae.StreamMapper.UNKNOWN(mapper=json.dumps({"type": "tokenizing", "mapper_configuration": {"f": "x"}})),
+    ]
+    customization = ae.Customization(
+        stream_customizations={"users": ae.StreamCustomization(primary_key_fields=[["id"]], cursor_field=["updated_at"])},
+        stream_mappers={"users": mappers},
+    )
+    created = operator.source_templates().create(
+        ae.SourceTemplateCreate(
+            actor_definition_id=POSTGRES_DEFINITION_ID,
+            partial_default_config="{}",
+            name=unique("Mapped"),
+            customization=customization,
+        )
+    )
+    back = operator.source_templates().get(created.id).customization
+    assert back.stream_customizations["users"].primary_key_fields == [["id"]]
+    read = back.stream_mappers["users"]
+    assert read[0].is_HASHING() and read[0].config.method == ae.HashingMethod.SHA256()
+    assert read[1].config.new_field_name == "first_name"
+    assert read[2].is_UNKNOWN() and json.loads(read[2].mapper)["type"] == "tokenizing"
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        operator.source_templates().create(
+            ae.SourceTemplateCreate(
+                actor_definition_id=POSTGRES_DEFINITION_ID,
+                partial_default_config="{}",
+                customization=ae.Customization(
+                    stream_mappers={
+                        "users": [
+                            ae.StreamMapper.FIELD_FILTERING(config=ae.FieldFilteringConfig(target_field=""), other="{}")
+                        ]
+                    }
+                ),
+            )
+        )
+    assert e.value.argument == "customization.stream_mappers.users"
+    operator.source_templates().delete(created.id)

@@ -20,6 +20,7 @@ uniffi::setup_scaffolding!();
 mod lifecycle;
 mod models;
 
+pub mod catalogs;
 pub mod checks;
 pub mod config;
 pub mod connection_templates;

@@ -2,12 +2,14 @@
 //! crate, and derive their uniffi records and enums there (its `uniffi` feature).
 
 pub use airbyte_embedded::integrations::{
-    ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate, CronDescription,
-    Customization, DataHostingType, DefinitionBody, Destination, DestinationDefinition,
-    DestinationDefinitionSummary, DestinationFilter, DestinationPage, DestinationSummary,
-    NonBreakingChangesPreference, SourceConfigTemplateMode, SourceDefinition,
-    SourceDefinitionSummary, SourceTemplate, SourceTemplateCreate, SourceTemplateSummary,
-    SourceTemplateUpdate, StreamSelectionMode, SupportLevel, Tag,
+    CatalogType, ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate,
+    CronDescription, Customization, DataCategory, DataHostingType, DefinitionBody,
+    DefinitionCatalog, Destination, DestinationDefinition, DestinationDefinitionSummary,
+    DestinationFilter, DestinationPage, DestinationSummary, FieldTag, ForeignKey,
+    NonBreakingChangesPreference, PatchOp, SonarCatalog, SonarStream, SourceConfigTemplateMode,
+    SourceDefinition, SourceDefinitionSummary, SourceTemplate, SourceTemplateCreate,
+    SourceTemplateSummary, SourceTemplateUpdate, StreamDeleted, StreamSelectionMode, SupportLevel,
+    Tag, TemplateCatalog,
 };
 pub use airbyte_embedded::sources::{
     CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use airbyte_embedded as core;
 
+use crate::catalogs::{DefinitionCatalogs, TemplateCatalogs};
 use crate::connection_templates::ConnectionTemplates;
 use crate::definitions::Definitions;
 use crate::destinations::Destinations;
@@ -151,6 +152,30 @@ impl OperatorClient {
     pub fn definitions(&self) -> Result<Arc<Definitions>> {
         self.core()?;
         Ok(Arc::new(Definitions {
+            client: self.slot.clone(),
+        }))
+    }
+
+    /// Source templates' stream catalogs: `/integrations/templates/sources/{id}/catalog`. The
+    /// handle shares this client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn template_catalogs(&self) -> Result<Arc<TemplateCatalogs>> {
+        self.core()?;
+        Ok(Arc::new(TemplateCatalogs {
+            client: self.slot.clone(),
+        }))
+    }
+
+    /// Source definitions' stream catalogs: `/integrations/definitions/sources/{id}/catalog`.
+    /// The handle shares this client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn definition_catalogs(&self) -> Result<Arc<DefinitionCatalogs>> {
+        self.core()?;
+        Ok(Arc::new(DefinitionCatalogs {
             client: self.slot.clone(),
         }))
     }

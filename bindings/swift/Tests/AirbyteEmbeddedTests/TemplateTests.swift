@@ -46,4 +46,26 @@ final class TemplateTests: XCTestCase {
         }
         XCTAssertEqual(status, 404)
     }
+
+    func testTypedStreamCustomizationsAndMappersRoundTrip() throws {
+        let op = try Sandbox.operatorClient()
+        let postgres = try XCTUnwrap(try op.definitions().listSources(name: "postgres").first)
+        let customization = Customization(
+            streamCustomizations: ["users": StreamCustomization(primaryKeyFields: [["id"]], cursorField: ["updated_at"])],
+            streamMappers: ["users": [
+                .hashing(config: HashingConfig(targetField: "email", method: .sha256), other: "{}"),
+                .fieldRenaming(config: FieldRenamingConfig(originalFieldName: "fname", newFieldName: "first_name"), other: "{}"),
+            ]])
+        let created = try op.sourceTemplates().create(
+            template: SourceTemplateCreate(
+                actorDefinitionId: postgres.sourceDefinitionId, partialDefaultConfig: "{}",
+                name: Sandbox.unique("Swift Mapped"), customization: customization))
+        defer { _ = try? op.sourceTemplates().delete(id: created.id) }
+        let back = try XCTUnwrap(try op.sourceTemplates().get(id: created.id).customization)
+        XCTAssertEqual(back.streamCustomizations?["users"]?.primaryKeyFields, [["id"]])
+        guard case .hashing(let config, _)? = back.streamMappers?["users"]?.first else {
+            return XCTFail("expected a hashing mapper first")
+        }
+        XCTAssertEqual(config.method, .sha256)
+    }
 }

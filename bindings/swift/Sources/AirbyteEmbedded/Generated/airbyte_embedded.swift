@@ -977,6 +977,257 @@ public func FfiConverterTypeConnectionTemplates_lower(_ value: ConnectionTemplat
 
 
 /**
+ * Source definitions' stream catalogs (`OperatorClient.definition_catalogs()`), one per
+ * definition for the whole service; every call names the definition. Shares its client's
+ * `close()`.
+ */
+public protocol DefinitionCatalogsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Adds a stream. `POST /integrations/definitions/sources/{id}/streams`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.add_stream`.
+     */
+    func addStream(definitionId: String, stream: SonarStream) throws  -> SonarStream
+    
+    /**
+     * Reads the definition's catalog.
+     * `GET /integrations/definitions/sources/{id}/catalog?selected=…`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func get(definitionId: String, selectedOnly: Bool) throws  -> DefinitionCatalog
+    
+    /**
+     * Applies RFC 6902 operations (may be empty) and sets `blessed` (`true`: discovery no
+     * longer overwrites it). `PATCH /integrations/definitions/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.Validation`; `AirbyteError.NotFound`.
+     */
+    func patch(definitionId: String, ops: [PatchOp], blessed: Bool?) throws  -> SonarCatalog
+    
+    /**
+     * Applies RFC 6902 operations to one stream.
+     * `PATCH /integrations/definitions/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.patch_stream`.
+     */
+    func patchStream(definitionId: String, streamName: String, ops: [PatchOp]) throws  -> SonarStream
+    
+    /**
+     * Runs a JMESPath query over the definition's catalog; the result is JSON text.
+     * `POST /integrations/definitions/sources/{id}/catalog/query`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.query`.
+     */
+    func query(definitionId: String, query: String) throws  -> JsonValue
+    
+}
+/**
+ * Source definitions' stream catalogs (`OperatorClient.definition_catalogs()`), one per
+ * definition for the whole service; every call names the definition. Shares its client's
+ * `close()`.
+ */
+open class DefinitionCatalogs: DefinitionCatalogsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_definitioncatalogs(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_definitioncatalogs(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Adds a stream. `POST /integrations/definitions/sources/{id}/streams`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.add_stream`.
+     */
+open func addStream(definitionId: String, stream: SonarStream)throws  -> SonarStream  {
+    return try  FfiConverterTypeSonarStream_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_definitioncatalogs_add_stream(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(definitionId),
+        FfiConverterTypeSonarStream_lower(stream),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Reads the definition's catalog.
+     * `GET /integrations/definitions/sources/{id}/catalog?selected=…`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func get(definitionId: String, selectedOnly: Bool = false)throws  -> DefinitionCatalog  {
+    return try  FfiConverterTypeDefinitionCatalog_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_definitioncatalogs_get(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(definitionId),
+        FfiConverterBool.lower(selectedOnly),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Applies RFC 6902 operations (may be empty) and sets `blessed` (`true`: discovery no
+     * longer overwrites it). `PATCH /integrations/definitions/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.Validation`; `AirbyteError.NotFound`.
+     */
+open func patch(definitionId: String, ops: [PatchOp] = [], blessed: Bool? = nil)throws  -> SonarCatalog  {
+    return try  FfiConverterTypeSonarCatalog_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_definitioncatalogs_patch(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(definitionId),
+        FfiConverterSequenceTypePatchOp.lower(ops),
+        FfiConverterOptionBool.lower(blessed),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Applies RFC 6902 operations to one stream.
+     * `PATCH /integrations/definitions/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.patch_stream`.
+     */
+open func patchStream(definitionId: String, streamName: String, ops: [PatchOp])throws  -> SonarStream  {
+    return try  FfiConverterTypeSonarStream_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_definitioncatalogs_patch_stream(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(definitionId),
+        FfiConverterString.lower(streamName),
+        FfiConverterSequenceTypePatchOp.lower(ops),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Runs a JMESPath query over the definition's catalog; the result is JSON text.
+     * `POST /integrations/definitions/sources/{id}/catalog/query`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.query`.
+     */
+open func query(definitionId: String, query: String)throws  -> JsonValue  {
+    return try  FfiConverterTypeJsonValue_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_definitioncatalogs_query(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(definitionId),
+        FfiConverterString.lower(query),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDefinitionCatalogs: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = DefinitionCatalogs
+
+    public static func lift(_ handle: UInt64) throws -> DefinitionCatalogs {
+        return DefinitionCatalogs(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: DefinitionCatalogs) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DefinitionCatalogs {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: DefinitionCatalogs, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDefinitionCatalogs_lift(_ handle: UInt64) throws -> DefinitionCatalogs {
+    return try FfiConverterTypeDefinitionCatalogs.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDefinitionCatalogs_lower(_ value: DefinitionCatalogs) -> UInt64 {
+    return FfiConverterTypeDefinitionCatalogs.lower(value)
+}
+
+
+
+
+
+
+/**
  * Connector catalogue lookups for the operator (`OperatorClient.definitions()`).
  * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
  * client is closed.
@@ -2294,6 +2545,15 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
     func connectionTemplates() throws  -> ConnectionTemplates
     
     /**
+     * Source definitions' stream catalogs: `/integrations/definitions/sources/{id}/catalog`.
+     * The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func definitionCatalogs() throws  -> DefinitionCatalogs
+    
+    /**
      * The connector catalogue: `/integrations/definitions/sources` and
      * `/integrations/definitions/destinations`. The handle shares this client's `close()`.
      *
@@ -2357,6 +2617,15 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
      * `AirbyteError.ClientClosed` after `close()`.
      */
     func tags() throws  -> Tags
+    
+    /**
+     * Source templates' stream catalogs: `/integrations/templates/sources/{id}/catalog`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func templateCatalogs() throws  -> TemplateCatalogs
     
     /**
      * Workspaces: `/workspaces`. The handle (and its page walks) share this client's
@@ -2553,6 +2822,22 @@ open func connectionTemplates()throws  -> ConnectionTemplates  {
 }
     
     /**
+     * Source definitions' stream catalogs: `/integrations/definitions/sources/{id}/catalog`.
+     * The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func definitionCatalogs()throws  -> DefinitionCatalogs  {
+    return try  FfiConverterTypeDefinitionCatalogs_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_definition_catalogs(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The connector catalogue: `/integrations/definitions/sources` and
      * `/integrations/definitions/destinations`. The handle shares this client's `close()`.
      *
@@ -2662,6 +2947,22 @@ open func tags()throws  -> Tags  {
     return try  FfiConverterTypeTags_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_tags(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Source templates' stream catalogs: `/integrations/templates/sources/{id}/catalog`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func templateCatalogs()throws  -> TemplateCatalogs  {
+    return try  FfiConverterTypeTemplateCatalogs_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_template_catalogs(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -3912,6 +4213,334 @@ public func FfiConverterTypeTags_lift(_ handle: UInt64) throws -> Tags {
 #endif
 public func FfiConverterTypeTags_lower(_ value: Tags) -> UInt64 {
     return FfiConverterTypeTags.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Source templates' stream catalogs (`OperatorClient.template_catalogs()`); every call names
+ * the template. Shares its client's `close()`.
+ */
+public protocol TemplateCatalogsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Adds a stream. `POST /integrations/templates/sources/{id}/streams`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for a stream without a name (nothing sent);
+     * `AirbyteError.Validation` when one of that name exists.
+     */
+    func addStream(templateId: String, stream: SonarStream) throws  -> SonarStream
+    
+    /**
+     * Deletes the catalog. `DELETE /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func delete(templateId: String) throws  -> Deleted
+    
+    /**
+     * Removes a stream. `DELETE /integrations/templates/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func deleteStream(templateId: String, streamName: String) throws  -> StreamDeleted
+    
+    /**
+     * Reads the template's catalog; `selected_only` keeps only the streams named in
+     * `selected_streams`. `GET /integrations/templates/sources/{id}/catalog?selected=…`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown template or a deleted catalog.
+     */
+    func get(templateId: String, selectedOnly: Bool) throws  -> TemplateCatalog
+    
+    /**
+     * Applies RFC 6902 operations to the catalog, all or none.
+     * `PATCH /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.Validation` for an operation that does not apply (nothing changed).
+     */
+    func patch(templateId: String, ops: [PatchOp]) throws  -> SonarCatalog
+    
+    /**
+     * Applies RFC 6902 operations to one stream (paths relative to the stream).
+     * `PATCH /integrations/templates/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown stream; `AirbyteError.Validation`.
+     */
+    func patchStream(templateId: String, streamName: String, ops: [PatchOp]) throws  -> SonarStream
+    
+    /**
+     * Runs a JMESPath query over the catalog; the result is JSON text.
+     * `POST /integrations/templates/sources/{id}/catalog/query`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty query (nothing sent);
+     * `AirbyteError.Validation` for one the service cannot parse.
+     */
+    func query(templateId: String, query: String) throws  -> JsonValue
+    
+    /**
+     * Replaces the catalog (`None`: the connector's discovered one again); returns its id.
+     * `POST /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.Validation` for a catalog the service refuses.
+     */
+    func replace(templateId: String, catalog: SonarCatalog?) throws  -> String
+    
+}
+/**
+ * Source templates' stream catalogs (`OperatorClient.template_catalogs()`); every call names
+ * the template. Shares its client's `close()`.
+ */
+open class TemplateCatalogs: TemplateCatalogsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_templatecatalogs(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_templatecatalogs(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Adds a stream. `POST /integrations/templates/sources/{id}/streams`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for a stream without a name (nothing sent);
+     * `AirbyteError.Validation` when one of that name exists.
+     */
+open func addStream(templateId: String, stream: SonarStream)throws  -> SonarStream  {
+    return try  FfiConverterTypeSonarStream_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_templatecatalogs_add_stream(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(templateId),
+        FfiConverterTypeSonarStream_lower(stream),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Deletes the catalog. `DELETE /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func delete(templateId: String)throws  -> Deleted  {
+    return try  FfiConverterTypeDeleted_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_templatecatalogs_delete(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(templateId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Removes a stream. `DELETE /integrations/templates/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func deleteStream(templateId: String, streamName: String)throws  -> StreamDeleted  {
+    return try  FfiConverterTypeStreamDeleted_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_templatecatalogs_delete_stream(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(templateId),
+        FfiConverterString.lower(streamName),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Reads the template's catalog; `selected_only` keeps only the streams named in
+     * `selected_streams`. `GET /integrations/templates/sources/{id}/catalog?selected=…`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown template or a deleted catalog.
+     */
+open func get(templateId: String, selectedOnly: Bool = false)throws  -> TemplateCatalog  {
+    return try  FfiConverterTypeTemplateCatalog_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_templatecatalogs_get(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(templateId),
+        FfiConverterBool.lower(selectedOnly),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Applies RFC 6902 operations to the catalog, all or none.
+     * `PATCH /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.Validation` for an operation that does not apply (nothing changed).
+     */
+open func patch(templateId: String, ops: [PatchOp])throws  -> SonarCatalog  {
+    return try  FfiConverterTypeSonarCatalog_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_templatecatalogs_patch(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(templateId),
+        FfiConverterSequenceTypePatchOp.lower(ops),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Applies RFC 6902 operations to one stream (paths relative to the stream).
+     * `PATCH /integrations/templates/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown stream; `AirbyteError.Validation`.
+     */
+open func patchStream(templateId: String, streamName: String, ops: [PatchOp])throws  -> SonarStream  {
+    return try  FfiConverterTypeSonarStream_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_templatecatalogs_patch_stream(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(templateId),
+        FfiConverterString.lower(streamName),
+        FfiConverterSequenceTypePatchOp.lower(ops),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Runs a JMESPath query over the catalog; the result is JSON text.
+     * `POST /integrations/templates/sources/{id}/catalog/query`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty query (nothing sent);
+     * `AirbyteError.Validation` for one the service cannot parse.
+     */
+open func query(templateId: String, query: String)throws  -> JsonValue  {
+    return try  FfiConverterTypeJsonValue_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_templatecatalogs_query(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(templateId),
+        FfiConverterString.lower(query),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Replaces the catalog (`None`: the connector's discovered one again); returns its id.
+     * `POST /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.Validation` for a catalog the service refuses.
+     */
+open func replace(templateId: String, catalog: SonarCatalog? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_templatecatalogs_replace(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(templateId),
+        FfiConverterOptionTypeSonarCatalog.lower(catalog),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTemplateCatalogs: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = TemplateCatalogs
+
+    public static func lift(_ handle: UInt64) throws -> TemplateCatalogs {
+        return TemplateCatalogs(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: TemplateCatalogs) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TemplateCatalogs {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: TemplateCatalogs, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTemplateCatalogs_lift(_ handle: UInt64) throws -> TemplateCatalogs {
+    return try FfiConverterTypeTemplateCatalogs.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTemplateCatalogs_lower(_ value: TemplateCatalogs) -> UInt64 {
+    return FfiConverterTypeTemplateCatalogs.lower(value)
 }
 
 
@@ -5637,8 +6266,12 @@ public func FfiConverterTypeCronDescription_lower(_ value: CronDescription) -> R
 
 
 /**
- * How sources made from a template select streams. `Debug` shows the keys of the fields the
- * SDK does not model, not their values (a mapper may hold an encryption key).
+ * How sources made from a template select and shape streams. `Debug` shows the keys of the
+ * fields the SDK does not model, not their values.
+ *
+ * Its JSON form: `{"stream_selection_mode"?: "all"|"suggested"|"whitelist",
+ * "stream_whitelist"?: [name...], "stream_customizations"?: {stream: StreamCustomization},
+ * "stream_mappers"?: {stream: [StreamMapper...]}, ...}`.
  */
 public struct Customization: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
@@ -5650,8 +6283,18 @@ public struct Customization: Equatable, Hashable, CustomDebugStringConvertible, 
      */
     public var streamWhitelist: [String]?
     /**
-     * Every other field, as the service sent it (`stream_customizations`, `stream_mappers`,
-     * …): kept so that a read → change → update round trip sends them back unchanged.
+     * Per-stream primary key and cursor, by stream name.
+     */
+    public var streamCustomizations: [String: StreamCustomization]?
+    /**
+     * Per-stream mappers (hashing, renaming, filtering, encryption), applied in order, by
+     * stream name. A mapper of a kind this SDK does not know, or of a shape it cannot read,
+     * is kept whole as [`StreamMapper::Unknown`].
+     */
+    public var streamMappers: [String: [StreamMapper]]?
+    /**
+     * Every other field, as the service sent it: kept so that a read → change → update round
+     * trip sends it back unchanged.
      */
     public var other: JsonObject
 
@@ -5665,11 +6308,21 @@ public struct Customization: Equatable, Hashable, CustomDebugStringConvertible, 
          * Stream names; required and non-empty with [`StreamSelectionMode::Whitelist`].
          */streamWhitelist: [String]? = nil, 
         /**
-         * Every other field, as the service sent it (`stream_customizations`, `stream_mappers`,
-         * …): kept so that a read → change → update round trip sends them back unchanged.
+         * Per-stream primary key and cursor, by stream name.
+         */streamCustomizations: [String: StreamCustomization]? = nil, 
+        /**
+         * Per-stream mappers (hashing, renaming, filtering, encryption), applied in order, by
+         * stream name. A mapper of a kind this SDK does not know, or of a shape it cannot read,
+         * is kept whole as [`StreamMapper::Unknown`].
+         */streamMappers: [String: [StreamMapper]]? = nil, 
+        /**
+         * Every other field, as the service sent it: kept so that a read → change → update round
+         * trip sends it back unchanged.
          */other: JsonObject = "") {
         self.streamSelectionMode = streamSelectionMode
         self.streamWhitelist = streamWhitelist
+        self.streamCustomizations = streamCustomizations
+        self.streamMappers = streamMappers
         self.other = other
     }
 
@@ -5713,6 +6366,8 @@ public struct FfiConverterTypeCustomization: FfiConverterRustBuffer {
             try Customization(
                 streamSelectionMode: FfiConverterOptionTypeStreamSelectionMode.read(from: &buf), 
                 streamWhitelist: FfiConverterOptionSequenceString.read(from: &buf), 
+                streamCustomizations: FfiConverterOptionDictionaryStringTypeStreamCustomization.read(from: &buf), 
+                streamMappers: FfiConverterOptionDictionaryStringSequenceTypeStreamMapper.read(from: &buf), 
                 other: FfiConverterTypeJsonObject.read(from: &buf)
         )
     }
@@ -5720,6 +6375,8 @@ public struct FfiConverterTypeCustomization: FfiConverterRustBuffer {
     public static func write(_ value: Customization, into buf: inout [UInt8]) {
         FfiConverterOptionTypeStreamSelectionMode.write(value.streamSelectionMode, into: &buf)
         FfiConverterOptionSequenceString.write(value.streamWhitelist, into: &buf)
+        FfiConverterOptionDictionaryStringTypeStreamCustomization.write(value.streamCustomizations, into: &buf)
+        FfiConverterOptionDictionaryStringSequenceTypeStreamMapper.write(value.streamMappers, into: &buf)
         FfiConverterTypeJsonObject.write(value.other, into: &buf)
     }
 }
@@ -5954,6 +6611,115 @@ public func FfiConverterTypeDefinitionBody_lift(_ buf: RustBuffer) throws -> Def
 #endif
 public func FfiConverterTypeDefinitionBody_lower(_ value: DefinitionBody) -> RustBuffer {
     return FfiConverterTypeDefinitionBody.lower(value)
+}
+
+
+/**
+ * A source definition's catalog (`SourceDefinitionCatalogGetResponse`).
+ */
+public struct DefinitionCatalog: Equatable, Hashable {
+    /**
+     * Catalog id.
+     */
+    public var id: String
+    /**
+     * The connector's name.
+     */
+    public var name: String?
+    /**
+     * The definition.
+     */
+    public var sourceDefinitionId: String?
+    /**
+     * The catalog; `None` when the definition has none.
+     */
+    public var sonarCatalog: SonarCatalog?
+    /**
+     * How the catalog is made.
+     */
+    public var catalogType: CatalogType?
+    /**
+     * Whether discovery no longer overwrites it (default `false`).
+     */
+    public var blessed: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Catalog id.
+         */id: String, 
+        /**
+         * The connector's name.
+         */name: String?, 
+        /**
+         * The definition.
+         */sourceDefinitionId: String?, 
+        /**
+         * The catalog; `None` when the definition has none.
+         */sonarCatalog: SonarCatalog?, 
+        /**
+         * How the catalog is made.
+         */catalogType: CatalogType?, 
+        /**
+         * Whether discovery no longer overwrites it (default `false`).
+         */blessed: Bool) {
+        self.id = id
+        self.name = name
+        self.sourceDefinitionId = sourceDefinitionId
+        self.sonarCatalog = sonarCatalog
+        self.catalogType = catalogType
+        self.blessed = blessed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DefinitionCatalog: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDefinitionCatalog: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DefinitionCatalog {
+        return
+            try DefinitionCatalog(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                sourceDefinitionId: FfiConverterOptionString.read(from: &buf), 
+                sonarCatalog: FfiConverterOptionTypeSonarCatalog.read(from: &buf), 
+                catalogType: FfiConverterOptionTypeCatalogType.read(from: &buf), 
+                blessed: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DefinitionCatalog, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.sourceDefinitionId, into: &buf)
+        FfiConverterOptionTypeSonarCatalog.write(value.sonarCatalog, into: &buf)
+        FfiConverterOptionTypeCatalogType.write(value.catalogType, into: &buf)
+        FfiConverterBool.write(value.blessed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDefinitionCatalog_lift(_ buf: RustBuffer) throws -> DefinitionCatalog {
+    return try FfiConverterTypeDefinitionCatalog.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDefinitionCatalog_lower(_ value: DefinitionCatalog) -> RustBuffer {
+    return FfiConverterTypeDefinitionCatalog.lower(value)
 }
 
 
@@ -6542,6 +7308,137 @@ public func FfiConverterTypeDestinationSummary_lower(_ value: DestinationSummary
 
 
 /**
+ * Encrypts a field with an RSA public key (`EncryptionMapperConfig`). The documents fix
+ * `algorithm` to `RSA`, `padding` to `RSA-OAEP` and `oaep_hash` to `SHA256`; `None` leaves
+ * each to the service.
+ */
+public struct EncryptionConfig: Equatable, Hashable {
+    /**
+     * The field to encrypt.
+     */
+    public var targetField: String
+    /**
+     * The RSA public key (PEM).
+     */
+    public var publicKey: String
+    /**
+     * `RSA`.
+     */
+    public var algorithm: String?
+    /**
+     * `RSA-OAEP`.
+     */
+    public var padding: String?
+    /**
+     * `SHA256`.
+     */
+    public var oaepHash: String?
+    /**
+     * Suffix of the encrypted field's name (the service's default: `_encrypted`).
+     */
+    public var fieldNameSuffix: String?
+    /**
+     * `base64` (the service's default) or `hex`.
+     */
+    public var outputEncoding: String?
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field to encrypt.
+         */targetField: String, 
+        /**
+         * The RSA public key (PEM).
+         */publicKey: String, 
+        /**
+         * `RSA`.
+         */algorithm: String? = nil, 
+        /**
+         * `RSA-OAEP`.
+         */padding: String? = nil, 
+        /**
+         * `SHA256`.
+         */oaepHash: String? = nil, 
+        /**
+         * Suffix of the encrypted field's name (the service's default: `_encrypted`).
+         */fieldNameSuffix: String? = nil, 
+        /**
+         * `base64` (the service's default) or `hex`.
+         */outputEncoding: String? = nil, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject = "") {
+        self.targetField = targetField
+        self.publicKey = publicKey
+        self.algorithm = algorithm
+        self.padding = padding
+        self.oaepHash = oaepHash
+        self.fieldNameSuffix = fieldNameSuffix
+        self.outputEncoding = outputEncoding
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EncryptionConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEncryptionConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EncryptionConfig {
+        return
+            try EncryptionConfig(
+                targetField: FfiConverterString.read(from: &buf), 
+                publicKey: FfiConverterString.read(from: &buf), 
+                algorithm: FfiConverterOptionString.read(from: &buf), 
+                padding: FfiConverterOptionString.read(from: &buf), 
+                oaepHash: FfiConverterOptionString.read(from: &buf), 
+                fieldNameSuffix: FfiConverterOptionString.read(from: &buf), 
+                outputEncoding: FfiConverterOptionString.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EncryptionConfig, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.targetField, into: &buf)
+        FfiConverterString.write(value.publicKey, into: &buf)
+        FfiConverterOptionString.write(value.algorithm, into: &buf)
+        FfiConverterOptionString.write(value.padding, into: &buf)
+        FfiConverterOptionString.write(value.oaepHash, into: &buf)
+        FfiConverterOptionString.write(value.fieldNameSuffix, into: &buf)
+        FfiConverterOptionString.write(value.outputEncoding, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEncryptionConfig_lift(_ buf: RustBuffer) throws -> EncryptionConfig {
+    return try FfiConverterTypeEncryptionConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEncryptionConfig_lower(_ value: EncryptionConfig) -> RustBuffer {
+    return FfiConverterTypeEncryptionConfig.lower(value)
+}
+
+
+/**
  * Why a check failed.
  */
 public struct FailureReason: Equatable, Hashable {
@@ -6773,6 +7670,401 @@ public func FfiConverterTypeFieldError_lower(_ value: FieldError) -> RustBuffer 
 
 
 /**
+ * Drops a field (`FieldFilteringMapperConfig`).
+ */
+public struct FieldFilteringConfig: Equatable, Hashable {
+    /**
+     * The field to drop.
+     */
+    public var targetField: String
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field to drop.
+         */targetField: String, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject = "") {
+        self.targetField = targetField
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FieldFilteringConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFieldFilteringConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FieldFilteringConfig {
+        return
+            try FieldFilteringConfig(
+                targetField: FfiConverterString.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FieldFilteringConfig, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.targetField, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldFilteringConfig_lift(_ buf: RustBuffer) throws -> FieldFilteringConfig {
+    return try FfiConverterTypeFieldFilteringConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldFilteringConfig_lower(_ value: FieldFilteringConfig) -> RustBuffer {
+    return FfiConverterTypeFieldFilteringConfig.lower(value)
+}
+
+
+/**
+ * Renames a field (`FieldRenamingMapperConfig`).
+ */
+public struct FieldRenamingConfig: Equatable, Hashable {
+    /**
+     * The field's name in the source.
+     */
+    public var originalFieldName: String
+    /**
+     * Its name in the destination.
+     */
+    public var newFieldName: String
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field's name in the source.
+         */originalFieldName: String, 
+        /**
+         * Its name in the destination.
+         */newFieldName: String, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject = "") {
+        self.originalFieldName = originalFieldName
+        self.newFieldName = newFieldName
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FieldRenamingConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFieldRenamingConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FieldRenamingConfig {
+        return
+            try FieldRenamingConfig(
+                originalFieldName: FfiConverterString.read(from: &buf), 
+                newFieldName: FfiConverterString.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FieldRenamingConfig, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.originalFieldName, into: &buf)
+        FfiConverterString.write(value.newFieldName, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldRenamingConfig_lift(_ buf: RustBuffer) throws -> FieldRenamingConfig {
+    return try FfiConverterTypeFieldRenamingConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldRenamingConfig_lower(_ value: FieldRenamingConfig) -> RustBuffer {
+    return FfiConverterTypeFieldRenamingConfig.lower(value)
+}
+
+
+/**
+ * A field carrying a tag (`FieldTag`).
+ */
+public struct FieldTag: Equatable, Hashable {
+    /**
+     * The field.
+     */
+    public var fieldName: String
+    /**
+     * The tag.
+     */
+    public var tag: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field.
+         */fieldName: String, 
+        /**
+         * The tag.
+         */tag: String) {
+        self.fieldName = fieldName
+        self.tag = tag
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FieldTag: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFieldTag: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FieldTag {
+        return
+            try FieldTag(
+                fieldName: FfiConverterString.read(from: &buf), 
+                tag: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FieldTag, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.fieldName, into: &buf)
+        FfiConverterString.write(value.tag, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldTag_lift(_ buf: RustBuffer) throws -> FieldTag {
+    return try FfiConverterTypeFieldTag.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFieldTag_lower(_ value: FieldTag) -> RustBuffer {
+    return FfiConverterTypeFieldTag.lower(value)
+}
+
+
+/**
+ * A field referring to another stream's field (`ForeignKey`).
+ */
+public struct ForeignKey: Equatable, Hashable {
+    /**
+     * The referring field.
+     */
+    public var fieldName: String
+    /**
+     * The stream referred to.
+     */
+    public var referencedStreamName: String
+    /**
+     * The field referred to.
+     */
+    public var referencedFieldName: String
+    /**
+     * Whether the reference builds a hierarchy (a parent in the same stream).
+     */
+    public var isHierarchical: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The referring field.
+         */fieldName: String, 
+        /**
+         * The stream referred to.
+         */referencedStreamName: String, 
+        /**
+         * The field referred to.
+         */referencedFieldName: String, 
+        /**
+         * Whether the reference builds a hierarchy (a parent in the same stream).
+         */isHierarchical: Bool) {
+        self.fieldName = fieldName
+        self.referencedStreamName = referencedStreamName
+        self.referencedFieldName = referencedFieldName
+        self.isHierarchical = isHierarchical
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ForeignKey: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeForeignKey: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ForeignKey {
+        return
+            try ForeignKey(
+                fieldName: FfiConverterString.read(from: &buf), 
+                referencedStreamName: FfiConverterString.read(from: &buf), 
+                referencedFieldName: FfiConverterString.read(from: &buf), 
+                isHierarchical: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ForeignKey, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.fieldName, into: &buf)
+        FfiConverterString.write(value.referencedStreamName, into: &buf)
+        FfiConverterString.write(value.referencedFieldName, into: &buf)
+        FfiConverterBool.write(value.isHierarchical, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeForeignKey_lift(_ buf: RustBuffer) throws -> ForeignKey {
+    return try FfiConverterTypeForeignKey.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeForeignKey_lower(_ value: ForeignKey) -> RustBuffer {
+    return FfiConverterTypeForeignKey.lower(value)
+}
+
+
+/**
+ * Replaces a field with its hash (`HashingMapperConfig`).
+ */
+public struct HashingConfig: Equatable, Hashable {
+    /**
+     * The field to hash.
+     */
+    public var targetField: String
+    /**
+     * The algorithm.
+     */
+    public var method: HashingMethod
+    /**
+     * Suffix of the hashed field's name (the service's default when `None`).
+     */
+    public var fieldNameSuffix: String?
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The field to hash.
+         */targetField: String, 
+        /**
+         * The algorithm.
+         */method: HashingMethod, 
+        /**
+         * Suffix of the hashed field's name (the service's default when `None`).
+         */fieldNameSuffix: String? = nil, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject = "") {
+        self.targetField = targetField
+        self.method = method
+        self.fieldNameSuffix = fieldNameSuffix
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HashingConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHashingConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HashingConfig {
+        return
+            try HashingConfig(
+                targetField: FfiConverterString.read(from: &buf), 
+                method: FfiConverterTypeHashingMethod.read(from: &buf), 
+                fieldNameSuffix: FfiConverterOptionString.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HashingConfig, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.targetField, into: &buf)
+        FfiConverterTypeHashingMethod.write(value.method, into: &buf)
+        FfiConverterOptionString.write(value.fieldNameSuffix, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHashingConfig_lift(_ buf: RustBuffer) throws -> HashingConfig {
+    return try FfiConverterTypeHashingConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHashingConfig_lower(_ value: HashingConfig) -> RustBuffer {
+    return FfiConverterTypeHashingConfig.lower(value)
+}
+
+
+/**
  * One log record.
  */
 public struct LogRecord: Equatable, Hashable {
@@ -6923,6 +8215,88 @@ public func FfiConverterTypePacing_lift(_ buf: RustBuffer) throws -> Pacing {
 #endif
 public func FfiConverterTypePacing_lower(_ value: Pacing) -> RustBuffer {
     return FfiConverterTypePacing.lower(value)
+}
+
+
+/**
+ * One RFC 6902 JSON Patch operation (`PatchOp`): `op` is `add`, `remove`, `replace`, `move`,
+ * `copy` or `test`; `path` a JSON pointer into the catalog (or stream); `value` the operand.
+ *
+ * Its JSON form: `{"op", "path", "value"?}`.
+ */
+public struct PatchOp: Equatable, Hashable {
+    /**
+     * The operation.
+     */
+    public var op: String
+    /**
+     * JSON pointer to the target, e.g. `/streams/0/suggested`.
+     */
+    public var path: String
+    /**
+     * The operand (for `add`, `replace`, `test`).
+     */
+    public var value: JsonValue?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The operation.
+         */op: String, 
+        /**
+         * JSON pointer to the target, e.g. `/streams/0/suggested`.
+         */path: String, 
+        /**
+         * The operand (for `add`, `replace`, `test`).
+         */value: JsonValue? = nil) {
+        self.op = op
+        self.path = path
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PatchOp: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePatchOp: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PatchOp {
+        return
+            try PatchOp(
+                op: FfiConverterString.read(from: &buf), 
+                path: FfiConverterString.read(from: &buf), 
+                value: FfiConverterOptionTypeJsonValue.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PatchOp, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.op, into: &buf)
+        FfiConverterString.write(value.path, into: &buf)
+        FfiConverterOptionTypeJsonValue.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePatchOp_lift(_ buf: RustBuffer) throws -> PatchOp {
+    return try FfiConverterTypePatchOp.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePatchOp_lower(_ value: PatchOp) -> RustBuffer {
+    return FfiConverterTypePatchOp.lower(value)
 }
 
 
@@ -7149,6 +8523,165 @@ public func FfiConverterTypeRetryPolicy_lower(_ value: RetryPolicy) -> RustBuffe
 
 
 /**
+ * The condition a row must meet to be kept (`RowFilterCondition`; the documents give one
+ * kind, `equal`).
+ */
+public struct RowFilterCondition: Equatable, Hashable {
+    /**
+     * The condition's kind (`equal`), the wire's `type`.
+     */
+    public var kind: String
+    /**
+     * The field compared.
+     */
+    public var fieldName: String
+    /**
+     * The value it must equal.
+     */
+    public var comparisonValue: String
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The condition's kind (`equal`), the wire's `type`.
+         */kind: String, 
+        /**
+         * The field compared.
+         */fieldName: String, 
+        /**
+         * The value it must equal.
+         */comparisonValue: String, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject = "") {
+        self.kind = kind
+        self.fieldName = fieldName
+        self.comparisonValue = comparisonValue
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RowFilterCondition: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRowFilterCondition: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RowFilterCondition {
+        return
+            try RowFilterCondition(
+                kind: FfiConverterString.read(from: &buf), 
+                fieldName: FfiConverterString.read(from: &buf), 
+                comparisonValue: FfiConverterString.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RowFilterCondition, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterString.write(value.fieldName, into: &buf)
+        FfiConverterString.write(value.comparisonValue, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowFilterCondition_lift(_ buf: RustBuffer) throws -> RowFilterCondition {
+    return try FfiConverterTypeRowFilterCondition.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowFilterCondition_lower(_ value: RowFilterCondition) -> RustBuffer {
+    return FfiConverterTypeRowFilterCondition.lower(value)
+}
+
+
+/**
+ * Keeps only the rows meeting a condition (`RowFilteringMapperConfig`).
+ */
+public struct RowFilteringConfig: Equatable, Hashable {
+    /**
+     * The condition.
+     */
+    public var conditions: RowFilterCondition
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The condition.
+         */conditions: RowFilterCondition, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject = "") {
+        self.conditions = conditions
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RowFilteringConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRowFilteringConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RowFilteringConfig {
+        return
+            try RowFilteringConfig(
+                conditions: FfiConverterTypeRowFilterCondition.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RowFilteringConfig, into buf: inout [UInt8]) {
+        FfiConverterTypeRowFilterCondition.write(value.conditions, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowFilteringConfig_lift(_ buf: RustBuffer) throws -> RowFilteringConfig {
+    return try FfiConverterTypeRowFilteringConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRowFilteringConfig_lower(_ value: RowFilteringConfig) -> RustBuffer {
+    return FfiConverterTypeRowFilteringConfig.lower(value)
+}
+
+
+/**
  * What a scoped token reaches: `GET /embedded/scoped-token/info`.
  */
 public struct ScopedTokenInfo: Equatable, Hashable {
@@ -7310,6 +8843,267 @@ public func FfiConverterTypeScopedTokenRequest_lift(_ buf: RustBuffer) throws ->
 #endif
 public func FfiConverterTypeScopedTokenRequest_lower(_ value: ScopedTokenRequest) -> RustBuffer {
     return FfiConverterTypeScopedTokenRequest.lower(value)
+}
+
+
+/**
+ * A stream catalog (`SonarCatalog`).
+ */
+public struct SonarCatalog: Equatable, Hashable {
+    /**
+     * The streams.
+     */
+    public var streams: [SonarStream]
+    /**
+     * Names of the selected streams (deprecated by the service; `GET …?selected=true` lists
+     * only these).
+     */
+    public var selectedStreams: [String]?
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The streams.
+         */streams: [SonarStream] = [], 
+        /**
+         * Names of the selected streams (deprecated by the service; `GET …?selected=true` lists
+         * only these).
+         */selectedStreams: [String]? = nil, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject = "") {
+        self.streams = streams
+        self.selectedStreams = selectedStreams
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SonarCatalog: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSonarCatalog: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SonarCatalog {
+        return
+            try SonarCatalog(
+                streams: FfiConverterSequenceTypeSonarStream.read(from: &buf), 
+                selectedStreams: FfiConverterOptionSequenceString.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SonarCatalog, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeSonarStream.write(value.streams, into: &buf)
+        FfiConverterOptionSequenceString.write(value.selectedStreams, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSonarCatalog_lift(_ buf: RustBuffer) throws -> SonarCatalog {
+    return try FfiConverterTypeSonarCatalog.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSonarCatalog_lower(_ value: SonarCatalog) -> RustBuffer {
+    return FfiConverterTypeSonarCatalog.lower(value)
+}
+
+
+/**
+ * One stream of a catalog (`SonarStream`). Every field is optional in the contract; `name`
+ * identifies the stream in `…/streams/{stream_name}` routes.
+ */
+public struct SonarStream: Equatable, Hashable {
+    /**
+     * Stream name.
+     */
+    public var name: String?
+    /**
+     * What the stream holds.
+     */
+    public var description: String?
+    /**
+     * What its records are about.
+     */
+    public var dataCategory: DataCategory?
+    /**
+     * Whether the stream is offered by default (the service's default: `false`).
+     */
+    public var suggested: Bool
+    /**
+     * Whether its records are metrics (default `false`).
+     */
+    public var isMetric: Bool
+    /**
+     * Cursor field path for incremental syncs.
+     */
+    public var cursorFields: [String]?
+    /**
+     * Primary key: a list of field paths.
+     */
+    public var primaryKeyFields: [[String]]?
+    /**
+     * Fields holding personal data.
+     */
+    public var piiFields: [String]?
+    /**
+     * Fields that never change once written.
+     */
+    public var immutableFields: [String]?
+    /**
+     * Tagged fields.
+     */
+    public var fieldTags: [FieldTag]?
+    /**
+     * References to other streams.
+     */
+    public var foreignKeys: [ForeignKey]?
+    /**
+     * The records' JSON Schema, raw JSON.
+     */
+    public var jsonSchema: JsonObject?
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stream name.
+         */name: String? = nil, 
+        /**
+         * What the stream holds.
+         */description: String? = nil, 
+        /**
+         * What its records are about.
+         */dataCategory: DataCategory? = nil, 
+        /**
+         * Whether the stream is offered by default (the service's default: `false`).
+         */suggested: Bool = false, 
+        /**
+         * Whether its records are metrics (default `false`).
+         */isMetric: Bool = false, 
+        /**
+         * Cursor field path for incremental syncs.
+         */cursorFields: [String]? = nil, 
+        /**
+         * Primary key: a list of field paths.
+         */primaryKeyFields: [[String]]? = nil, 
+        /**
+         * Fields holding personal data.
+         */piiFields: [String]? = nil, 
+        /**
+         * Fields that never change once written.
+         */immutableFields: [String]? = nil, 
+        /**
+         * Tagged fields.
+         */fieldTags: [FieldTag]? = nil, 
+        /**
+         * References to other streams.
+         */foreignKeys: [ForeignKey]? = nil, 
+        /**
+         * The records' JSON Schema, raw JSON.
+         */jsonSchema: JsonObject? = nil, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject = "") {
+        self.name = name
+        self.description = description
+        self.dataCategory = dataCategory
+        self.suggested = suggested
+        self.isMetric = isMetric
+        self.cursorFields = cursorFields
+        self.primaryKeyFields = primaryKeyFields
+        self.piiFields = piiFields
+        self.immutableFields = immutableFields
+        self.fieldTags = fieldTags
+        self.foreignKeys = foreignKeys
+        self.jsonSchema = jsonSchema
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SonarStream: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSonarStream: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SonarStream {
+        return
+            try SonarStream(
+                name: FfiConverterOptionString.read(from: &buf), 
+                description: FfiConverterOptionString.read(from: &buf), 
+                dataCategory: FfiConverterOptionTypeDataCategory.read(from: &buf), 
+                suggested: FfiConverterBool.read(from: &buf), 
+                isMetric: FfiConverterBool.read(from: &buf), 
+                cursorFields: FfiConverterOptionSequenceString.read(from: &buf), 
+                primaryKeyFields: FfiConverterOptionSequenceSequenceString.read(from: &buf), 
+                piiFields: FfiConverterOptionSequenceString.read(from: &buf), 
+                immutableFields: FfiConverterOptionSequenceString.read(from: &buf), 
+                fieldTags: FfiConverterOptionSequenceTypeFieldTag.read(from: &buf), 
+                foreignKeys: FfiConverterOptionSequenceTypeForeignKey.read(from: &buf), 
+                jsonSchema: FfiConverterOptionTypeJsonObject.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SonarStream, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.description, into: &buf)
+        FfiConverterOptionTypeDataCategory.write(value.dataCategory, into: &buf)
+        FfiConverterBool.write(value.suggested, into: &buf)
+        FfiConverterBool.write(value.isMetric, into: &buf)
+        FfiConverterOptionSequenceString.write(value.cursorFields, into: &buf)
+        FfiConverterOptionSequenceSequenceString.write(value.primaryKeyFields, into: &buf)
+        FfiConverterOptionSequenceString.write(value.piiFields, into: &buf)
+        FfiConverterOptionSequenceString.write(value.immutableFields, into: &buf)
+        FfiConverterOptionSequenceTypeFieldTag.write(value.fieldTags, into: &buf)
+        FfiConverterOptionSequenceTypeForeignKey.write(value.foreignKeys, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.jsonSchema, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSonarStream_lift(_ buf: RustBuffer) throws -> SonarStream {
+    return try FfiConverterTypeSonarStream.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSonarStream_lower(_ value: SonarStream) -> RustBuffer {
+    return FfiConverterTypeSonarStream.lower(value)
 }
 
 
@@ -8504,6 +10298,154 @@ public func FfiConverterTypeSourceUpdate_lower(_ value: SourceUpdate) -> RustBuf
 
 
 /**
+ * One stream's primary key and cursor, overriding the connector's (`StreamCustomization`).
+ */
+public struct StreamCustomization: Equatable, Hashable {
+    /**
+     * Primary key: a list of field paths (`[["id"]]`, `[["account", "id"], ["ts"]]`).
+     */
+    public var primaryKeyFields: [[String]]?
+    /**
+     * Cursor field path for incremental syncs (`["updated_at"]`).
+     */
+    public var cursorField: [String]?
+    /**
+     * Every other field, as sent.
+     */
+    public var other: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Primary key: a list of field paths (`[["id"]]`, `[["account", "id"], ["ts"]]`).
+         */primaryKeyFields: [[String]]? = nil, 
+        /**
+         * Cursor field path for incremental syncs (`["updated_at"]`).
+         */cursorField: [String]? = nil, 
+        /**
+         * Every other field, as sent.
+         */other: JsonObject = "") {
+        self.primaryKeyFields = primaryKeyFields
+        self.cursorField = cursorField
+        self.other = other
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StreamCustomization: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStreamCustomization: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StreamCustomization {
+        return
+            try StreamCustomization(
+                primaryKeyFields: FfiConverterOptionSequenceSequenceString.read(from: &buf), 
+                cursorField: FfiConverterOptionSequenceString.read(from: &buf), 
+                other: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StreamCustomization, into buf: inout [UInt8]) {
+        FfiConverterOptionSequenceSequenceString.write(value.primaryKeyFields, into: &buf)
+        FfiConverterOptionSequenceString.write(value.cursorField, into: &buf)
+        FfiConverterTypeJsonObject.write(value.other, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamCustomization_lift(_ buf: RustBuffer) throws -> StreamCustomization {
+    return try FfiConverterTypeStreamCustomization.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamCustomization_lower(_ value: StreamCustomization) -> RustBuffer {
+    return FfiConverterTypeStreamCustomization.lower(value)
+}
+
+
+/**
+ * What deleting a stream returns (`…StreamDeleteResponse`).
+ */
+public struct StreamDeleted: Equatable, Hashable {
+    /**
+     * The stream.
+     */
+    public var streamName: String
+    /**
+     * When it was removed (ISO-8601).
+     */
+    public var deletedAt: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stream.
+         */streamName: String, 
+        /**
+         * When it was removed (ISO-8601).
+         */deletedAt: String?) {
+        self.streamName = streamName
+        self.deletedAt = deletedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension StreamDeleted: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStreamDeleted: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StreamDeleted {
+        return
+            try StreamDeleted(
+                streamName: FfiConverterString.read(from: &buf), 
+                deletedAt: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: StreamDeleted, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.streamName, into: &buf)
+        FfiConverterOptionString.write(value.deletedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamDeleted_lift(_ buf: RustBuffer) throws -> StreamDeleted {
+    return try FfiConverterTypeStreamDeleted.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamDeleted_lower(_ value: StreamDeleted) -> RustBuffer {
+    return FfiConverterTypeStreamDeleted.lower(value)
+}
+
+
+/**
  * A stream named in a [`FailureReason`]: `{name, namespace?}`.
  */
 public struct StreamDescriptor: Equatable, Hashable {
@@ -8740,6 +10682,85 @@ public func FfiConverterTypeTagFilter_lift(_ buf: RustBuffer) throws -> TagFilte
 #endif
 public func FfiConverterTypeTagFilter_lower(_ value: TagFilter) -> RustBuffer {
     return FfiConverterTypeTagFilter.lower(value)
+}
+
+
+/**
+ * A source template's catalog (`SourceTemplateCatalogGetResponse`).
+ */
+public struct TemplateCatalog: Equatable, Hashable {
+    /**
+     * Catalog id.
+     */
+    public var id: String
+    /**
+     * The template.
+     */
+    public var sourceTemplateId: String?
+    /**
+     * The catalog; `None` when the template has none.
+     */
+    public var sonarCatalog: SonarCatalog?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Catalog id.
+         */id: String, 
+        /**
+         * The template.
+         */sourceTemplateId: String?, 
+        /**
+         * The catalog; `None` when the template has none.
+         */sonarCatalog: SonarCatalog?) {
+        self.id = id
+        self.sourceTemplateId = sourceTemplateId
+        self.sonarCatalog = sonarCatalog
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TemplateCatalog: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTemplateCatalog: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TemplateCatalog {
+        return
+            try TemplateCatalog(
+                id: FfiConverterString.read(from: &buf), 
+                sourceTemplateId: FfiConverterOptionString.read(from: &buf), 
+                sonarCatalog: FfiConverterOptionTypeSonarCatalog.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TemplateCatalog, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.sourceTemplateId, into: &buf)
+        FfiConverterOptionTypeSonarCatalog.write(value.sonarCatalog, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTemplateCatalog_lift(_ buf: RustBuffer) throws -> TemplateCatalog {
+    return try FfiConverterTypeTemplateCatalog.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTemplateCatalog_lower(_ value: TemplateCatalog) -> RustBuffer {
+    return FfiConverterTypeTemplateCatalog.lower(value)
 }
 
 
@@ -10173,6 +12194,126 @@ public func FfiConverterTypeAirbyteError_lower(_ value: AirbyteError) -> RustBuf
 
 
 /**
+ * How a source definition's catalog is made (`SonarCatalogSchemaType`).
+ */
+
+public enum CatalogType: Equatable, Hashable {
+    
+    /**
+     * Fixed streams with fixed schemas.
+     */
+    case structured
+    /**
+     * Files without a schema.
+     */
+    case unstructured
+    /**
+     * Streams discovered per source.
+     */
+    case dynamic
+    /**
+     * Streams the operator defines.
+     */
+    case customizable
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it.
+     */
+    case unknown(String
+    )
+
+
+
+    /**
+     * The value as the service spells it (the raw text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_catalogtype_wire_value(
+            FfiConverterTypeCatalogType_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension CatalogType: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCatalogType: FfiConverterRustBuffer {
+    typealias SwiftType = CatalogType
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CatalogType {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .structured
+        
+        case 2: return .unstructured
+        
+        case 3: return .dynamic
+        
+        case 4: return .customizable
+        
+        case 5: return .unknown(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CatalogType, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .structured:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .unstructured:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .dynamic:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .customizable:
+            writeInt(&buf, Int32(4))
+        
+        
+        case let .unknown(v1):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCatalogType_lift(_ buf: RustBuffer) throws -> CatalogType {
+    return try FfiConverterTypeCatalogType.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCatalogType_lower(_ value: CatalogType) -> RustBuffer {
+    return FfiConverterTypeCatalogType.lower(value)
+}
+
+
+
+/**
  * Where a check job stands.
  */
 
@@ -10303,6 +12444,326 @@ public func FfiConverterTypeCheckState_lower(_ value: CheckState) -> RustBuffer 
 
 
 /**
+ * What a stream's records are about (the service's `DataCategory`).
+ */
+
+public enum DataCategory: Equatable, Hashable {
+    
+    /**
+     * Users.
+     */
+    case user
+    /**
+     * Contacts.
+     */
+    case contact
+    /**
+     * People.
+     */
+    case person
+    /**
+     * Accounts.
+     */
+    case account
+    /**
+     * Cohorts.
+     */
+    case cohort
+    /**
+     * Institutions.
+     */
+    case institution
+    /**
+     * Campaigns.
+     */
+    case campaign
+    /**
+     * Leads.
+     */
+    case lead
+    /**
+     * Transactions.
+     */
+    case transaction
+    /**
+     * Comments.
+     */
+    case comment
+    /**
+     * Events.
+     */
+    case event
+    /**
+     * Log lines.
+     */
+    case log
+    /**
+     * Files.
+     */
+    case file
+    /**
+     * Subscriptions.
+     */
+    case subscription
+    /**
+     * Permissions.
+     */
+    case permissions
+    /**
+     * Attributes.
+     */
+    case attribute
+    /**
+     * Settings.
+     */
+    case settings
+    /**
+     * Custom data.
+     */
+    case custom
+    /**
+     * Products.
+     */
+    case product
+    /**
+     * Locations.
+     */
+    case location
+    /**
+     * Tasks.
+     */
+    case task
+    /**
+     * Metrics.
+     */
+    case metric
+    /**
+     * Other objects.
+     */
+    case object
+    /**
+     * A category of the service's older catalogs.
+     */
+    case legacy
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it.
+     */
+    case unknown(String
+    )
+
+
+
+    /**
+     * The value as the service spells it (the raw text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_datacategory_wire_value(
+            FfiConverterTypeDataCategory_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension DataCategory: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDataCategory: FfiConverterRustBuffer {
+    typealias SwiftType = DataCategory
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DataCategory {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .user
+        
+        case 2: return .contact
+        
+        case 3: return .person
+        
+        case 4: return .account
+        
+        case 5: return .cohort
+        
+        case 6: return .institution
+        
+        case 7: return .campaign
+        
+        case 8: return .lead
+        
+        case 9: return .transaction
+        
+        case 10: return .comment
+        
+        case 11: return .event
+        
+        case 12: return .log
+        
+        case 13: return .file
+        
+        case 14: return .subscription
+        
+        case 15: return .permissions
+        
+        case 16: return .attribute
+        
+        case 17: return .settings
+        
+        case 18: return .custom
+        
+        case 19: return .product
+        
+        case 20: return .location
+        
+        case 21: return .task
+        
+        case 22: return .metric
+        
+        case 23: return .object
+        
+        case 24: return .legacy
+        
+        case 25: return .unknown(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DataCategory, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .user:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .contact:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .person:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .account:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .cohort:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .institution:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .campaign:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .lead:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .transaction:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .comment:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .event:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .log:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .file:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .subscription:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .permissions:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .attribute:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .settings:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .custom:
+            writeInt(&buf, Int32(18))
+        
+        
+        case .product:
+            writeInt(&buf, Int32(19))
+        
+        
+        case .location:
+            writeInt(&buf, Int32(20))
+        
+        
+        case .task:
+            writeInt(&buf, Int32(21))
+        
+        
+        case .metric:
+            writeInt(&buf, Int32(22))
+        
+        
+        case .object:
+            writeInt(&buf, Int32(23))
+        
+        
+        case .legacy:
+            writeInt(&buf, Int32(24))
+        
+        
+        case let .unknown(v1):
+            writeInt(&buf, Int32(25))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDataCategory_lift(_ buf: RustBuffer) throws -> DataCategory {
+    return try FfiConverterTypeDataCategory.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDataCategory_lower(_ value: DataCategory) -> RustBuffer {
+    return FfiConverterTypeDataCategory.lower(value)
+}
+
+
+
+/**
  * Who hosts the destination.
  */
 
@@ -10398,6 +12859,116 @@ public func FfiConverterTypeDataHostingType_lift(_ buf: RustBuffer) throws -> Da
 #endif
 public func FfiConverterTypeDataHostingType_lower(_ value: DataHostingType) -> RustBuffer {
     return FfiConverterTypeDataHostingType.lower(value)
+}
+
+
+
+/**
+ * A hashing mapper's algorithm.
+ */
+
+public enum HashingMethod: Equatable, Hashable {
+    
+    /**
+     * SHA-256.
+     */
+    case sha256
+    /**
+     * SHA-512.
+     */
+    case sha512
+    /**
+     * MD5.
+     */
+    case md5
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it.
+     */
+    case unknown(String
+    )
+
+
+
+    /**
+     * The value as the service spells it (the raw text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_hashingmethod_wire_value(
+            FfiConverterTypeHashingMethod_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension HashingMethod: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHashingMethod: FfiConverterRustBuffer {
+    typealias SwiftType = HashingMethod
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HashingMethod {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .sha256
+        
+        case 2: return .sha512
+        
+        case 3: return .md5
+        
+        case 4: return .unknown(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: HashingMethod, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .sha256:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .sha512:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .md5:
+            writeInt(&buf, Int32(3))
+        
+        
+        case let .unknown(v1):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHashingMethod_lift(_ buf: RustBuffer) throws -> HashingMethod {
+    return try FfiConverterTypeHashingMethod.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHashingMethod_lower(_ value: HashingMethod) -> RustBuffer {
+    return FfiConverterTypeHashingMethod.lower(value)
 }
 
 
@@ -10734,6 +13305,179 @@ public func FfiConverterTypeSourceConfigTemplateMode_lift(_ buf: RustBuffer) thr
 #endif
 public func FfiConverterTypeSourceConfigTemplateMode_lower(_ value: SourceConfigTemplateMode) -> RustBuffer {
     return FfiConverterTypeSourceConfigTemplateMode.lower(value)
+}
+
+
+
+/**
+ * One mapper of a stream. Each known kind has its typed configuration and keeps the mapper's
+ * other top-level fields (beside `type` and `mapper_configuration`) in `other`.
+ */
+
+public enum StreamMapper: Equatable, Hashable {
+    
+    /**
+     * `hashing`.
+     */
+    case hashing(
+        /**
+         * The configuration.
+         */config: HashingConfig, 
+        /**
+         * The mapper's other fields, as sent.
+         */other: JsonObject
+    )
+    /**
+     * `field-renaming`.
+     */
+    case fieldRenaming(
+        /**
+         * The configuration.
+         */config: FieldRenamingConfig, 
+        /**
+         * The mapper's other fields, as sent.
+         */other: JsonObject
+    )
+    /**
+     * `field-filtering`.
+     */
+    case fieldFiltering(
+        /**
+         * The configuration.
+         */config: FieldFilteringConfig, 
+        /**
+         * The mapper's other fields, as sent.
+         */other: JsonObject
+    )
+    /**
+     * `row-filtering`.
+     */
+    case rowFiltering(
+        /**
+         * The configuration.
+         */config: RowFilteringConfig, 
+        /**
+         * The mapper's other fields, as sent.
+         */other: JsonObject
+    )
+    /**
+     * `encryption`.
+     */
+    case encryption(
+        /**
+         * The configuration.
+         */config: EncryptionConfig, 
+        /**
+         * The mapper's other fields, as sent.
+         */other: JsonObject
+    )
+    /**
+     * A mapper this SDK cannot read as one of the kinds above (another `type`, or a
+     * configuration of another shape): the whole object, sent back as it came.
+     */
+    case unknown(
+        /**
+         * The mapper object, raw JSON.
+         */mapper: JsonObject
+    )
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension StreamMapper: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStreamMapper: FfiConverterRustBuffer {
+    typealias SwiftType = StreamMapper
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StreamMapper {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .hashing(config: try FfiConverterTypeHashingConfig.read(from: &buf), other: try FfiConverterTypeJsonObject.read(from: &buf)
+        )
+        
+        case 2: return .fieldRenaming(config: try FfiConverterTypeFieldRenamingConfig.read(from: &buf), other: try FfiConverterTypeJsonObject.read(from: &buf)
+        )
+        
+        case 3: return .fieldFiltering(config: try FfiConverterTypeFieldFilteringConfig.read(from: &buf), other: try FfiConverterTypeJsonObject.read(from: &buf)
+        )
+        
+        case 4: return .rowFiltering(config: try FfiConverterTypeRowFilteringConfig.read(from: &buf), other: try FfiConverterTypeJsonObject.read(from: &buf)
+        )
+        
+        case 5: return .encryption(config: try FfiConverterTypeEncryptionConfig.read(from: &buf), other: try FfiConverterTypeJsonObject.read(from: &buf)
+        )
+        
+        case 6: return .unknown(mapper: try FfiConverterTypeJsonObject.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: StreamMapper, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .hashing(config,other):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeHashingConfig.write(config, into: &buf)
+            FfiConverterTypeJsonObject.write(other, into: &buf)
+            
+        
+        case let .fieldRenaming(config,other):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeFieldRenamingConfig.write(config, into: &buf)
+            FfiConverterTypeJsonObject.write(other, into: &buf)
+            
+        
+        case let .fieldFiltering(config,other):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeFieldFilteringConfig.write(config, into: &buf)
+            FfiConverterTypeJsonObject.write(other, into: &buf)
+            
+        
+        case let .rowFiltering(config,other):
+            writeInt(&buf, Int32(4))
+            FfiConverterTypeRowFilteringConfig.write(config, into: &buf)
+            FfiConverterTypeJsonObject.write(other, into: &buf)
+            
+        
+        case let .encryption(config,other):
+            writeInt(&buf, Int32(5))
+            FfiConverterTypeEncryptionConfig.write(config, into: &buf)
+            FfiConverterTypeJsonObject.write(other, into: &buf)
+            
+        
+        case let .unknown(mapper):
+            writeInt(&buf, Int32(6))
+            FfiConverterTypeJsonObject.write(mapper, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamMapper_lift(_ buf: RustBuffer) throws -> StreamMapper {
+    return try FfiConverterTypeStreamMapper.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStreamMapper_lower(_ value: StreamMapper) -> RustBuffer {
+    return FfiConverterTypeStreamMapper.lower(value)
 }
 
 
@@ -11538,6 +14282,30 @@ fileprivate struct FfiConverterOptionTypeRetryPolicy: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSonarCatalog: FfiConverterRustBuffer {
+    typealias SwiftType = SonarCatalog?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSonarCatalog.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSonarCatalog.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSourceTemplate: FfiConverterRustBuffer {
     typealias SwiftType = SourceTemplate?
 
@@ -11746,6 +14514,54 @@ fileprivate struct FfiConverterOptionTypeWriteOptions: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeWriteOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCatalogType: FfiConverterRustBuffer {
+    typealias SwiftType = CatalogType?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCatalogType.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCatalogType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDataCategory: FfiConverterRustBuffer {
+    typealias SwiftType = DataCategory?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDataCategory.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDataCategory.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -11994,6 +14810,54 @@ fileprivate struct FfiConverterOptionSequenceTypeDestinationSummary: FfiConverte
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceTypeFieldTag: FfiConverterRustBuffer {
+    typealias SwiftType = [FieldTag]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeFieldTag.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeFieldTag.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeForeignKey: FfiConverterRustBuffer {
+    typealias SwiftType = [ForeignKey]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeForeignKey.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeForeignKey.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceTypeWorkspace: FfiConverterRustBuffer {
     typealias SwiftType = [Workspace]?
 
@@ -12010,6 +14874,78 @@ fileprivate struct FfiConverterOptionSequenceTypeWorkspace: FfiConverterRustBuff
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceTypeWorkspace.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [[String]]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionDictionaryStringTypeStreamCustomization: FfiConverterRustBuffer {
+    typealias SwiftType = [String: StreamCustomization]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDictionaryStringTypeStreamCustomization.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDictionaryStringTypeStreamCustomization.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionDictionaryStringSequenceTypeStreamMapper: FfiConverterRustBuffer {
+    typealias SwiftType = [String: [StreamMapper]]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDictionaryStringSequenceTypeStreamMapper.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDictionaryStringSequenceTypeStreamMapper.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -12241,6 +15177,106 @@ fileprivate struct FfiConverterSequenceTypeFieldError: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeFieldTag: FfiConverterRustBuffer {
+    typealias SwiftType = [FieldTag]
+
+    public static func write(_ value: [FieldTag], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFieldTag.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FieldTag] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FieldTag]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFieldTag.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeForeignKey: FfiConverterRustBuffer {
+    typealias SwiftType = [ForeignKey]
+
+    public static func write(_ value: [ForeignKey], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeForeignKey.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ForeignKey] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ForeignKey]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeForeignKey.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePatchOp: FfiConverterRustBuffer {
+    typealias SwiftType = [PatchOp]
+
+    public static func write(_ value: [PatchOp], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePatchOp.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PatchOp] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PatchOp]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePatchOp.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSonarStream: FfiConverterRustBuffer {
+    typealias SwiftType = [SonarStream]
+
+    public static func write(_ value: [SonarStream], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSonarStream.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SonarStream] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SonarStream]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSonarStream.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeSourceDefinitionSummary: FfiConverterRustBuffer {
     typealias SwiftType = [SourceDefinitionSummary]
 
@@ -12360,6 +15396,108 @@ fileprivate struct FfiConverterSequenceTypeWorkspace: FfiConverterRustBuffer {
             seq.append(try FfiConverterTypeWorkspace.read(from: &buf))
         }
         return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStreamMapper: FfiConverterRustBuffer {
+    typealias SwiftType = [StreamMapper]
+
+    public static func write(_ value: [StreamMapper], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStreamMapper.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StreamMapper] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [StreamMapper]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStreamMapper.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [[String]]
+
+    public static func write(_ value: [[String]], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterSequenceString.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [[String]] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [[String]]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterSequenceString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringTypeStreamCustomization: FfiConverterRustBuffer {
+    public static func write(_ value: [String: StreamCustomization], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterTypeStreamCustomization.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: StreamCustomization] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: StreamCustomization]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterTypeStreamCustomization.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringSequenceTypeStreamMapper: FfiConverterRustBuffer {
+    public static func write(_ value: [String: [StreamMapper]], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterSequenceTypeStreamMapper.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: [StreamMapper]] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: [StreamMapper]]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterSequenceTypeStreamMapper.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
     }
 }
 
@@ -12773,6 +15911,45 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_func_validate_source_config() != 11519) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_definitioncatalogs_add_stream() != 25666) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_definitioncatalogs_get() != 6957) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_definitioncatalogs_patch() != 29710) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_definitioncatalogs_patch_stream() != 40791) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_definitioncatalogs_query() != 29455) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_add_stream() != 59678) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_delete() != 54253) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_delete_stream() != 13489) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_get() != 3447) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_patch() != 57388) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_patch_stream() != 11580) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_query() != 43) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_replace() != 8822) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() != 38962) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -12857,6 +16034,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() != 19863) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_definition_catalogs() != 21880) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_definitions() != 19677) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -12876,6 +16056,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_tags() != 16203) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_template_catalogs() != 48100) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_workspaces() != 35283) {

@@ -113,4 +113,26 @@ class TemplatesTest {
         }
         operator.sourceTemplates().delete(t.id)
     }
+
+    @Test
+    fun `typed stream customizations and mappers round trip`() {
+        val customization = Customization(
+            streamCustomizations = mapOf("users" to StreamCustomization(primaryKeyFields = listOf(listOf("id")), cursorField = listOf("updated_at"))),
+            streamMappers = mapOf(
+                "users" to listOf(
+                    StreamMapper.Hashing(config = HashingConfig(targetField = "email", method = HashingMethod.Sha256), other = "{}"),
+                    StreamMapper.FieldRenaming(config = FieldRenamingConfig(originalFieldName = "fname", newFieldName = "first_name"), other = "{}"),
+                ),
+            ),
+        )
+        val created = operator.sourceTemplates().create(
+            SourceTemplateCreate(actorDefinitionId = Sandbox.POSTGRES, partialDefaultConfig = "{}", name = Sandbox.unique("Mapped"), customization = customization),
+        )
+        val back = operator.sourceTemplates().get(created.id).customization!!
+        assertEquals(listOf(listOf("id")), back.streamCustomizations!!["users"]!!.primaryKeyFields)
+        val mappers = back.streamMappers!!["users"]!!
+        assertEquals(HashingMethod.Sha256, (mappers[0] as StreamMapper.Hashing).config.method)
+        assertEquals("first_name", (mappers[1] as StreamMapper.FieldRenaming).config.newFieldName)
+        operator.sourceTemplates().delete(created.id)
+    }
 }
