@@ -20,6 +20,7 @@
 //! | proxy | [`proxy`](ClientConfigBuilder::proxy), [`no_proxy`](ClientConfigBuilder::no_proxy) | from `ALL_PROXY`, `HTTPS_PROXY` or `HTTP_PROXY`, honouring `NO_PROXY` |
 //! | `User-Agent` suffix | [`user_agent_suffix`](ClientConfigBuilder::user_agent_suffix) | unset |
 //! | plain `http://` off loopback | [`allow_insecure_http`](ClientConfigBuilder::allow_insecure_http) | refused |
+//! | where tokens are kept, to share them between processes | [`token_store`](ClientConfigBuilder::token_store) | each client's own [`MemoryTokenStore`](crate::token_store::MemoryTokenStore) |
 //!
 //! ```
 //! use airbyte_embedded::{ClientConfig, Credentials, OperatorClient, REGION_EU};
@@ -84,6 +85,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::http::header::{self, Allowed};
 use crate::http::url::BaseUrl;
 use crate::retry::{Pacing, RetryPolicy};
+use crate::token_store::{StoreHandle, TokenStore};
 use crate::{Error, Result};
 
 /// ureq's TLS settings, for [`ClientConfigBuilder::tls_config`]: `tls::TlsConfig`,
@@ -222,6 +224,7 @@ pub struct ClientConfig {
     pub(crate) pacing: Option<Pacing>,
     pub(crate) tls: Option<tls::TlsConfig>,
     pub(crate) proxy: ProxyChoice,
+    pub(crate) token_store: Option<StoreHandle>,
 }
 
 impl Default for ClientConfig {
@@ -244,6 +247,7 @@ impl Default for ClientConfig {
             pacing: None,
             tls: None,
             proxy: ProxyChoice::FromEnv,
+            token_store: None,
         }
     }
 }
@@ -321,6 +325,7 @@ pub struct ClientConfigBuilder {
     root_certificates_pem: Option<Vec<u8>>,
     tls: Option<tls::TlsConfig>,
     proxy: Option<ProxySetting>,
+    token_store: Option<StoreHandle>,
 }
 
 /// A proxy as set on the builder, parsed by [`ClientConfigBuilder::build`].
@@ -468,6 +473,19 @@ impl ClientConfigBuilder {
         self
     }
 
+    /// Where operator clients keep the operator token and the scoped tokens they mint, so
+    /// that every client (in any process) given the same store, base URL, organisation and
+    /// credentials shares them and one of them refreshes each: for example a
+    /// `token_store::RedisTokenStore` (feature `redis`) shared by a fleet of workers. Clones
+    /// of a client share its store. Defaults to a new
+    /// [`MemoryTokenStore`](crate::token_store::MemoryTokenStore) for each client. A store that
+    /// fails never fails a call: the client then mints and caches on its own (see
+    /// [`crate::token_store`]).
+    pub fn token_store(mut self, store: std::sync::Arc<dyn TokenStore>) -> Self {
+        self.token_store = Some(StoreHandle(store));
+        self
+    }
+
     /// Allows a plain `http://` base URL on a host other than loopback. Off by default: tokens
     /// and client secrets then travel only over TLS (or never leave the machine).
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
@@ -586,6 +604,7 @@ impl ClientConfigBuilder {
             pacing: self.pacing,
             tls,
             proxy,
+            token_store: self.token_store,
         })
     }
 }

@@ -61,6 +61,8 @@
 //! header cannot carry is an [`Error::Decode`](crate::Error::Decode) that never quotes it.
 
 pub mod jwt;
+mod seal;
+pub(crate) mod shared;
 pub(crate) mod token_cell;
 pub mod widget;
 
@@ -95,11 +97,12 @@ pub(crate) struct OperatorTokens {
 }
 
 impl OperatorTokens {
-    pub(crate) fn new(http: Arc<Http>, credentials: Credentials) -> Self {
+    /// Tokens minted with `credentials`, kept in `cell`.
+    pub(crate) fn new(http: Arc<Http>, credentials: Credentials, cell: TokenCell) -> Self {
         OperatorTokens {
             http,
             credentials,
-            cell: TokenCell::default(),
+            cell,
         }
     }
 
@@ -122,6 +125,7 @@ impl OperatorTokens {
                 UNKNOWN_LIFETIME,
             ),
             secret: SecretString::from(minted.into_access_token()),
+            stored: None,
         })
     }
 }
@@ -146,6 +150,7 @@ impl FixedToken {
             minted_at: Instant::now(),
             secret: token,
             refresh_at: Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600),
+            stored: None,
         }))
     }
 }
@@ -229,6 +234,7 @@ impl ScopedToken {
                 UNKNOWN_LIFETIME,
             ),
             secret: self.secret,
+            stored: None,
         }
     }
 }
