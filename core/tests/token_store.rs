@@ -162,8 +162,8 @@ fn a_lock_nobody_releases_delays_the_mint_but_never_fails_it() {
         .token_store(Arc::clone(&store) as Arc<dyn TokenStore>)
         .build()
         .unwrap();
-    let op = OperatorClient::new(config.clone(), Credentials::new(CLIENT_ID, CLIENT_SECRET))
-        .unwrap();
+    let op =
+        OperatorClient::new(config.clone(), Credentials::new(CLIENT_ID, CLIENT_SECRET)).unwrap();
     op.tags().list().unwrap();
     assert_eq!(sb.token_requests(), 1);
     // What the waiter minted went to the store: another client takes it without waiting.
@@ -185,15 +185,24 @@ impl TokenStore for Recording {
         self.inner.get(key)
     }
     fn put(&self, key: &str, value: &str, ttl: Duration) -> Result<(), TokenStoreError> {
-        self.seen.lock().unwrap().extend([key.to_owned(), value.to_owned()]);
+        self.seen
+            .lock()
+            .unwrap()
+            .extend([key.to_owned(), value.to_owned()]);
         self.inner.put(key, value, ttl)
     }
     fn remove_if(&self, key: &str, value: &str) -> Result<bool, TokenStoreError> {
-        self.seen.lock().unwrap().extend([key.to_owned(), value.to_owned()]);
+        self.seen
+            .lock()
+            .unwrap()
+            .extend([key.to_owned(), value.to_owned()]);
         self.inner.remove_if(key, value)
     }
     fn try_lock(&self, key: &str, owner: &str, ttl: Duration) -> Result<bool, TokenStoreError> {
-        self.seen.lock().unwrap().extend([key.to_owned(), owner.to_owned()]);
+        self.seen
+            .lock()
+            .unwrap()
+            .extend([key.to_owned(), owner.to_owned()]);
         self.inner.try_lock(key, owner, ttl)
     }
 }

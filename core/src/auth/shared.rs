@@ -137,10 +137,7 @@ enum Found {
 impl Slot {
     /// A fresh token from the store, else one `mint` made (by this process when it takes the
     /// refresh lock, or when the store fails or the wait runs out), stored for the others.
-    pub(crate) fn obtain(
-        &self,
-        mint: impl FnOnce() -> Result<CachedToken>,
-    ) -> Result<CachedToken> {
+    pub(crate) fn obtain(&self, mint: impl FnOnce() -> Result<CachedToken>) -> Result<CachedToken> {
         match self.read() {
             Found::Fresh(t) => return Ok(t),
             Found::StoreFailed => return mint(),
@@ -151,15 +148,17 @@ impl Slot {
         let ttl = self.shared.lock_ttl;
         let give_up = Instant::now() + ttl + POLL;
         loop {
-            match self.shared.note(store.try_lock(&self.lock_key, &owner, ttl)) {
+            match self
+                .shared
+                .note(store.try_lock(&self.lock_key, &owner, ttl))
+            {
                 None => return mint(),
                 Some(true) => {
                     let result = match self.read() {
                         Found::Fresh(t) => Ok(t),
                         Found::Nothing | Found::StoreFailed => mint().map(|t| self.write(t)),
                     };
-                    self.shared
-                        .note(store.unlock(&self.lock_key, &owner));
+                    self.shared.note(store.unlock(&self.lock_key, &owner));
                     return result;
                 }
                 Some(false) => {}
@@ -238,7 +237,8 @@ impl Slot {
             return token;
         }
         let now_ms = unix_ms();
-        let minted_ms = now_ms.saturating_sub(millis(now.saturating_duration_since(token.minted_at)));
+        let minted_ms =
+            now_ms.saturating_sub(millis(now.saturating_duration_since(token.minted_at)));
         let refresh_ms = now_ms.saturating_add(millis(ttl));
         let mut record = Zeroizing::new(Vec::with_capacity(HEADER_LEN + token.expose().len()));
         record.extend_from_slice(&minted_ms.to_be_bytes());

@@ -24,7 +24,10 @@ impl MemoryTokenStore {
     /// How many unexpired entries (tokens and held locks) the store holds.
     pub fn len(&self) -> usize {
         let now = Instant::now();
-        self.lock().values().filter(|(_, until)| *until > now).count()
+        self.lock()
+            .values()
+            .filter(|(_, until)| *until > now)
+            .count()
     }
 
     /// Whether the store holds no unexpired entry.
