@@ -61,11 +61,15 @@
 //! methods of [`TokenStore`]; `core/src/token_store/memory.rs` is the reference.
 
 mod memory;
+#[cfg(feature = "redis")]
+mod redis_store;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 pub use memory::MemoryTokenStore;
+#[cfg(feature = "redis")]
+pub use redis_store::RedisTokenStore;
 
 /// A key-value store with expiry and an owned lock, shared by the processes that should share
 /// tokens. Keys and values are short ASCII strings (keys under 100 bytes, token values a few
