@@ -21,6 +21,7 @@
 //! | `User-Agent` suffix | [`user_agent_suffix`](ClientConfigBuilder::user_agent_suffix) | unset |
 //! | plain `http://` off loopback | [`allow_insecure_http`](ClientConfigBuilder::allow_insecure_http) | refused |
 //! | where tokens are kept, to share them between processes | [`token_store`](ClientConfigBuilder::token_store) | each client's own [`MemoryTokenStore`](crate::token_store::MemoryTokenStore) |
+//! | how long template lists and reads are reused | [`template_cache_ttl`](ClientConfigBuilder::template_cache_ttl) | off: every call is sent |
 //!
 //! ```
 //! use airbyte_embedded::{ClientConfig, Credentials, OperatorClient, REGION_EU};
@@ -225,6 +226,7 @@ pub struct ClientConfig {
     pub(crate) tls: Option<tls::TlsConfig>,
     pub(crate) proxy: ProxyChoice,
     pub(crate) token_store: Option<StoreHandle>,
+    pub(crate) template_cache_ttl: Option<Duration>,
 }
 
 impl Default for ClientConfig {
@@ -248,6 +250,7 @@ impl Default for ClientConfig {
             tls: None,
             proxy: ProxyChoice::FromEnv,
             token_store: None,
+            template_cache_ttl: None,
         }
     }
 }
@@ -326,6 +329,7 @@ pub struct ClientConfigBuilder {
     tls: Option<tls::TlsConfig>,
     proxy: Option<ProxySetting>,
     token_store: Option<StoreHandle>,
+    template_cache_ttl: Option<Duration>,
 }
 
 /// A proxy as set on the builder, parsed by [`ClientConfigBuilder::build`].
@@ -486,6 +490,20 @@ impl ClientConfigBuilder {
         self
     }
 
+    /// Turns on the template cache: source and connection template lists and reads
+    /// (operator: `GET /integrations/templates/sources[/{id}]`, `…/sources/global` and
+    /// `…/templates/connections[/{id}]`; end user: `GET /embedded/source-templates[/{id}]`)
+    /// are answered from the [token store](ClientConfigBuilder::token_store) for `ttl` after
+    /// they were read, keyed by path and query, so a fleet sharing a store reads each once per
+    /// `ttl`. Every template or tag write through the SDK (create, clone, update, delete, tag
+    /// changes) makes the next read of that family miss, in every process sharing the store;
+    /// writes made elsewhere show after at most `ttl`. An end-user client made from a token
+    /// ([`crate::EndUserClient::new`]) caches for that token only. Off by default.
+    pub fn template_cache_ttl(mut self, ttl: Duration) -> Self {
+        self.template_cache_ttl = Some(ttl);
+        self
+    }
+
     /// Allows a plain `http://` base URL on a host other than loopback. Off by default: tokens
     /// and client secrets then travel only over TLS (or never leave the machine).
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
@@ -512,7 +530,8 @@ impl ClientConfigBuilder {
     /// carrying a query or fragment, or plain `http` off loopback without
     /// [`ClientConfigBuilder::allow_insecure_http`]), `organization_id` or `region_id` (not a UUID), a
     /// timeout of zero, `user_agent_suffix` (a byte a header cannot carry), `root_certificates` (no certificate in the PEM text), `proxy` (not an
-    /// `http`/`https` proxy URL) or `retry_policy` (a zero `max_elapsed`).
+    /// `http`/`https` proxy URL), `retry_policy` (a zero `max_elapsed`) or
+    /// `template_cache_ttl` (zero).
     pub fn build(self) -> Result<ClientConfig> {
         let defaults = ClientConfig::default();
         let base_url = match self.base_url {
@@ -576,6 +595,12 @@ impl ClientConfigBuilder {
                 "max_elapsed must be greater than zero",
             ));
         }
+        if self.template_cache_ttl.is_some_and(|t| t.is_zero()) {
+            return Err(Error::invalid_argument(
+                "template_cache_ttl",
+                "must be greater than zero (leave it unset to turn the cache off)",
+            ));
+        }
         let tls = match self.root_certificates_pem {
             Some(pem) => Some(root_certificates(&pem)?),
             None => self.tls,
@@ -605,6 +630,7 @@ impl ClientConfigBuilder {
             tls,
             proxy,
             token_store: self.token_store,
+            template_cache_ttl: self.template_cache_ttl,
         })
     }
 }

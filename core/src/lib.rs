@@ -192,6 +192,7 @@ pub mod integrations;
 pub mod logging;
 mod open_enum;
 pub mod pagination;
+mod read_cache;
 pub mod redact;
 pub mod retry;
 pub mod sources;

@@ -3,8 +3,9 @@
 //! `fleet_worker`), which call the sandbox together at the start of each phase. Operator and
 //! scoped tokens live 3 s on the sandbox (refreshed after 1.5 to 2.25 s), phases are 3 s
 //! apart, so every phase finds the tokens expired: across the 8 processes the sandbox must
-//! count exactly one operator-token request and one scoped-token request per phase. With
-//! Redis stopped mid-run, every call still succeeds, each process caching on its own.
+//! count exactly one operator-token request and one scoped-token request per phase, and one
+//! template-list request in all (the template cache lives in the same store). With Redis
+//! stopped mid-run, every call still succeeds, each process caching on its own.
 //!
 //! Needs the `redis` feature (`cargo test -p airbyte-embedded --features redis --test
 //! token_store_redis`) and `redis-server` (Debian: `apt-get install redis-server`); without
@@ -22,7 +23,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use airbyte_embedded::token_store::{RedisTokenStore, TokenStore};
-use airbyte_embedded::{ClientConfig, Credentials, OperatorClient};
+use airbyte_embedded::{ClientConfig, Credentials, OperatorClient, TagFilter};
 use common::*;
 use redis_server::RedisServer;
 
@@ -31,7 +32,7 @@ const PHASES: u64 = 4;
 const PERIOD: Duration = Duration::from_secs(3);
 const TOKEN_TTL: Duration = Duration::from_secs(3);
 /// Calls each worker makes per phase.
-const CALLS: u64 = 3;
+const CALLS: u64 = 4;
 const WORKSPACE: &str = "Fleet Customer Co";
 
 /// Each of this binary's tests starts 8 processes: one test at a time.
@@ -197,6 +198,9 @@ fn eight_processes_on_one_redis_store_mint_one_token_per_expiry() {
         "scoped-token requests per phase"
     );
     assert_eq!(sb.token_requests(), PHASES);
+    // The template list, cached in the same store for a minute, was read once by the fleet.
+    let lists = requests_to(&sb, "/integrations/templates/sources");
+    assert_eq!(lists.len(), 1, "template-list requests");
 }
 
 #[test]
@@ -233,8 +237,8 @@ fn with_redis_stopped_mid_run_every_call_succeeds_on_local_caching() {
             }
         }
     }
-    // Shared while Redis ran; then each process mints once per expiry for itself (not once
-    // per call: 3 calls a phase, 2 of them needing the operator token).
+    // Shared while Redis ran; then each process mints once per expiry for itself, not once
+    // per call.
     let per_process = WORKERS as u64;
     assert_eq!(
         operator,
@@ -303,6 +307,7 @@ fn fleet_worker() {
     let config = ClientConfig::builder()
         .base_url(var("FLEET_SANDBOX_URL"))
         .token_store(Arc::new(store) as Arc<dyn TokenStore>)
+        .template_cache_ttl(Duration::from_secs(60))
         .build()
         .unwrap();
     let op = OperatorClient::new(config, Credentials::new(CLIENT_ID, CLIENT_SECRET)).unwrap();
@@ -315,6 +320,9 @@ fn fleet_worker() {
             op.tags().list().map(|_| ()),
             op.scoped_token(WORKSPACE).map(|_| ()),
             end_user.token_info().map(|_| ()),
+            op.source_templates()
+                .list(&TagFilter::default())
+                .map(|_| ()),
         ];
         for r in results {
             match r {

@@ -54,6 +54,39 @@ impl SharedTokens {
         })
     }
 
+    /// A client's shared context made from a token the caller gave (an end user's client):
+    /// names and seals derived from the token, so only holders of that token share it.
+    pub(crate) fn for_token(config: &ClientConfig, token: &str) -> Arc<SharedTokens> {
+        SharedTokens::new(config, &Credentials::new("", token))
+    }
+
+    /// The store.
+    pub(crate) fn store(&self) -> &dyn TokenStore {
+        self.store.as_ref()
+    }
+
+    /// The store key of `kind` for `extra` in this client's namespace (base URL,
+    /// organisation, client id).
+    pub(crate) fn name(&self, kind: &str, extra: &[Option<&str>]) -> String {
+        let mut parts = vec![
+            Some(self.base_url.as_str()),
+            self.organization_id.as_deref(),
+            Some(self.client_id.as_str()),
+        ];
+        parts.extend_from_slice(extra);
+        self.seal.name(kind, &parts)
+    }
+
+    /// `plaintext` sealed for the store key `key`.
+    pub(crate) fn seal(&self, key: &str, plaintext: &[u8]) -> Option<String> {
+        self.seal.seal(key, plaintext)
+    }
+
+    /// The plaintext of `value` read from `key`, if it opens.
+    pub(crate) fn open(&self, key: &str, value: &str) -> Option<Zeroizing<Vec<u8>>> {
+        self.seal.open(key, value)
+    }
+
     /// The cell of the operator token.
     pub(crate) fn operator_cell(self: &Arc<Self>) -> TokenCell {
         TokenCell::shared(self.slot("operator", &[]))
@@ -69,13 +102,7 @@ impl SharedTokens {
     }
 
     fn slot(self: &Arc<Self>, kind: &str, extra: &[Option<&str>]) -> Slot {
-        let mut parts = vec![
-            Some(self.base_url.as_str()),
-            self.organization_id.as_deref(),
-            Some(self.client_id.as_str()),
-        ];
-        parts.extend_from_slice(extra);
-        let key = self.seal.name(kind, &parts);
+        let key = self.name(kind, extra);
         let lock_key = format!("{key}:lock");
         Slot {
             shared: Arc::clone(self),
@@ -105,7 +132,7 @@ impl SharedTokens {
     }
 
     /// `result`, with the store's health noted: `None` when it failed.
-    fn note<T>(&self, result: std::result::Result<T, TokenStoreError>) -> Option<T> {
+    pub(crate) fn note<T>(&self, result: std::result::Result<T, TokenStoreError>) -> Option<T> {
         match result {
             Ok(v) => {
                 self.answered();

@@ -16,6 +16,7 @@ use crate::integrations::{
     ConnectionTemplates, DefinitionCatalogs, Definitions, Destinations, SourceTemplates, Tags,
     TemplateCatalogs,
 };
+use crate::read_cache::ReadCache;
 use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
 use crate::sources::{Scope, Sources};
@@ -65,6 +66,9 @@ impl OperatorClient {
             ));
         }
         let shared = SharedTokens::new(&config, &credentials);
+        let cache = config
+            .template_cache_ttl
+            .map(|ttl| Arc::new(ReadCache::new(Arc::clone(&shared), ttl, None)));
         let http = Arc::new(Http::new(config));
         let tokens = Arc::new(OperatorTokens::new(
             Arc::clone(&http),
@@ -73,7 +77,7 @@ impl OperatorClient {
         ));
         Ok(OperatorClient {
             inner: Arc::new(Inner {
-                api: Arc::new(Api::new(http, tokens)),
+                api: Arc::new(Api::new(http, tokens).with_cache(cache)),
                 shared,
                 scoped: Arc::new(Mutex::new(HashMap::new())),
                 templates: Arc::new(TemplateCache::default()),
@@ -274,9 +278,17 @@ impl OperatorClient {
             cell: self.scoped_cell(&request),
             mint: move || operator.mint_cached(&request),
         };
+        let cache = self.config().template_cache_ttl.map(|ttl| {
+            Arc::new(ReadCache::new(
+                Arc::clone(&self.inner.shared),
+                ttl,
+                Some(workspace_name.to_owned()),
+            ))
+        });
         Ok(EndUserClient::with_source(
             Arc::clone(&self.inner.api.http),
             Arc::new(tokens),
+            cache,
         ))
     }
 }

@@ -26,14 +26,19 @@
 //!
 //! # What the store sees
 //!
-//! Keys are `airbyte-embedded:v1:<kind>:<64 hex digits>` (`<kind>` is `operator`, `scoped` or
-//! `lock`): an HMAC-SHA256, keyed from the client secret, of the base URL, organisation id,
-//! client id and (for scoped tokens) workspace name and region, so neither the client id nor
-//! an end user's name appears in the store. Values are `v1.` and base64url text: the token,
+//! Keys are `airbyte-embedded:v1:<kind>:<64 hex digits>` (`<kind>` is `operator` or `scoped`;
+//! with the template cache also `generation` and `cache`), and a refresh lock is its token's
+//! key followed by `:lock`. The digits are an HMAC-SHA256, keyed from the client secret, of
+//! the base URL, organisation id, client id and (for scoped tokens) workspace name and region,
+//! so neither the client id nor an end user's name appears in the store. Values are `v1.` and base64url text: the token,
 //! its mint time and refresh time, sealed with ChaCha20-Poly1305 under a key derived (HKDF-SHA256)
 //! from the client secret and bound to its key. Only processes holding the same client secret
 //! can read them; a value that does not open (another secret, tampering) counts as absent.
 //! Lock values are random 128-bit owner ids.
+//!
+//! With [`ClientConfigBuilder::template_cache_ttl`](crate::ClientConfigBuilder::template_cache_ttl)
+//! the store also keeps template lists and reads (sealed the same way) and one random
+//! generation per template family, which every write through the SDK replaces.
 //!
 //! # Choosing a store
 //!
