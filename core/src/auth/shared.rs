@@ -23,7 +23,8 @@ const MIN_LOCK_TTL: Duration = Duration::from_secs(1);
 /// big-endian.
 const HEADER_LEN: usize = 16;
 
-/// One client's store, seal and key namespace, shared by its token cells.
+/// One client's store, seal and key namespace, shared by its token cells and its template
+/// cache.
 pub(crate) struct SharedTokens {
     store: Arc<dyn TokenStore>,
     seal: Seal,
@@ -101,16 +102,12 @@ impl SharedTokens {
         TokenCell::shared(self.slot("scoped", &[Some(workspace_name), region_id]))
     }
 
-    fn slot(self: &Arc<Self>, kind: &str, extra: &[Option<&str>]) -> Slot {
+    fn slot(self: &Arc<Self>, kind: &'static str, extra: &[Option<&str>]) -> Slot {
         let key = self.name(kind, extra);
         let lock_key = format!("{key}:lock");
         Slot {
             shared: Arc::clone(self),
-            kind: if kind == "operator" {
-                "operator"
-            } else {
-                "scoped"
-            },
+            kind,
             key,
             lock_key,
         }
