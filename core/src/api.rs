@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use crate::auth::TokenSource;
 use crate::auth::token_cell::CachedToken;
 use crate::http::{Call, Http, Method, Reply};
+use crate::read_cache::{Family, Lookup, ReadCache};
 use crate::retry::{Replay, RetryPolicy};
 use crate::{Error, Result};
 
@@ -19,6 +20,8 @@ pub(crate) struct Api {
     tokens: Arc<dyn TokenSource>,
     /// Overrides the client's retry policy (see `with_retry_policy` on the clients).
     policy: Option<RetryPolicy>,
+    /// The template cache, when turned on.
+    cache: Option<Arc<ReadCache>>,
 }
 
 impl Api {
@@ -27,15 +30,23 @@ impl Api {
             http,
             tokens,
             policy: None,
+            cache: None,
         }
     }
 
-    /// The same transport and tokens under another retry policy.
+    /// The same layer with `cache` for [`Api::get_cached`].
+    pub(crate) fn with_cache(mut self, cache: Option<Arc<ReadCache>>) -> Api {
+        self.cache = cache;
+        self
+    }
+
+    /// The same transport, tokens and cache under another retry policy.
     pub(crate) fn with_policy(&self, policy: RetryPolicy) -> Api {
         Api {
             http: Arc::clone(&self.http),
             tokens: Arc::clone(&self.tokens),
             policy: Some(policy),
+            cache: self.cache.clone(),
         }
     }
 
@@ -119,6 +130,42 @@ impl Api {
             None,
             Replay::Safe,
         ))
+    }
+
+    /// [`Api::get`] answered from the template cache when it is on and holds the answer;
+    /// a body read from the service is kept there.
+    pub(crate) fn get_cached<T: DeserializeOwned>(
+        &self,
+        family: Family,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T> {
+        let Some(cache) = &self.cache else {
+            return self.get(path, query);
+        };
+        let generation = match cache.lookup(family, path, query) {
+            Lookup::Hit(body) => match serde_json::from_slice(&body) {
+                Ok(value) => return Ok(value),
+                Err(_) => None,
+            },
+            Lookup::Miss(generation) => generation,
+        };
+        let call = Call::new(Method::Get, self.http.url(path), query, None, Replay::Safe);
+        let reply = self.execute(&call)?;
+        let value = reply.decode(&call)?;
+        if let Some(generation) = generation {
+            cache.keep(family, &generation, path, query, &reply.body);
+        }
+        Ok(value)
+    }
+
+    /// `result` of a write to `family`, after the template cache forgot that family (whatever
+    /// the outcome: a failed write may still have reached the service).
+    pub(crate) fn wrote<T>(&self, family: Family, result: Result<T>) -> Result<T> {
+        if let Some(cache) = &self.cache {
+            cache.invalidate(family);
+        }
+        result
     }
 
     /// `method base/path` with `body` as JSON, sent again per `replay`.

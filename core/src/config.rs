@@ -20,6 +20,8 @@
 //! | proxy | [`proxy`](ClientConfigBuilder::proxy), [`no_proxy`](ClientConfigBuilder::no_proxy) | from `ALL_PROXY`, `HTTPS_PROXY` or `HTTP_PROXY`, honouring `NO_PROXY` |
 //! | `User-Agent` suffix | [`user_agent_suffix`](ClientConfigBuilder::user_agent_suffix) | unset |
 //! | plain `http://` off loopback | [`allow_insecure_http`](ClientConfigBuilder::allow_insecure_http) | refused |
+//! | where tokens are kept, to share them between processes | [`token_store`](ClientConfigBuilder::token_store) | each client's own [`MemoryTokenStore`](crate::token_store::MemoryTokenStore) |
+//! | how long template lists and reads are reused | [`template_cache_ttl`](ClientConfigBuilder::template_cache_ttl) | off: every call is sent |
 //!
 //! ```
 //! use airbyte_embedded::{ClientConfig, Credentials, OperatorClient, REGION_EU};
@@ -84,6 +86,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::http::header::{self, Allowed};
 use crate::http::url::BaseUrl;
 use crate::retry::{Pacing, RetryPolicy};
+use crate::token_store::{StoreHandle, TokenStore};
 use crate::{Error, Result};
 
 /// ureq's TLS settings, for [`ClientConfigBuilder::tls_config`]: `tls::TlsConfig`,
@@ -222,6 +225,8 @@ pub struct ClientConfig {
     pub(crate) pacing: Option<Pacing>,
     pub(crate) tls: Option<tls::TlsConfig>,
     pub(crate) proxy: ProxyChoice,
+    pub(crate) token_store: Option<StoreHandle>,
+    pub(crate) template_cache_ttl: Option<Duration>,
 }
 
 impl Default for ClientConfig {
@@ -244,6 +249,8 @@ impl Default for ClientConfig {
             pacing: None,
             tls: None,
             proxy: ProxyChoice::FromEnv,
+            token_store: None,
+            template_cache_ttl: None,
         }
     }
 }
@@ -321,6 +328,8 @@ pub struct ClientConfigBuilder {
     root_certificates_pem: Option<Vec<u8>>,
     tls: Option<tls::TlsConfig>,
     proxy: Option<ProxySetting>,
+    token_store: Option<StoreHandle>,
+    template_cache_ttl: Option<Duration>,
 }
 
 /// A proxy as set on the builder, parsed by [`ClientConfigBuilder::build`].
@@ -468,6 +477,33 @@ impl ClientConfigBuilder {
         self
     }
 
+    /// Where operator clients keep the operator token and the scoped tokens they mint, so
+    /// that every client (in any process) given the same store, base URL, organisation and
+    /// credentials shares them and one of them refreshes each: for example a
+    /// `token_store::RedisTokenStore` (feature `redis`) shared by a fleet of workers. Clones
+    /// of a client share its store. Defaults to a new
+    /// [`MemoryTokenStore`](crate::token_store::MemoryTokenStore) for each client. A store that
+    /// fails never fails a call: the client then mints and caches on its own (see
+    /// [`crate::token_store`]).
+    pub fn token_store(mut self, store: std::sync::Arc<dyn TokenStore>) -> Self {
+        self.token_store = Some(StoreHandle(store));
+        self
+    }
+
+    /// Turns on the template cache: source and connection template lists and reads
+    /// (operator: `GET /integrations/templates/sources[/{id}]`, `…/sources/global` and
+    /// `…/templates/connections[/{id}]`; end user: `GET /embedded/source-templates[/{id}]`)
+    /// are answered from the [token store](ClientConfigBuilder::token_store) for `ttl` after
+    /// they were read, keyed by path and query, so a fleet sharing a store reads each once per
+    /// `ttl`. Every template or tag write through the SDK (create, clone, update, delete, tag
+    /// changes) makes the next read of that family miss, in every process sharing the store;
+    /// writes made elsewhere show after at most `ttl`. An end-user client made from a token
+    /// ([`crate::EndUserClient::new`]) caches for that token only. Off by default.
+    pub fn template_cache_ttl(mut self, ttl: Duration) -> Self {
+        self.template_cache_ttl = Some(ttl);
+        self
+    }
+
     /// Allows a plain `http://` base URL on a host other than loopback. Off by default: tokens
     /// and client secrets then travel only over TLS (or never leave the machine).
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
@@ -494,7 +530,8 @@ impl ClientConfigBuilder {
     /// carrying a query or fragment, or plain `http` off loopback without
     /// [`ClientConfigBuilder::allow_insecure_http`]), `organization_id` or `region_id` (not a UUID), a
     /// timeout of zero, `user_agent_suffix` (a byte a header cannot carry), `root_certificates` (no certificate in the PEM text), `proxy` (not an
-    /// `http`/`https` proxy URL) or `retry_policy` (a zero `max_elapsed`).
+    /// `http`/`https` proxy URL), `retry_policy` (a zero `max_elapsed`) or
+    /// `template_cache_ttl` (zero).
     pub fn build(self) -> Result<ClientConfig> {
         let defaults = ClientConfig::default();
         let base_url = match self.base_url {
@@ -558,6 +595,12 @@ impl ClientConfigBuilder {
                 "max_elapsed must be greater than zero",
             ));
         }
+        if self.template_cache_ttl.is_some_and(|t| t.is_zero()) {
+            return Err(Error::invalid_argument(
+                "template_cache_ttl",
+                "must be greater than zero (leave it unset to turn the cache off)",
+            ));
+        }
         let tls = match self.root_certificates_pem {
             Some(pem) => Some(root_certificates(&pem)?),
             None => self.tls,
@@ -586,6 +629,8 @@ impl ClientConfigBuilder {
             pacing: self.pacing,
             tls,
             proxy,
+            token_store: self.token_store,
+            template_cache_ttl: self.template_cache_ttl,
         })
     }
 }

@@ -60,6 +60,9 @@
 //!   variables, timeouts, TLS roots and proxies, token routes.
 //! - **Tokens** ([`auth`]): how the operator and scoped tokens are minted, cached and
 //!   refreshed (after a 401, and after some 403s); decoding widget tokens; origin checks.
+//! - **A fleet of processes** ([`token_store`]): one operator token and one scoped token per
+//!   end user shared through a store (Redis with the `redis` feature), refreshed by one
+//!   process.
 //! - **Errors** ([`error`]): the variants a caller acts on, the error bodies the service sends,
 //!   what error text never holds, header values checked on entry.
 //! - **Sources and checks** ([`sources`]): validated writes, partial updates, waiting for a
@@ -189,9 +192,11 @@ pub mod integrations;
 pub mod logging;
 mod open_enum;
 pub mod pagination;
+mod read_cache;
 pub mod redact;
 pub mod retry;
 pub mod sources;
+pub mod token_store;
 pub mod tokens;
 #[cfg(feature = "uniffi")]
 pub mod uniffi_types;

@@ -8,7 +8,9 @@
 //! An [`OperatorClient`](crate::OperatorClient) mints its token from the client credentials
 //! on first use and caches it until `min(now + expires_in, JWT exp)` minus the refresh margin
 //! ([`ClientConfigBuilder::token_refresh_margin`](crate::ClientConfigBuilder::token_refresh_margin)).
-//! When many threads find it expired, one request mints a new one. Every attempt of a call
+//! When many threads find it expired, one request mints a new one; with a token store shared
+//! by several processes ([`crate::token_store`], for example Redis), one request serves them
+//! all. Every attempt of a call
 //! asks for the current token again, so a long wait between retries (a `Retry-After: 200`
 //! with a 180-second token) never sends a token that expired meanwhile.
 //!
@@ -24,8 +26,8 @@
 //!
 //! [`OperatorClient::scoped_token`](crate::OperatorClient::scoped_token) and
 //! [`OperatorClient::end_user_client`](crate::OperatorClient::end_user_client) cache scoped
-//! tokens per workspace name until near expiry, and mint a new one when a call is refused as
-//! above; [`OperatorClient::mint_scoped_token`](crate::OperatorClient::mint_scoped_token)
+//! tokens per workspace name until near expiry (in the same token store as the operator token),
+//! and mint a new one when a call is refused as above; [`OperatorClient::mint_scoped_token`](crate::OperatorClient::mint_scoped_token)
 //! always mints. An [`EndUserClient`](crate::EndUserClient) made from a [`ScopedToken`] the
 //! caller gives cannot refresh it: a 401 is final.
 //!
@@ -61,6 +63,8 @@
 //! header cannot carry is an [`Error::Decode`](crate::Error::Decode) that never quotes it.
 
 pub mod jwt;
+mod seal;
+pub(crate) mod shared;
 pub(crate) mod token_cell;
 pub mod widget;
 
@@ -95,11 +99,12 @@ pub(crate) struct OperatorTokens {
 }
 
 impl OperatorTokens {
-    pub(crate) fn new(http: Arc<Http>, credentials: Credentials) -> Self {
+    /// Tokens minted with `credentials`, kept in `cell`.
+    pub(crate) fn new(http: Arc<Http>, credentials: Credentials, cell: TokenCell) -> Self {
         OperatorTokens {
             http,
             credentials,
-            cell: TokenCell::default(),
+            cell,
         }
     }
 
@@ -122,6 +127,7 @@ impl OperatorTokens {
                 UNKNOWN_LIFETIME,
             ),
             secret: SecretString::from(minted.into_access_token()),
+            stored: None,
         })
     }
 }
@@ -146,6 +152,7 @@ impl FixedToken {
             minted_at: Instant::now(),
             secret: token,
             refresh_at: Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600),
+            stored: None,
         }))
     }
 }
@@ -229,6 +236,7 @@ impl ScopedToken {
                 UNKNOWN_LIFETIME,
             ),
             secret: self.secret,
+            stored: None,
         }
     }
 }

@@ -1,11 +1,13 @@
 //! A cached token with single-flight refresh: when many threads find it expired at once,
-//! exactly one of them mints a new one and the others wait for it.
+//! exactly one of them mints a new one (or takes it from the token store) and the others wait
+//! for it.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use secrecy::{ExposeSecret, SecretString};
 
+use super::shared::Slot;
 use crate::Result;
 
 /// A token, when it was minted (or received) and the moment the SDK stops using it.
@@ -13,6 +15,8 @@ pub(crate) struct CachedToken {
     pub(crate) secret: SecretString,
     pub(crate) minted_at: Instant,
     pub(crate) refresh_at: Instant,
+    /// The sealed value the token store holds for this token, when it holds one.
+    pub(crate) stored: Option<String>,
 }
 
 impl CachedToken {
@@ -45,16 +49,25 @@ pub(crate) fn refresh_at(
     now + lifetime - margin.min(lifetime / 4)
 }
 
-/// One token slot with single-flight refresh.
+/// One token slot with single-flight refresh, backed by a token store slot when it has one.
 #[derive(Default)]
 pub(crate) struct TokenCell {
     current: Mutex<Option<Arc<CachedToken>>>,
     refresh: Mutex<()>,
+    shared: Option<Slot>,
 }
 
 impl TokenCell {
-    /// The cached token if it is still fresh, else one minted by `mint` (called by one thread
-    /// at a time; threads that waited reuse what it minted).
+    /// An empty cell that reads and fills `slot` of a token store.
+    pub(crate) fn shared(slot: Slot) -> Self {
+        TokenCell {
+            shared: Some(slot),
+            ..TokenCell::default()
+        }
+    }
+
+    /// The cached token if it is still fresh, else one from the token store, else one minted
+    /// by `mint` (called by one thread at a time; threads that waited reuse what it minted).
     pub(crate) fn get(
         &self,
         mint: impl FnOnce() -> Result<CachedToken>,
@@ -66,17 +79,28 @@ impl TokenCell {
         if let Some(t) = self.fresh() {
             return Ok(t);
         }
-        let minted = Arc::new(mint()?);
+        let minted = Arc::new(match &self.shared {
+            Some(slot) => slot.obtain(mint)?,
+            None => mint()?,
+        });
         *self.current.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::clone(&minted));
         Ok(minted)
     }
 
     /// Forgets `used` if it is still the cached token (a 401 showed it no longer works), so
-    /// the next [`TokenCell::get`] mints. A token another thread already replaced is left alone.
+    /// the next [`TokenCell::get`] mints; the token store forgets it too if it still holds it.
+    /// A token another thread already replaced is left alone.
     pub(crate) fn invalidate(&self, used: &Arc<CachedToken>) {
-        let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
-        if current.as_ref().is_some_and(|c| Arc::ptr_eq(c, used)) {
-            *current = None;
+        let dropped = {
+            let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+            let same = current.as_ref().is_some_and(|c| Arc::ptr_eq(c, used));
+            if same {
+                *current = None;
+            }
+            same
+        };
+        if dropped && let Some(slot) = &self.shared {
+            slot.forget(used);
         }
     }
 
@@ -126,6 +150,7 @@ mod tests {
             minted_at: Instant::now(),
             secret: SecretString::from("t"),
             refresh_at: Instant::now() + valid_for,
+            stored: None,
         }
     }
 

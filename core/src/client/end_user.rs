@@ -5,11 +5,13 @@ use std::sync::{Arc, OnceLock};
 use secrecy::SecretString;
 
 use crate::api::Api;
+use crate::auth::shared::SharedTokens;
 use crate::auth::{FixedToken, ScopedToken, TokenSource};
 use crate::config::ClientConfig;
 use crate::embedded_source_templates::EmbeddedSourceTemplates;
 use crate::error::RateLimit;
 use crate::http::Http;
+use crate::read_cache::ReadCache;
 use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
 use crate::sources::{Scope, Sources};
@@ -44,17 +46,26 @@ impl EndUserClient {
             return Err(Error::invalid_argument("token", "must not be empty"));
         }
         crate::http::header::check("token", token.expose(), crate::http::header::Allowed::Word)?;
+        let cache = config.template_cache_ttl.map(|ttl| {
+            let shared = SharedTokens::for_token(&config, token.expose());
+            Arc::new(ReadCache::new(shared, ttl, None))
+        });
         let source = FixedToken::new(SecretString::from(token.expose().to_owned()));
         Ok(EndUserClient::with_source(
             Arc::new(Http::new(config)),
             Arc::new(source),
+            cache,
         ))
     }
 
-    pub(crate) fn with_source(http: Arc<Http>, tokens: Arc<dyn TokenSource>) -> Self {
+    pub(crate) fn with_source(
+        http: Arc<Http>,
+        tokens: Arc<dyn TokenSource>,
+        cache: Option<Arc<ReadCache>>,
+    ) -> Self {
         EndUserClient {
             inner: Arc::new(Inner {
-                api: Api::new(http, tokens),
+                api: Api::new(http, tokens).with_cache(cache),
                 templates: Arc::new(TemplateCache::default()),
                 workspace_id: OnceLock::new(),
             }),

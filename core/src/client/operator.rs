@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::api::Api;
+use crate::auth::shared::SharedTokens;
 use crate::auth::token_cell::TokenCell;
 use crate::auth::widget::WidgetToken;
 use crate::auth::{MintedTokens, OperatorTokens, ScopedToken};
@@ -15,6 +16,7 @@ use crate::integrations::{
     ConnectionTemplates, DefinitionCatalogs, Definitions, Destinations, SourceTemplates, Tags,
     TemplateCatalogs,
 };
+use crate::read_cache::ReadCache;
 use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
 use crate::sources::{Scope, Sources};
@@ -29,7 +31,9 @@ use crate::{Error, Result};
 /// The operator token is minted from the client credentials on first use
 /// (`POST /account/applications/token`), cached until shortly before
 /// `min(expires_in, JWT exp)`, refreshed by one thread while others wait, and refreshed once
-/// more if a call gets 401.
+/// more if a call gets 401. With a shared [`crate::token_store::TokenStore`]
+/// ([`crate::ClientConfigBuilder::token_store`]) the operator and scoped tokens are shared by
+/// every process using that store, and one process refreshes each.
 #[derive(Clone)]
 pub struct OperatorClient {
     inner: Arc<Inner>,
@@ -40,6 +44,7 @@ type ScopedKey = (String, Option<String>);
 
 struct Inner {
     api: Arc<Api>,
+    shared: Arc<SharedTokens>,
     scoped: Arc<Mutex<HashMap<ScopedKey, Arc<TokenCell>>>>,
     templates: Arc<TemplateCache>,
 }
@@ -60,11 +65,20 @@ impl OperatorClient {
                 "must not be empty",
             ));
         }
+        let shared = SharedTokens::new(&config, &credentials);
+        let cache = config
+            .template_cache_ttl
+            .map(|ttl| Arc::new(ReadCache::new(Arc::clone(&shared), ttl, None)));
         let http = Arc::new(Http::new(config));
-        let tokens = Arc::new(OperatorTokens::new(Arc::clone(&http), credentials));
+        let tokens = Arc::new(OperatorTokens::new(
+            Arc::clone(&http),
+            credentials,
+            shared.operator_cell(),
+        ));
         Ok(OperatorClient {
             inner: Arc::new(Inner {
-                api: Arc::new(Api::new(http, tokens)),
+                api: Arc::new(Api::new(http, tokens).with_cache(cache)),
+                shared,
                 scoped: Arc::new(Mutex::new(HashMap::new())),
                 templates: Arc::new(TemplateCache::default()),
             }),
@@ -112,6 +126,7 @@ impl OperatorClient {
         OperatorClient {
             inner: Arc::new(Inner {
                 api: Arc::new(self.inner.api.with_policy(policy)),
+                shared: Arc::clone(&self.inner.shared),
                 scoped: Arc::clone(&self.inner.scoped),
                 templates: Arc::clone(&self.inner.templates),
             }),
@@ -199,9 +214,10 @@ impl OperatorClient {
         crate::tokens::endpoints::mint_scoped(&self.inner.api, request)
     }
 
-    /// A scoped token for `workspace_name` from this client's cache, minted (as
-    /// [`OperatorClient::mint_scoped_token`]) when missing or near expiry. Concurrent callers
-    /// for one workspace share one mint.
+    /// A scoped token for `workspace_name` from this client's cache (or its token store),
+    /// minted (as [`OperatorClient::mint_scoped_token`]) when missing or near expiry.
+    /// Concurrent callers for one workspace share one mint, across processes too when they
+    /// share a token store.
     ///
     /// # Errors
     /// As [`OperatorClient::mint_scoped_token`].
@@ -215,7 +231,14 @@ impl OperatorClient {
     fn scoped_cell(&self, request: &ScopedTokenRequest) -> Arc<TokenCell> {
         let key = (request.workspace_name.clone(), request.region_id.clone());
         let mut cells = self.inner.scoped.lock().unwrap_or_else(|p| p.into_inner());
-        Arc::clone(cells.entry(key).or_default())
+        let cell = cells.entry(key).or_insert_with(|| {
+            Arc::new(
+                self.inner
+                    .shared
+                    .scoped_cell(&request.workspace_name, request.region_id.as_deref()),
+            )
+        });
+        Arc::clone(cell)
     }
 
     fn mint_cached(
@@ -255,9 +278,17 @@ impl OperatorClient {
             cell: self.scoped_cell(&request),
             mint: move || operator.mint_cached(&request),
         };
+        let cache = self.config().template_cache_ttl.map(|ttl| {
+            Arc::new(ReadCache::new(
+                Arc::clone(&self.inner.shared),
+                ttl,
+                Some(workspace_name.to_owned()),
+            ))
+        });
         Ok(EndUserClient::with_source(
             Arc::clone(&self.inner.api.http),
             Arc::new(tokens),
+            cache,
         ))
     }
 }

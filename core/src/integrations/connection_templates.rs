@@ -7,6 +7,7 @@ use crate::api::Api;
 use crate::common::{DataList, Deleted, TagFilter, require_id, tag_names};
 use crate::http::url::segment;
 use crate::open_enum::open_enum;
+use crate::read_cache::Family;
 use crate::retry::Replay;
 use crate::{Error, Result};
 
@@ -311,19 +312,32 @@ impl ConnectionTemplates<'_> {
     /// Lists connection templates, optionally narrowed by tags.
     /// `GET /integrations/templates/connections?tags=…&tags_mode=…`.
     ///
+    /// Answered from the template cache when it is on
+    /// ([`crate::ClientConfigBuilder::template_cache_ttl`]).
+    ///
     /// # Errors
     /// [`Error::Unauthorized`], [`Error::Forbidden`], transport errors.
     pub fn list(&self, filter: &TagFilter) -> Result<Vec<ConnectionTemplate>> {
-        Ok(self.api.get::<DataList<_>>(BASE, &filter.query())?.data)
+        Ok(self
+            .api
+            .get_cached::<DataList<_>>(Family::ConnectionTemplates, BASE, &filter.query())?
+            .data)
     }
 
     /// Reads one connection template. `GET /integrations/templates/connections/{id}`.
+    ///
+    /// Answered from the template cache when it is on
+    /// ([`crate::ClientConfigBuilder::template_cache_ttl`]).
     ///
     /// # Errors
     /// [`Error::NotFound`].
     pub fn get(&self, id: &str) -> Result<ConnectionTemplate> {
         let id = require_id("id", id)?;
-        self.api.get(&format!("{BASE}/{}", segment(id)), &[])
+        self.api.get_cached(
+            Family::ConnectionTemplates,
+            &format!("{BASE}/{}", segment(id)),
+            &[],
+        )
     }
 
     /// Creates a connection template. `POST /integrations/templates/connections`.
@@ -335,13 +349,14 @@ impl ConnectionTemplates<'_> {
         if let Some(cron) = &template.cron_expression {
             check_cron_shape(cron)?;
         }
-        self.api.post(
+        let result = self.api.post(
             BASE,
             template,
             Replay::Unsafe {
                 advice: "list connection templates before retrying",
             },
-        )
+        );
+        self.api.wrote(Family::ConnectionTemplates, result)
     }
 
     /// Creates a copy of a connection template, its destination named `destination_name`
@@ -398,13 +413,14 @@ impl ConnectionTemplates<'_> {
         if let Some(cron) = &update.cron_expression {
             check_cron_shape(cron)?;
         }
-        self.api.patch(
+        let result = self.api.patch(
             &format!("{BASE}/{}", segment(id)),
             update,
             Replay::Unsafe {
                 advice: "read the connection template before retrying",
             },
-        )
+        );
+        self.api.wrote(Family::ConnectionTemplates, result)
     }
 
     /// Deletes a connection template. `DELETE /integrations/templates/connections/{id}`.
@@ -413,7 +429,8 @@ impl ConnectionTemplates<'_> {
     /// [`Error::NotFound`].
     pub fn delete(&self, id: &str) -> Result<Deleted> {
         let id = require_id("id", id)?;
-        self.api.delete(&format!("{BASE}/{}", segment(id)))
+        let result = self.api.delete(&format!("{BASE}/{}", segment(id)));
+        self.api.wrote(Family::ConnectionTemplates, result)
     }
 
     /// Adds an existing tag. `POST /integrations/templates/connections/{id}/tags`.
@@ -423,13 +440,14 @@ impl ConnectionTemplates<'_> {
     pub fn add_tag(&self, id: &str, tag: &str) -> Result<ConnectionTemplate> {
         let id = require_id("id", id)?;
         let tag = require_id("tag", tag)?;
-        self.api.post(
+        let result = self.api.post(
             &format!("{BASE}/{}/tags", segment(id)),
             &TagBody { tag },
             Replay::Unsafe {
                 advice: "read the connection template's tags before retrying",
             },
-        )
+        );
+        self.api.wrote(Family::ConnectionTemplates, result)
     }
 
     /// Removes a tag. `DELETE /integrations/templates/connections/{id}/tags/{tag_name}`.
@@ -439,8 +457,10 @@ impl ConnectionTemplates<'_> {
     pub fn remove_tag(&self, id: &str, tag: &str) -> Result<Deleted> {
         let id = require_id("id", id)?;
         let tag = require_id("tag", tag)?;
-        self.api
-            .delete(&format!("{BASE}/{}/tags/{}", segment(id), segment(tag)))
+        let result = self
+            .api
+            .delete(&format!("{BASE}/{}/tags/{}", segment(id), segment(tag)));
+        self.api.wrote(Family::ConnectionTemplates, result)
     }
 
     /// Asks the service whether a cron expression is valid and what it means. Any text is

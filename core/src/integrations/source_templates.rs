@@ -9,6 +9,7 @@ use crate::api::Api;
 use crate::common::{DataList, Deleted, TagFilter, null_as_default, require_id, tag_names};
 use crate::http::url::segment;
 use crate::open_enum::open_enum;
+use crate::read_cache::Family;
 use crate::retry::Replay;
 
 open_enum! {
@@ -261,33 +262,49 @@ impl SourceTemplates<'_> {
     ///
     /// `GET /integrations/templates/sources?tags=…&tags_mode=…`.
     ///
+    /// Answered from the template cache when it is on
+    /// ([`crate::ClientConfigBuilder::template_cache_ttl`]).
+    ///
     /// # Errors
     /// [`crate::Error::Unauthorized`], [`crate::Error::Forbidden`], transport errors.
     pub fn list(&self, filter: &TagFilter) -> Result<Vec<SourceTemplateSummary>> {
-        Ok(self.api.get::<DataList<_>>(BASE, &filter.query())?.data)
+        Ok(self
+            .api
+            .get_cached::<DataList<_>>(Family::SourceTemplates, BASE, &filter.query())?
+            .data)
     }
 
     /// Lists the Airbyte-maintained (global) source templates, the same for every
     /// organisation: the ones an operator clones ([`SourceTemplates::clone_template`]) to offer
     /// a connector with Airbyte's defaults. `GET /integrations/templates/sources/global`.
     ///
+    /// Answered from the template cache when it is on
+    /// ([`crate::ClientConfigBuilder::template_cache_ttl`]).
+    ///
     /// # Errors
     /// [`crate::Error::Unauthorized`], [`crate::Error::Forbidden`], transport errors.
     pub fn list_global(&self) -> Result<Vec<SourceTemplateSummary>> {
         Ok(self
             .api
-            .get::<DataList<_>>(&format!("{BASE}/global"), &[])?
+            .get_cached::<DataList<_>>(Family::SourceTemplates, &format!("{BASE}/global"), &[])?
             .data)
     }
 
     /// Reads one source template. `GET /integrations/templates/sources/{id}`.
+    ///
+    /// Answered from the template cache when it is on
+    /// ([`crate::ClientConfigBuilder::template_cache_ttl`]).
     ///
     /// # Errors
     /// [`crate::Error::NotFound`] when no such template is visible; [`crate::Error::InvalidArgument`] for an
     /// empty id.
     pub fn get(&self, id: &str) -> Result<SourceTemplate> {
         let id = require_id("id", id)?;
-        self.api.get(&format!("{BASE}/{}", segment(id)), &[])
+        self.api.get_cached(
+            Family::SourceTemplates,
+            &format!("{BASE}/{}", segment(id)),
+            &[],
+        )
     }
 
     /// Creates a source template. `POST /integrations/templates/sources`.
@@ -301,13 +318,14 @@ impl SourceTemplates<'_> {
         if let Some(c) = &template.customization {
             c.check()?;
         }
-        self.api.post(
+        let result = self.api.post(
             BASE,
             template,
             Replay::Unsafe {
                 advice: "list source templates by name before retrying",
             },
-        )
+        );
+        self.api.wrote(Family::SourceTemplates, result)
     }
 
     /// Creates a copy of an existing template (one of the organisation's, or a global one from
@@ -318,7 +336,7 @@ impl SourceTemplates<'_> {
     /// [`crate::Error::NotFound`] when the original does not exist.
     pub fn clone_template(&self, original_id: &str, name: Option<&str>) -> Result<SourceTemplate> {
         let original_source_template_id = require_id("original_source_template_id", original_id)?;
-        self.api.post(
+        let result = self.api.post(
             BASE,
             &CloneBody {
                 original_source_template_id,
@@ -327,7 +345,8 @@ impl SourceTemplates<'_> {
             Replay::Unsafe {
                 advice: "list source templates by name before retrying",
             },
-        )
+        );
+        self.api.wrote(Family::SourceTemplates, result)
     }
 
     /// Updates a template. `PATCH /integrations/templates/sources/{id}`.
@@ -347,13 +366,14 @@ impl SourceTemplates<'_> {
             c.check()?;
         }
         crate::validation::refuse_any_mask(&update.partial_default_config)?;
-        self.api.patch(
+        let result = self.api.patch(
             &format!("{BASE}/{}", segment(id)),
             update,
             Replay::Unsafe {
                 advice: "read the source template before retrying",
             },
-        )
+        );
+        self.api.wrote(Family::SourceTemplates, result)
     }
 
     /// Deletes a template. `DELETE /integrations/templates/sources/{id}` → `{id, deleted_at}`.
@@ -362,7 +382,8 @@ impl SourceTemplates<'_> {
     /// [`crate::Error::NotFound`] when it does not exist.
     pub fn delete(&self, id: &str) -> Result<Deleted> {
         let id = require_id("id", id)?;
-        self.api.delete(&format!("{BASE}/{}", segment(id)))
+        let result = self.api.delete(&format!("{BASE}/{}", segment(id)));
+        self.api.wrote(Family::SourceTemplates, result)
     }
 
     /// Adds an existing tag to a template. `POST /integrations/templates/sources/{id}/tags`.
@@ -372,13 +393,14 @@ impl SourceTemplates<'_> {
     pub fn add_tag(&self, id: &str, tag: &str) -> Result<SourceTemplate> {
         let id = require_id("id", id)?;
         let tag = require_id("tag", tag)?;
-        self.api.post(
+        let result = self.api.post(
             &format!("{BASE}/{}/tags", segment(id)),
             &TagBody { tag },
             Replay::Unsafe {
                 advice: "read the source template's tags before retrying",
             },
-        )
+        );
+        self.api.wrote(Family::SourceTemplates, result)
     }
 
     /// Removes a tag from a template.
@@ -389,8 +411,10 @@ impl SourceTemplates<'_> {
     pub fn remove_tag(&self, id: &str, tag: &str) -> Result<Deleted> {
         let id = require_id("id", id)?;
         let tag = require_id("tag", tag)?;
-        self.api
-            .delete(&format!("{BASE}/{}/tags/{}", segment(id), segment(tag)))
+        let result = self
+            .api
+            .delete(&format!("{BASE}/{}/tags/{}", segment(id), segment(tag)));
+        self.api.wrote(Family::SourceTemplates, result)
     }
 }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::Api;
 use crate::common::{DataList, Deleted};
 use crate::http::url::segment;
+use crate::read_cache::Family;
 use crate::retry::Replay;
 use crate::{Error, Result};
 
@@ -89,10 +90,13 @@ impl Tags<'_> {
     pub fn rename(&self, name: &str, new_name: &str) -> Result<Tag> {
         check_name("name", name)?;
         check_name("new_name", new_name)?;
-        self.api.put(
+        let result = self.api.put(
             &format!("{BASE}/{}", segment(name)),
             &NameBody { name: new_name },
-        )
+        );
+        // Templates carry their tags' names: both families change.
+        let result = self.api.wrote(Family::SourceTemplates, result);
+        self.api.wrote(Family::ConnectionTemplates, result)
     }
 
     /// Deletes a tag and removes it from every template. `DELETE /integrations/templates/tags/{name}`.
@@ -101,7 +105,10 @@ impl Tags<'_> {
     /// [`Error::NotFound`].
     pub fn delete(&self, name: &str) -> Result<Deleted> {
         check_name("name", name)?;
-        self.api.delete(&format!("{BASE}/{}", segment(name)))
+        let result = self.api.delete(&format!("{BASE}/{}", segment(name)));
+        // Templates carry their tags' names: both families change.
+        let result = self.api.wrote(Family::SourceTemplates, result);
+        self.api.wrote(Family::ConnectionTemplates, result)
     }
 }
 
