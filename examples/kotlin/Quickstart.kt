@@ -16,6 +16,7 @@ import io.airbyte.embedded.AirbyteException
 import io.airbyte.embedded.CheckState
 import io.airbyte.embedded.ClientConfig
 import io.airbyte.embedded.ConnectionTemplateCreate
+import io.airbyte.embedded.DestinationFilter
 import io.airbyte.embedded.OperatorClient
 import io.airbyte.embedded.SourceCreate
 import io.airbyte.embedded.SourceTemplateCreate
