@@ -35,10 +35,14 @@ use reply::Reply;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
+use airbyte_embedded::connectors::{
+    ConnectorAction, ConnectorCreate, ConnectorExecute, ConnectorFilter, ConnectorUpdate,
+};
 use airbyte_embedded::integrations::{
     ConnectionTemplateCreate, ConnectionTemplateUpdate, Customization, SourceTemplateCreate,
     SourceTemplateUpdate, StreamSelectionMode,
 };
+use airbyte_embedded::oauth_credentials::OAuthCredentialsRequest;
 use airbyte_embedded::sources::{SourceCreate, SourceUpdate};
 use airbyte_embedded::workspaces::{WorkspaceFilter, WorkspaceUpdate};
 use airbyte_embedded::{
@@ -2218,6 +2222,73 @@ fn run_sdk(sb: &Sandbox) {
             .unwrap();
         sources.delete(&pg_source.id).unwrap();
     }
+
+    // Connectors (2026) and the organisation's OAuth apps.
+    let object = |v: Value| v.as_object().unwrap().clone();
+    templates
+        .create(&SourceTemplateCreate::new(
+            SOURCE_API_DEFINITION_ID,
+            object(json!({"lookback_window_days": 1})),
+        ))
+        .unwrap();
+    let connectors = op.connectors();
+    let mut request = ConnectorCreate::new("sdk-ws", "stripe")
+        .name("sdk connector")
+        .replication_config(object(stripe_config("sk_test_sdk")));
+    request.selected_connection_template_tags = vec!["sdk crm".into()];
+    connectors.check_config(&request).unwrap();
+    let connector = connectors.create(&request).unwrap();
+    let mut direct = ConnectorCreate::new("sdk-ws", "stripe")
+        .credentials(object(json!({"api_key": "sk_test_direct"})));
+    direct.connector_type = None;
+    direct.definition_id = Some(SOURCE_API_DEFINITION_ID.into());
+    direct.environment = Some(object(json!({"region": "us"})));
+    direct.selected_connection_template_tags_mode = Some(TagsMode::All);
+    connectors.create(&direct).unwrap();
+    connectors.list(&ConnectorFilter::default()).unwrap();
+    connectors
+        .list(&ConnectorFilter {
+            workspace_id: Some(ws.clone()),
+            workspace_name: Some("sdk-ws".into()),
+            definition_id: Some(SOURCE_API_DEFINITION_ID.into()),
+        })
+        .unwrap();
+    connectors.get(&connector.id).unwrap();
+    let partial = ConnectorUpdate {
+        name: Some("sdk connector 2".into()),
+        replication_config: Some(object(json!({"lookback_window_days": 2}))),
+    };
+    connectors.update(&connector.id, &partial).unwrap();
+    connectors.check(&connector.id, &partial).unwrap();
+    connectors
+        .check(&connector.id, &ConnectorUpdate::default())
+        .unwrap();
+    connectors
+        .execute(
+            &connector.id,
+            &ConnectorExecute::new("customers", ConnectorAction::List),
+        )
+        .unwrap();
+    connectors
+        .execute(
+            &connector.id,
+            &ConnectorExecute::new("customers", ConnectorAction::Create)
+                .params(object(json!({"data": {"name": "sdk"}}))),
+        )
+        .unwrap();
+    connectors.delete(&connector.id).unwrap();
+    let apps = op.oauth_credentials();
+    apps.set(&OAuthCredentialsRequest::for_connector_type(
+        "hubspot",
+        object(json!({"client_id": "sdk-app", "client_secret": "sdk-app-secret"})),
+    ))
+    .unwrap();
+    apps.set(&OAuthCredentialsRequest::for_definition(
+        DESTINATION_S3_DEFINITION_ID,
+        object(json!({})),
+    ))
+    .unwrap();
+    apps.delete("hubspot").unwrap();
 
     // Workspaces.
     let workspaces = op.workspaces();
