@@ -246,8 +246,7 @@ pub struct ConnectorCheck {
 
 open_enum! {
     /// What an execute does with its entity. The document types `action` as a string;
-    /// these are the actions Airbyte's own SDK sends (SERVICE-FACTS §5.9), and any other is
-    /// kept as sent.
+    /// these are the actions Airbyte's own agent SDK sends, and any other is kept as sent.
     pub enum ConnectorAction {
         /// Lists records.
         List => "list",
