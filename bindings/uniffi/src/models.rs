@@ -1,6 +1,10 @@
 //! The core models the facade's objects take and return. They are declared once, in the core
 //! crate, and derive their uniffi records and enums there (its `uniffi` feature).
 
+pub use airbyte_embedded::connectors::{
+    Connector, ConnectorAction, ConnectorCheck, ConnectorCreate, ConnectorExecute,
+    ConnectorExecution, ConnectorFilter, ConnectorUpdate, ExecutionMetadata, ExecutionStatus,
+};
 pub use airbyte_embedded::integrations::{
     ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate, CronDescription,
     Customization, DataHostingType, DefinitionBody, Destination, DestinationDefinition,
@@ -8,6 +12,9 @@ pub use airbyte_embedded::integrations::{
     NonBreakingChangesPreference, SourceConfigTemplateMode, SourceDefinition,
     SourceDefinitionSummary, SourceTemplate, SourceTemplateCreate, SourceTemplateSummary,
     SourceTemplateUpdate, StreamSelectionMode, SupportLevel, Tag,
+};
+pub use airbyte_embedded::oauth_credentials::{
+    ActorType, OAuthCredentialsRequest, OAuthOverride, OAuthScope,
 };
 pub use airbyte_embedded::sources::{
     CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,
