@@ -1197,6 +1197,172 @@ airbyte_status airbyte_operator_workspaces_delete(const airbyte_operator_client 
                                                   const char *id,
                                                   char **out_json);
 
+// Lists the organisation's connectors, narrowed by every filter set.
+// `GET /integrations/connectors?workspace_id=…&customer_name=…&definition_id=…`.
+//
+// `filter_json` is NULL (every connector) or `{"workspace_id"?, "workspace_name"? (sent as
+// `customer_name`; `"customer_name"` is read too), "definition_id"?}`. On success `*out_json`
+// receives a JSON array of `SourceSummary` objects (`{id, name, summarized_source_template,
+// created_at, updated_at}`), owned by the caller: free it with `airbyte_string_free`.
+// Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (a filter field set to an empty string; nothing
+// sent), `AIRBYTE_STATUS_NOT_FOUND` (a workspace of another organisation).
+//
+// # Safety
+// `client` is NULL or a live handle; `filter_json` is NULL or a NUL-terminated string;
+// `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_connectors_list(const airbyte_operator_client *client,
+                                                const char *filter_json,
+                                                char **out_json);
+
+// Reads one connector, its secrets masked. `GET /integrations/connectors/{id}`.
+//
+// On success `*out_json` receives the `Connector` (`{id, name, source_template,
+// replication_config, created_at, updated_at}`), owned by the caller: free it with
+// `airbyte_string_free`. Errors: `AIRBYTE_STATUS_NOT_FOUND`,
+// `AIRBYTE_STATUS_INVALID_ARGUMENT` (an empty id).
+//
+// # Safety
+// `client` is NULL or a live handle; `id` is NULL or a NUL-terminated string; `out_json` is
+// NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_connectors_get(const airbyte_operator_client *client,
+                                               const char *id,
+                                               char **out_json);
+
+// Creates a connector (and the workspace, when its name is new).
+// `POST /integrations/connectors`. Never sent twice: after `AIRBYTE_STATUS_OUTCOME_UNKNOWN`
+// list the workspace's connectors by name before trying again.
+//
+// `connector_json` is `{"customer_name" (or "workspace_name"), "name"?, "connector_type"? |
+// "definition_id"? | "source_template_id"?, "replication_config"?, "credentials"?,
+// "environment"?, "server_side_oauth_secret_id"?, "selected_connection_template_tags"?,
+// "selected_connection_template_tags_mode"?}`, unknown fields refused. On success
+// `*out_json` receives the `Connector`, its secrets masked, owned by the caller: free it
+// with `airbyte_string_free`. Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (an empty name, no
+// connector named, none of `replication_config`, `credentials` and
+// `server_side_oauth_secret_id`; nothing sent), `AIRBYTE_STATUS_NOT_FOUND`,
+// `AIRBYTE_STATUS_VALIDATION`, `AIRBYTE_STATUS_OUTCOME_UNKNOWN`.
+//
+// # Safety
+// `client` is NULL or a live handle; `connector_json` is NULL or a NUL-terminated string;
+// `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_connectors_create(const airbyte_operator_client *client,
+                                                  const char *connector_json,
+                                                  char **out_json);
+
+// Changes a connector's name and/or some of its replication config.
+// `PUT /integrations/connectors/{id}`.
+//
+// `update_json` is `{"name"?, "replication_config"?}`, unknown fields refused;
+// `replication_config` is partial (the service keeps what it does not carry). On success
+// `*out_json` receives the `Connector`, owned by the caller: free it with
+// `airbyte_string_free`. Errors: `AIRBYTE_STATUS_NOT_FOUND`,
+// `AIRBYTE_STATUS_INVALID_ARGUMENT`, `AIRBYTE_STATUS_VALIDATION`.
+//
+// # Safety
+// `client` is NULL or a live handle; `id` and `update_json` are NULL or NUL-terminated
+// strings; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_connectors_update(const airbyte_operator_client *client,
+                                                  const char *id,
+                                                  const char *update_json,
+                                                  char **out_json);
+
+// Deletes a connector. `DELETE /integrations/connectors/{id}`.
+//
+// On success `*out_json` receives `{"id", "deleted_at"}` (`deleted_at` null when the service
+// answered without a body), owned by the caller: free it with `airbyte_string_free`.
+// Errors: `AIRBYTE_STATUS_NOT_FOUND`, `AIRBYTE_STATUS_INVALID_ARGUMENT` (an empty id).
+//
+// # Safety
+// `client` is NULL or a live handle; `id` is NULL or a NUL-terminated string; `out_json` is
+// NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_connectors_delete(const airbyte_operator_client *client,
+                                                  const char *id,
+                                                  char **out_json);
+
+// Checks a config before any connector exists (nothing is stored).
+// `POST /integrations/connectors/check`.
+//
+// `connector_json` is as for `airbyte_operator_connectors_create`. On success `*out_json`
+// receives `ConnectorCheck` (`{id, status: "succeeded"|"failed"|…|null, error_message,
+// failure_reason}`; a failed check is a success of the call), owned by the caller: free it
+// with `airbyte_string_free`. Errors: as for `airbyte_operator_connectors_create`, but never
+// `AIRBYTE_STATUS_OUTCOME_UNKNOWN` for a lost answer (a check is sent again).
+//
+// # Safety
+// `client` is NULL or a live handle; `connector_json` is NULL or a NUL-terminated string;
+// `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_connectors_check_config(const airbyte_operator_client *client,
+                                                        const char *connector_json,
+                                                        char **out_json);
+
+// Checks an existing connector, optionally with a changed replication config that is not
+// stored. `POST /integrations/connectors/{id}/check`.
+//
+// `update_json` is NULL (the stored config) or as for `airbyte_operator_connectors_update`.
+// On success `*out_json` receives `ConnectorCheck`, owned by the caller: free it with
+// `airbyte_string_free`. Errors: as for `airbyte_operator_connectors_update`.
+//
+// # Safety
+// `client` is NULL or a live handle; `id` and `update_json` are NULL or NUL-terminated
+// strings; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_connectors_check(const airbyte_operator_client *client,
+                                                 const char *id,
+                                                 const char *update_json,
+                                                 char **out_json);
+
+// Runs one action on one entity of the end user's system through the connector.
+// `POST /integrations/connectors/{id}/execute`. Sent again after a lost answer only when the
+// action only reads (`list`, `get`, `download`, `search`, `context_store_search`,
+// `api_search`).
+//
+// `request_json` is `{"entity", "action", "params"?: {...}}`, unknown fields refused. On
+// success `*out_json` receives `ConnectorExecution` (`{status, result, connector_metadata,
+// execution_metadata: {connector_instance_id, execution_time_ms}}`; a `status` other than
+// `"success"` is the connector's answer, not an error), owned by the caller: free it with
+// `airbyte_string_free`. Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (an empty id, entity or
+// action; nothing sent), `AIRBYTE_STATUS_NOT_FOUND`, `AIRBYTE_STATUS_VALIDATION` (an entity
+// or action the connector lacks), `AIRBYTE_STATUS_OUTCOME_UNKNOWN` (a write whose answer was
+// lost).
+//
+// # Safety
+// `client` is NULL or a live handle; `id` and `request_json` are NULL or NUL-terminated
+// strings; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_connectors_execute(const airbyte_operator_client *client,
+                                                   const char *id,
+                                                   const char *request_json,
+                                                   char **out_json);
+
+// Sets the organisation's OAuth app for a connector, replacing the one set before.
+// `PUT /oauth/credentials`.
+//
+// `request_json` is `{"connector_type" | "connector_definition_id", "configuration": {...}}`
+// (exactly one of the two names; `configuration` is the app's `client_id`, `client_secret`,
+// …), unknown fields refused. On success `*out_json` receives `OAuthOverride` (`{id,
+// scope_type, scope_id, connector_type: "source"|"destination", connector_definition_id,
+// created_at, updated_at}`, never the configuration), owned by the caller: free it with
+// `airbyte_string_free`. Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (not exactly one name, or
+// an empty one; nothing sent), `AIRBYTE_STATUS_NOT_FOUND` (an unknown connector),
+// `AIRBYTE_STATUS_VALIDATION`.
+//
+// # Safety
+// `client` is NULL or a live handle; `request_json` is NULL or a NUL-terminated string;
+// `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_oauth_credentials_set(const airbyte_operator_client *client,
+                                                      const char *request_json,
+                                                      char **out_json);
+
+// Removes the organisation's OAuth app for the connector named `connector_type`
+// (`"hubspot"`), so the service uses Airbyte's again.
+// `DELETE /oauth/credentials/connector_type/{connector_type}` (204, no body). Idempotent:
+// `AIRBYTE_STATUS_OK` whether or not an app was set. Nothing is written back. Errors:
+// `AIRBYTE_STATUS_INVALID_ARGUMENT` (an empty name; nothing sent), auth and transport
+// errors.
+//
+// # Safety
+// `client` is NULL or a live handle; `connector_type` is NULL or a NUL-terminated string.
+airbyte_status airbyte_operator_oauth_credentials_delete(const airbyte_operator_client *client,
+                                                         const char *connector_type);
+
 // Creates an end-user client that uses `scoped_token` as is (for example a token received from
 // the operator's backend). It cannot refresh the token: a 401 is final. Sends nothing.
 //

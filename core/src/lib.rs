@@ -9,7 +9,8 @@
 //!
 //! Two clients, so a token cannot be used where it does not belong:
 //! - [`OperatorClient`] (client credentials → operator token): source and connection
-//!   templates, tags, the connector catalogue, workspaces, every workspace's sources, and
+//!   templates, tags, the connector catalogue, workspaces, every workspace's sources, the
+//!   2026 connectors ([`connectors`]) and OAuth app overrides ([`oauth_credentials`]), and
 //!   minting scoped and widget tokens.
 //! - [`EndUserClient`] (a scoped token): the source templates offered to one end user, their
 //!   sources and checks.
@@ -67,6 +68,8 @@
 //!   what error text never holds, header values checked on entry.
 //! - **Sources and checks** ([`sources`]): validated writes, partial updates, waiting for a
 //!   check.
+//! - **Connectors** ([`connectors`], 2026): what each call replays, and how the SDK reads
+//!   what the published document leaves open.
 //! - **Validation** ([`validation`]): branch-aware messages, formats, secrets and the mask,
 //!   defaults, partial configs, the spec cache, the form model. Offline.
 //! - **Resilience** ([`retry`]): what is retried, creates whose outcome is unknown, rate
@@ -136,6 +139,16 @@
 //!   `GET /integrations/destinations/{id}` ([`OperatorClient::destinations`]). Three global
 //!   source templates (Postgres, Stripe, Sample Data), owned by no organisation, are listed to
 //!   every operator and can be cloned.
+//! - **Connectors (2026)**: `/integrations/connectors` ([`OperatorClient::connectors`])
+//!   serves the sources under their new name (a connector is a source, listed by
+//!   `/integrations/sources` too), made for the workspace named by `customer_name` (created
+//!   when new) from the organisation's one template of the `connector_type` or
+//!   `definition_id` (several: 400, pass `source_template_id`). Checks answer inline by the
+//!   rule above, applied to the config, `credentials` and `environment`; executes act on a
+//!   few seeded records per connector and entity, and answer `status: "error"` on a
+//!   connector the check rule fails. `PUT /oauth/credentials` keeps one OAuth app per
+//!   organisation and connector ([`OperatorClient::oauth_credentials`]); its delete answers
+//!   204 whether or not one was set.
 //! - **Bounds**: a request body over 1 MiB (`--max-body-bytes`) gets 413 before it is read
 //!   whole; the request log keeps the latest 1000 requests, each body cut to its first 64 KiB.
 //! - **Admin routes** under `/_sandbox/` inject faults, revoke tokens and list recorded
@@ -145,13 +158,13 @@
 //!   both `/embedded/` and `/account/applications/`, `customer_name` accepted wherever
 //!   `workspace_name` is, `mode` on templates. Contract tests (`tests/sandbox/tests/contract.rs`)
 //!   hold every response it sends, on every route and status, to the published documents in
-//!   `tests/fixtures/contract/`. Stream catalogs of templates and definitions are
-//!   the connector's streams until changed, patched with JSON Patch (`json-patch`) and
-//!   queried with JMESPath (`jmespath`); creating or deleting a definition's catalog answers
-//!   403 (an instance-admin call). It does not serve the documents' search, Sonar, connector,
-//!   OAuth and alias operations, or destinations the service manages for Airbyte-hosted
-//!   templates; checks do not run a connector (the rule above
-//!   decides); and it answers 500 only when a fault asks for it.
+//!   `tests/fixtures/contract/`. Stream catalogs of templates and definitions are the
+//!   connector's streams until changed, patched with JSON Patch (`json-patch`) and queried
+//!   with JMESPath (`jmespath`); creating or deleting a definition's catalog answers 403 (an
+//!   instance-admin call). It does not serve the documents' search, Sonar and alias
+//!   operations, the connectors' OAuth initiation (in neither document), or destinations the
+//!   service manages for Airbyte-hosted templates; checks and executes do not run a connector
+//!   (the rule above decides); and it answers 500 only when a fault asks for it.
 //!
 //! # Testing against faults
 //!
@@ -182,6 +195,7 @@ mod client;
 mod client_options;
 mod common;
 pub mod config;
+pub mod connectors;
 mod embedded_source_templates;
 pub mod error;
 #[cfg(feature = "fuzzing")]
@@ -190,6 +204,7 @@ pub mod fuzzing;
 mod http;
 pub mod integrations;
 pub mod logging;
+pub mod oauth_credentials;
 mod open_enum;
 pub mod pagination;
 mod read_cache;

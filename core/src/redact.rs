@@ -56,6 +56,7 @@ const SECRET_KEYS: &[&str] = &[
     "secret_access_key",
     "authorization",
     "credentials",
+    "server_side_oauth_secret_id",
 ];
 
 /// Keys whose object values are connector configs: every string inside is treated as a
@@ -67,6 +68,8 @@ const CONFIG_KEYS: &[&str] = &[
     "partial_default_config",
     "user_config",
     "destination_config",
+    "replication_config",
+    "environment",
 ];
 
 /// A known secret shorter than this is not searched for (it would redact ordinary words).
@@ -470,8 +473,9 @@ impl std::fmt::Debug for ValueKeysOnly<'_> {
 }
 
 /// Implements `Debug` for a model that holds configs, each field printed as is (`shown`),
-/// as [`KeysOnly`] (`config`: a `Map`), or as optional keys only (`config_opt`,
-/// `value_opt`), and `Display` as the same text. Every field must be listed: the model is
+/// as [`KeysOnly`] (`config`: a `Map`), as optional keys only (`config_opt`), as
+/// [`ValueKeysOnly`] (`value`: any JSON value) or as `[REDACTED]` (`secret_opt`), and
+/// `Display` as the same text. Every field must be listed: the model is
 /// destructured, so a field added later fails to compile until it is listed here too.
 macro_rules! keys_only_debug {
     ($ty:ident { $($field:ident: $how:ident),+ $(,)? }) => {
@@ -522,6 +526,16 @@ pub(crate) mod print {
     /// An optional config, keys only.
     pub(crate) fn config_opt(value: &Option<Map<String, Value>>) -> Option<KeysOnly<'_>> {
         value.as_ref().map(KeysOnly)
+    }
+
+    /// Any JSON value, keys only (see [`super::ValueKeysOnly`]).
+    pub(crate) fn value(value: &Value) -> super::ValueKeysOnly<'_> {
+        super::ValueKeysOnly(value)
+    }
+
+    /// An optional secret, `[REDACTED]` when present.
+    pub(crate) fn secret_opt(value: &Option<String>) -> Option<&'static str> {
+        value.as_ref().map(|_| super::REDACTED)
     }
 }
 

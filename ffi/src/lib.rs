@@ -50,6 +50,10 @@ pub mod destinations;
 
 pub mod workspaces;
 
+pub mod connectors;
+
+pub mod oauth_credentials;
+
 // The end-user client, then the sources and checks both clients share.
 pub mod end_user;
 

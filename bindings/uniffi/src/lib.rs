@@ -12,8 +12,8 @@
 //!
 //! One module per API area, as in the core:
 //! [`config`], [`operator`], [`end_user`], [`source_templates`], [`connection_templates`], [`tags`],
-//! [`definitions`], [`sources`], [`checks`], [`workspaces`], [`tokens`], [`validation`],
-//! [`logging`].
+//! [`definitions`], [`sources`], [`checks`], [`workspaces`], [`connectors`],
+//! [`oauth_credentials`], [`tokens`], [`validation`], [`logging`].
 
 uniffi::setup_scaffolding!();
 
@@ -24,10 +24,12 @@ pub mod catalogs;
 pub mod checks;
 pub mod config;
 pub mod connection_templates;
+pub mod connectors;
 pub mod definitions;
 pub mod destinations;
 pub mod end_user;
 pub mod logging;
+pub mod oauth_credentials;
 pub mod operator;
 pub mod source_templates;
 pub mod sources;

@@ -1,6 +1,10 @@
 //! The core models the facade's objects take and return. They are declared once, in the core
 //! crate, and derive their uniffi records and enums there (its `uniffi` feature).
 
+pub use airbyte_embedded::connectors::{
+    Connector, ConnectorAction, ConnectorCheck, ConnectorCreate, ConnectorExecute,
+    ConnectorExecution, ConnectorFilter, ConnectorUpdate, ExecutionMetadata, ExecutionStatus,
+};
 pub use airbyte_embedded::integrations::{
     CatalogType, ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate,
     CronDescription, Customization, DataCategory, DataHostingType, DefinitionBody,
@@ -10,6 +14,9 @@ pub use airbyte_embedded::integrations::{
     SourceDefinition, SourceDefinitionSummary, SourceTemplate, SourceTemplateCreate,
     SourceTemplateSummary, SourceTemplateUpdate, StreamDeleted, StreamSelectionMode, SupportLevel,
     Tag, TemplateCatalog,
+};
+pub use airbyte_embedded::oauth_credentials::{
+    ActorType, OAuthCredentialsRequest, OAuthOverride, OAuthScope,
 };
 pub use airbyte_embedded::sources::{
     CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,

@@ -7,10 +7,12 @@ use airbyte_embedded as core;
 
 use crate::catalogs::{DefinitionCatalogs, TemplateCatalogs};
 use crate::connection_templates::ConnectionTemplates;
+use crate::connectors::Connectors;
 use crate::definitions::Definitions;
 use crate::destinations::Destinations;
 use crate::end_user::EndUserClient;
 use crate::lifecycle::{ClientSlot, OperatorSlot};
+use crate::oauth_credentials::OAuthCredentials;
 use crate::source_templates::SourceTemplates;
 use crate::sources::Sources;
 use crate::tags::Tags;
@@ -213,6 +215,30 @@ impl OperatorClient {
     pub fn sources(&self) -> Result<Arc<Sources>> {
         self.core()?;
         Ok(Arc::new(Sources::operator(self.slot.clone())))
+    }
+
+    /// Connectors (2026): `/integrations/connectors`, the sources under their Agent Engine
+    /// name, with inline checks and executes. The handle shares this client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn connectors(&self) -> Result<Arc<Connectors>> {
+        self.core()?;
+        Ok(Arc::new(Connectors {
+            client: self.slot.clone(),
+        }))
+    }
+
+    /// The organisation's OAuth apps for connectors (2026): `/oauth/credentials`. The handle
+    /// shares this client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn oauth_credentials(&self) -> Result<Arc<OAuthCredentials>> {
+        self.core()?;
+        Ok(Arc::new(OAuthCredentials {
+            client: self.slot.clone(),
+        }))
     }
 
     /// An end-user client for `workspace_name`, whose scoped token this operator client

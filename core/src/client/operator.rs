@@ -10,12 +10,14 @@ use crate::auth::widget::WidgetToken;
 use crate::auth::{MintedTokens, OperatorTokens, ScopedToken};
 use crate::client::EndUserClient;
 use crate::config::{ClientConfig, Credentials};
+use crate::connectors::Connectors;
 use crate::error::RateLimit;
 use crate::http::Http;
 use crate::integrations::{
     ConnectionTemplates, DefinitionCatalogs, Definitions, Destinations, SourceTemplates, Tags,
     TemplateCatalogs,
 };
+use crate::oauth_credentials::OAuthCredentials;
 use crate::read_cache::ReadCache;
 use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
@@ -199,6 +201,21 @@ impl OperatorClient {
             api: &self.inner.api,
             scope: Scope::Integrations,
             templates: &self.inner.templates,
+        }
+    }
+
+    /// Connectors (2026): `/integrations/connectors`, the sources under their Agent Engine
+    /// name, with inline checks and executes.
+    pub fn connectors(&self) -> Connectors<'_> {
+        Connectors {
+            api: &self.inner.api,
+        }
+    }
+
+    /// The organisation's OAuth apps for connectors (2026): `/oauth/credentials`.
+    pub fn oauth_credentials(&self) -> OAuthCredentials<'_> {
+        OAuthCredentials {
+            api: &self.inner.api,
         }
     }
 

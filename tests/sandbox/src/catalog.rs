@@ -182,6 +182,33 @@ pub(crate) fn find(kind: DefinitionKind, id: Uuid) -> Option<&'static Definition
     definitions(kind).find(|d| Uuid::parse_str(d.id).is_ok_and(|d_id| d_id == id))
 }
 
+/// The definition a connector name names (the 2026 `connector_type`: `"hubspot"`,
+/// `"Sample Data"`): its name, or its docker repository without `airbyte/source-` /
+/// `airbyte/destination-` (`"faker"`), compared case-insensitively with spaces, `-` and `_`
+/// ignored; of `kind` when given.
+pub(crate) fn find_by_name(
+    kind: Option<DefinitionKind>,
+    name: &str,
+) -> Option<&'static Definition> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let wanted = key(name);
+    DEFINITIONS
+        .iter()
+        .filter(|d| kind.is_none_or(|k| d.kind == k))
+        .find(|d| {
+            let repo = d
+                .docker_repository
+                .trim_start_matches("airbyte/source-")
+                .trim_start_matches("airbyte/destination-");
+            !wanted.is_empty() && (key(d.name) == wanted || key(repo) == wanted)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +232,26 @@ mod tests {
         assert!(find(DefinitionKind::Destination, dest).is_some());
         assert!(find(DefinitionKind::Source, dest).is_none());
         assert_eq!(definitions(DefinitionKind::Source).count(), 4);
+    }
+
+    #[test]
+    fn connector_names_ignore_case_spaces_and_dashes() {
+        let hubspot = find_by_name(Some(DefinitionKind::Source), "hubspot").unwrap();
+        assert_eq!(hubspot.id, SOURCE_OAUTH_DEFINITION_ID);
+        assert_eq!(
+            find_by_name(None, "sample-data").unwrap().id,
+            SOURCE_TINY_DEFINITION_ID
+        );
+        assert_eq!(
+            find_by_name(None, "FAKER").unwrap().id,
+            SOURCE_TINY_DEFINITION_ID
+        );
+        assert_eq!(
+            find_by_name(None, "s3").unwrap().id,
+            DESTINATION_S3_DEFINITION_ID
+        );
+        assert!(find_by_name(Some(DefinitionKind::Source), "s3").is_none());
+        assert!(find_by_name(None, "").is_none());
+        assert!(find_by_name(None, "mysql").is_none());
     }
 }

@@ -17,8 +17,8 @@
 //!
 //! Every route of the contract under `http://127.0.0.1:<port>/api/v1`: token minting
 //! (operator, scoped, widget), workspaces (paginated with absolute `next` links), source
-//! definitions, source and connection templates, tags, sources (end user and operator) and
-//! asynchronous checks. State lives in memory and starts with two organisations and no
+//! definitions, source and connection templates, tags, sources (end user and operator),
+//! asynchronous checks, and the 2026 connectors and OAuth apps (below). State lives in memory and starts with two organisations and no
 //! workspaces; workspaces appear when a scoped or widget token is minted for a new name.
 //!
 //! - **Credentials**: [`CLIENT_ID`]/[`CLIENT_SECRET`] belong to [`ORGANIZATION_ID`],
@@ -59,6 +59,24 @@
 //! defaults merged with the source config) contains a string under a key named `host`, at any
 //! depth, that ends with `.invalid`, or any string value equal to `wrong-password` or
 //! `wrong-secret`. Otherwise it **succeeds**.
+//!
+//! # Connectors and OAuth apps (2026)
+//!
+//! `/integrations/connectors` serves the sources under their Agent Engine name (operator
+//! token): a connector is a source, listed by `/integrations/sources` too. A create names the
+//! workspace by `customer_name` (made when new) and the organisation's source template by
+//! `source_template_id`, or by `definition_id` / `connector_type` (a connector name such as
+//! `"stripe"`) when the organisation has exactly one template of it (none: 404; several:
+//! 400). `replication_config` is merged over the template defaults and validated like a
+//! source config; `credentials`, `environment` and `server_side_oauth_secret_id` are kept and
+//! never returned. Checks answer inline, `succeeded` or `failed` by the rule above applied to
+//! the config and those fields. `…/{id}/execute` keeps a few seeded records per entity and
+//! connector (`list`, `get`, the searches, `create`, `update`, `delete`; other actions and
+//! entities are 400s); on a connector the check rule fails it answers `status: "error"`.
+//! `PUT /oauth/credentials` keeps one OAuth app per organisation and connector (never
+//! returning its `configuration`); `DELETE /oauth/credentials/connector_type/{name}` answers
+//! 204 whether or not there was one. `…/connectors/oauth/initiate` is in neither published
+//! document and is not served.
 //!
 //! # Limits
 //!
@@ -111,6 +129,7 @@ mod clock;
 mod credentials;
 mod cron;
 mod errors;
+mod execute;
 mod faults;
 pub mod global_templates;
 mod inventory;

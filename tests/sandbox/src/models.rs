@@ -154,3 +154,40 @@ pub(crate) struct Connection {
     pub destination_id: Uuid,
     pub template_id: Uuid,
 }
+
+/// What a connector made by `POST /integrations/connectors` holds besides its replication
+/// config (the source's `config`): the direct-mode `credentials` and `environment` and the
+/// server-side OAuth secret. Never sent back in a response.
+#[derive(Debug, Clone)]
+pub(crate) struct ConnectorAuth {
+    /// The connector (a source) it belongs to.
+    pub source_id: Uuid,
+    pub credentials: Option<Map<String, Value>>,
+    pub environment: Option<Map<String, Value>>,
+    pub server_side_oauth_secret_id: Option<String>,
+}
+
+/// An organisation's OAuth app for one connector (`PUT /oauth/credentials`).
+#[derive(Debug, Clone)]
+pub(crate) struct OAuthOverride {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub definition_id: Uuid,
+    /// `source` or `destination`, the definition's kind.
+    pub actor_type: &'static str,
+    /// `{client_id, client_secret, …}` as sent; never returned.
+    pub configuration: Map<String, Value>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The records one entity of one connector holds, for `POST /integrations/connectors/{id}/execute`
+/// (seeded on first use, then changed by `create`, `update` and `delete`).
+#[derive(Debug, Clone)]
+pub(crate) struct EntityRecords {
+    pub connector_id: Uuid,
+    pub entity: String,
+    pub records: Vec<Map<String, Value>>,
+    /// The number the next created record's id ends with.
+    pub next_number: u64,
+}

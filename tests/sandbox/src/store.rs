@@ -11,7 +11,8 @@ use crate::clock;
 use crate::errors::ApiError;
 use crate::masking;
 use crate::models::{
-    CheckJob, Connection, ConnectionTemplate, Destination, Source, SourceTemplate, Tag, Workspace,
+    CheckJob, Connection, ConnectionTemplate, ConnectorAuth, Destination, EntityRecords,
+    OAuthOverride, Source, SourceTemplate, Tag, Workspace,
 };
 use crate::query::TagFilter;
 use crate::spec::{connection_schema, user_config_spec};
@@ -29,6 +30,12 @@ pub(crate) struct Store {
     pub connections: Vec<Connection>,
     /// Stream catalogs of templates and definitions, made on first use.
     pub catalogs: Vec<CatalogRecord>,
+    /// What connectors hold besides their config, by source id.
+    pub connector_auth: Vec<ConnectorAuth>,
+    /// The organisations' OAuth apps.
+    pub oauth_overrides: Vec<OAuthOverride>,
+    /// The records connectors' executes read and write.
+    pub entity_records: Vec<EntityRecords>,
     seq: u64,
 }
 

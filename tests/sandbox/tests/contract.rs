@@ -35,10 +35,14 @@ use reply::Reply;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
+use airbyte_embedded::connectors::{
+    ConnectorAction, ConnectorCreate, ConnectorExecute, ConnectorFilter, ConnectorUpdate,
+};
 use airbyte_embedded::integrations::{
     ConnectionTemplateCreate, ConnectionTemplateUpdate, Customization, SourceTemplateCreate,
     SourceTemplateUpdate, StreamSelectionMode,
 };
+use airbyte_embedded::oauth_credentials::OAuthCredentialsRequest;
 use airbyte_embedded::sources::{SourceCreate, SourceUpdate};
 use airbyte_embedded::workspaces::{WorkspaceFilter, WorkspaceUpdate};
 use airbyte_embedded::{
@@ -46,7 +50,8 @@ use airbyte_embedded::{
     TokenRoutes, WaitOptions, WidgetTokenRequest, WriteOptions,
 };
 use airbyte_embedded_sandbox::catalog::{
-    DESTINATION_S3_DEFINITION_ID, SOURCE_POSTGRES_DEFINITION_ID, SOURCE_TINY_DEFINITION_ID,
+    DESTINATION_S3_DEFINITION_ID, SOURCE_API_DEFINITION_ID, SOURCE_OAUTH_DEFINITION_ID,
+    SOURCE_POSTGRES_DEFINITION_ID, SOURCE_TINY_DEFINITION_ID,
 };
 use airbyte_embedded_sandbox::global_templates::GLOBAL_POSTGRES_TEMPLATE_ID;
 use airbyte_embedded_sandbox::{
@@ -247,6 +252,17 @@ struct World {
     /// `ws_a`, one in the other organisation.
     destination: String,
     other_destination: String,
+    /// Connectors (`/integrations/connectors`) from the Stripe template in `ws_a`: one to
+    /// read and change, one to delete, one whose credentials fail the check rule; and one in
+    /// the other organisation.
+    connectors: ConnectorWorld,
+}
+
+struct ConnectorWorld {
+    connector: String,
+    connector_delete: String,
+    connector_failing: String,
+    other_connector: String,
 }
 
 struct PrefixWorld {
@@ -267,6 +283,10 @@ fn tiny_config(count: u64) -> Value {
 fn pg_config(host: &str) -> Value {
     json!({"host": host, "port": 5432, "database": "app", "username": "reader",
            "password": "hunter2"})
+}
+
+fn stripe_config(secret: &str) -> Value {
+    json!({"account_id": "acct_contract", "client_secret": secret, "start_date": "2025-01-01T00:00:00Z"})
 }
 
 fn s3_config() -> Value {
@@ -458,6 +478,7 @@ fn build_world(http: &Http) -> World {
     };
     let destination = first_destination(&op, &ws_a);
     let other_destination = first_destination(&other_op, &ws_other);
+    let connectors = build_connectors(http, &op, &other_op, &other_template);
     World {
         op,
         other_op,
@@ -482,6 +503,35 @@ fn build_world(http: &Http) -> World {
         other_source,
         destination,
         other_destination,
+        connectors,
+    }
+}
+
+/// The connectors of the world: a Stripe template in each organisation (the only one of its
+/// connector there, so `connector_type` alone picks it) and the connectors made from them.
+fn build_connectors(http: &Http, op: &str, other_op: &str, other_template: &str) -> ConnectorWorld {
+    let body = json!({"actor_definition_id": SOURCE_API_DEFINITION_ID, "partial_default_config": {"lookback_window_days": 1},
+                      "name": "contract stripe"});
+    http.ok("POST", "/integrations/templates/sources", op, Some(body));
+    let connector = |token: &str, body: Value| -> String {
+        http.ok("POST", "/integrations/connectors", token, Some(body))["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let stripe = |name: &str, secret: &str| {
+        json!({"customer_name": "contract-a", "connector_type": "stripe", "name": name,
+               "replication_config": stripe_config(secret)})
+    };
+    ConnectorWorld {
+        connector: connector(op, stripe("contract connector", "sk_test_1")),
+        connector_delete: connector(op, stripe("contract connector to delete", "sk_test_2")),
+        connector_failing: connector(op, stripe("contract connector failing", "wrong-secret")),
+        other_connector: connector(
+            other_op,
+            json!({"customer_name": "contract-other", "source_template_id": other_template,
+                   "replication_config": tiny_config(4)}),
+        ),
     }
 }
 
@@ -1560,6 +1610,269 @@ fn routes(w: &World) -> Vec<Route> {
         ));
     }
 
+    // Connectors (2026): sources under their Agent Engine name, with inline checks and
+    // executes.
+    let cn = "/integrations/connectors";
+    let cn_id = |id: &str| format!("{cn}/{id}");
+    let c = &w.connectors;
+    let stripe_create = json!({"customer_name": "contract-a", "connector_type": "stripe",
+        "replication_config": stripe_config("sk_test_3")});
+    routes.push(route(
+        "GET",
+        "/integrations/connectors",
+        Audience::Operator,
+        cn.into(),
+        None,
+        vec![
+            Probe::new("GET", cn, 200).token(op),
+            Probe::new("GET", cn, 200)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_a)),
+            Probe::new("GET", cn, 200)
+                .token(op)
+                .query("customer_name=contract-a"),
+            Probe::new("GET", cn, 200)
+                .token(op)
+                .query("customer_name=nobody-by-that-name"),
+            Probe::new("GET", cn, 200)
+                .token(op)
+                .query("external_user_id=contract-a"),
+            Probe::new("GET", cn, 200).token(op).query(&format!(
+                "definition_id={SOURCE_API_DEFINITION_ID}&customer_name=contract-a"
+            )),
+            Probe::new("GET", cn, 404)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_other)),
+            Probe::new("GET", cn, 422)
+                .token(op)
+                .query("workspace_id=nope"),
+            Probe::new("GET", cn, 422)
+                .token(op)
+                .query("definition_id=nope"),
+        ],
+    ));
+    routes.push(route(
+        "POST",
+        "/integrations/connectors",
+        Audience::Operator,
+        cn.into(),
+        Some(stripe_create.clone()),
+        vec![
+            Probe::new("POST", cn, 200).token(op).json(stripe_create.clone()),
+            Probe::new("POST", cn, 200).token(op).json(json!({"customer_name": "contract-connectors-new", "definition_id": SOURCE_API_DEFINITION_ID,
+                "credentials": {"api_key": "sk_test_4"}, "environment": {"region": "us"}, "name": "direct"})),
+            Probe::new("POST", cn, 200).token(op).json(json!({"customer_name": "contract-a", "connector_type": "Stripe",
+                "server_side_oauth_secret_id": "oauth-secret-1"})),
+            Probe::new("POST", cn, 200).token(op).json(json!({"customer_name": "contract-a", "source_template_id": w.tiny_template,
+                "replication_config": tiny_config(3), "selected_connection_template_tags": ["crm"],
+                "selected_connection_template_tags_mode": "all"})),
+            Probe::new("POST", cn, 400).token(op).json(json!({"customer_name": "contract-a", "connector_type": "sample data",
+                "replication_config": tiny_config(3)})),
+            Probe::new("POST", cn, 400).token(op).json(json!({"customer_name": "contract-a", "connector_type": "stripe",
+                "definition_id": SOURCE_POSTGRES_DEFINITION_ID, "credentials": {}})),
+            Probe::new("POST", cn, 404).token(op).json(json!({"customer_name": "contract-a", "connector_type": "mysql", "credentials": {}})),
+            Probe::new("POST", cn, 404).token(op).json(json!({"customer_name": "contract-a", "connector_type": "hubspot", "credentials": {}})),
+            Probe::new("POST", cn, 404).token(op).json(json!({"customer_name": "contract-a", "definition_id": uuid_like(4), "credentials": {}})),
+            Probe::new("POST", cn, 404).token(op).json(json!({"customer_name": "contract-a", "source_template_id": w.other_template, "credentials": {}})),
+            Probe::new("POST", cn, 422).token(op).json(json!({"customer_name": "contract-a", "connector_type": "stripe"})),
+            Probe::new("POST", cn, 422).token(op).json(json!({"connector_type": "stripe", "credentials": {}})),
+            Probe::new("POST", cn, 422).token(op).json(json!({"customer_name": "contract-a", "credentials": {}})),
+            Probe::new("POST", cn, 422).token(op).json(json!({"customer_name": "contract-a", "connector_type": "stripe",
+                "replication_config": {"account_id": "acct_1", "client_secret": "s", "start_date": "yesterday"}})),
+            Probe::new("POST", cn, 422).token(op).json(json!({"customer_name": "contract-a", "connector_type": "stripe",
+                "credentials": {}, "selected_connection_template_tags_mode": "some"})),
+        ],
+    ));
+    let cn_check = format!("{cn}/check");
+    routes.push(route(
+        "POST",
+        "/integrations/connectors/check",
+        Audience::Operator,
+        cn_check.clone(),
+        Some(stripe_create.clone()),
+        vec![
+            Probe::new("POST", &cn_check, 200).token(op).json(stripe_create.clone()),
+            Probe::new("POST", &cn_check, 200).token(op).json(json!({"customer_name": "contract-a", "connector_type": "stripe",
+                "replication_config": stripe_config("wrong-secret")})),
+            Probe::new("POST", &cn_check, 200).token(op).json(json!({"customer_name": "contract-a", "connector_type": "stripe",
+                "credentials": {"api_key": "wrong-password"}})),
+            Probe::new("POST", &cn_check, 404).token(op).json(json!({"customer_name": "contract-a", "connector_type": "mysql", "credentials": {}})),
+            Probe::new("POST", &cn_check, 422).token(op).json(json!({"customer_name": "contract-a", "connector_type": "stripe",
+                "replication_config": {"account_id": 5}})),
+        ],
+    ));
+    routes.push(route(
+        "GET",
+        "/integrations/connectors/{id}",
+        Audience::Operator,
+        cn_id(&c.connector),
+        None,
+        vec![
+            Probe::new("GET", &cn_id(&c.connector), 200).token(op),
+            Probe::new("GET", &cn_id(&c.other_connector), 404).token(op),
+            Probe::new("GET", &cn_id(&uuid_like(7)), 404).token(op),
+            Probe::new("GET", &cn_id("nope"), 404).token(op),
+        ],
+    ));
+    routes.push(route(
+        "PUT",
+        "/integrations/connectors/{id}",
+        Audience::Operator,
+        cn_id(&c.connector),
+        Some(json!({"name": "x"})),
+        vec![
+            Probe::new("PUT", &cn_id(&c.connector), 200)
+                .token(op)
+                .json(json!({"name": "contract connector renamed"})),
+            Probe::new("PUT", &cn_id(&c.connector), 200)
+                .token(op)
+                .json(json!({"replication_config": {"lookback_window_days": 3}})),
+            Probe::new("PUT", &cn_id(&c.connector), 200)
+                .token(op)
+                .json(json!({"name": null, "replication_config": null})),
+            Probe::new("PUT", &cn_id(&c.connector), 422)
+                .token(op)
+                .json(json!({"replication_config": {"lookback_window_days": -1}})),
+            Probe::new("PUT", &cn_id(&c.other_connector), 404)
+                .token(op)
+                .json(json!({"name": "mine"})),
+        ],
+    ));
+    let cn_check_one = |id: &str| format!("{cn}/{id}/check");
+    routes.push(route(
+        "POST",
+        "/integrations/connectors/{id}/check",
+        Audience::Operator,
+        cn_check_one(&c.connector),
+        Some(json!({})),
+        vec![
+            Probe::new("POST", &cn_check_one(&c.connector), 200)
+                .token(op)
+                .json(json!({})),
+            Probe::new("POST", &cn_check_one(&c.connector), 200)
+                .token(op)
+                .json(json!({"replication_config": {"client_secret": "wrong-secret"}})),
+            Probe::new("POST", &cn_check_one(&c.connector_failing), 200)
+                .token(op)
+                .json(json!({"name": null})),
+            Probe::new("POST", &cn_check_one(&c.connector), 422)
+                .token(op)
+                .json(json!({"replication_config": {"start_date": "soon"}})),
+            Probe::new("POST", &cn_check_one(&c.other_connector), 404)
+                .token(op)
+                .json(json!({})),
+        ],
+    ));
+    let cn_exec = |id: &str| format!("{cn}/{id}/execute");
+    let exec = |entity: &str, action: &str, params: Value| json!({"entity": entity, "action": action, "params": params});
+    routes.push(route(
+        "POST",
+        "/integrations/connectors/{id}/execute",
+        Audience::Operator,
+        cn_exec(&c.connector),
+        Some(json!({"entity": "customers", "action": "list"})),
+        vec![
+            Probe::new("POST", &cn_exec(&c.connector), 200)
+                .token(op)
+                .json(json!({"entity": "customers", "action": "list"})),
+            Probe::new("POST", &cn_exec(&c.connector), 200)
+                .token(op)
+                .json(exec("customers", "list", json!({"limit": 1}))),
+            Probe::new("POST", &cn_exec(&c.connector), 200)
+                .token(op)
+                .json(exec("customers", "get", json!({"id": "customers-1"}))),
+            Probe::new("POST", &cn_exec(&c.connector), 200)
+                .token(op)
+                .json(exec("invoices", "search", json!({"query": "grace"}))),
+            Probe::new("POST", &cn_exec(&c.connector), 200)
+                .token(op)
+                .json(exec(
+                    "customers",
+                    "create",
+                    json!({"data": {"name": "Edsger Dijkstra"}}),
+                )),
+            Probe::new("POST", &cn_exec(&c.connector), 200)
+                .token(op)
+                .json(exec(
+                    "customers",
+                    "update",
+                    json!({"id": "customers-4", "data": {"name": "E. W. Dijkstra"}}),
+                )),
+            Probe::new("POST", &cn_exec(&c.connector), 200)
+                .token(op)
+                .json(exec("customers", "delete", json!({"id": "customers-4"}))),
+            Probe::new("POST", &cn_exec(&c.connector_failing), 200)
+                .token(op)
+                .json(json!({"entity": "customers", "action": "list"})),
+            Probe::new("POST", &cn_exec(&c.connector), 400)
+                .token(op)
+                .json(json!({"entity": "contacts", "action": "list"})),
+            Probe::new("POST", &cn_exec(&c.connector), 400)
+                .token(op)
+                .json(json!({"entity": "customers", "action": "explode"})),
+            Probe::new("POST", &cn_exec(&c.connector), 400)
+                .token(op)
+                .json(exec("customers", "get", json!({}))),
+            Probe::new("POST", &cn_exec(&c.connector), 404)
+                .token(op)
+                .json(exec("customers", "get", json!({"id": "customers-99"}))),
+            Probe::new("POST", &cn_exec(&c.other_connector), 404)
+                .token(op)
+                .json(json!({"entity": "users", "action": "list"})),
+            Probe::new("POST", &cn_exec(&c.connector), 422)
+                .token(op)
+                .json(json!({"entity": "customers"})),
+        ],
+    ));
+    routes.push(route(
+        "DELETE",
+        "/integrations/connectors/{id}",
+        Audience::Operator,
+        cn_id(&c.connector_delete),
+        None,
+        vec![
+            Probe::new("DELETE", &cn_id(&c.connector_delete), 200).token(op),
+            Probe::new("DELETE", &cn_id(&c.connector_delete), 404).token(op),
+            Probe::new("DELETE", &cn_id(&c.other_connector), 404).token(op),
+        ],
+    ));
+
+    // The organisation's OAuth apps (2026).
+    let oc = "/oauth/credentials";
+    let hubspot_app = json!({"connector_type": "hubspot", "configuration": {"client_id": "app-1", "client_secret": "app-secret-1"}});
+    routes.push(route(
+        "PUT",
+        "/oauth/credentials",
+        Audience::Operator,
+        oc.into(),
+        Some(hubspot_app.clone()),
+        vec![
+            Probe::new("PUT", oc, 200).token(op).json(hubspot_app.clone()),
+            Probe::new("PUT", oc, 200).token(op).json(json!({"connector_type": "HubSpot", "configuration": {"client_id": "app-2", "client_secret": "app-secret-2"}})),
+            Probe::new("PUT", oc, 200).token(op).json(json!({"connector_definition_id": DESTINATION_S3_DEFINITION_ID, "configuration": {}})),
+            Probe::new("PUT", oc, 404).token(op).json(json!({"connector_type": "mysql", "configuration": {}})),
+            Probe::new("PUT", oc, 404).token(op).json(json!({"connector_definition_id": uuid_like(4), "configuration": {}})),
+            Probe::new("PUT", oc, 422).token(op).json(json!({"connector_type": "hubspot", "connector_definition_id": SOURCE_OAUTH_DEFINITION_ID, "configuration": {}})),
+            Probe::new("PUT", oc, 422).token(op).json(json!({"configuration": {}})),
+            Probe::new("PUT", oc, 422).token(op).json(json!({"connector_type": "hubspot"})),
+            Probe::new("PUT", oc, 422).token(op).json(json!({"connector_type": "hubspot", "configuration": {}, "scope": "global"})),
+        ],
+    ));
+    let oc_del = |t: &str| format!("{oc}/connector_type/{t}");
+    routes.push(route(
+        "DELETE",
+        "/oauth/credentials/connector_type/{connector_type}",
+        Audience::Operator,
+        oc_del("hubspot"),
+        None,
+        vec![
+            Probe::new("DELETE", &oc_del("hubspot"), 204).token(op),
+            Probe::new("DELETE", &oc_del("hubspot"), 204).token(op),
+            Probe::new("DELETE", &oc_del("s3"), 204).token(op),
+            Probe::new("DELETE", &oc_del("mysql"), 204).token(op),
+        ],
+    ));
+
     // Deletions last.
     routes.push(route(
         "DELETE",
@@ -2162,6 +2475,73 @@ fn run_sdk(sb: &Sandbox) {
             .unwrap();
         sources.delete(&pg_source.id).unwrap();
     }
+
+    // Connectors (2026) and the organisation's OAuth apps.
+    let object = |v: Value| v.as_object().unwrap().clone();
+    templates
+        .create(&SourceTemplateCreate::new(
+            SOURCE_API_DEFINITION_ID,
+            object(json!({"lookback_window_days": 1})),
+        ))
+        .unwrap();
+    let connectors = op.connectors();
+    let mut request = ConnectorCreate::new("sdk-ws", "stripe")
+        .name("sdk connector")
+        .replication_config(object(stripe_config("sk_test_sdk")));
+    request.selected_connection_template_tags = vec!["sdk crm".into()];
+    connectors.check_config(&request).unwrap();
+    let connector = connectors.create(&request).unwrap();
+    let mut direct = ConnectorCreate::new("sdk-ws", "stripe")
+        .credentials(object(json!({"api_key": "sk_test_direct"})));
+    direct.connector_type = None;
+    direct.definition_id = Some(SOURCE_API_DEFINITION_ID.into());
+    direct.environment = Some(object(json!({"region": "us"})));
+    direct.selected_connection_template_tags_mode = Some(TagsMode::All);
+    connectors.create(&direct).unwrap();
+    connectors.list(&ConnectorFilter::default()).unwrap();
+    connectors
+        .list(&ConnectorFilter {
+            workspace_id: Some(ws.clone()),
+            workspace_name: Some("sdk-ws".into()),
+            definition_id: Some(SOURCE_API_DEFINITION_ID.into()),
+        })
+        .unwrap();
+    connectors.get(&connector.id).unwrap();
+    let partial = ConnectorUpdate {
+        name: Some("sdk connector 2".into()),
+        replication_config: Some(object(json!({"lookback_window_days": 2}))),
+    };
+    connectors.update(&connector.id, &partial).unwrap();
+    connectors.check(&connector.id, &partial).unwrap();
+    connectors
+        .check(&connector.id, &ConnectorUpdate::default())
+        .unwrap();
+    connectors
+        .execute(
+            &connector.id,
+            &ConnectorExecute::new("customers", ConnectorAction::List),
+        )
+        .unwrap();
+    connectors
+        .execute(
+            &connector.id,
+            &ConnectorExecute::new("customers", ConnectorAction::Create)
+                .params(object(json!({"data": {"name": "sdk"}}))),
+        )
+        .unwrap();
+    connectors.delete(&connector.id).unwrap();
+    let apps = op.oauth_credentials();
+    apps.set(&OAuthCredentialsRequest::for_connector_type(
+        "hubspot",
+        object(json!({"client_id": "sdk-app", "client_secret": "sdk-app-secret"})),
+    ))
+    .unwrap();
+    apps.set(&OAuthCredentialsRequest::for_definition(
+        DESTINATION_S3_DEFINITION_ID,
+        object(json!({})),
+    ))
+    .unwrap();
+    apps.delete("hubspot").unwrap();
 
     // Workspaces.
     let workspaces = op.workspaces();

@@ -12,9 +12,11 @@ use crate::state::AppState;
 pub(crate) mod admin;
 pub(crate) mod catalogs;
 pub(crate) mod connection_templates;
+pub(crate) mod connectors;
 pub(crate) mod definitions;
 pub(crate) mod destinations;
 pub(crate) mod embedded;
+pub(crate) mod oauth_credentials;
 pub(crate) mod source_templates;
 pub(crate) mod sources;
 pub(crate) mod tags;
@@ -37,7 +39,9 @@ pub(crate) fn app(state: AppState) -> Router {
         .merge(connection_templates::routes())
         .merge(catalogs::routes())
         .merge(sources::routes::<EndUser>("/embedded/sources"))
-        .merge(sources::routes::<Operator>("/integrations/sources"));
+        .merge(sources::routes::<Operator>("/integrations/sources"))
+        .merge(connectors::routes())
+        .merge(oauth_credentials::routes());
     Router::new()
         .nest(API_PREFIX, api)
         .merge(admin::routes())

@@ -1,5 +1,6 @@
 //! The sandbox over HTTP, one module per API area: tokens, workspaces (pagination), faults,
-//! rate limits, error shapes, sources and checks, template selection, the admin routes.
+//! rate limits, error shapes, sources and checks, template selection, the 2026 connectors and
+//! OAuth apps, the admin routes.
 
 // An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
 // covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
@@ -10,6 +11,7 @@ mod reply;
 mod support;
 
 mod admin;
+mod connectors;
 mod errors;
 mod faults;
 mod rate_limits;

@@ -977,6 +977,355 @@ public func FfiConverterTypeConnectionTemplates_lower(_ value: ConnectionTemplat
 
 
 /**
+ * Connector operations for the operator (`OperatorClient.connectors()`). A connector is a
+ * source under its 2026 name (its id is the source's id). Shares its client's `close()`:
+ * every method raises `AirbyteError.ClientClosed` once the client is closed.
+ */
+public protocol ConnectorsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Checks an existing connector, optionally with a changed replication config that is not
+     * stored (`None`, the default: the stored config). `POST /integrations/connectors/{id}/check`.
+     *
+     * # Errors
+     * As `update`.
+     */
+    func check(id: String, update: ConnectorUpdate?) throws  -> ConnectorCheck
+    
+    /**
+     * Checks a config before any connector exists; nothing is stored.
+     * `POST /integrations/connectors/check` → the outcome, inline (`status: failed` is an
+     * answer, not an error).
+     *
+     * # Errors
+     * As `create`, but a check whose answer was lost is sent again.
+     */
+    func checkConfig(connector: ConnectorCreate) throws  -> ConnectorCheck
+    
+    /**
+     * Creates a connector (and the workspace, when its name is new).
+     * `POST /integrations/connectors`. Never sent twice: after
+     * `AirbyteError.OutcomeUnknown`, list the workspace's connectors by name before trying
+     * again.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` (nothing sent) naming `workspace_name` when empty,
+     * `connector_type` when no connector is named, `replication_config` when none of it,
+     * `credentials` and `server_side_oauth_secret_id` is set; `AirbyteError.NotFound`;
+     * `AirbyteError.Validation`; `AirbyteError.OutcomeUnknown`.
+     */
+    func create(connector: ConnectorCreate) throws  -> Connector
+    
+    /**
+     * Deletes a connector. `DELETE /integrations/connectors/{id}` → `{id, deleted_at}`
+     * (`deleted_at` `None` when the service answered without a body).
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+    func delete(id: String) throws  -> Deleted
+    
+    /**
+     * Runs one action on one entity of the end user's system through the connector.
+     * `POST /integrations/connectors/{id}/execute`. Sent again after a lost answer only when
+     * the action only reads (`list`, `get`, `download`, the searches).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty id, entity or action (nothing sent);
+     * `AirbyteError.NotFound`; `AirbyteError.Validation` for an entity or action the
+     * connector lacks; `AirbyteError.OutcomeUnknown` for a write whose answer was lost.
+     */
+    func execute(id: String, request: ConnectorExecute) throws  -> ConnectorExecution
+    
+    /**
+     * Reads one connector; its `replication_config` has every `airbyte_secret` masked.
+     * `GET /integrations/connectors/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+    func get(id: String) throws  -> Connector
+    
+    /**
+     * Lists the organisation's connectors, narrowed by every filter set (`None`, the
+     * default: every connector). `GET /integrations/connectors?workspace_id=…&customer_name=…&definition_id=…`
+     * (`workspace_name` is sent as `customer_name`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming a filter field set to an empty string (nothing
+     * sent); `AirbyteError.NotFound` for a workspace of another organisation.
+     */
+    func list(filter: ConnectorFilter?) throws  -> [SourceSummary]
+    
+    /**
+     * Changes a connector's name and/or some of its replication config (partial: the service
+     * keeps what the update does not carry). `PUT /integrations/connectors/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument`; `AirbyteError.Validation`.
+     */
+    func update(id: String, update: ConnectorUpdate) throws  -> Connector
+    
+}
+/**
+ * Connector operations for the operator (`OperatorClient.connectors()`). A connector is a
+ * source under its 2026 name (its id is the source's id). Shares its client's `close()`:
+ * every method raises `AirbyteError.ClientClosed` once the client is closed.
+ */
+open class Connectors: ConnectorsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_connectors(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_connectors(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Checks an existing connector, optionally with a changed replication config that is not
+     * stored (`None`, the default: the stored config). `POST /integrations/connectors/{id}/check`.
+     *
+     * # Errors
+     * As `update`.
+     */
+open func check(id: String, update: ConnectorUpdate? = nil)throws  -> ConnectorCheck  {
+    return try  FfiConverterTypeConnectorCheck_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectors_check(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),
+        FfiConverterOptionTypeConnectorUpdate.lower(update),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Checks a config before any connector exists; nothing is stored.
+     * `POST /integrations/connectors/check` → the outcome, inline (`status: failed` is an
+     * answer, not an error).
+     *
+     * # Errors
+     * As `create`, but a check whose answer was lost is sent again.
+     */
+open func checkConfig(connector: ConnectorCreate)throws  -> ConnectorCheck  {
+    return try  FfiConverterTypeConnectorCheck_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectors_check_config(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeConnectorCreate_lower(connector),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Creates a connector (and the workspace, when its name is new).
+     * `POST /integrations/connectors`. Never sent twice: after
+     * `AirbyteError.OutcomeUnknown`, list the workspace's connectors by name before trying
+     * again.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` (nothing sent) naming `workspace_name` when empty,
+     * `connector_type` when no connector is named, `replication_config` when none of it,
+     * `credentials` and `server_side_oauth_secret_id` is set; `AirbyteError.NotFound`;
+     * `AirbyteError.Validation`; `AirbyteError.OutcomeUnknown`.
+     */
+open func create(connector: ConnectorCreate)throws  -> Connector  {
+    return try  FfiConverterTypeConnector_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectors_create(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeConnectorCreate_lower(connector),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Deletes a connector. `DELETE /integrations/connectors/{id}` → `{id, deleted_at}`
+     * (`deleted_at` `None` when the service answered without a body).
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+open func delete(id: String)throws  -> Deleted  {
+    return try  FfiConverterTypeDeleted_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectors_delete(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Runs one action on one entity of the end user's system through the connector.
+     * `POST /integrations/connectors/{id}/execute`. Sent again after a lost answer only when
+     * the action only reads (`list`, `get`, `download`, the searches).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty id, entity or action (nothing sent);
+     * `AirbyteError.NotFound`; `AirbyteError.Validation` for an entity or action the
+     * connector lacks; `AirbyteError.OutcomeUnknown` for a write whose answer was lost.
+     */
+open func execute(id: String, request: ConnectorExecute)throws  -> ConnectorExecution  {
+    return try  FfiConverterTypeConnectorExecution_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectors_execute(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),
+        FfiConverterTypeConnectorExecute_lower(request),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Reads one connector; its `replication_config` has every `airbyte_secret` masked.
+     * `GET /integrations/connectors/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+open func get(id: String)throws  -> Connector  {
+    return try  FfiConverterTypeConnector_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectors_get(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Lists the organisation's connectors, narrowed by every filter set (`None`, the
+     * default: every connector). `GET /integrations/connectors?workspace_id=…&customer_name=…&definition_id=…`
+     * (`workspace_name` is sent as `customer_name`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming a filter field set to an empty string (nothing
+     * sent); `AirbyteError.NotFound` for a workspace of another organisation.
+     */
+open func list(filter: ConnectorFilter? = nil)throws  -> [SourceSummary]  {
+    return try  FfiConverterSequenceTypeSourceSummary.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectors_list(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeConnectorFilter.lower(filter),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Changes a connector's name and/or some of its replication config (partial: the service
+     * keeps what the update does not carry). `PUT /integrations/connectors/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument`; `AirbyteError.Validation`.
+     */
+open func update(id: String, update: ConnectorUpdate)throws  -> Connector  {
+    return try  FfiConverterTypeConnector_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectors_update(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(id),
+        FfiConverterTypeConnectorUpdate_lower(update),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnectors: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Connectors
+
+    public static func lift(_ handle: UInt64) throws -> Connectors {
+        return Connectors(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Connectors) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Connectors {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Connectors, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectors_lift(_ handle: UInt64) throws -> Connectors {
+    return try FfiConverterTypeConnectors.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectors_lower(_ value: Connectors) -> UInt64 {
+    return FfiConverterTypeConnectors.lower(value)
+}
+
+
+
+
+
+
+/**
  * Source definitions' stream catalogs (`OperatorClient.definition_catalogs()`), one per
  * definition for the whole service; every call names the definition. Shares its client's
  * `close()`.
@@ -2502,6 +2851,183 @@ public func FfiConverterTypeLogger_lower(_ value: Logger) -> UInt64 {
 
 
 /**
+ * The organisation's OAuth apps (`OperatorClient.oauth_credentials()`): with one set, the
+ * service runs a connector's OAuth flow with the organisation's own app. Shares its
+ * client's `close()`: every method raises `AirbyteError.ClientClosed` once the client is
+ * closed.
+ */
+public protocol OAuthCredentialsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Removes the organisation's OAuth app for the connector named `connector_type`, so the
+     * service uses Airbyte's again. `DELETE /oauth/credentials/connector_type/{connector_type}`
+     * (204). Idempotent: succeeds whether or not an app was set.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty name (nothing sent); auth and transport
+     * errors.
+     */
+    func delete(connectorType: String) throws 
+    
+    /**
+     * Sets the organisation's OAuth app for a connector, replacing the one set before.
+     * `PUT /oauth/credentials` → the app, without its configuration.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `connector_type` unless exactly one of
+     * `connector_type` and `connector_definition_id` is set (nothing sent);
+     * `AirbyteError.NotFound` for an unknown connector; `AirbyteError.Validation`.
+     */
+    func set(request: OAuthCredentialsRequest) throws  -> OAuthOverride
+    
+}
+/**
+ * The organisation's OAuth apps (`OperatorClient.oauth_credentials()`): with one set, the
+ * service runs a connector's OAuth flow with the organisation's own app. Shares its
+ * client's `close()`: every method raises `AirbyteError.ClientClosed` once the client is
+ * closed.
+ */
+open class OAuthCredentials: OAuthCredentialsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_oauthcredentials(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_oauthcredentials(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Removes the organisation's OAuth app for the connector named `connector_type`, so the
+     * service uses Airbyte's again. `DELETE /oauth/credentials/connector_type/{connector_type}`
+     * (204). Idempotent: succeeds whether or not an app was set.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty name (nothing sent); auth and transport
+     * errors.
+     */
+open func delete(connectorType: String)throws   {try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_oauthcredentials_delete(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(connectorType),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Sets the organisation's OAuth app for a connector, replacing the one set before.
+     * `PUT /oauth/credentials` → the app, without its configuration.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `connector_type` unless exactly one of
+     * `connector_type` and `connector_definition_id` is set (nothing sent);
+     * `AirbyteError.NotFound` for an unknown connector; `AirbyteError.Validation`.
+     */
+open func set(request: OAuthCredentialsRequest)throws  -> OAuthOverride  {
+    return try  FfiConverterTypeOAuthOverride_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_oauthcredentials_set(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeOAuthCredentialsRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOAuthCredentials: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = OAuthCredentials
+
+    public static func lift(_ handle: UInt64) throws -> OAuthCredentials {
+        return OAuthCredentials(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: OAuthCredentials) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OAuthCredentials {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: OAuthCredentials, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOAuthCredentials_lift(_ handle: UInt64) throws -> OAuthCredentials {
+    return try FfiConverterTypeOAuthCredentials.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOAuthCredentials_lower(_ value: OAuthCredentials) -> UInt64 {
+    return FfiConverterTypeOAuthCredentials.lower(value)
+}
+
+
+
+
+
+
+/**
  * The operator's client: templates, tags, the connector catalogue, workspaces, every
  * workspace's sources, and minting scoped and widget tokens. Thread-safe: one client serves
  * many threads, sharing one connection pool and one token cache.
@@ -2543,6 +3069,15 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
      * `AirbyteError.ClientClosed` after `close()`.
      */
     func connectionTemplates() throws  -> ConnectionTemplates
+    
+    /**
+     * Connectors (2026): `/integrations/connectors`, the sources under their Agent Engine
+     * name, with inline checks and executes. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func connectors() throws  -> Connectors
     
     /**
      * Source definitions' stream catalogs: `/integrations/definitions/sources/{id}/catalog`.
@@ -2591,6 +3126,15 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
      * `AirbyteError.ClientClosed` after `close()`.
      */
     func lastRateLimit() throws  -> RateLimit?
+    
+    /**
+     * The organisation's OAuth apps for connectors (2026): `/oauth/credentials`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func oauthCredentials() throws  -> OAuthCredentials
     
     /**
      * Source templates: `/integrations/templates/sources`. The handle shares this client's
@@ -2822,6 +3366,22 @@ open func connectionTemplates()throws  -> ConnectionTemplates  {
 }
     
     /**
+     * Connectors (2026): `/integrations/connectors`, the sources under their Agent Engine
+     * name, with inline checks and executes. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func connectors()throws  -> Connectors  {
+    return try  FfiConverterTypeConnectors_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_connectors(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Source definitions' stream catalogs: `/integrations/definitions/sources/{id}/catalog`.
      * The handle shares this client's `close()`.
      *
@@ -2900,6 +3460,22 @@ open func lastRateLimit()throws  -> RateLimit?  {
     return try  FfiConverterOptionTypeRateLimit.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_last_rate_limit(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The organisation's OAuth apps for connectors (2026): `/oauth/credentials`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func oauthCredentials()throws  -> OAuthCredentials  {
+    return try  FfiConverterTypeOAuthCredentials_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_oauth_credentials(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -6197,6 +6773,846 @@ public func FfiConverterTypeConnectionTemplateUpdate_lower(_ value: ConnectionTe
 
 
 /**
+ * A connector (`ConnectorSourceGetResponse`; the create and update responses have the same
+ * shape): a source under its 2026 name, its id the source's id. `replication_config` comes
+ * back with every `airbyte_secret` masked as `**********`; `credentials`, `environment` and
+ * `server_side_oauth_secret_id` never come back. `Debug` prints the config's keys only.
+ */
+public struct Connector: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * Connector id (the source id).
+     */
+    public var id: String
+    /**
+     * Display name.
+     */
+    public var name: String?
+    /**
+     * The source template it was made from (`DetailedSourceTemplate`).
+     */
+    public var sourceTemplate: SourceTemplate?
+    /**
+     * The replication config (template defaults with the caller's config merged over them),
+     * raw JSON, secrets masked.
+     */
+    public var replicationConfig: JsonObject
+    /**
+     * Creation time (ISO-8601).
+     */
+    public var createdAt: String?
+    /**
+     * Last update time (ISO-8601).
+     */
+    public var updatedAt: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Connector id (the source id).
+         */id: String, 
+        /**
+         * Display name.
+         */name: String?, 
+        /**
+         * The source template it was made from (`DetailedSourceTemplate`).
+         */sourceTemplate: SourceTemplate?, 
+        /**
+         * The replication config (template defaults with the caller's config merged over them),
+         * raw JSON, secrets masked.
+         */replicationConfig: JsonObject, 
+        /**
+         * Creation time (ISO-8601).
+         */createdAt: String?, 
+        /**
+         * Last update time (ISO-8601).
+         */updatedAt: String?) {
+        self.id = id
+        self.name = name
+        self.sourceTemplate = sourceTemplate
+        self.replicationConfig = replicationConfig
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connector_uniffi_trait_debug(
+            FfiConverterTypeConnector_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connector_uniffi_trait_display(
+            FfiConverterTypeConnector_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension Connector: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnector: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Connector {
+        return
+            try Connector(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                sourceTemplate: FfiConverterOptionTypeSourceTemplate.read(from: &buf), 
+                replicationConfig: FfiConverterTypeJsonObject.read(from: &buf), 
+                createdAt: FfiConverterOptionString.read(from: &buf), 
+                updatedAt: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Connector, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeSourceTemplate.write(value.sourceTemplate, into: &buf)
+        FfiConverterTypeJsonObject.write(value.replicationConfig, into: &buf)
+        FfiConverterOptionString.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.updatedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnector_lift(_ buf: RustBuffer) throws -> Connector {
+    return try FfiConverterTypeConnector.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnector_lower(_ value: Connector) -> RustBuffer {
+    return FfiConverterTypeConnector.lower(value)
+}
+
+
+/**
+ * The outcome of a connector check (`ConnectorSourceCheckConfigResponse`), returned by the
+ * check call itself: there is no status route to poll. `status: failed` is a normal answer
+ * (the config does not work), not an error.
+ *
+ * The document makes `status` nullable and gives no route to follow a check that has not
+ * finished, so `None`, `pending` or `running` here means the service answered before the
+ * check finished: check again later.
+ */
+public struct ConnectorCheck: Equatable, Hashable {
+    /**
+     * Check id.
+     */
+    public var id: String
+    /**
+     * Where the check stands (`succeeded`, `failed`, …), `None` when the service sent none.
+     */
+    public var status: CheckState?
+    /**
+     * The failure message, when failed.
+     */
+    public var errorMessage: String?
+    /**
+     * Details of the failure, when failed.
+     */
+    public var failureReason: FailureReason?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Check id.
+         */id: String, 
+        /**
+         * Where the check stands (`succeeded`, `failed`, …), `None` when the service sent none.
+         */status: CheckState? = nil, 
+        /**
+         * The failure message, when failed.
+         */errorMessage: String? = nil, 
+        /**
+         * Details of the failure, when failed.
+         */failureReason: FailureReason? = nil) {
+        self.id = id
+        self.status = status
+        self.errorMessage = errorMessage
+        self.failureReason = failureReason
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ConnectorCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnectorCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConnectorCheck {
+        return
+            try ConnectorCheck(
+                id: FfiConverterString.read(from: &buf), 
+                status: FfiConverterOptionTypeCheckState.read(from: &buf), 
+                errorMessage: FfiConverterOptionString.read(from: &buf), 
+                failureReason: FfiConverterOptionTypeFailureReason.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ConnectorCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionTypeCheckState.write(value.status, into: &buf)
+        FfiConverterOptionString.write(value.errorMessage, into: &buf)
+        FfiConverterOptionTypeFailureReason.write(value.failureReason, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorCheck_lift(_ buf: RustBuffer) throws -> ConnectorCheck {
+    return try FfiConverterTypeConnectorCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorCheck_lower(_ value: ConnectorCheck) -> RustBuffer {
+    return FfiConverterTypeConnectorCheck.lower(value)
+}
+
+
+/**
+ * Body of `POST /integrations/connectors` (`ConnectorSourceCreateRequest`) and of
+ * `POST /integrations/connectors/check` (`ConnectorSourceCheckConfigRequest`, the same
+ * fields). Only the fields set are sent. `Debug` prints the keys of `replication_config`,
+ * `credentials` and `environment`, never their values, and hides
+ * `server_side_oauth_secret_id`.
+ *
+ * Which template: `source_template_id`, or the organisation's template of `definition_id`
+ * or `connector_type` (the service needs `source_template_id` only when the organisation
+ * has several templates of the connector). What to configure, by the template's mode:
+ * `REPLICATION` takes the connector config in `replication_config`; `DIRECT` and `MULTI`
+ * take `credentials` and `environment` (and `replication_config` overrides); an OAuth
+ * connector can take `server_side_oauth_secret_id` instead of credentials.
+ *
+ * Its JSON form (the C ABI's `connector_json`) needs `customer_name` (or `workspace_name`);
+ * every other field is optional and unknown fields are refused.
+ */
+public struct ConnectorCreate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The end user's workspace name, created by the service when new. Sent as
+     * `customer_name`, the key the 2026 document requires (later documentation also accepts
+     * `workspace_name`, and calls `customer_name` its deprecated alias; the SDK sends one
+     * key, the one every version reads).
+     */
+    public var workspaceName: String
+    /**
+     * Display name; the service defaults to the template's name.
+     */
+    public var name: String?
+    /**
+     * The connector by name, case-insensitive (`"hubspot"`, `"postgres"`).
+     */
+    public var connectorType: String?
+    /**
+     * The connector by source definition id.
+     */
+    public var definitionId: String?
+    /**
+     * The source template, when the organisation has several of the connector.
+     */
+    public var sourceTemplateId: String?
+    /**
+     * The connector config (what the template does not default), raw JSON sent byte for
+     * byte; the service merges it over the template's defaults.
+     */
+    public var replicationConfig: JsonObject?
+    /**
+     * Credentials for a `DIRECT` or `MULTI` connector (API keys, tokens), raw JSON.
+     */
+    public var credentials: JsonObject?
+    /**
+     * Environment settings for a `DIRECT` or `MULTI` connector (a region, a subdomain), raw
+     * JSON.
+     */
+    public var environment: JsonObject?
+    /**
+     * The `secret_id` the service's OAuth flow handed back, in place of credentials.
+     */
+    public var serverSideOauthSecretId: String?
+    /**
+     * Tags choosing which connection templates apply (empty: all of them).
+     */
+    public var selectedConnectionTemplateTags: [String]
+    /**
+     * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
+     */
+    public var selectedConnectionTemplateTagsMode: TagsMode?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The end user's workspace name, created by the service when new. Sent as
+         * `customer_name`, the key the 2026 document requires (later documentation also accepts
+         * `workspace_name`, and calls `customer_name` its deprecated alias; the SDK sends one
+         * key, the one every version reads).
+         */workspaceName: String, 
+        /**
+         * Display name; the service defaults to the template's name.
+         */name: String? = nil, 
+        /**
+         * The connector by name, case-insensitive (`"hubspot"`, `"postgres"`).
+         */connectorType: String? = nil, 
+        /**
+         * The connector by source definition id.
+         */definitionId: String? = nil, 
+        /**
+         * The source template, when the organisation has several of the connector.
+         */sourceTemplateId: String? = nil, 
+        /**
+         * The connector config (what the template does not default), raw JSON sent byte for
+         * byte; the service merges it over the template's defaults.
+         */replicationConfig: JsonObject? = nil, 
+        /**
+         * Credentials for a `DIRECT` or `MULTI` connector (API keys, tokens), raw JSON.
+         */credentials: JsonObject? = nil, 
+        /**
+         * Environment settings for a `DIRECT` or `MULTI` connector (a region, a subdomain), raw
+         * JSON.
+         */environment: JsonObject? = nil, 
+        /**
+         * The `secret_id` the service's OAuth flow handed back, in place of credentials.
+         */serverSideOauthSecretId: String? = nil, 
+        /**
+         * Tags choosing which connection templates apply (empty: all of them).
+         */selectedConnectionTemplateTags: [String] = [], 
+        /**
+         * How those tags combine; `None` (the default) sends [`TagsMode::Any`].
+         */selectedConnectionTemplateTagsMode: TagsMode? = nil) {
+        self.workspaceName = workspaceName
+        self.name = name
+        self.connectorType = connectorType
+        self.definitionId = definitionId
+        self.sourceTemplateId = sourceTemplateId
+        self.replicationConfig = replicationConfig
+        self.credentials = credentials
+        self.environment = environment
+        self.serverSideOauthSecretId = serverSideOauthSecretId
+        self.selectedConnectionTemplateTags = selectedConnectionTemplateTags
+        self.selectedConnectionTemplateTagsMode = selectedConnectionTemplateTagsMode
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectorcreate_uniffi_trait_debug(
+            FfiConverterTypeConnectorCreate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectorcreate_uniffi_trait_display(
+            FfiConverterTypeConnectorCreate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension ConnectorCreate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnectorCreate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConnectorCreate {
+        return
+            try ConnectorCreate(
+                workspaceName: FfiConverterString.read(from: &buf), 
+                name: FfiConverterOptionString.read(from: &buf), 
+                connectorType: FfiConverterOptionString.read(from: &buf), 
+                definitionId: FfiConverterOptionString.read(from: &buf), 
+                sourceTemplateId: FfiConverterOptionString.read(from: &buf), 
+                replicationConfig: FfiConverterOptionTypeJsonObject.read(from: &buf), 
+                credentials: FfiConverterOptionTypeJsonObject.read(from: &buf), 
+                environment: FfiConverterOptionTypeJsonObject.read(from: &buf), 
+                serverSideOauthSecretId: FfiConverterOptionString.read(from: &buf), 
+                selectedConnectionTemplateTags: FfiConverterSequenceString.read(from: &buf), 
+                selectedConnectionTemplateTagsMode: FfiConverterOptionTypeTagsMode.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ConnectorCreate, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.workspaceName, into: &buf)
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.connectorType, into: &buf)
+        FfiConverterOptionString.write(value.definitionId, into: &buf)
+        FfiConverterOptionString.write(value.sourceTemplateId, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.replicationConfig, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.credentials, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.environment, into: &buf)
+        FfiConverterOptionString.write(value.serverSideOauthSecretId, into: &buf)
+        FfiConverterSequenceString.write(value.selectedConnectionTemplateTags, into: &buf)
+        FfiConverterOptionTypeTagsMode.write(value.selectedConnectionTemplateTagsMode, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorCreate_lift(_ buf: RustBuffer) throws -> ConnectorCreate {
+    return try FfiConverterTypeConnectorCreate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorCreate_lower(_ value: ConnectorCreate) -> RustBuffer {
+    return FfiConverterTypeConnectorCreate.lower(value)
+}
+
+
+/**
+ * Body of `POST /integrations/connectors/{id}/execute` (`ConnectorExecuteRequest`): one
+ * action on one entity of the end user's system through the connector. `Debug` prints the
+ * keys of `params`, never their values.
+ *
+ * Its JSON form (the C ABI's `request_json`): `{"entity", "action", "params"?: {...}}`,
+ * unknown fields refused.
+ */
+public struct ConnectorExecute: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The entity, as the connector names it (`contacts`, `invoices`).
+     */
+    public var entity: String
+    /**
+     * The action.
+     */
+    public var action: ConnectorAction
+    /**
+     * The action's parameters (an id, a query, a limit, the record to write), raw JSON;
+     * which ones each action takes is the connector's.
+     */
+    public var params: JsonObject?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The entity, as the connector names it (`contacts`, `invoices`).
+         */entity: String, 
+        /**
+         * The action.
+         */action: ConnectorAction, 
+        /**
+         * The action's parameters (an id, a query, a limit, the record to write), raw JSON;
+         * which ones each action takes is the connector's.
+         */params: JsonObject? = nil) {
+        self.entity = entity
+        self.action = action
+        self.params = params
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectorexecute_uniffi_trait_debug(
+            FfiConverterTypeConnectorExecute_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectorexecute_uniffi_trait_display(
+            FfiConverterTypeConnectorExecute_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension ConnectorExecute: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnectorExecute: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConnectorExecute {
+        return
+            try ConnectorExecute(
+                entity: FfiConverterString.read(from: &buf), 
+                action: FfiConverterTypeConnectorAction.read(from: &buf), 
+                params: FfiConverterOptionTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ConnectorExecute, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.entity, into: &buf)
+        FfiConverterTypeConnectorAction.write(value.action, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.params, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorExecute_lift(_ buf: RustBuffer) throws -> ConnectorExecute {
+    return try FfiConverterTypeConnectorExecute.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorExecute_lower(_ value: ConnectorExecute) -> RustBuffer {
+    return FfiConverterTypeConnectorExecute.lower(value)
+}
+
+
+/**
+ * The answer of an execute (`ConnectorExecuteResponse`). The document leaves `result` and
+ * `connector_metadata` untyped, so both stay raw JSON. A `status` other than `success` is
+ * the connector's answer (its reason, if any, in `result`), not an SDK error. `Debug` prints
+ * the keys of `result`, never its values (records from the end user's system).
+ */
+public struct ConnectorExecution: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * How it went.
+     */
+    public var status: ExecutionStatus
+    /**
+     * What the action returned (records, a record, a receipt), raw JSON; `null` when absent.
+     */
+    public var result: JsonValue
+    /**
+     * What the connector says about itself, raw JSON; `null` when absent.
+     */
+    public var connectorMetadata: JsonValue
+    /**
+     * Where and how long it ran.
+     */
+    public var executionMetadata: ExecutionMetadata?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * How it went.
+         */status: ExecutionStatus, 
+        /**
+         * What the action returned (records, a record, a receipt), raw JSON; `null` when absent.
+         */result: JsonValue, 
+        /**
+         * What the connector says about itself, raw JSON; `null` when absent.
+         */connectorMetadata: JsonValue, 
+        /**
+         * Where and how long it ran.
+         */executionMetadata: ExecutionMetadata?) {
+        self.status = status
+        self.result = result
+        self.connectorMetadata = connectorMetadata
+        self.executionMetadata = executionMetadata
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectorexecution_uniffi_trait_debug(
+            FfiConverterTypeConnectorExecution_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectorexecution_uniffi_trait_display(
+            FfiConverterTypeConnectorExecution_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension ConnectorExecution: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnectorExecution: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConnectorExecution {
+        return
+            try ConnectorExecution(
+                status: FfiConverterTypeExecutionStatus.read(from: &buf), 
+                result: FfiConverterTypeJsonValue.read(from: &buf), 
+                connectorMetadata: FfiConverterTypeJsonValue.read(from: &buf), 
+                executionMetadata: FfiConverterOptionTypeExecutionMetadata.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ConnectorExecution, into buf: inout [UInt8]) {
+        FfiConverterTypeExecutionStatus.write(value.status, into: &buf)
+        FfiConverterTypeJsonValue.write(value.result, into: &buf)
+        FfiConverterTypeJsonValue.write(value.connectorMetadata, into: &buf)
+        FfiConverterOptionTypeExecutionMetadata.write(value.executionMetadata, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorExecution_lift(_ buf: RustBuffer) throws -> ConnectorExecution {
+    return try FfiConverterTypeConnectorExecution.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorExecution_lower(_ value: ConnectorExecution) -> RustBuffer {
+    return FfiConverterTypeConnectorExecution.lower(value)
+}
+
+
+/**
+ * Which connectors `GET /integrations/connectors` lists: every filter set narrows the list
+ * (none set: every connector of the organisation).
+ *
+ * Its JSON form (the C ABI's `filter_json`): `{"workspace_id"?, "workspace_name"?
+ * (or "customer_name"), "definition_id"?}`, unknown fields refused.
+ */
+public struct ConnectorFilter: Equatable, Hashable {
+    /**
+     * One workspace, by id.
+     */
+    public var workspaceId: String?
+    /**
+     * One workspace, by name: sent as the query parameter `customer_name`, the one the 2026
+     * document declares.
+     */
+    public var workspaceName: String?
+    /**
+     * One connector, by source definition id.
+     */
+    public var definitionId: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One workspace, by id.
+         */workspaceId: String? = nil, 
+        /**
+         * One workspace, by name: sent as the query parameter `customer_name`, the one the 2026
+         * document declares.
+         */workspaceName: String? = nil, 
+        /**
+         * One connector, by source definition id.
+         */definitionId: String? = nil) {
+        self.workspaceId = workspaceId
+        self.workspaceName = workspaceName
+        self.definitionId = definitionId
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ConnectorFilter: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnectorFilter: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConnectorFilter {
+        return
+            try ConnectorFilter(
+                workspaceId: FfiConverterOptionString.read(from: &buf), 
+                workspaceName: FfiConverterOptionString.read(from: &buf), 
+                definitionId: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ConnectorFilter, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.workspaceId, into: &buf)
+        FfiConverterOptionString.write(value.workspaceName, into: &buf)
+        FfiConverterOptionString.write(value.definitionId, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorFilter_lift(_ buf: RustBuffer) throws -> ConnectorFilter {
+    return try FfiConverterTypeConnectorFilter.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorFilter_lower(_ value: ConnectorFilter) -> RustBuffer {
+    return FfiConverterTypeConnectorFilter.lower(value)
+}
+
+
+/**
+ * Body of `PUT /integrations/connectors/{id}` (`ConnectorSourceUpdateRequest`) and of
+ * `POST /integrations/connectors/{id}/check` (`ConnectorSourceCheckConfigUpdateRequest`):
+ * only the fields set are sent. `replication_config` is partial, as a source update's
+ * `source_config` is: the service keeps the fields it does not carry. `Debug` prints its
+ * keys only.
+ *
+ * Its JSON form (the C ABI's `update_json`): every field optional, unknown fields refused.
+ */
+public struct ConnectorUpdate: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * New display name.
+     */
+    public var name: String?
+    /**
+     * The replication config fields to change, raw JSON.
+     */
+    public var replicationConfig: JsonObject?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * New display name.
+         */name: String? = nil, 
+        /**
+         * The replication config fields to change, raw JSON.
+         */replicationConfig: JsonObject? = nil) {
+        self.name = name
+        self.replicationConfig = replicationConfig
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectorupdate_uniffi_trait_debug(
+            FfiConverterTypeConnectorUpdate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectorupdate_uniffi_trait_display(
+            FfiConverterTypeConnectorUpdate_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension ConnectorUpdate: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnectorUpdate: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConnectorUpdate {
+        return
+            try ConnectorUpdate(
+                name: FfiConverterOptionString.read(from: &buf), 
+                replicationConfig: FfiConverterOptionTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ConnectorUpdate, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.name, into: &buf)
+        FfiConverterOptionTypeJsonObject.write(value.replicationConfig, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorUpdate_lift(_ buf: RustBuffer) throws -> ConnectorUpdate {
+    return try FfiConverterTypeConnectorUpdate.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorUpdate_lower(_ value: ConnectorUpdate) -> RustBuffer {
+    return FfiConverterTypeConnectorUpdate.lower(value)
+}
+
+
+/**
  * What the service says of a cron expression.
  */
 public struct CronDescription: Equatable, Hashable {
@@ -7439,6 +8855,75 @@ public func FfiConverterTypeEncryptionConfig_lower(_ value: EncryptionConfig) ->
 
 
 /**
+ * Where and how long an execute ran (`ExecutionMetadata`).
+ */
+public struct ExecutionMetadata: Equatable, Hashable {
+    /**
+     * The connector instance that ran it (the connector's id).
+     */
+    public var connectorInstanceId: String?
+    /**
+     * How long it ran, in milliseconds.
+     */
+    public var executionTimeMs: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The connector instance that ran it (the connector's id).
+         */connectorInstanceId: String? = nil, 
+        /**
+         * How long it ran, in milliseconds.
+         */executionTimeMs: UInt64? = nil) {
+        self.connectorInstanceId = connectorInstanceId
+        self.executionTimeMs = executionTimeMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ExecutionMetadata: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExecutionMetadata: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ExecutionMetadata {
+        return
+            try ExecutionMetadata(
+                connectorInstanceId: FfiConverterOptionString.read(from: &buf), 
+                executionTimeMs: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ExecutionMetadata, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.connectorInstanceId, into: &buf)
+        FfiConverterOptionUInt64.write(value.executionTimeMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExecutionMetadata_lift(_ buf: RustBuffer) throws -> ExecutionMetadata {
+    return try FfiConverterTypeExecutionMetadata.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExecutionMetadata_lower(_ value: ExecutionMetadata) -> RustBuffer {
+    return FfiConverterTypeExecutionMetadata.lower(value)
+}
+
+
+/**
  * Why a check failed.
  */
 public struct FailureReason: Equatable, Hashable {
@@ -8140,6 +9625,239 @@ public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecor
 #endif
 public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
     return FfiConverterTypeLogRecord.lower(value)
+}
+
+
+/**
+ * Body of `PUT /oauth/credentials` (`OAuthCredentialsRequest`): the connector, named by
+ * exactly one of `connector_type` and `connector_definition_id`, and the app's
+ * `configuration`. The service refuses any other field. `Debug` prints the configuration's
+ * keys only.
+ *
+ * Its JSON form (the C ABI's `request_json`): `{"connector_type" | "connector_definition_id",
+ * "configuration": {...}}`, unknown fields refused.
+ */
+public struct OAuthCredentialsRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The connector by name, case-insensitive (`"hubspot"`).
+     */
+    public var connectorType: String?
+    /**
+     * The connector by definition id (a source or a destination).
+     */
+    public var connectorDefinitionId: String?
+    /**
+     * The app's settings, as the connector's OAuth spec names them (usually `client_id` and
+     * `client_secret`), raw JSON. Never sent back by the service.
+     */
+    public var configuration: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The connector by name, case-insensitive (`"hubspot"`).
+         */connectorType: String? = nil, 
+        /**
+         * The connector by definition id (a source or a destination).
+         */connectorDefinitionId: String? = nil, 
+        /**
+         * The app's settings, as the connector's OAuth spec names them (usually `client_id` and
+         * `client_secret`), raw JSON. Never sent back by the service.
+         */configuration: JsonObject) {
+        self.connectorType = connectorType
+        self.connectorDefinitionId = connectorDefinitionId
+        self.configuration = configuration
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_oauthcredentialsrequest_uniffi_trait_debug(
+            FfiConverterTypeOAuthCredentialsRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_oauthcredentialsrequest_uniffi_trait_display(
+            FfiConverterTypeOAuthCredentialsRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension OAuthCredentialsRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOAuthCredentialsRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OAuthCredentialsRequest {
+        return
+            try OAuthCredentialsRequest(
+                connectorType: FfiConverterOptionString.read(from: &buf), 
+                connectorDefinitionId: FfiConverterOptionString.read(from: &buf), 
+                configuration: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OAuthCredentialsRequest, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.connectorType, into: &buf)
+        FfiConverterOptionString.write(value.connectorDefinitionId, into: &buf)
+        FfiConverterTypeJsonObject.write(value.configuration, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOAuthCredentialsRequest_lift(_ buf: RustBuffer) throws -> OAuthCredentialsRequest {
+    return try FfiConverterTypeOAuthCredentialsRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOAuthCredentialsRequest_lower(_ value: OAuthCredentialsRequest) -> RustBuffer {
+    return FfiConverterTypeOAuthCredentialsRequest.lower(value)
+}
+
+
+/**
+ * An OAuth app the service keeps (`OAuthCredentialsResponse`), without its configuration,
+ * which the service never returns.
+ */
+public struct OAuthOverride: Equatable, Hashable {
+    /**
+     * The app's id.
+     */
+    public var id: String
+    /**
+     * Whose app it is.
+     */
+    public var scopeType: OAuthScope?
+    /**
+     * The organisation, for an organisation's app.
+     */
+    public var scopeId: String?
+    /**
+     * Whether the connector is a source or a destination. The service calls this field
+     * `connector_type` (its JSON key here too), a different thing from the request's
+     * `connector_type`, which names the connector.
+     */
+    public var actorType: ActorType?
+    /**
+     * The connector's definition id.
+     */
+    public var connectorDefinitionId: String?
+    /**
+     * When it was first set (ISO-8601).
+     */
+    public var createdAt: String?
+    /**
+     * When it was last replaced (ISO-8601).
+     */
+    public var updatedAt: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The app's id.
+         */id: String, 
+        /**
+         * Whose app it is.
+         */scopeType: OAuthScope? = nil, 
+        /**
+         * The organisation, for an organisation's app.
+         */scopeId: String? = nil, 
+        /**
+         * Whether the connector is a source or a destination. The service calls this field
+         * `connector_type` (its JSON key here too), a different thing from the request's
+         * `connector_type`, which names the connector.
+         */actorType: ActorType? = nil, 
+        /**
+         * The connector's definition id.
+         */connectorDefinitionId: String? = nil, 
+        /**
+         * When it was first set (ISO-8601).
+         */createdAt: String? = nil, 
+        /**
+         * When it was last replaced (ISO-8601).
+         */updatedAt: String? = nil) {
+        self.id = id
+        self.scopeType = scopeType
+        self.scopeId = scopeId
+        self.actorType = actorType
+        self.connectorDefinitionId = connectorDefinitionId
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OAuthOverride: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOAuthOverride: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OAuthOverride {
+        return
+            try OAuthOverride(
+                id: FfiConverterString.read(from: &buf), 
+                scopeType: FfiConverterOptionTypeOAuthScope.read(from: &buf), 
+                scopeId: FfiConverterOptionString.read(from: &buf), 
+                actorType: FfiConverterOptionTypeActorType.read(from: &buf), 
+                connectorDefinitionId: FfiConverterOptionString.read(from: &buf), 
+                createdAt: FfiConverterOptionString.read(from: &buf), 
+                updatedAt: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OAuthOverride, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionTypeOAuthScope.write(value.scopeType, into: &buf)
+        FfiConverterOptionString.write(value.scopeId, into: &buf)
+        FfiConverterOptionTypeActorType.write(value.actorType, into: &buf)
+        FfiConverterOptionString.write(value.connectorDefinitionId, into: &buf)
+        FfiConverterOptionString.write(value.createdAt, into: &buf)
+        FfiConverterOptionString.write(value.updatedAt, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOAuthOverride_lift(_ buf: RustBuffer) throws -> OAuthOverride {
+    return try FfiConverterTypeOAuthOverride.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOAuthOverride_lower(_ value: OAuthOverride) -> RustBuffer {
+    return FfiConverterTypeOAuthOverride.lower(value)
 }
 
 
@@ -11745,6 +13463,106 @@ public func FfiConverterTypeWriteOptions_lower(_ value: WriteOptions) -> RustBuf
 
 
 /**
+ * Whether a connector reads (a source) or writes (a destination).
+ */
+
+public enum ActorType: Equatable, Hashable {
+    
+    /**
+     * A source connector.
+     */
+    case source
+    /**
+     * A destination connector.
+     */
+    case destination
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it.
+     */
+    case unknown(String
+    )
+
+
+
+    /**
+     * The value as the service spells it (the raw text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_actortype_wire_value(
+            FfiConverterTypeActorType_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension ActorType: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeActorType: FfiConverterRustBuffer {
+    typealias SwiftType = ActorType
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ActorType {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .source
+        
+        case 2: return .destination
+        
+        case 3: return .unknown(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ActorType, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .source:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .destination:
+            writeInt(&buf, Int32(2))
+        
+        
+        case let .unknown(v1):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActorType_lift(_ buf: RustBuffer) throws -> ActorType {
+    return try FfiConverterTypeActorType.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeActorType_lower(_ value: ActorType) -> RustBuffer {
+    return FfiConverterTypeActorType.lower(value)
+}
+
+
+
+/**
  * Everything that can go wrong in an SDK call.
  *
  * No variant's `Display` or `Debug` output ever contains a client secret, a token or an
@@ -12444,6 +14262,177 @@ public func FfiConverterTypeCheckState_lower(_ value: CheckState) -> RustBuffer 
 
 
 /**
+ * What an execute does with its entity. The document types `action` as a string;
+ * these are the actions Airbyte's own agent SDK sends, and any other is kept as sent.
+ */
+
+public enum ConnectorAction: Equatable, Hashable {
+    
+    /**
+     * Lists records.
+     */
+    case list
+    /**
+     * Reads one record.
+     */
+    case get
+    /**
+     * Creates a record in the end user's system.
+     */
+    case create
+    /**
+     * Changes a record in the end user's system.
+     */
+    case update
+    /**
+     * Deletes a record in the end user's system.
+     */
+    case delete
+    /**
+     * Downloads a file.
+     */
+    case download
+    /**
+     * Searches records.
+     */
+    case search
+    /**
+     * Searches the service's context store.
+     */
+    case contextStoreSearch
+    /**
+     * Searches through the connector's API.
+     */
+    case apiSearch
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it.
+     */
+    case unknown(String
+    )
+
+
+
+    /**
+     * The value as the service spells it (the raw text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_connectoraction_wire_value(
+            FfiConverterTypeConnectorAction_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension ConnectorAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnectorAction: FfiConverterRustBuffer {
+    typealias SwiftType = ConnectorAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConnectorAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .list
+        
+        case 2: return .get
+        
+        case 3: return .create
+        
+        case 4: return .update
+        
+        case 5: return .delete
+        
+        case 6: return .download
+        
+        case 7: return .search
+        
+        case 8: return .contextStoreSearch
+        
+        case 9: return .apiSearch
+        
+        case 10: return .unknown(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ConnectorAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .list:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .get:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .create:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .update:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .delete:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .download:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .search:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .contextStoreSearch:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .apiSearch:
+            writeInt(&buf, Int32(9))
+        
+        
+        case let .unknown(v1):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorAction_lift(_ buf: RustBuffer) throws -> ConnectorAction {
+    return try FfiConverterTypeConnectorAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorAction_lower(_ value: ConnectorAction) -> RustBuffer {
+    return FfiConverterTypeConnectorAction.lower(value)
+}
+
+
+
+/**
  * What a stream's records are about (the service's `DataCategory`).
  */
 
@@ -12864,6 +14853,97 @@ public func FfiConverterTypeDataHostingType_lower(_ value: DataHostingType) -> R
 
 
 /**
+ * How an execute went. The document types `status` as a string and Airbyte's SDK
+ * documents only `success`; any other value (an error) is kept as sent.
+ */
+
+public enum ExecutionStatus: Equatable, Hashable {
+    
+    /**
+     * The action ran.
+     */
+    case success
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it.
+     */
+    case unknown(String
+    )
+
+
+
+    /**
+     * The value as the service spells it (the raw text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_executionstatus_wire_value(
+            FfiConverterTypeExecutionStatus_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension ExecutionStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExecutionStatus: FfiConverterRustBuffer {
+    typealias SwiftType = ExecutionStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ExecutionStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .success
+        
+        case 2: return .unknown(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ExecutionStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .success:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .unknown(v1):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExecutionStatus_lift(_ buf: RustBuffer) throws -> ExecutionStatus {
+    return try FfiConverterTypeExecutionStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExecutionStatus_lower(_ value: ExecutionStatus) -> RustBuffer {
+    return FfiConverterTypeExecutionStatus.lower(value)
+}
+
+
+
+/**
  * A hashing mapper's algorithm.
  */
 
@@ -13194,6 +15274,106 @@ public func FfiConverterTypeNonBreakingChangesPreference_lift(_ buf: RustBuffer)
 #endif
 public func FfiConverterTypeNonBreakingChangesPreference_lower(_ value: NonBreakingChangesPreference) -> RustBuffer {
     return FfiConverterTypeNonBreakingChangesPreference.lower(value)
+}
+
+
+
+/**
+ * Whose OAuth app it is.
+ */
+
+public enum OAuthScope: Equatable, Hashable {
+    
+    /**
+     * Airbyte's, for every organisation.
+     */
+    case global
+    /**
+     * One organisation's (`scope_id`).
+     */
+    case organization
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it.
+     */
+    case unknown(String
+    )
+
+
+
+    /**
+     * The value as the service spells it (the raw text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_oauthscope_wire_value(
+            FfiConverterTypeOAuthScope_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension OAuthScope: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOAuthScope: FfiConverterRustBuffer {
+    typealias SwiftType = OAuthScope
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OAuthScope {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .global
+        
+        case 2: return .organization
+        
+        case 3: return .unknown(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: OAuthScope, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .global:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .organization:
+            writeInt(&buf, Int32(2))
+        
+        
+        case let .unknown(v1):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOAuthScope_lift(_ buf: RustBuffer) throws -> OAuthScope {
+    return try FfiConverterTypeOAuthScope.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOAuthScope_lower(_ value: OAuthScope) -> RustBuffer {
+    return FfiConverterTypeOAuthScope.lower(value)
 }
 
 
@@ -14162,6 +16342,54 @@ fileprivate struct FfiConverterOptionTypeClientConfig: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeConnectorFilter: FfiConverterRustBuffer {
+    typealias SwiftType = ConnectorFilter?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeConnectorFilter.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeConnectorFilter.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeConnectorUpdate: FfiConverterRustBuffer {
+    typealias SwiftType = ConnectorUpdate?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeConnectorUpdate.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeConnectorUpdate.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCustomization: FfiConverterRustBuffer {
     typealias SwiftType = Customization?
 
@@ -14178,6 +16406,30 @@ fileprivate struct FfiConverterOptionTypeCustomization: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeCustomization.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeExecutionMetadata: FfiConverterRustBuffer {
+    typealias SwiftType = ExecutionMetadata?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeExecutionMetadata.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeExecutionMetadata.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -14522,6 +16774,30 @@ fileprivate struct FfiConverterOptionTypeWriteOptions: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeActorType: FfiConverterRustBuffer {
+    typealias SwiftType = ActorType?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeActorType.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeActorType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCatalogType: FfiConverterRustBuffer {
     typealias SwiftType = CatalogType?
 
@@ -14538,6 +16814,30 @@ fileprivate struct FfiConverterOptionTypeCatalogType: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeCatalogType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeCheckState: FfiConverterRustBuffer {
+    typealias SwiftType = CheckState?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeCheckState.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeCheckState.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -14610,6 +16910,30 @@ fileprivate struct FfiConverterOptionTypeNonBreakingChangesPreference: FfiConver
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeNonBreakingChangesPreference.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeOAuthScope: FfiConverterRustBuffer {
+    typealias SwiftType = OAuthScope?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeOAuthScope.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeOAuthScope.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -15977,6 +18301,30 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() != 55274) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_connectors_check() != 27318) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_connectors_check_config() != 40121) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_connectors_create() != 62081) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_connectors_delete() != 10195) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_connectors_execute() != 2575) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_connectors_get() != 18276) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_connectors_list() != 51113) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_connectors_update() != 17969) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_definitions_get_destination() != 24065) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -16025,6 +18373,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_logger_log() != 16260) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_oauthcredentials_delete() != 47056) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_oauthcredentials_set() != 31949) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() != 41748) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -16032,6 +18386,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_connection_templates() != 19863) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_connectors() != 32084) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_definition_catalogs() != 21880) {
@@ -16047,6 +18404,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() != 45702) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_oauth_credentials() != 55511) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() != 54424) {
