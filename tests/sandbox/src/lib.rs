@@ -110,7 +110,7 @@
 //! | `POST /_sandbox/faults` | body: a [`Fault`] as JSON |
 //! | `DELETE /_sandbox/faults` | [`Sandbox::clear_faults`] |
 //! | `POST /_sandbox/revoke-operator-tokens` | [`Sandbox::revoke_operator_tokens`] |
-//! | `GET /_sandbox/stats` | `{"token_requests": n, "requests": n, "requests_recorded": n, "faults_fired": n}` (`requests`: [`Sandbox::requests_received`]; `requests_recorded`: how many the log holds) |
+//! | `GET /_sandbox/stats` | `{"token_requests": n, "requests": n, "requests_recorded": n, "faults_fired": n, "rate_limited": n}` (`requests`: [`Sandbox::requests_received`]; `requests_recorded`: how many the log holds; `rate_limited`: [`Sandbox::rate_limited_responses`]) |
 //! | `GET /_sandbox/inventory` | [`Sandbox::inventory`] as JSON |
 //! | `GET /_sandbox/requests` | `[{"method", "path", "query", "headers": [[k, v]], "body", "body_len", "body_truncated"}]` (body as UTF-8 lossy text, at most [`MAX_RECORDED_BODY`] bytes) |
 //! | `DELETE /_sandbox/requests` | [`Sandbox::clear_requests`] |
@@ -254,6 +254,12 @@ impl Sandbox {
     /// or not (faulted ones included). Not reset by [`Sandbox::clear_requests`].
     pub fn token_requests(&self) -> u64 {
         self.shared.lock().token_requests
+    }
+
+    /// How many requests the rate limit refused with 429 so far (injected 429 faults not
+    /// included). Not reset by [`Sandbox::clear_requests`].
+    pub fn rate_limited_responses(&self) -> u64 {
+        self.shared.lock().rate_limited
     }
 
     /// The most recent requests received (admin routes excepted), oldest first: at most

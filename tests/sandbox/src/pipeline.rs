@@ -96,7 +96,12 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
         let org = organization_hint(&app, &path, &parts.headers, &bytes);
         let limit = app.config.rate_limit_per_hour;
         let window = app.config.rate_limit_window.as_secs();
-        app.lock().rate.hit(org, limit, window, clock::unix_secs())
+        let mut state = app.lock();
+        let decision = state.rate.hit(org, limit, window, clock::unix_secs());
+        if !decision.allowed {
+            state.rate_limited += 1;
+        }
+        decision
     });
     let mut response = match decision {
         Some(d) if !d.allowed => ApiError::RateLimited {

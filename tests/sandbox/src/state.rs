@@ -52,6 +52,8 @@ pub(crate) struct State {
     pub requests: RequestLog,
     /// How many `POST /account/applications/token` requests arrived.
     pub token_requests: u64,
+    /// How many requests the rate limit refused with 429.
+    pub rate_limited: u64,
     /// Injected faults.
     pub faults: FaultQueue,
     /// Request counts per organisation.

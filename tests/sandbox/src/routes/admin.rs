@@ -49,13 +49,15 @@ async fn revoke_operator_tokens(State(app): State<AppState>) -> Json<Value> {
     Json(json!({"revoked": true}))
 }
 
-/// `GET /_sandbox/stats` → `{token_requests, requests, requests_recorded, faults_fired}`:
+/// `GET /_sandbox/stats` → `{token_requests, requests, requests_recorded, faults_fired,
+/// rate_limited}`:
 /// `requests` counts every request since the log was last cleared, `requests_recorded` those
 /// the log still holds (at most [`crate::MAX_RECORDED_REQUESTS`]).
 async fn stats(State(app): State<AppState>) -> Json<Value> {
     let state = app.lock();
     Json(json!({
         "token_requests": state.token_requests,
+        "rate_limited": state.rate_limited,
         "requests": state.requests.received(),
         "requests_recorded": state.requests.len(),
         "faults_fired": state.faults.fired(),
