@@ -191,6 +191,7 @@
 
 mod api;
 pub mod auth;
+pub mod bulk;
 mod client;
 mod client_options;
 mod common;

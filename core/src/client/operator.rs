@@ -164,6 +164,12 @@ impl OperatorClient {
         }
     }
 
+    /// Bulk operations over many workspaces or sources, within the rate limit
+    /// ([`crate::bulk`]).
+    pub fn bulk(&self) -> crate::bulk::Bulk<'_> {
+        crate::bulk::Bulk { client: self }
+    }
+
     /// Source templates' stream catalogs:
     /// `/integrations/templates/sources/{id}/catalog` and `…/streams`.
     pub fn template_catalogs(&self) -> TemplateCatalogs<'_> {
