@@ -25,7 +25,7 @@ def test_definitions(operator):
     assert e.value.status == 404
 
 
-def test_a_customization_keeps_the_fields_the_sdk_does_not_model(operator):
+def test_a_customization_survives_a_read_modify_write(operator):
     mappers = {"users": [{"type": "hashing", "mapper_configuration": {"target_field": "email", "method": "SHA256"}}]}
     created = operator.source_templates().create(
         ae.SourceTemplateCreate(
@@ -39,7 +39,9 @@ def test_a_customization_keeps_the_fields_the_sdk_does_not_model(operator):
         )
     )
     read = operator.source_templates().get(created.id)
-    assert json.loads(read.customization.other)["stream_mappers"] == mappers
+    # Mappers given as raw JSON come back typed.
+    (hashing,) = read.customization.stream_mappers["users"]
+    assert hashing.is_HASHING() and hashing.config.target_field == "email"
     # Read, change the name, write back: the mappers survive.
     updated = operator.source_templates().update(
         created.id,
@@ -49,7 +51,7 @@ def test_a_customization_keeps_the_fields_the_sdk_does_not_model(operator):
             customization=read.customization,
         ),
     )
-    assert json.loads(updated.customization.other)["stream_mappers"] == mappers
+    assert updated.customization.stream_mappers == read.customization.stream_mappers
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
         operator.source_templates().create(
             ae.SourceTemplateCreate(
