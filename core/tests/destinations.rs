@@ -199,3 +199,26 @@ fn a_new_source_gets_the_destinations_of_the_connection_templates_masked() {
         Err(Error::NotFound { .. })
     ));
 }
+
+#[test]
+fn the_2026_use_global_flag_lists_the_same_global_templates() {
+    let sb = sandbox();
+    let op = operator(&sb);
+    let by_route = op.source_templates().list_global().unwrap();
+    let by_flag = op
+        .source_templates()
+        .list_with(&TagFilter::default(), true)
+        .unwrap();
+    assert_eq!(by_flag, by_route);
+    let sent = requests_to(&sb, "/integrations/templates/sources");
+    assert_eq!(
+        sent.last().unwrap().query.as_deref(),
+        Some("use_global=true")
+    );
+    assert_eq!(
+        op.source_templates()
+            .list_with(&TagFilter::default(), false)
+            .unwrap(),
+        op.source_templates().list(&TagFilter::default()).unwrap()
+    );
+}

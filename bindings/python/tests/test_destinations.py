@@ -35,6 +35,8 @@ def test_global_templates_clone_into_the_organisation(operator):
     assert clone.id != pg.id
     assert json.loads(clone.partial_default_config)["port"] == 5432
     assert clone.id in {t.id for t in operator.source_templates().list()}
+    flagged = operator.source_templates().list_with(use_global=True)
+    assert [t.id for t in flagged] == [t.id for t in global_templates]
     operator.source_templates().delete(clone.id)
 
 

@@ -29,6 +29,25 @@ impl SourceTemplates {
         self.client.get()?.source_templates().list(&filter)
     }
 
+    /// Lists source templates with the 2026 `use_global` flag: `true` lists the global
+    /// templates instead of the organisation's (older service versions ignore it: use
+    /// `list_global` there). `GET /integrations/templates/sources?…&use_global=…`.
+    ///
+    /// # Errors
+    /// As `list`.
+    #[uniffi::method(default(filter = None))]
+    pub fn list_with(
+        &self,
+        use_global: bool,
+        filter: Option<TagFilter>,
+    ) -> Result<Vec<SourceTemplateSummary>> {
+        let filter = filter.unwrap_or_default();
+        self.client
+            .get()?
+            .source_templates()
+            .list_with(&filter, use_global)
+    }
+
     /// Lists the Airbyte-maintained (global) source templates, the same for every
     /// organisation: the ones to clone (`clone_template`) to offer a connector with Airbyte's
     /// defaults. `GET /integrations/templates/sources/global`.

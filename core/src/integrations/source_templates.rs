@@ -274,6 +274,29 @@ impl SourceTemplates<'_> {
             .data)
     }
 
+    /// Lists source templates as [`SourceTemplates::list`] does, with the 2026 `use_global`
+    /// flag: `true` lists the global templates instead of the organisation's (2026 service
+    /// versions; older ones ignore the flag and list the organisation's, so use
+    /// [`SourceTemplates::list_global`] there).
+    /// `GET /integrations/templates/sources?tags=…&tags_mode=…&use_global=…`.
+    ///
+    /// # Errors
+    /// As [`SourceTemplates::list`].
+    pub fn list_with(
+        &self,
+        filter: &TagFilter,
+        use_global: bool,
+    ) -> Result<Vec<SourceTemplateSummary>> {
+        let mut query = filter.query();
+        if use_global {
+            query.push(("use_global", "true".to_owned()));
+        }
+        Ok(self
+            .api
+            .get_cached::<DataList<_>>(Family::SourceTemplates, BASE, &query)?
+            .data)
+    }
+
     /// Lists the Airbyte-maintained (global) source templates, the same for every
     /// organisation: the ones an operator clones ([`SourceTemplates::clone_template`]) to offer
     /// a connector with Airbyte's defaults. `GET /integrations/templates/sources/global`.

@@ -866,6 +866,15 @@ fn routes(w: &World) -> Vec<Route> {
             Probe::new("GET", st, 200).token(op).query("tags=crm"),
             Probe::new("GET", st, 422).token(op).query("tags_mode=most"),
             Probe::new("GET", st, 422).token(op).query("tags%5B%5D=crm"),
+            Probe::new("GET", st, 200)
+                .token(op)
+                .query("use_global=true"),
+            Probe::new("GET", st, 200)
+                .token(op)
+                .query("use_global=false&tags=crm"),
+            Probe::new("GET", st, 422)
+                .token(op)
+                .query("use_global=maybe"),
         ],
     ));
     routes.push(route(

@@ -110,13 +110,33 @@ fn get_json(store: &Store, caller: &Caller, raw_id: &str) -> ApiResult {
     ))
 }
 
-/// `GET /integrations/templates/sources?tags=&tags_mode=`.
+/// `GET /integrations/templates/sources?tags=&tags_mode=&use_global=`: `use_global=true`
+/// (2026) lists the global templates, narrowed by the same tags, instead of the
+/// organisation's.
 async fn list(
     State(app): State<AppState>,
     Operator(caller): Operator,
     RawQuery(raw): RawQuery,
 ) -> ApiResult {
-    list_json(&app.lock().store, &caller, raw.as_deref())
+    let query = QueryParams::parse(raw.as_deref());
+    match query.get("use_global") {
+        None | Some("false") => list_json(&app.lock().store, &caller, raw.as_deref()),
+        Some("true") => {
+            let filter = TagFilter::from_query(&query)?;
+            let state = app.lock();
+            let data: Vec<Value> = global_templates::all()
+                .iter()
+                .filter(|t| filter.matches(&state.store.tag_names(&t.tag_ids)))
+                .map(|t| state.store.source_template_summary_json(t))
+                .collect();
+            Ok(Json(json!({"data": data})))
+        }
+        Some(_) => Err(ApiError::invalid(
+            &["query", "use_global"],
+            "value could not be parsed to a boolean",
+            "type_error.bool",
+        )),
+    }
 }
 
 /// `GET /integrations/templates/sources/global`: the Airbyte-maintained templates, the same
