@@ -247,6 +247,8 @@ struct World {
     /// `ws_a`, one in the other organisation.
     destination: String,
     other_destination: String,
+    /// The continuation token of the first page of a folder listing (`limit=2`).
+    files_next: String,
 }
 
 struct PrefixWorld {
@@ -458,6 +460,18 @@ fn build_world(http: &Http) -> World {
     };
     let destination = first_destination(&op, &ws_a);
     let other_destination = first_destination(&other_op, &ws_other);
+    let files_next = http.ok(
+        "GET",
+        &format!(
+            "/sonar/files/{}/list/reports%2F2025?limit=2",
+            sources["/integrations/sources"].source
+        ),
+        &op,
+        None,
+    )["next"]
+        .as_str()
+        .expect("a folder of four entries has a second page of two")
+        .to_owned();
     World {
         op,
         other_op,
@@ -482,6 +496,7 @@ fn build_world(http: &Http) -> World {
         other_source,
         destination,
         other_destination,
+        files_next,
     }
 }
 
@@ -1135,6 +1150,9 @@ fn routes(w: &World) -> Vec<Route> {
         ],
     ));
 
+    // Files through a source, the API proxy and source search (the Sonar data-access routes).
+    file_routes(w, &mut routes);
+
     // Sources and checks, for both audiences.
     for (prefix, pw) in &w.sources {
         let (token, audience) = if *prefix == "/embedded/sources" {
@@ -1358,6 +1376,198 @@ fn routes(w: &World) -> Vec<Route> {
     ));
     let _ = &w.other_op;
     routes
+}
+
+/// The routes of files through a source, the API proxy and source search, with their probes.
+fn file_routes(w: &World, routes: &mut Vec<Route>) {
+    let op = w.op.as_str();
+    let src = w.sources["/integrations/sources"].source.as_str();
+    let other = w.other_source.as_str();
+    let route = |method: &'static str,
+                 template: &'static str,
+                 sample_path: String,
+                 sample_body: Option<Value>,
+                 probes: Vec<Probe>| Route {
+        method,
+        template,
+        audience: Audience::Operator,
+        sample_path,
+        sample_body,
+        probes,
+    };
+    let sources = "/sonar/files/sources";
+    routes.push(route(
+        "GET",
+        "/sonar/files/sources",
+        format!("{sources}?workspace_id={}", w.ws_a),
+        None,
+        vec![
+            Probe::new("GET", sources, 200)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_a)),
+            Probe::new("GET", sources, 200)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_b)),
+            Probe::new("GET", sources, 422).token(op),
+            Probe::new("GET", sources, 422)
+                .token(op)
+                .query("workspace_id=nope"),
+            Probe::new("GET", sources, 404)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_other)),
+        ],
+    ));
+    let drives = |s: &str| format!("/sonar/files/{s}/drives");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/drives",
+        drives(src),
+        None,
+        vec![
+            Probe::new("GET", &drives(src), 200).token(op),
+            Probe::new("GET", &drives(other), 404).token(op),
+            Probe::new("GET", &drives(&uuid_like(7)), 404).token(op),
+            Probe::new("GET", &drives("nope"), 404).token(op),
+        ],
+    ));
+    let list = |s: &str, path: &str| format!("/sonar/files/{s}/list/{path}");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/list/{path}",
+        list(src, "%2F"),
+        None,
+        vec![
+            Probe::new("GET", &list(src, "%2F"), 200).token(op),
+            Probe::new("GET", &list(src, "reports%2F2025"), 200)
+                .token(op)
+                .query("limit=2"),
+            Probe::new("GET", &list(src, "reports%2F2025"), 200)
+                .token(op)
+                .query(&format!("limit=2&continuation_token={}", w.files_next)),
+            Probe::new("GET", &list(src, "exports"), 200)
+                .token(op)
+                .query("limit=100"),
+            Probe::new("GET", &list(src, "reports"), 400)
+                .token(op)
+                .query("continuation_token=garbage"),
+            Probe::new("GET", &list(src, "reports"), 422)
+                .token(op)
+                .query("limit=0"),
+            Probe::new("GET", &list(src, "reports"), 422)
+                .token(op)
+                .query("limit=x"),
+            Probe::new("GET", &list(src, "README.md"), 404).token(op),
+            Probe::new("GET", &list(src, "nope"), 404).token(op),
+            Probe::new("GET", &list(other, "%2F"), 404).token(op),
+        ],
+    ));
+    let drive_list = |d: &str, path: &str| format!("/sonar/files/{src}/drives/{d}/list/{path}");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/drives/{drive_id}/list/{path}",
+        drive_list("shared", "%2F"),
+        None,
+        vec![
+            Probe::new("GET", &drive_list("shared", "%2F"), 200).token(op),
+            Probe::new("GET", &drive_list("shared", "Team%20Notes"), 200)
+                .token(op)
+                .query("limit=1"),
+            Probe::new("GET", &drive_list("main", "reports"), 200).token(op),
+            Probe::new("GET", &drive_list("nope", "%2F"), 404).token(op),
+            Probe::new("GET", &drive_list("shared", "reports"), 404).token(op),
+            Probe::new("GET", &drive_list("shared", "%2F"), 422)
+                .token(op)
+                .query("limit=-1"),
+        ],
+    ));
+    let get = |s: &str, path: &str| format!("/sonar/files/{s}/get/{path}");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/get/{path}",
+        get(src, "README.md"),
+        None,
+        vec![
+            Probe::new("GET", &get(src, "README.md"), 200).token(op),
+            Probe::new("GET", &get(src, "reports%2F2025%2Fq1%20summary.csv"), 200).token(op),
+            Probe::new("GET", &get(src, "reports"), 404).token(op),
+            Probe::new("GET", &get(src, "nope.txt"), 404).token(op),
+            Probe::new("GET", &get(other, "README.md"), 404).token(op),
+        ],
+    ));
+    let drive_get = |d: &str, path: &str| format!("/sonar/files/{src}/drives/{d}/get/{path}");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/drives/{drive_id}/get/{path}",
+        drive_get("shared", "Team%20Notes%2Fmeeting%2001.txt"),
+        None,
+        vec![
+            Probe::new(
+                "GET",
+                &drive_get("shared", "Team%20Notes%2Fmeeting%2001.txt"),
+                200,
+            )
+            .token(op),
+            Probe::new("GET", &drive_get("main", "README.md"), 200).token(op),
+            Probe::new("GET", &drive_get("shared", "README.md"), 404).token(op),
+            Probe::new("GET", &drive_get("nope", "README.md"), 404).token(op),
+        ],
+    ));
+
+    let proxy = |s: &str| format!("/sonar/apis/{s}/request");
+    let get_invoices = json!({"url": "https://api.example.com/v1/invoices", "method": "GET"});
+    routes.push(route(
+        "POST",
+        "/sonar/apis/{source_id}/request",
+        proxy(src),
+        Some(get_invoices.clone()),
+        vec![
+            Probe::new("POST", &proxy(src), 200).token(op).json(get_invoices.clone()),
+            Probe::new("POST", &proxy(src), 200).token(op).json(json!({
+                "url": "https://api.example.com/v1/invoices", "method": "POST",
+                "headers": {"Idempotency-Key": "k-1", "Content-Type": "application/json"},
+                "body": "{\"amount\": 5}"})),
+            Probe::new("POST", &proxy(src), 200).token(op).json(json!({
+                "url": "https://api.example.com/status/503", "method": "DELETE", "headers": {}, "body": null})),
+            Probe::new("POST", &proxy(src), 200)
+                .token(op)
+                .json(json!({"url": "https://api.example.com/empty", "method": "PUT"})),
+            Probe::new("POST", &proxy(src), 422)
+                .token(op)
+                .json(json!({"url": "https://api.example.com/x", "method": "PATCH"})),
+            Probe::new("POST", &proxy(src), 422)
+                .token(op)
+                .json(json!({"url": "/v1/relative", "method": "GET"})),
+            Probe::new("POST", &proxy(src), 422)
+                .token(op)
+                .json(json!({"method": "GET"})),
+            Probe::new("POST", &proxy(src), 422)
+                .token(op)
+                .json(json!({"url": "https://api.example.com/x", "method": "GET", "headers": {"a": 1}})),
+            Probe::new("POST", &proxy(other), 404).token(op).json(get_invoices.clone()),
+        ],
+    ));
+
+    let search = |s: &str, stream: &str| format!("/integrations/sources/{s}/search/{stream}");
+    let by_id = json!({"query": {"where": {"eq": {"id": 1}}}});
+    routes.push(route(
+        "POST",
+        "/integrations/sources/{id}/search/{stream_name}",
+        search(src, "users"),
+        Some(by_id.clone()),
+        vec![
+            Probe::new("POST", &search(src, "users"), 200).token(op).json(by_id.clone()),
+            Probe::new("POST", &search(src, "users"), 200).token(op).json(json!({"query": {"where": {"and": [
+                {"gte": {"age": 30}}, {"not": {"eq": {"plan": "free"}}},
+                {"or": [{"like": {"email": "%@example.com"}}, {"in": {"city": ["Paris", "Lisbon"]}}]}]}}})),
+            Probe::new("POST", &search(src, "purchases"), 200).token(op).json(json!({"query": {"where": {"fuzzy": {"product": "notebok"}}}})),
+            Probe::new("POST", &search(src, "users"), 200).token(op).json(json!({"query": {"where": {"eq": {"id": -1}}}})),
+            Probe::new("POST", &search(src, "nope"), 404).token(op).json(by_id.clone()),
+            Probe::new("POST", &search(other, "users"), 404).token(op).json(by_id.clone()),
+            Probe::new("POST", &search(src, "users"), 422).token(op).json(json!({"query": {}})),
+            Probe::new("POST", &search(src, "users"), 422).token(op).json(json!({"query": {"where": {"between": {"age": [1, 2]}}}})),
+            Probe::new("POST", &search(src, "users"), 422).token(op).json(json!({})),
+        ],
+    ));
 }
 
 /// The route's well-formed sample request, without a token, expecting `expect`.
@@ -2187,6 +2397,34 @@ fn the_contract_checks_catch_violations() {
             .is_empty()
     );
     assert!(contract.find("GET", "/api/v1/nowhere").is_none());
+    // A file's bytes are not parsed as JSON on the streamed routes' 200, and only there.
+    let (file, _) = contract
+        .find(
+            "GET",
+            &format!("/api/v1/sonar/files/{}/get/a.bin", uuid_like(1)),
+        )
+        .unwrap();
+    assert!(
+        contract
+            .check_response(&file, 200, &[], "\u{1}PK binary")
+            .is_empty()
+    );
+    assert!(
+        !contract
+            .check_response(&file, 404, &[], "not json")
+            .is_empty()
+    );
+    let (drives, _) = contract
+        .find(
+            "GET",
+            &format!("/api/v1/sonar/files/{}/drives", uuid_like(1)),
+        )
+        .unwrap();
+    assert!(
+        !contract
+            .check_response(&drives, 200, &[], "not json")
+            .is_empty()
+    );
     // The era rule: the 2026 document only for routes the 2025 one lacks.
     let (info, _) = contract
         .find("GET", "/api/v1/account/applications/scoped-token/info")

@@ -14,6 +14,9 @@ pub(crate) mod connection_templates;
 pub(crate) mod definitions;
 pub(crate) mod destinations;
 pub(crate) mod embedded;
+pub(crate) mod files;
+pub(crate) mod proxy;
+pub(crate) mod search;
 pub(crate) mod source_templates;
 pub(crate) mod sources;
 pub(crate) mod tags;
@@ -34,6 +37,9 @@ pub(crate) fn app(state: AppState) -> Router {
         .merge(tags::routes())
         .merge(source_templates::routes())
         .merge(connection_templates::routes())
+        .merge(files::routes())
+        .merge(proxy::routes())
+        .merge(search::routes())
         .merge(sources::routes::<EndUser>("/embedded/sources"))
         .merge(sources::routes::<Operator>("/integrations/sources"));
     Router::new()

@@ -12,6 +12,7 @@ mod support;
 mod admin;
 mod errors;
 mod faults;
+mod files;
 mod rate_limits;
 mod sources;
 mod templates;
