@@ -1,9 +1,10 @@
-//! The Integration Management API (operator token): templates, tags, destinations and the
-//! connector catalogue.
+//! The Integration Management API (operator token): templates, tags, destinations, the
+//! connector catalogue and source search.
 
 mod connection_templates;
 mod definitions;
 mod destinations;
+mod search;
 mod source_templates;
 mod tags;
 
@@ -19,6 +20,7 @@ pub use destinations::{
     Destination, DestinationFilter, DestinationPage, DestinationPages, DestinationSummary,
     Destinations,
 };
+pub use search::{Condition, SearchHit, SearchRequest, SearchResponse, SourceSearch};
 pub use source_templates::{
     Customization, SourceConfigTemplateMode, SourceTemplate, SourceTemplateCreate,
     SourceTemplateSummary, SourceTemplateUpdate, SourceTemplates, StreamSelectionMode,

@@ -35,10 +35,12 @@ use reply::Reply;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
+use airbyte_embedded::files::FolderQuery;
 use airbyte_embedded::integrations::{
-    ConnectionTemplateCreate, ConnectionTemplateUpdate, Customization, SourceTemplateCreate,
-    SourceTemplateUpdate, StreamSelectionMode,
+    Condition, ConnectionTemplateCreate, ConnectionTemplateUpdate, Customization, SearchRequest,
+    SourceTemplateCreate, SourceTemplateUpdate, StreamSelectionMode,
 };
+use airbyte_embedded::proxy::{ProxyMethod, ProxyRequest};
 use airbyte_embedded::sources::{SourceCreate, SourceUpdate};
 use airbyte_embedded::workspaces::{WorkspaceFilter, WorkspaceUpdate};
 use airbyte_embedded::{
@@ -2166,6 +2168,8 @@ fn run_sdk(sb: &Sandbox) {
     workspaces.deactivate(&ws_eu).unwrap();
     workspaces.delete(&ws_eu).unwrap();
 
+    run_sdk_sonar(&op, &ws, &tiny.id);
+
     // The 2026 token routes, and X-Organization-Id on every call.
     let newer = OperatorClient::new(
         client_config(sb, TokenRoutes::Applications, true),
@@ -2186,6 +2190,69 @@ fn run_sdk(sb: &Sandbox) {
 }
 
 /// Part 2. Returns the summary fragment and the findings.
+/// Files through a source, the API proxy and source search, for a new source of `template`
+/// in workspace `ws`.
+fn run_sdk_sonar(op: &OperatorClient, ws: &str, template: &str) {
+    let source = op
+        .sources()
+        .create(&SourceCreate::new(
+            ws,
+            template,
+            tiny_config(5).as_object().unwrap().clone(),
+        ))
+        .unwrap();
+    let files = op.files();
+    files.sources(ws).unwrap();
+    files.drives(&source.id).unwrap();
+    let folder = FolderQuery::new(&source.id, "reports/2025").limit(3);
+    let first = files.list_page(&folder, None).unwrap();
+    files.list_page(&folder, first.next.as_deref()).unwrap();
+    assert_eq!(files.iter(&folder).count(), 4);
+    files
+        .list_page(&FolderQuery::new(&source.id, "/").on_drive("shared"), None)
+        .unwrap();
+    let mut content = Vec::new();
+    std::io::Read::read_to_end(
+        &mut files
+            .open(&source.id, None, "reports/2025/q1 summary.csv")
+            .unwrap(),
+        &mut content,
+    )
+    .unwrap();
+    files
+        .open(&source.id, Some("shared"), "Team Notes/meeting 01.txt")
+        .unwrap();
+    let proxy = op.proxy();
+    proxy
+        .request(
+            &source.id,
+            &ProxyRequest::new(ProxyMethod::Get, "https://api.example.com/v1/invoices"),
+        )
+        .unwrap();
+    proxy
+        .request(
+            &source.id,
+            &ProxyRequest::new(ProxyMethod::Post, "https://api.example.com/v1/charges")
+                .header("Idempotency-Key", "sdk-1")
+                .body("{\"amount\": 5}"),
+        )
+        .unwrap();
+    op.source_search()
+        .search(
+            &source.id,
+            "users",
+            &SearchRequest::new(Condition::and([
+                Condition::gte("id", 2),
+                Condition::negate(Condition::is_in("plan", ["free"])),
+                Condition::or([
+                    Condition::like("email", "%@example.com"),
+                    Condition::fuzzy("name", "ada"),
+                ]),
+            ])),
+        )
+        .unwrap();
+}
+
 fn check_sdk_requests(contract: &Contract) -> (String, Findings) {
     let sb = sandbox(100_000, ErrorStyle::default());
     run_sdk(&sb);
