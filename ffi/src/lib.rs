@@ -46,6 +46,12 @@ pub mod definitions;
 
 pub mod destinations;
 
+pub mod files;
+
+pub mod proxy;
+
+pub mod search;
+
 pub mod workspaces;
 
 // The end-user client, then the sources and checks both clients share.

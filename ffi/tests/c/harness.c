@@ -169,6 +169,7 @@ int main(void) {
     test_conventions();
     test_misuse();
     test_operator();
+    test_files();
     test_end_user();
     test_errors();
     test_tokens_and_validation();
