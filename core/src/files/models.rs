@@ -76,8 +76,8 @@ pub struct FilePage {
     pub items: Vec<FileEntry>,
     /// What to ask for the next page with, as the service sent it, or `None` on the last page
     /// (a `null`, missing or empty `next`). The documents type it as a string only: it may be
-    /// the continuation token itself or a URL carrying one as `continuation_token`;
-    /// [`crate::files::FilePages`] accepts either.
+    /// the continuation token itself or a URL carrying one as `continuation_token`; the
+    /// folder walk accepts either.
     #[serde(default, deserialize_with = "empty_as_none")]
     pub next: Option<String>,
 }
@@ -92,8 +92,8 @@ pub struct FilePage {
 pub struct FolderQuery {
     /// The source whose files to list.
     pub source_id: String,
-    /// The folder: a `/`-separated path, sent as one path segment (see
-    /// [`crate::files`](crate::files#paths)). Must not be empty.
+    /// The folder: a `/`-separated path (`reports/2025`), sent as one path segment (`/` as
+    /// `%2F`, a space as `%20`). Must not be empty, `.` or `..`.
     pub path: String,
     /// A drive of the source ([`Drive::id`]); `None` for the source's own files
     /// (`/sonar/files/{source_id}/list/{path}`).
