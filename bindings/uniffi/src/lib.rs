@@ -13,7 +13,7 @@
 //! One module per API area, as in the core:
 //! [`config`], [`operator`], [`end_user`], [`source_templates`], [`connection_templates`], [`tags`],
 //! [`definitions`], [`sources`], [`checks`], [`workspaces`], [`tokens`], [`validation`],
-//! [`logging`].
+//! [`logging`], [`files`], [`proxy`], [`search`].
 
 uniffi::setup_scaffolding!();
 
@@ -26,8 +26,11 @@ pub mod connection_templates;
 pub mod definitions;
 pub mod destinations;
 pub mod end_user;
+pub mod files;
 pub mod logging;
 pub mod operator;
+pub mod proxy;
+pub mod search;
 pub mod source_templates;
 pub mod sources;
 pub mod tags;

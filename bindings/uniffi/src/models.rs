@@ -1,6 +1,9 @@
 //! The core models the facade's objects take and return. They are declared once, in the core
 //! crate, and derive their uniffi records and enums there (its `uniffi` feature).
 
+pub use airbyte_embedded::files::{
+    Drive, FileEntry, FileEntryKind, FilePage, FileSource, FolderQuery,
+};
 pub use airbyte_embedded::integrations::{
     ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate, CronDescription,
     Customization, DataHostingType, DefinitionBody, Destination, DestinationDefinition,
@@ -9,6 +12,8 @@ pub use airbyte_embedded::integrations::{
     SourceDefinitionSummary, SourceTemplate, SourceTemplateCreate, SourceTemplateSummary,
     SourceTemplateUpdate, StreamSelectionMode, SupportLevel, Tag,
 };
+pub use airbyte_embedded::integrations::{SearchHit, SearchRequest, SearchResponse};
+pub use airbyte_embedded::proxy::{ProxyMethod, ProxyRequest, ProxyResponse};
 pub use airbyte_embedded::sources::{
     CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,
     SourceUpdate, StreamDescriptor, WaitOptions, WriteOptions,
