@@ -5,9 +5,10 @@
  * gives):
  *
  * - Prefix: every symbol, type and macro starts with airbyte_ / AIRBYTE_.
- * - Handles: airbyte_operator_client, airbyte_end_user_client, airbyte_workspace_pages and
- *   airbyte_destination_pages are opaque. A *_new(..., &out) function (or
- *   airbyte_operator_end_user_client, airbyte_operator_*_pages) makes one; the caller owns it and releases it with the
+ * - Handles: airbyte_operator_client, airbyte_end_user_client, airbyte_workspace_pages,
+ *   airbyte_destination_pages, airbyte_file_pages and airbyte_file are opaque. A
+ *   *_new(..., &out) function (or airbyte_operator_end_user_client, airbyte_operator_*_pages,
+ *   airbyte_operator_files_open) makes one; the caller owns it and releases it with the
  *   matching *_free. *_free(NULL) is a no-op. Never use a handle after freeing it.
  * - Status: every fallible function returns an airbyte_status; AIRBYTE_STATUS_OK (0) is
  *   success. Values are stable forever and grouped: 1xx arguments, 2xx HTTP errors, 3xx
@@ -39,8 +40,8 @@
  *   free the handle the call used.
  * - Threads: calls block the calling thread until the HTTP exchange is done. A client handle
  *   may be used by many threads at once (one connection pool and token cache per client);
- *   only its *_free must not race with other calls on it. A *_pages handle is for one thread
- *   at a time. The last error is per thread.
+ *   only its *_free must not race with other calls on it. A *_pages or airbyte_file handle
+ *   is for one thread at a time. The last error is per thread.
  * - Linking: the static library needs -lm -lpthread -ldl; or use
  *   pkg-config --cflags --libs airbyte-embedded.
  */
@@ -163,6 +164,24 @@ typedef struct airbyte_destination_pages airbyte_destination_pages;
 // `airbyte_operator_end_user_client` (the operator client mints and re-mints the token);
 // released by `airbyte_end_user_client_free`. Thread-safe like `airbyte_operator_client`.
 typedef struct airbyte_end_user_client airbyte_end_user_client;
+
+// One file being read: the response body, streamed as it is read, never held whole.
+//
+// Opaque. Made by `airbyte_operator_files_open`, read with `airbyte_file_read`, released by
+// `airbyte_file_free` (which closes the connection if the file was not read to its end). It
+// holds its own reference to the client, so it may outlive the operator client handle. Not
+// for concurrent use: call it from one thread at a time.
+typedef struct airbyte_file airbyte_file;
+
+// A walk over every page of one folder's listing, fetched one page per
+// `airbyte_file_pages_next_page` call. A page's `next` may be a continuation token or a link
+// carrying one (`continuation_token`); a link is followed only on the configured host and
+// port. The walk always ends (a repeated token stops it with `AIRBYTE_STATUS_PAGINATION`).
+//
+// Opaque. Made by `airbyte_operator_files_pages`, released by `airbyte_file_pages_free`. It
+// holds its own reference to the client, so it may outlive the operator client handle. Not
+// for concurrent use: call it from one thread at a time.
+typedef struct airbyte_file_pages airbyte_file_pages;
 
 // An operator client (organisation-wide, authenticated with client credentials): source and
 // connection templates, tags, the connector catalogue, workspaces, every workspace's sources,
@@ -1079,6 +1098,199 @@ void airbyte_destination_pages_free(airbyte_destination_pages *pages);
 airbyte_status airbyte_operator_destinations_get(const airbyte_operator_client *client,
                                                  const char *id,
                                                  char **out_json);
+
+// The sources of a workspace whose files can be read.
+// `GET /sonar/files/sources?workspace_id=…`.
+//
+// On success `*out_json` receives a JSON array of `{id, workspace_id, source_type}`, owned
+// by the caller: free it with `airbyte_string_free`. Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT`
+// (an empty `workspace_id`, nothing sent), `AIRBYTE_STATUS_NOT_FOUND` (a workspace of another
+// organisation).
+//
+// # Safety
+// `client` is NULL or a live handle; `workspace_id` is NULL or a NUL-terminated string;
+// `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_files_sources(const airbyte_operator_client *client,
+                                              const char *workspace_id,
+                                              char **out_json);
+
+// The drives of a source. `GET /sonar/files/{source_id}/drives`.
+//
+// On success `*out_json` receives a JSON array of `{id, name, url}`, owned by the caller:
+// free it with `airbyte_string_free`. Errors: `AIRBYTE_STATUS_NOT_FOUND`.
+//
+// # Safety
+// `client` is NULL or a live handle; `source_id` is NULL or a NUL-terminated string;
+// `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_files_drives(const airbyte_operator_client *client,
+                                             const char *source_id,
+                                             char **out_json);
+
+// Reads one page of a folder's entries.
+// `GET /sonar/files/{source_id}[/drives/{drive_id}]/list/{path}?limit=…&continuation_token=…`.
+//
+// `folder_json` is `{"source_id", "path", "drive_id"?, "limit"?: ≥ 1}`: `path` is
+// `/`-separated and sent as one path segment (`/` as `%2F`, a space as `%20`); `drive_id`
+// absent or null for the source's own files. `continuation_token` is NULL for the first page.
+// On success `*out_json` receives `{"items": [{relative_path, type: "file"|"folder", bytes,
+// modified, source_url}...], "next": string|null}`, owned by the caller: free it with
+// `airbyte_string_free`. Prefer `airbyte_operator_files_pages`, which follows `next` safely.
+//
+// Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (an empty `source_id`, `drive_id` or `path`,
+// `.` or `..` as `path`, a `limit` of 0; nothing sent), `AIRBYTE_STATUS_NOT_FOUND` (no such
+// source, drive or folder), `AIRBYTE_STATUS_VALIDATION` (a token the service refuses).
+//
+// # Safety
+// `client` is NULL or a live handle; `folder_json` and `continuation_token` are NULL or
+// NUL-terminated strings; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_files_list_page(const airbyte_operator_client *client,
+                                                const char *folder_json,
+                                                const char *continuation_token,
+                                                char **out_json);
+
+// Starts a walk over every page of the folder `folder_json` names (as for
+// `airbyte_operator_files_list_page`). Sends nothing until the first
+// `airbyte_file_pages_next_page`; a folder that cannot be sent is reported by that call.
+//
+// On success `*out` receives a new handle, owned by the caller: release it with
+// `airbyte_file_pages_free`.
+//
+// # Safety
+// `client` is NULL or a live handle; `folder_json` is NULL or a NUL-terminated string; `out`
+// is NULL or points to a writable `airbyte_file_pages *`.
+airbyte_status airbyte_operator_files_pages(const airbyte_operator_client *client,
+                                            const char *folder_json,
+                                            airbyte_file_pages **out);
+
+// Fetches the next page of the walk.
+//
+// On success `*out_json` receives a JSON array of entries (possibly empty), owned by the
+// caller: free it with `airbyte_string_free`; or NULL once the last page has been read (every
+// later call also gives NULL).
+//
+// Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` for the walk's folder (first call);
+// `AIRBYTE_STATUS_PAGINATION` for a `next` link off the configured origin or without a
+// token, or a repeated token (reported by the call after the page that carried it); the
+// request's own errors. After an error the walk is over: later calls give NULL.
+//
+// # Safety
+// `pages` is NULL or a live handle not used by another thread during the call; `out_json`
+// is NULL or points to a writable `char *`.
+airbyte_status airbyte_file_pages_next_page(airbyte_file_pages *pages, char **out_json);
+
+// Releases a folder walk. NULL is a no-op. Does not touch the last error.
+//
+// # Safety
+// `pages` is NULL or a live handle, not used by another thread during or after this call.
+void airbyte_file_pages_free(airbyte_file_pages *pages);
+
+// Opens a file for reading: sends the GET and returns once the response head has arrived.
+// `GET /sonar/files/{source_id}[/drives/{drive_id}]/get/{path}`.
+//
+// `drive_id` is NULL for the source's own files; `path` is `/`-separated, sent as one path
+// segment. Opening is retried as any GET is. Read the content with `airbyte_file_read`.
+// On success `*out` receives a new handle, owned by the caller: release it with
+// `airbyte_file_free`.
+//
+// Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (an empty `source_id`, `drive_id` or `path`, or
+// `.` / `..`; nothing sent), `AIRBYTE_STATUS_NOT_FOUND` (no such source, drive or file), auth
+// and transport errors.
+//
+// # Safety
+// `client` is NULL or a live handle; `source_id`, `drive_id` and `path` are NULL or
+// NUL-terminated strings; `out` is NULL or points to a writable `airbyte_file *`.
+airbyte_status airbyte_operator_files_open(const airbyte_operator_client *client,
+                                           const char *source_id,
+                                           const char *drive_id,
+                                           const char *path,
+                                           airbyte_file **out);
+
+// Reads up to `len` bytes of the file into `buf` and writes how many through `*out_read`:
+// 0 at the end of the file (and for `len` 0). The file is never held whole: each call reads
+// what the connection has, at most `len` bytes, so memory stays flat however large the file.
+//
+// Each read must get data within the client's read timeout. A failure before the first byte
+// reached the caller is retried (the file requested again); after it a failure is final:
+// `AIRBYTE_STATUS_TRANSPORT` (the connection broke, or the body ended before its
+// `Content-Length`) or `AIRBYTE_STATUS_TIMEOUT`, and every later call returns it again.
+// `*out_read` is set to 0 on entry.
+//
+// # Safety
+// `file` is NULL or a live handle not used by another thread during the call; `buf` is NULL
+// (only with `len` 0) or points to `len` writable bytes; `out_read` is NULL or points to a
+// writable `size_t`.
+airbyte_status airbyte_file_read(airbyte_file *file, uint8_t *buf, size_t len, size_t *out_read);
+
+// What is known of the file being read.
+//
+// On success `*out_json` receives `{"content_length": bytes|null, "content_type":
+// string|null, "bytes_read": n}` (`content_length` and `content_type` from the response
+// headers; `bytes_read` so far), owned by the caller: free it with `airbyte_string_free`.
+//
+// # Safety
+// `file` is NULL or a live handle not used by another thread during the call; `out_json` is
+// NULL or points to a writable `char *`.
+airbyte_status airbyte_file_info(airbyte_file *file, char **out_json);
+
+// Releases a file handle, closing its connection if the file was not read to its end. NULL
+// is a no-op. Does not touch the last error.
+//
+// # Safety
+// `file` is NULL or a live handle, not used by another thread during or after this call.
+void airbyte_file_free(airbyte_file *file);
+
+// Sends a request to the end user's API with source `source_id`'s stored credentials.
+// `POST /sonar/apis/{source_id}/request`.
+//
+// `request_json` is `{"url", "method": "GET"|"POST"|"PUT"|"DELETE", "headers"?: {name:
+// value}, "body"?: string|null}`. The headers (and body) are never logged nor quoted in an
+// error message. On success `*out_json` receives `{"response_status_code": n,
+// "response_body": string|null}`, owned by the caller: free it with `airbyte_string_free`;
+// an upstream error (a 404 or 500 of the upstream API) is a success here, with that
+// `response_status_code`.
+//
+// Retries: a proxied `GET` (or `HEAD`) is sent again after a failure a retry can fix; a
+// proxied `POST`, `PUT` or `DELETE` is not, and ends with `AIRBYTE_STATUS_OUTCOME_UNKNOWN`
+// when it may have reached the upstream (check there before sending it again).
+//
+// Errors: `AIRBYTE_STATUS_INVALID_ARGUMENT` (an empty `source_id`, `url` or `method`; nothing
+// sent), `AIRBYTE_STATUS_NOT_FOUND` (no such source), `AIRBYTE_STATUS_VALIDATION` (a request
+// the service refuses), `AIRBYTE_STATUS_OUTCOME_UNKNOWN`, auth and transport errors.
+//
+// # Safety
+// `client` is NULL or a live handle; `source_id` and `request_json` are NULL or
+// NUL-terminated strings; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_proxy_request(const airbyte_operator_client *client,
+                                              const char *source_id,
+                                              const char *request_json,
+                                              char **out_json);
+
+// Searches stream `stream_name` of source `source_id`'s synced records.
+// `POST /integrations/sources/{id}/search/{stream_name}` with `{"query": {"where":
+// condition}}`. Replay-safe (a search changes nothing): retried as a GET is.
+//
+// `condition_json` is one condition, a single-key object: `{"eq": {"field": value}}` (also
+// `neq`, `gt`, `gte`, `lt`, `lte`), `{"in": {"field": [values]}}`, `{"like": {"field":
+// "%pattern%"}}`, `{"fuzzy": {"field": "text"}}`, `{"semantic": {"field": "text"}}`, `{"not":
+// condition}`, `{"and": [conditions]}`, `{"or": [conditions]}`. The shapes of these are
+// checked before sending; another operator is passed on for the service to judge. On success
+// `*out_json` receives `{"hits": [{"id": string|null, "score": number|null, "data": {...}}],
+// "total": n, "took_ms": n|null}`, owned by the caller: free it with `airbyte_string_free`.
+//
+// Errors: `AIRBYTE_STATUS_INVALID_JSON` (`condition_json` not a JSON object),
+// `AIRBYTE_STATUS_INVALID_ARGUMENT` (an empty `source_id` or `stream_name`, or a condition of
+// the wrong shape: the last error's `argument` is `condition` and its message says where;
+// nothing sent), `AIRBYTE_STATUS_NOT_FOUND` (no such source or stream),
+// `AIRBYTE_STATUS_VALIDATION` (a condition the service refuses), auth and transport errors.
+//
+// # Safety
+// `client` is NULL or a live handle; `source_id`, `stream_name` and `condition_json` are NULL
+// or NUL-terminated strings; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_operator_sources_search(const airbyte_operator_client *client,
+                                               const char *source_id,
+                                               const char *stream_name,
+                                               const char *condition_json,
+                                               char **out_json);
 
 // Reads one page of workspaces. `GET /workspaces?name_contains=…&status=…&limit=…&cursor=…`.
 //

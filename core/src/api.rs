@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use crate::auth::TokenSource;
 use crate::auth::token_cell::CachedToken;
-use crate::http::{Call, Http, Method, Reply};
+use crate::http::{Call, Http, Method, Reply, Streamed};
 use crate::read_cache::{Family, Lookup, ReadCache};
 use crate::retry::{Replay, RetryPolicy};
 use crate::{Error, Result};
@@ -166,6 +166,18 @@ impl Api {
             cache.invalidate(family);
         }
         result
+    }
+
+    /// `GET base/path` whose success body is left unread for the caller to stream (see
+    /// [`Call::streams`]: no whole-request timeout once the head has arrived). Replay-safe,
+    /// as every GET: retried, and replayed after a 401, until a success head arrives.
+    pub(crate) fn get_stream(&self, path: &str) -> Result<Streamed> {
+        let mut call = Call::new(Method::Get, self.http.url(path), &[], None, Replay::Safe);
+        call.streams = true;
+        self.execute(&call)?.stream.ok_or_else(|| Error::Decode {
+            status: 200,
+            detail: "the streamed response has no body".to_owned(),
+        })
     }
 
     /// `method base/path` with `body` as JSON, sent again per `replay`.

@@ -1,6 +1,7 @@
 //! Rust SDK for the [Airbyte Embedded API](https://api.airbyte.ai/api/v1): operator and
 //! end-user clients for tokens, source and connection templates, tags, workspaces, sources and
-//! checks, with client-side validation of connector configs.
+//! checks, files through a source, the API proxy and source search, with client-side
+//! validation of connector configs.
 //!
 //! ```toml
 //! [dependencies]
@@ -10,8 +11,9 @@
 //! Two clients, so a token cannot be used where it does not belong:
 //! - [`OperatorClient`] (client credentials → operator token): source and connection
 //!   templates, tags, the connector catalogue, workspaces, every workspace's sources, the
-//!   2026 connectors ([`connectors`]) and OAuth app overrides ([`oauth_credentials`]), and
-//!   minting scoped and widget tokens.
+//!   2026 connectors ([`connectors`]) and OAuth app overrides ([`oauth_credentials`]), files
+//!   through a source ([`files`]), the API proxy ([`proxy`]), source search, and minting
+//!   scoped and widget tokens.
 //! - [`EndUserClient`] (a scoped token): the source templates offered to one end user, their
 //!   sources and checks.
 //!
@@ -75,7 +77,9 @@
 //! - **Resilience** ([`retry`]): what is retried, creates whose outcome is unknown, rate
 //!   limits and pacing.
 //! - **Pagination** ([`pagination`]): the walk over workspaces and destinations, and when it
-//!   stops.
+//!   stops; folder listings page with continuation tokens ([`files`]).
+//! - **Files** ([`files`]): paths sent as one segment, file contents as a reader that never
+//!   holds the whole file, and when a read is retried.
 //! - **Logging and redaction** ([`logging`], [`redact`]): what the SDK logs, keeping the HTTP
 //!   library's wire dumps out, the one redactor every error text passes through.
 //! - **Testing** (below): the sandbox, fault injection, fuzzing.
@@ -149,6 +153,17 @@
 //!   connector the check rule fails. `PUT /oauth/credentials` keeps one OAuth app per
 //!   organisation and connector ([`OperatorClient::oauth_credentials`]); its delete answers
 //!   204 whether or not one was set.
+//! - **Files, the proxy and search** ([`OperatorClient::files`], [`OperatorClient::proxy`],
+//!   [`OperatorClient::source_search`]): every source serves the same tree of files on two
+//!   drives (`main`, `shared`), with contents derived from the source id: a README, four
+//!   quarterly CSVs under `reports/2025`, notes on the shared drive, and
+//!   `exports/large export.bin`, 50 MiB generated 64 KiB at a time as it is sent (never held
+//!   whole). Listings page with opaque continuation tokens; `{path}` is one segment (`/` as
+//!   `%2F`), the top level `/`. The proxy calls no upstream: `/status/{code}` answers that
+//!   code, `/empty` a 204 without body, any other URL a 200 describing the request (header
+//!   names only, never values). Search runs the documents' condition language over `users`
+//!   and `purchases` records derived from the source (a Sample Data source has its `count` of
+//!   users, at most 50).
 //! - **Bounds**: a request body over 1 MiB (`--max-body-bytes`) gets 413 before it is read
 //!   whole; the request log keeps the latest 1000 requests, each body cut to its first 64 KiB.
 //! - **Admin routes** under `/_sandbox/` inject faults, revoke tokens and list recorded
@@ -161,10 +176,11 @@
 //!   `tests/fixtures/contract/`. Stream catalogs of templates and definitions are the
 //!   connector's streams until changed, patched with JSON Patch (`json-patch`) and queried
 //!   with JMESPath (`jmespath`); creating or deleting a definition's catalog answers 403 (an
-//!   instance-admin call). It does not serve the documents' search, Sonar and alias
-//!   operations, the connectors' OAuth initiation (in neither document), or destinations the
-//!   service manages for Airbyte-hosted templates; checks and executes do not run a connector
-//!   (the rule above decides); and it answers 500 only when a fault asks for it.
+//!   instance-admin call). It does not serve the documents' alias operations, the deprecated
+//!   `GET /sonar/apis`, the connectors' OAuth initiation (in neither document), or
+//!   destinations the service manages for Airbyte-hosted templates; checks and executes do
+//!   not run a connector (the rule above decides); and it answers 500 only when a fault asks
+//!   for it.
 //!
 //! # Testing against faults
 //!
@@ -173,7 +189,8 @@
 //! `too_many_requests(Some(1))`, `html_page(502)`), `ResetBeforeResponse` (the connection
 //! dropped before the handler runs), `ResetAfterCommit` (the handler commits, then the
 //! connection is dropped), `Delay` (before handling), `DelayResponse` (after committing),
-//! `TruncateBody` and `ExpireToken`. `Sandbox::inventory()` lists the live resources by name,
+//! `TruncateBody`, `ResetDuringBody` (the head and the first bytes of the body, then the
+//! connection dropped) and `ExpireToken`. `Sandbox::inventory()` lists the live resources by name,
 //! to count duplicates. `cargo test -p airbyte-embedded --test faults -- --nocapture` runs the
 //! quickstart story under 25 fault modes and prints, per mode, the faults injected, the calls
 //! that recovered, the typed errors returned, the duplicates created and the panics (both
@@ -199,6 +216,7 @@ pub mod config;
 pub mod connectors;
 mod embedded_source_templates;
 pub mod error;
+pub mod files;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
@@ -208,6 +226,7 @@ pub mod logging;
 pub mod oauth_credentials;
 mod open_enum;
 pub mod pagination;
+pub mod proxy;
 mod read_cache;
 pub mod redact;
 pub mod retry;

@@ -60,7 +60,8 @@ const SECRET_KEYS: &[&str] = &[
 ];
 
 /// Keys whose object values are connector configs: every string inside is treated as a
-/// possible `airbyte_secret` value by [`known_secrets`].
+/// possible `airbyte_secret` value by [`known_secrets`]. Also the API proxy's `headers` and
+/// `body` (`POST /sonar/apis/{source_id}/request`), which carry the upstream's secrets.
 const CONFIG_KEYS: &[&str] = &[
     "source_config",
     "configuration",
@@ -70,6 +71,8 @@ const CONFIG_KEYS: &[&str] = &[
     "destination_config",
     "replication_config",
     "environment",
+    "headers",
+    "body",
 ];
 
 /// A known secret shorter than this is not searched for (it would redact ordinary words).

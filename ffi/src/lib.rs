@@ -48,6 +48,12 @@ pub mod catalogs;
 
 pub mod destinations;
 
+pub mod files;
+
+pub mod proxy;
+
+pub mod search;
+
 pub mod workspaces;
 
 pub mod connectors;

@@ -13,7 +13,8 @@
 //! One module per API area, as in the core:
 //! [`config`], [`operator`], [`end_user`], [`source_templates`], [`connection_templates`], [`tags`],
 //! [`definitions`], [`sources`], [`checks`], [`workspaces`], [`connectors`],
-//! [`oauth_credentials`], [`tokens`], [`validation`], [`logging`].
+//! [`oauth_credentials`], [`tokens`], [`validation`], [`logging`], [`files`], [`proxy`],
+//! [`search`].
 
 uniffi::setup_scaffolding!();
 
@@ -28,9 +29,12 @@ pub mod connectors;
 pub mod definitions;
 pub mod destinations;
 pub mod end_user;
+pub mod files;
 pub mod logging;
 pub mod oauth_credentials;
 pub mod operator;
+pub mod proxy;
+pub mod search;
 pub mod source_templates;
 pub mod sources;
 pub mod tags;

@@ -5,6 +5,9 @@ pub use airbyte_embedded::connectors::{
     Connector, ConnectorAction, ConnectorCheck, ConnectorCreate, ConnectorExecute,
     ConnectorExecution, ConnectorFilter, ConnectorUpdate, ExecutionMetadata, ExecutionStatus,
 };
+pub use airbyte_embedded::files::{
+    Drive, FileEntry, FileEntryKind, FilePage, FileSource, FolderQuery,
+};
 pub use airbyte_embedded::integrations::{
     CatalogType, ConnectionTemplate, ConnectionTemplateCreate, ConnectionTemplateUpdate,
     CronDescription, Customization, DataCategory, DataHostingType, DefinitionBody,
@@ -15,9 +18,11 @@ pub use airbyte_embedded::integrations::{
     SourceTemplateSummary, SourceTemplateUpdate, StreamDeleted, StreamSelectionMode, SupportLevel,
     Tag, TemplateCatalog,
 };
+pub use airbyte_embedded::integrations::{SearchHit, SearchRequest, SearchResponse};
 pub use airbyte_embedded::oauth_credentials::{
     ActorType, OAuthCredentialsRequest, OAuthOverride, OAuthScope,
 };
+pub use airbyte_embedded::proxy::{ProxyMethod, ProxyRequest, ProxyResponse};
 pub use airbyte_embedded::sources::{
     CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,
     SourceUpdate, StreamDescriptor, WaitOptions, WriteOptions,

@@ -11,8 +11,11 @@ use crate::connectors::Connectors;
 use crate::definitions::Definitions;
 use crate::destinations::Destinations;
 use crate::end_user::EndUserClient;
+use crate::files::Files;
 use crate::lifecycle::{ClientSlot, OperatorSlot};
 use crate::oauth_credentials::OAuthCredentials;
+use crate::proxy::ApiProxy;
+use crate::search::SourceSearch;
 use crate::source_templates::SourceTemplates;
 use crate::sources::Sources;
 use crate::tags::Tags;
@@ -20,7 +23,8 @@ use crate::workspaces::Workspaces;
 use crate::{ClientConfig, Result};
 
 /// The operator's client: templates, tags, the connector catalogue, workspaces, every
-/// workspace's sources, and minting scoped and widget tokens. Thread-safe: one client serves
+/// workspace's sources, files through a source, the API proxy, source search, and minting
+/// scoped and widget tokens. Thread-safe: one client serves
 /// many threads, sharing one connection pool and one token cache.
 ///
 /// The operator token is minted from the client credentials on first use
@@ -191,6 +195,44 @@ impl OperatorClient {
     pub fn destinations(&self) -> Result<Arc<Destinations>> {
         self.core()?;
         Ok(Arc::new(Destinations {
+            client: self.slot.clone(),
+        }))
+    }
+
+    /// Files through an end user's source (drives, folder listings, file contents streamed):
+    /// `/sonar/files/...`. The handle (and its walks and open files) share this client's
+    /// `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn files(&self) -> Result<Arc<Files>> {
+        self.core()?;
+        Ok(Arc::new(Files {
+            client: self.slot.clone(),
+        }))
+    }
+
+    /// The API proxy: requests to an end user's API with a source's stored credentials,
+    /// `/sonar/apis/{source_id}/request`. The handle shares this client's `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn proxy(&self) -> Result<Arc<ApiProxy>> {
+        self.core()?;
+        Ok(Arc::new(ApiProxy {
+            client: self.slot.clone(),
+        }))
+    }
+
+    /// Search over a source's synced records:
+    /// `/integrations/sources/{id}/search/{stream_name}`. The handle shares this client's
+    /// `close()`.
+    ///
+    /// # Errors
+    /// `AirbyteError.ClientClosed` after `close()`.
+    pub fn source_search(&self) -> Result<Arc<SourceSearch>> {
+        self.core()?;
+        Ok(Arc::new(SourceSearch {
             client: self.slot.clone(),
         }))
     }

@@ -12,12 +12,14 @@ use crate::client::EndUserClient;
 use crate::config::{ClientConfig, Credentials};
 use crate::connectors::Connectors;
 use crate::error::RateLimit;
+use crate::files::Files;
 use crate::http::Http;
 use crate::integrations::{
-    ConnectionTemplates, DefinitionCatalogs, Definitions, Destinations, SourceTemplates, Tags,
-    TemplateCatalogs,
+    ConnectionTemplates, DefinitionCatalogs, Definitions, Destinations, SourceSearch,
+    SourceTemplates, Tags, TemplateCatalogs,
 };
 use crate::oauth_credentials::OAuthCredentials;
+use crate::proxy::ApiProxy;
 use crate::read_cache::ReadCache;
 use crate::retry::RetryPolicy;
 use crate::sources::template_cache::TemplateCache;
@@ -26,8 +28,8 @@ use crate::tokens::{ScopedTokenRequest, WidgetTokenRequest};
 use crate::workspaces::Workspaces;
 use crate::{Error, Result};
 
-/// The operator's client: templates, tags, workspaces, every workspace's sources, and minting
-/// scoped and widget tokens. Cheap to clone (clones share one connection pool and one token
+/// The operator's client: templates, tags, workspaces, every workspace's sources, files
+/// through a source, the API proxy, source search, and minting scoped and widget tokens. Cheap to clone (clones share one connection pool and one token
 /// cache); `Send + Sync`, so one client serves many threads.
 ///
 /// The operator token is minted from the client credentials on first use
@@ -190,6 +192,30 @@ impl OperatorClient {
     /// `/integrations/destinations`.
     pub fn destinations(&self) -> Destinations<'_> {
         Destinations {
+            api: &self.inner.api,
+        }
+    }
+
+    /// Files through an end user's source (drives, folder listings, file contents streamed):
+    /// `/sonar/files/...`.
+    pub fn files(&self) -> Files<'_> {
+        Files {
+            api: &self.inner.api,
+        }
+    }
+
+    /// The API proxy: requests to an end user's API with the source's stored credentials,
+    /// `/sonar/apis/{source_id}/request`.
+    pub fn proxy(&self) -> ApiProxy<'_> {
+        ApiProxy {
+            api: &self.inner.api,
+        }
+    }
+
+    /// Search over a source's synced records:
+    /// `/integrations/sources/{id}/search/{stream_name}`.
+    pub fn source_search(&self) -> SourceSearch<'_> {
+        SourceSearch {
             api: &self.inner.api,
         }
     }

@@ -19,6 +19,11 @@ pub(crate) struct Call<'a> {
     /// The response carries a token (the operator-, scoped- and widget-token routes): no
     /// part of its body is ever quoted in an error, whatever its status.
     pub(crate) returns_tokens: bool,
+    /// A success response's body is streamed to the caller, never read whole here
+    /// ([`Reply::stream`]): no whole-request timeout once the response head has arrived
+    /// (`request_timeout` bounds the wait for the head, `read_timeout` each read), and any
+    /// media type is accepted.
+    pub(crate) streams: bool,
 }
 
 impl<'a> Call<'a> {
@@ -37,6 +42,7 @@ impl<'a> Call<'a> {
             body,
             replay,
             returns_tokens: false,
+            streams: false,
         }
     }
 }
@@ -51,10 +57,21 @@ impl std::fmt::Debug for Call<'_> {
     }
 }
 
-/// A success response: status and raw body. `Debug` shows the size only.
+/// A success response: status and raw body (empty for a call that [`Call::streams`], whose
+/// body is `stream`, unread). `Debug` shows the size only.
 pub(crate) struct Reply {
     pub(crate) status: u16,
     pub(crate) body: Vec<u8>,
+    /// The unread body of a streamed call, with the response's `Content-Length` and
+    /// `Content-Type` when it had them.
+    pub(crate) stream: Option<Streamed>,
+}
+
+/// The unread body of a streamed success response.
+pub(crate) struct Streamed {
+    pub(crate) body: ureq::Body,
+    pub(crate) content_length: Option<u64>,
+    pub(crate) content_type: Option<String>,
 }
 
 impl std::fmt::Debug for Reply {
@@ -62,6 +79,7 @@ impl std::fmt::Debug for Reply {
         f.debug_struct("Reply")
             .field("status", &self.status)
             .field("body_bytes", &self.body.len())
+            .field("streamed", &self.stream.is_some())
             .finish()
     }
 }

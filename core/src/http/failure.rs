@@ -42,6 +42,13 @@ pub(super) fn transport_failure(e: ureq::Error) -> Box<Failed> {
     })
 }
 
+/// The error and retry class of a failed read of a streamed body (`io` from ureq's body
+/// reader, which wraps ureq's own errors).
+pub(crate) fn read_failure(io: std::io::Error) -> (Error, Failure) {
+    let failed = transport_failure(ureq::Error::from(io));
+    (failed.error, failed.failure)
+}
+
 /// How a transport failure counts for retrying: whether a connection was made, whether a
 /// timeout was per read or for the whole request.
 fn classify(e: &ureq::Error) -> Failure {

@@ -2,7 +2,8 @@
 //! rate-limit bookkeeping, pacing and the retry loop (whose decisions come from
 //! [`crate::retry::decide`]). Knows nothing about tokens beyond asking for one per attempt.
 //!
-//! - `call.rs`: what a request describes and the success response it gets;
+//! - `call.rs`: what a request describes and the success response it gets (read whole, or its
+//!   body left unread for the caller to stream);
 //! - `transport.rs`: the agent and one attempt;
 //! - `retry_loop.rs`: attempts until success or the retry policy says stop;
 //! - `failure.rs`: what a failed attempt with no response means for retrying;
@@ -21,6 +22,7 @@ mod retry_loop;
 mod transport;
 pub(crate) mod url;
 
-pub(crate) use call::{Call, Reply, decode_token_body};
+pub(crate) use call::{Call, Reply, Streamed, decode_token_body};
+pub(crate) use failure::read_failure;
 pub(crate) use method::Method;
 pub(crate) use transport::Http;

@@ -1,13 +1,13 @@
 //! The client's `ureq::Agent` and one attempt: building the request, reading the whole
-//! response, keeping the rate-limit numbers, and turning a non-success status into its
-//! error.
+//! response (or, for a streamed call's success, only its head), keeping the rate-limit
+//! numbers, and turning a non-success status into its error.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use ureq::{Agent, RequestBuilder};
 
-use super::call::{Call, Reply, path_of};
+use super::call::{Call, Reply, Streamed, path_of};
 use super::failure::{Failed, transport_failure};
 use super::{Method, error_body, rate_limit, resolver};
 use crate::config::ClientConfig;
@@ -75,7 +75,8 @@ impl Http {
         format!("/{}", path.trim_start_matches('/'))
     }
 
-    /// One attempt: sends `call` once and reads the whole response.
+    /// One attempt: sends `call` once and reads the whole response (a streamed call's
+    /// success body is left unread, in [`Reply::stream`]).
     pub(super) fn attempt(
         &self,
         call: &Call<'_>,
@@ -103,6 +104,19 @@ impl Http {
                 .lock()
                 .unwrap_or_else(|p| p.into_inner()) = Some(rate_limit);
         }
+        if call.streams && (200..300).contains(&status) {
+            log::debug!(
+                "{} {} -> {status}, body streamed, head in {} ms",
+                call.method.as_str(),
+                path_of(&call.url),
+                started.elapsed().as_millis()
+            );
+            return Ok(Reply {
+                status,
+                body: Vec::new(),
+                stream: Some(streamed(response)),
+            });
+        }
         let body = response
             .body_mut()
             .with_config()
@@ -127,7 +141,11 @@ impl Http {
             started.elapsed().as_millis()
         );
         if (200..300).contains(&status) {
-            return Ok(Reply { status, body });
+            return Ok(Reply {
+                status,
+                body,
+                stream: None,
+            });
         }
         let hint = matches!(status, 429 | 503)
             .then(|| retry::server_hint(&rate_limit, unix_seconds(now)))
@@ -175,8 +193,13 @@ impl Http {
         bearer: Option<&str>,
         limit: Option<Duration>,
     ) -> RequestBuilder<B> {
+        let accept = if call.streams {
+            "*/*"
+        } else {
+            "application/json"
+        };
         rb = rb
-            .header("Accept", "application/json")
+            .header("Accept", accept)
             .query_pairs(call.query.iter().map(|(k, v)| (*k, v.as_str())));
         if call.body.is_some() {
             rb = rb.header("Content-Type", "application/json");
@@ -189,8 +212,34 @@ impl Http {
         }
         if let Some(limit) = limit {
             rb = rb.config().timeout_global(Some(limit)).build();
+        } else if call.streams {
+            // The body may take longer than any whole-request bound: the head must come within
+            // `request_timeout`, and every read within `read_timeout` (the agent's).
+            rb = rb
+                .config()
+                .timeout_global(None)
+                .timeout_recv_response(Some(self.config.request_timeout))
+                .build();
         }
         rb
+    }
+}
+
+/// A success response's head and its unread body.
+fn streamed(response: ureq::http::Response<ureq::Body>) -> Streamed {
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let content_length = header("content-length").and_then(|v| v.trim().parse().ok());
+    let content_type = header("content-type");
+    Streamed {
+        body: response.into_body(),
+        content_length,
+        content_type,
     }
 }
 

@@ -1,11 +1,12 @@
 //! The Integration Management API (operator token): templates, tags, stream catalogs,
-//! destinations and the connector catalogue.
+//! destinations, the connector catalogue and source search.
 
 mod catalogs;
 mod connection_templates;
 mod customization;
 mod definitions;
 mod destinations;
+mod search;
 mod source_templates;
 mod tags;
 
@@ -30,6 +31,7 @@ pub use destinations::{
     Destination, DestinationFilter, DestinationPage, DestinationPages, DestinationSummary,
     Destinations,
 };
+pub use search::{Condition, SearchHit, SearchRequest, SearchResponse, SourceSearch};
 pub use source_templates::{
     SourceConfigTemplateMode, SourceTemplate, SourceTemplateCreate, SourceTemplateSummary,
     SourceTemplateUpdate, SourceTemplates,

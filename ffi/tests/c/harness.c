@@ -170,6 +170,7 @@ int main(void) {
     test_misuse();
     test_operator();
     test_connectors();
+    test_files();
     test_end_user();
     test_errors();
     test_tokens_and_validation();

@@ -61,6 +61,7 @@ void test_conventions(void);
 void test_misuse(void);
 void test_operator(void);
 void test_connectors(void);
+void test_files(void);
 void test_end_user(void);
 void test_errors(void);
 void test_tokens_and_validation(void);

@@ -1,6 +1,8 @@
 //! Injected faults: canned responses (5xx, 429, HTML pages), the sandbox's own 500, delays
-//! before or after handling, expired tokens, truncated bodies and connections dropped before or after the handler ran.
+//! before or after handling, expired tokens, truncated bodies and connections dropped before
+//! or after the handler ran, or part way through the response body.
 
+use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -100,6 +102,13 @@ pub enum FaultAction {
     DelayResponse {
         /// The delay in milliseconds.
         millis: u64,
+    },
+    /// Handle the request normally, send the response head (its `Content-Length` unchanged)
+    /// and the first `after_bytes` bytes of its body, then drop the connection: a download
+    /// cut off part way, or, with `after_bytes: 0`, right after the head.
+    ResetDuringBody {
+        /// How many body bytes arrive before the connection drops.
+        after_bytes: usize,
     },
 }
 
@@ -250,6 +259,70 @@ impl axum::body::HttpBody for AbortBody {
             std::io::ErrorKind::ConnectionAborted,
             "sandbox fault: connection dropped",
         ))))
+    }
+}
+
+/// A body that passes on the first `left` bytes of `inner`, then, after a pause that lets
+/// hyper send what it holds, fails: hyper drops the connection mid-body.
+pub(crate) struct CutBody {
+    inner: Body,
+    left: usize,
+    pause: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+/// How long [`CutBody`] waits before it fails, so the head and the bytes before the cut are on
+/// the wire first.
+const CUT_PAUSE: std::time::Duration = std::time::Duration::from_millis(20);
+
+impl CutBody {
+    /// `response` whose body stops after `after_bytes` bytes with a dropped connection.
+    pub(crate) fn cut(response: Response, after_bytes: usize) -> Response {
+        let (parts, body) = response.into_parts();
+        let cut = CutBody {
+            inner: body,
+            left: after_bytes,
+            pause: None,
+        };
+        Response::from_parts(parts, Body::new(cut))
+    }
+}
+
+impl axum::body::HttpBody for CutBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
+        let this = self.get_mut();
+        if this.left > 0 {
+            return match Pin::new(&mut this.inner).poll_frame(cx) {
+                Poll::Ready(Some(Ok(frame))) => match frame.into_data() {
+                    Ok(mut data) => {
+                        if data.len() > this.left {
+                            data.truncate(this.left);
+                        }
+                        this.left -= data.len();
+                        Poll::Ready(Some(Ok(http_body::Frame::data(data))))
+                    }
+                    Err(_) => Poll::Ready(None),
+                },
+                Poll::Ready(Some(Err(e))) => Poll::Ready(Some(Err(std::io::Error::other(e)))),
+                Poll::Ready(None) => Poll::Ready(None),
+                Poll::Pending => Poll::Pending,
+            };
+        }
+        let pause = this
+            .pause
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(CUT_PAUSE)));
+        match pause.as_mut().poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(()) => Poll::Ready(Some(Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "sandbox fault: connection dropped during the body",
+            )))),
+        }
     }
 }
 

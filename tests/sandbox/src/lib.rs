@@ -18,8 +18,12 @@
 //! Every route of the contract under `http://127.0.0.1:<port>/api/v1`: token minting
 //! (operator, scoped, widget), workspaces (paginated with absolute `next` links), source
 //! definitions, source and connection templates, tags, sources (end user and operator),
-//! asynchronous checks, and the 2026 connectors and OAuth apps (below). State lives in memory and starts with two organisations and no
-//! workspaces; workspaces appear when a scoped or widget token is minted for a new name.
+//! asynchronous checks, the 2026 connectors and OAuth apps (below), and for operators the
+//! files of a source ([`files`]: two drives, a paginated folder listing, contents streamed as
+//! they are generated, one file of 50 MiB), the API proxy (answered as an upstream would, see
+//! `routes/proxy.rs`) and source search over synced records derived from the source (see
+//! `records.rs`). State lives in memory and starts with two organisations and no workspaces;
+//! workspaces appear when a scoped or widget token is minted for a new name.
 //!
 //! - **Credentials**: [`CLIENT_ID`]/[`CLIENT_SECRET`] belong to [`ORGANIZATION_ID`],
 //!   [`OTHER_CLIENT_ID`]/[`OTHER_CLIENT_SECRET`] to [`OTHER_ORGANIZATION_ID`], and
@@ -102,7 +106,8 @@
 //!
 //! [`Sandbox`] records recent requests ([`Sandbox::requests`]), counts token requests, revokes
 //! operator tokens and injects [`Fault`]s ([`FaultAction`]: canned responses, the sandbox's own
-//! 500, delays, expired tokens, truncated bodies, dropped connections). The binary exposes the
+//! 500, delays, expired tokens, truncated bodies, connections dropped before, after or during
+//! the response body). The binary exposes the
 //! same hooks over HTTP:
 //!
 //! | route | effect |
@@ -131,6 +136,7 @@ mod cron;
 mod errors;
 mod execute;
 mod faults;
+pub mod files;
 pub mod global_templates;
 mod inventory;
 mod masking;
@@ -141,6 +147,7 @@ mod pipeline;
 mod query;
 mod ratelimit;
 mod recording;
+mod records;
 mod routes;
 mod server;
 mod spec;

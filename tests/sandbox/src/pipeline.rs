@@ -14,7 +14,7 @@ use crate::auth::{TOKEN_PATH, organization_hint};
 use crate::body::{BodyError, read_capped};
 use crate::clock;
 use crate::errors::ApiError;
-use crate::faults::{FaultAction, canned_response, dropped_connection};
+use crate::faults::{CutBody, FaultAction, canned_response, dropped_connection};
 use crate::recording::RecordedRequest;
 use crate::state::AppState;
 
@@ -71,6 +71,7 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
     let mut internal = false;
     let mut drop_after = false;
     let mut delay_after = None;
+    let mut cut = None;
     match fault {
         Some(FaultAction::Respond {
             status,
@@ -89,6 +90,7 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
         Some(FaultAction::ResetBeforeResponse) => return dropped_connection(),
         Some(FaultAction::ResetAfterCommit) => drop_after = true,
         Some(FaultAction::DelayResponse { millis }) => delay_after = Some(millis),
+        Some(FaultAction::ResetDuringBody { after_bytes }) => cut = Some(after_bytes),
         None => {}
     }
     let under_api = path == API_PREFIX || path.starts_with("/api/v1/");
@@ -123,6 +125,9 @@ pub(crate) async fn pipeline(State(app): State<AppState>, req: Request, next: Ne
     }
     if let Some(millis) = delay_after {
         tokio::time::sleep(Duration::from_millis(millis)).await;
+    }
+    if let Some(after_bytes) = cut {
+        return CutBody::cut(response, after_bytes);
     }
     match truncate {
         Some(keep) => truncated(response, keep).await,

@@ -38,11 +38,13 @@ use std::time::{Duration, Instant};
 use airbyte_embedded::connectors::{
     ConnectorAction, ConnectorCreate, ConnectorExecute, ConnectorFilter, ConnectorUpdate,
 };
+use airbyte_embedded::files::FolderQuery;
 use airbyte_embedded::integrations::{
-    ConnectionTemplateCreate, ConnectionTemplateUpdate, Customization, SourceTemplateCreate,
-    SourceTemplateUpdate, StreamSelectionMode,
+    Condition, ConnectionTemplateCreate, ConnectionTemplateUpdate, Customization, SearchRequest,
+    SourceTemplateCreate, SourceTemplateUpdate, StreamSelectionMode,
 };
 use airbyte_embedded::oauth_credentials::OAuthCredentialsRequest;
+use airbyte_embedded::proxy::{ProxyMethod, ProxyRequest};
 use airbyte_embedded::sources::{SourceCreate, SourceUpdate};
 use airbyte_embedded::workspaces::{WorkspaceFilter, WorkspaceUpdate};
 use airbyte_embedded::{
@@ -252,6 +254,8 @@ struct World {
     /// `ws_a`, one in the other organisation.
     destination: String,
     other_destination: String,
+    /// The continuation token of the first page of a folder listing (`limit=2`).
+    files_next: String,
     /// Connectors (`/integrations/connectors`) from the Stripe template in `ws_a`: one to
     /// read and change, one to delete, one whose credentials fail the check rule; and one in
     /// the other organisation.
@@ -479,6 +483,18 @@ fn build_world(http: &Http) -> World {
     let destination = first_destination(&op, &ws_a);
     let other_destination = first_destination(&other_op, &ws_other);
     let connectors = build_connectors(http, &op, &other_op, &other_template);
+    let files_next = http.ok(
+        "GET",
+        &format!(
+            "/sonar/files/{}/list/reports%2F2025?limit=2",
+            sources["/integrations/sources"].source
+        ),
+        &op,
+        None,
+    )["next"]
+        .as_str()
+        .expect("a folder of four entries has a second page of two")
+        .to_owned();
     World {
         op,
         other_op,
@@ -503,6 +519,7 @@ fn build_world(http: &Http) -> World {
         other_source,
         destination,
         other_destination,
+        files_next,
         connectors,
     }
 }
@@ -1447,6 +1464,9 @@ fn routes(w: &World) -> Vec<Route> {
         ],
     ));
 
+    // Files through a source, the API proxy and source search (the Sonar data-access routes).
+    file_routes(w, &mut routes);
+
     // Sources and checks, for both audiences.
     for (prefix, pw) in &w.sources {
         let (token, audience) = if *prefix == "/embedded/sources" {
@@ -1933,6 +1953,198 @@ fn routes(w: &World) -> Vec<Route> {
     ));
     let _ = &w.other_op;
     routes
+}
+
+/// The routes of files through a source, the API proxy and source search, with their probes.
+fn file_routes(w: &World, routes: &mut Vec<Route>) {
+    let op = w.op.as_str();
+    let src = w.sources["/integrations/sources"].source.as_str();
+    let other = w.other_source.as_str();
+    let route = |method: &'static str,
+                 template: &'static str,
+                 sample_path: String,
+                 sample_body: Option<Value>,
+                 probes: Vec<Probe>| Route {
+        method,
+        template,
+        audience: Audience::Operator,
+        sample_path,
+        sample_body,
+        probes,
+    };
+    let sources = "/sonar/files/sources";
+    routes.push(route(
+        "GET",
+        "/sonar/files/sources",
+        format!("{sources}?workspace_id={}", w.ws_a),
+        None,
+        vec![
+            Probe::new("GET", sources, 200)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_a)),
+            Probe::new("GET", sources, 200)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_b)),
+            Probe::new("GET", sources, 422).token(op),
+            Probe::new("GET", sources, 422)
+                .token(op)
+                .query("workspace_id=nope"),
+            Probe::new("GET", sources, 404)
+                .token(op)
+                .query(&format!("workspace_id={}", w.ws_other)),
+        ],
+    ));
+    let drives = |s: &str| format!("/sonar/files/{s}/drives");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/drives",
+        drives(src),
+        None,
+        vec![
+            Probe::new("GET", &drives(src), 200).token(op),
+            Probe::new("GET", &drives(other), 404).token(op),
+            Probe::new("GET", &drives(&uuid_like(7)), 404).token(op),
+            Probe::new("GET", &drives("nope"), 404).token(op),
+        ],
+    ));
+    let list = |s: &str, path: &str| format!("/sonar/files/{s}/list/{path}");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/list/{path}",
+        list(src, "%2F"),
+        None,
+        vec![
+            Probe::new("GET", &list(src, "%2F"), 200).token(op),
+            Probe::new("GET", &list(src, "reports%2F2025"), 200)
+                .token(op)
+                .query("limit=2"),
+            Probe::new("GET", &list(src, "reports%2F2025"), 200)
+                .token(op)
+                .query(&format!("limit=2&continuation_token={}", w.files_next)),
+            Probe::new("GET", &list(src, "exports"), 200)
+                .token(op)
+                .query("limit=100"),
+            Probe::new("GET", &list(src, "reports"), 400)
+                .token(op)
+                .query("continuation_token=garbage"),
+            Probe::new("GET", &list(src, "reports"), 422)
+                .token(op)
+                .query("limit=0"),
+            Probe::new("GET", &list(src, "reports"), 422)
+                .token(op)
+                .query("limit=x"),
+            Probe::new("GET", &list(src, "README.md"), 404).token(op),
+            Probe::new("GET", &list(src, "nope"), 404).token(op),
+            Probe::new("GET", &list(other, "%2F"), 404).token(op),
+        ],
+    ));
+    let drive_list = |d: &str, path: &str| format!("/sonar/files/{src}/drives/{d}/list/{path}");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/drives/{drive_id}/list/{path}",
+        drive_list("shared", "%2F"),
+        None,
+        vec![
+            Probe::new("GET", &drive_list("shared", "%2F"), 200).token(op),
+            Probe::new("GET", &drive_list("shared", "Team%20Notes"), 200)
+                .token(op)
+                .query("limit=1"),
+            Probe::new("GET", &drive_list("main", "reports"), 200).token(op),
+            Probe::new("GET", &drive_list("nope", "%2F"), 404).token(op),
+            Probe::new("GET", &drive_list("shared", "reports"), 404).token(op),
+            Probe::new("GET", &drive_list("shared", "%2F"), 422)
+                .token(op)
+                .query("limit=-1"),
+        ],
+    ));
+    let get = |s: &str, path: &str| format!("/sonar/files/{s}/get/{path}");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/get/{path}",
+        get(src, "README.md"),
+        None,
+        vec![
+            Probe::new("GET", &get(src, "README.md"), 200).token(op),
+            Probe::new("GET", &get(src, "reports%2F2025%2Fq1%20summary.csv"), 200).token(op),
+            Probe::new("GET", &get(src, "reports"), 404).token(op),
+            Probe::new("GET", &get(src, "nope.txt"), 404).token(op),
+            Probe::new("GET", &get(other, "README.md"), 404).token(op),
+        ],
+    ));
+    let drive_get = |d: &str, path: &str| format!("/sonar/files/{src}/drives/{d}/get/{path}");
+    routes.push(route(
+        "GET",
+        "/sonar/files/{source_id}/drives/{drive_id}/get/{path}",
+        drive_get("shared", "Team%20Notes%2Fmeeting%2001.txt"),
+        None,
+        vec![
+            Probe::new(
+                "GET",
+                &drive_get("shared", "Team%20Notes%2Fmeeting%2001.txt"),
+                200,
+            )
+            .token(op),
+            Probe::new("GET", &drive_get("main", "README.md"), 200).token(op),
+            Probe::new("GET", &drive_get("shared", "README.md"), 404).token(op),
+            Probe::new("GET", &drive_get("nope", "README.md"), 404).token(op),
+        ],
+    ));
+
+    let proxy = |s: &str| format!("/sonar/apis/{s}/request");
+    let get_invoices = json!({"url": "https://api.example.com/v1/invoices", "method": "GET"});
+    routes.push(route(
+        "POST",
+        "/sonar/apis/{source_id}/request",
+        proxy(src),
+        Some(get_invoices.clone()),
+        vec![
+            Probe::new("POST", &proxy(src), 200).token(op).json(get_invoices.clone()),
+            Probe::new("POST", &proxy(src), 200).token(op).json(json!({
+                "url": "https://api.example.com/v1/invoices", "method": "POST",
+                "headers": {"Idempotency-Key": "k-1", "Content-Type": "application/json"},
+                "body": "{\"amount\": 5}"})),
+            Probe::new("POST", &proxy(src), 200).token(op).json(json!({
+                "url": "https://api.example.com/status/503", "method": "DELETE", "headers": {}, "body": null})),
+            Probe::new("POST", &proxy(src), 200)
+                .token(op)
+                .json(json!({"url": "https://api.example.com/empty", "method": "PUT"})),
+            Probe::new("POST", &proxy(src), 422)
+                .token(op)
+                .json(json!({"url": "https://api.example.com/x", "method": "PATCH"})),
+            Probe::new("POST", &proxy(src), 422)
+                .token(op)
+                .json(json!({"url": "/v1/relative", "method": "GET"})),
+            Probe::new("POST", &proxy(src), 422)
+                .token(op)
+                .json(json!({"method": "GET"})),
+            Probe::new("POST", &proxy(src), 422)
+                .token(op)
+                .json(json!({"url": "https://api.example.com/x", "method": "GET", "headers": {"a": 1}})),
+            Probe::new("POST", &proxy(other), 404).token(op).json(get_invoices.clone()),
+        ],
+    ));
+
+    let search = |s: &str, stream: &str| format!("/integrations/sources/{s}/search/{stream}");
+    let by_id = json!({"query": {"where": {"eq": {"id": 1}}}});
+    routes.push(route(
+        "POST",
+        "/integrations/sources/{id}/search/{stream_name}",
+        search(src, "users"),
+        Some(by_id.clone()),
+        vec![
+            Probe::new("POST", &search(src, "users"), 200).token(op).json(by_id.clone()),
+            Probe::new("POST", &search(src, "users"), 200).token(op).json(json!({"query": {"where": {"and": [
+                {"gte": {"age": 30}}, {"not": {"eq": {"plan": "free"}}},
+                {"or": [{"like": {"email": "%@example.com"}}, {"in": {"city": ["Paris", "Lisbon"]}}]}]}}})),
+            Probe::new("POST", &search(src, "purchases"), 200).token(op).json(json!({"query": {"where": {"fuzzy": {"product": "notebok"}}}})),
+            Probe::new("POST", &search(src, "users"), 200).token(op).json(json!({"query": {"where": {"eq": {"id": -1}}}})),
+            Probe::new("POST", &search(src, "nope"), 404).token(op).json(by_id.clone()),
+            Probe::new("POST", &search(other, "users"), 404).token(op).json(by_id.clone()),
+            Probe::new("POST", &search(src, "users"), 422).token(op).json(json!({"query": {}})),
+            Probe::new("POST", &search(src, "users"), 422).token(op).json(json!({"query": {"where": {"between": {"age": [1, 2]}}}})),
+            Probe::new("POST", &search(src, "users"), 422).token(op).json(json!({})),
+        ],
+    ));
 }
 
 /// The route's well-formed sample request, without a token, expecting `expect`.
@@ -2598,6 +2810,8 @@ fn run_sdk(sb: &Sandbox) {
     workspaces.deactivate(&ws_eu).unwrap();
     workspaces.delete(&ws_eu).unwrap();
 
+    run_sdk_sonar(&op, &ws, &tiny.id);
+
     // The 2026 token routes, and X-Organization-Id on every call.
     let newer = OperatorClient::new(
         client_config(sb, TokenRoutes::Applications, true),
@@ -2618,6 +2832,69 @@ fn run_sdk(sb: &Sandbox) {
 }
 
 /// Part 2. Returns the summary fragment and the findings.
+/// Files through a source, the API proxy and source search, for a new source of `template`
+/// in workspace `ws`.
+fn run_sdk_sonar(op: &OperatorClient, ws: &str, template: &str) {
+    let source = op
+        .sources()
+        .create(&SourceCreate::new(
+            ws,
+            template,
+            tiny_config(5).as_object().unwrap().clone(),
+        ))
+        .unwrap();
+    let files = op.files();
+    files.sources(ws).unwrap();
+    files.drives(&source.id).unwrap();
+    let folder = FolderQuery::new(&source.id, "reports/2025").limit(3);
+    let first = files.list_page(&folder, None).unwrap();
+    files.list_page(&folder, first.next.as_deref()).unwrap();
+    assert_eq!(files.iter(&folder).count(), 4);
+    files
+        .list_page(&FolderQuery::new(&source.id, "/").on_drive("shared"), None)
+        .unwrap();
+    let mut content = Vec::new();
+    std::io::Read::read_to_end(
+        &mut files
+            .open(&source.id, None, "reports/2025/q1 summary.csv")
+            .unwrap(),
+        &mut content,
+    )
+    .unwrap();
+    files
+        .open(&source.id, Some("shared"), "Team Notes/meeting 01.txt")
+        .unwrap();
+    let proxy = op.proxy();
+    proxy
+        .request(
+            &source.id,
+            &ProxyRequest::new(ProxyMethod::Get, "https://api.example.com/v1/invoices"),
+        )
+        .unwrap();
+    proxy
+        .request(
+            &source.id,
+            &ProxyRequest::new(ProxyMethod::Post, "https://api.example.com/v1/charges")
+                .header("Idempotency-Key", "sdk-1")
+                .body("{\"amount\": 5}"),
+        )
+        .unwrap();
+    op.source_search()
+        .search(
+            &source.id,
+            "users",
+            &SearchRequest::new(Condition::and([
+                Condition::gte("id", 2),
+                Condition::negate(Condition::is_in("plan", ["free"])),
+                Condition::or([
+                    Condition::like("email", "%@example.com"),
+                    Condition::fuzzy("name", "ada"),
+                ]),
+            ])),
+        )
+        .unwrap();
+}
+
 fn check_sdk_requests(contract: &Contract) -> (String, Findings) {
     let sb = sandbox(100_000, ErrorStyle::default());
     run_sdk(&sb);
@@ -2829,6 +3106,34 @@ fn the_contract_checks_catch_violations() {
             .is_empty()
     );
     assert!(contract.find("GET", "/api/v1/nowhere").is_none());
+    // A file's bytes are not parsed as JSON on the streamed routes' 200, and only there.
+    let (file, _) = contract
+        .find(
+            "GET",
+            &format!("/api/v1/sonar/files/{}/get/a.bin", uuid_like(1)),
+        )
+        .unwrap();
+    assert!(
+        contract
+            .check_response(&file, 200, &[], "\u{1}PK binary")
+            .is_empty()
+    );
+    assert!(
+        !contract
+            .check_response(&file, 404, &[], "not json")
+            .is_empty()
+    );
+    let (drives, _) = contract
+        .find(
+            "GET",
+            &format!("/api/v1/sonar/files/{}/drives", uuid_like(1)),
+        )
+        .unwrap();
+    assert!(
+        !contract
+            .check_response(&drives, 200, &[], "not json")
+            .is_empty()
+    );
     // The era rule: the 2026 document only for routes the 2025 one lacks.
     let (info, _) = contract
         .find("GET", "/api/v1/account/applications/scoped-token/info")

@@ -7,8 +7,12 @@ module adds the Python idioms:
 
 - ``WorkspacePages`` is iterable: ``for w in operator.workspaces().pages(): ...`` yields each
   ``Workspace``, fetching one page at a time; ``iter_workspaces(operator, filter)`` does the
-  same. ``DestinationPages`` (from ``operator.destinations().pages(filter)``) is iterable
-  the same way.
+  same. ``DestinationPages`` (from ``operator.destinations().pages(filter)``) and
+  ``FilePages`` (from ``operator.files().pages(folder)``) are iterable the same way.
+- ``operator.files().open(source_id, path)`` returns a ``FileReader``: a read-only binary
+  file object (``io.RawIOBase``: ``read(n)``, ``readinto``, ``readall``, ``with`` blocks,
+  ``shutil.copyfileobj``) over the file's content as it streams in, never held whole;
+  iterating it yields chunks of bytes. The uniffi ``FileStream`` it wraps is its ``stream``.
 - The SDK's log records go to the ``logging`` module by default (logger ``airbyte_embedded``
   and its children, e.g. ``airbyte_embedded.http``); see ``forward_to_logging``.
 - Clients are context managers: ``with OperatorClient(...) as op:`` calls ``op.close()`` on
@@ -43,6 +47,7 @@ record (``Defaults``), and change what differs::
 
 from __future__ import annotations
 
+import io as _io
 import logging as _logging
 import threading as _threading
 import types as _types
@@ -54,6 +59,9 @@ from ._native.airbyte_embedded import (
     AirbyteError,
     DestinationPages,
     EndUserClient,
+    FilePages,
+    Files,
+    FileStream,
     JsonObject,
     JsonValue,
     LogLevel,
@@ -67,6 +75,7 @@ from ._native.airbyte_embedded import (
 )
 
 __all__ = list(_generated.__all__) + [
+    "FileReader",
     "JsonObject",
     "JsonValue",
     "LoggingForwarder",
@@ -91,6 +100,85 @@ def _iterate_pages(pages: Any) -> Iterator[Any]:
 
 WorkspacePages.__iter__ = _iterate_pages  # type: ignore[attr-defined]
 DestinationPages.__iter__ = _iterate_pages  # type: ignore[attr-defined]
+FilePages.__iter__ = _iterate_pages  # type: ignore[attr-defined]
+
+
+class FileReader(_io.RawIOBase):
+    """A file's content, read as it streams in: ``operator.files().open(source_id, path)``.
+
+    A read-only binary file object: ``read(n)`` returns at most ``n`` bytes (``b""`` at the
+    end), ``readinto``, ``readall`` (the rest, in memory: prefer chunks for a large file),
+    ``with FileReader(...) as f:`` and ``shutil.copyfileobj(f, out)`` work as for any raw
+    stream. Iterating it yields the content in chunks of ``chunk_size`` bytes (at most; 64 KiB
+    by default) instead of lines. Only one chunk is in memory at a time.
+
+    Each read must get data within the client's read timeout. A failure before the first byte
+    is retried; after it, a read raises ``AirbyteError.Transport`` or ``AirbyteError.Timeout``,
+    and so does every later read. ``close()`` lets go of the connection.
+    """
+
+    def __init__(self, stream: FileStream, chunk_size: int = 64 * 1024) -> None:
+        super().__init__()
+        self.stream = stream
+        self.chunk_size = chunk_size
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: Optional[int] = -1) -> bytes:
+        """At most ``size`` bytes (all that is left when ``size`` is negative or None)."""
+        self._checkClosed()
+        if size is None or size < 0:
+            return self.readall()
+        return self.stream.read(size)
+
+    def readinto(self, buffer: Any) -> int:
+        self._checkClosed()
+        view = memoryview(buffer).cast("B")
+        data = self.stream.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+    def __iter__(self) -> Iterator[bytes]:  # type: ignore[override]
+        self._checkClosed()
+        while True:
+            chunk = self.stream.read(self.chunk_size)
+            if not chunk:
+                return
+            yield chunk
+
+    @property
+    def content_length(self) -> Optional[int]:
+        """The file's length in bytes from the response's ``Content-Length``, if it had one."""
+        return self.stream.content_length()
+
+    @property
+    def content_type(self) -> Optional[str]:
+        """The response's ``Content-Type`` (``text/csv``), if it had one."""
+        return self.stream.content_type()
+
+    @property
+    def bytes_read(self) -> int:
+        """How many bytes have been read so far."""
+        return self.stream.bytes_read()
+
+    def close(self) -> None:
+        if not self.closed:
+            self.stream.close()
+        super().close()
+
+
+_generated_files_open = Files.open
+
+
+def _files_open(self: Any, source_id: str, path: str, drive_id: Optional[str] = None) -> FileReader:
+    return FileReader(_generated_files_open(self, source_id, path, drive_id))
+
+
+_files_open.__doc__ = (_generated_files_open.__doc__ or "") + (
+    "\n\nReturns a ``FileReader`` (a binary file object) over the uniffi ``FileStream``."
+)
+Files.open = _files_open  # type: ignore[method-assign]
 
 
 def iter_workspaces(

@@ -16,7 +16,10 @@ pub(crate) mod connectors;
 pub(crate) mod definitions;
 pub(crate) mod destinations;
 pub(crate) mod embedded;
+pub(crate) mod files;
 pub(crate) mod oauth_credentials;
+pub(crate) mod proxy;
+pub(crate) mod search;
 pub(crate) mod source_templates;
 pub(crate) mod sources;
 pub(crate) mod tags;
@@ -38,6 +41,9 @@ pub(crate) fn app(state: AppState) -> Router {
         .merge(source_templates::routes())
         .merge(connection_templates::routes())
         .merge(catalogs::routes())
+        .merge(files::routes())
+        .merge(proxy::routes())
+        .merge(search::routes())
         .merge(sources::routes::<EndUser>("/embedded/sources"))
         .merge(sources::routes::<Operator>("/integrations/sources"))
         .merge(connectors::routes())

@@ -14,6 +14,7 @@ mod admin;
 mod connectors;
 mod errors;
 mod faults;
+mod files;
 mod rate_limits;
 mod sources;
 mod templates;

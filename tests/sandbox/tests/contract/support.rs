@@ -317,6 +317,15 @@ impl Contract {
                 }
             }
         }
+        if self.streams(op, status) {
+            // The file's own bytes: the document's empty schema declares no JSON body.
+            if op.response_schema(status).is_some_and(|s| s != &json!({})) {
+                violations.push(format!(
+                    "a supplement `streamed_responses` rule covers {status}, whose document schema is not empty"
+                ));
+            }
+            return violations;
+        }
         let instance: Value = match serde_json::from_str(body) {
             Ok(v) => v,
             Err(e) if schemas.iter().any(|(_, s)| !s.is_null()) => {
@@ -470,6 +479,15 @@ impl Contract {
     /// Whether `op` takes a request body.
     pub fn takes_body(&self, op: &Operation<'_>) -> bool {
         op.request_schema().is_some()
+    }
+
+    /// Whether the supplement says `op`'s `status` body is streamed content, not JSON
+    /// (`streamed_responses`: the file routes).
+    pub fn streams(&self, op: &Operation<'_>, status: u16) -> bool {
+        let status = status.to_string();
+        self.refinements("streamed_responses", op)
+            .iter()
+            .any(|r| r["status"].as_str() == Some(status.as_str()))
     }
 
     /// Supplement entries of `section` for `op`.

@@ -503,6 +503,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
+    typealias FfiType = Int32
+    typealias SwiftType = Int32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int32 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int32, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
     typealias FfiType = UInt64
     typealias SwiftType = UInt64
@@ -513,6 +529,22 @@ fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
+    typealias FfiType = Double
+    typealias SwiftType = Double
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
+        return try lift(readDouble(&buf))
+    }
+
+    public static func write(_ value: Double, into buf: inout [UInt8]) {
+        writeDouble(&buf, lower(value))
     }
 }
 
@@ -589,6 +621,24 @@ fileprivate struct FfiConverterString: FfiConverter {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
     typealias SwiftType = TimeInterval
 
@@ -613,6 +663,163 @@ fileprivate struct FfiConverterDuration: FfiConverterRustBuffer {
         writeInt(&buf, nanoseconds)
     }
 }
+
+
+
+
+/**
+ * Requests to an end user's API with a source's stored credentials
+ * (`OperatorClient.proxy()`). Shares its client's `close()`: every method raises
+ * `AirbyteError.ClientClosed` once the client is closed.
+ */
+public protocol ApiProxyProtocol: AnyObject, Sendable {
+    
+    /**
+     * Sends `request` upstream through source `source_id`'s stored credentials.
+     * `POST /sonar/apis/{source_id}/request`. The upstream's own error (a 404, a 500) comes
+     * back as `response_status_code` in the answer, not as an error. The request's headers
+     * and body are never logged, nor shown by its string form. Sent again after a failure
+     * only for a proxied `GET` (or `HEAD`); a `POST`, `PUT` or `DELETE` that may have reached
+     * the upstream raises `AirbyteError.OutcomeUnknown`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `url` or `method` when empty
+     * (nothing sent); `AirbyteError.NotFound` for a source of another organisation;
+     * `AirbyteError.Validation` for a request the service refuses;
+     * `AirbyteError.OutcomeUnknown`; auth and transport errors.
+     */
+    func request(sourceId: String, request: ProxyRequest) throws  -> ProxyResponse
+    
+}
+/**
+ * Requests to an end user's API with a source's stored credentials
+ * (`OperatorClient.proxy()`). Shares its client's `close()`: every method raises
+ * `AirbyteError.ClientClosed` once the client is closed.
+ */
+open class ApiProxy: ApiProxyProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_apiproxy(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_apiproxy(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Sends `request` upstream through source `source_id`'s stored credentials.
+     * `POST /sonar/apis/{source_id}/request`. The upstream's own error (a 404, a 500) comes
+     * back as `response_status_code` in the answer, not as an error. The request's headers
+     * and body are never logged, nor shown by its string form. Sent again after a failure
+     * only for a proxied `GET` (or `HEAD`); a `POST`, `PUT` or `DELETE` that may have reached
+     * the upstream raises `AirbyteError.OutcomeUnknown`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `url` or `method` when empty
+     * (nothing sent); `AirbyteError.NotFound` for a source of another organisation;
+     * `AirbyteError.Validation` for a request the service refuses;
+     * `AirbyteError.OutcomeUnknown`; auth and transport errors.
+     */
+open func request(sourceId: String, request: ProxyRequest)throws  -> ProxyResponse  {
+    return try  FfiConverterTypeProxyResponse_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_apiproxy_request(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(sourceId),
+        FfiConverterTypeProxyRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeApiProxy: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = ApiProxy
+
+    public static func lift(_ handle: UInt64) throws -> ApiProxy {
+        return ApiProxy(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: ApiProxy) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApiProxy {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: ApiProxy, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApiProxy_lift(_ handle: UInt64) throws -> ApiProxy {
+    return try FfiConverterTypeApiProxy.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApiProxy_lower(_ value: ApiProxy) -> UInt64 {
+    return FfiConverterTypeApiProxy.lower(value)
+}
+
+
 
 
 
@@ -2637,6 +2844,673 @@ public func FfiConverterTypeEndUserClient_lower(_ value: EndUserClient) -> UInt6
 
 
 /**
+ * A walk over every page of one folder's listing (from `Files.pages()`). Thread-safe; one
+ * page per `next_page()` call. A page's `next` may be a token or a link carrying one; a
+ * link is followed only on the configured host and port, and a repeated token ends the
+ * walk with `AirbyteError.Pagination`.
+ *
+ * The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+ * `AirbyteError.ClientClosed` (and the walk lets go of the client).
+ */
+public protocol FilePagesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next page's entries, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for the walk's folder (first call, nothing sent);
+     * `AirbyteError.Pagination`; the request's own errors; `AirbyteError.ClientClosed` once
+     * the client is closed.
+     */
+    func nextPage() throws  -> [FileEntry]?
+    
+}
+/**
+ * A walk over every page of one folder's listing (from `Files.pages()`). Thread-safe; one
+ * page per `next_page()` call. A page's `next` may be a token or a link carrying one; a
+ * link is followed only on the configured host and port, and a repeated token ends the
+ * walk with `AirbyteError.Pagination`.
+ *
+ * The walk shares its client's `close()`: once the client is closed, `next_page()` raises
+ * `AirbyteError.ClientClosed` (and the walk lets go of the client).
+ */
+open class FilePages: FilePagesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_filepages(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_filepages(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next page's entries, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for the walk's folder (first call, nothing sent);
+     * `AirbyteError.Pagination`; the request's own errors; `AirbyteError.ClientClosed` once
+     * the client is closed.
+     */
+open func nextPage()throws  -> [FileEntry]?  {
+    return try  FfiConverterOptionSequenceTypeFileEntry.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_filepages_next_page(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFilePages: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = FilePages
+
+    public static func lift(_ handle: UInt64) throws -> FilePages {
+        return FilePages(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: FilePages) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FilePages {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: FilePages, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFilePages_lift(_ handle: UInt64) throws -> FilePages {
+    return try FfiConverterTypeFilePages.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFilePages_lower(_ value: FilePages) -> UInt64 {
+    return FfiConverterTypeFilePages.lower(value)
+}
+
+
+
+
+
+
+/**
+ * One file being read (from `Files.open()`): its content streamed from the service as it is
+ * read, never held whole. Python wraps it in a file-like `FileReader`, Kotlin in an
+ * `InputStream`, Swift in a `Sequence` of `Data` chunks.
+ *
+ * Each read must get data within the client's read timeout. A failure before the first byte
+ * was returned is retried (the file requested again); after it a failure is final
+ * (`AirbyteError.Transport` or `AirbyteError.Timeout`) and every later read raises it again.
+ * Thread-safe (reads are serialised). `close()` (Kotlin `shutdown()`) lets go of the
+ * connection early; reads after it, or after the client is closed, raise
+ * `AirbyteError.ClientClosed`.
+ */
+public protocol FileStreamProtocol: AnyObject, Sendable {
+    
+    /**
+     * How many bytes have been read so far.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+    func bytesRead() throws  -> UInt64
+    
+    /**
+     * Lets go of the file and its connection (Kotlin: `shutdown()`); closing again does
+     * nothing.
+     */
+    func close() 
+    
+    /**
+     * The file's length in bytes from the response's `Content-Length`, when it had one.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+    func contentLength() throws  -> UInt64?
+    
+    /**
+     * The response's `Content-Type` (e.g. `text/csv`), when it had one.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+    func contentType() throws  -> String?
+    
+    /**
+     * The next bytes of the file: at most `max_bytes` (and at most 1 MiB), as many as have
+     * arrived; empty at the end of the file (or for `max_bytes` 0).
+     *
+     * # Errors
+     * `AirbyteError.Transport` (the connection broke, or the body ended before its
+     * `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
+     * retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+    func read(maxBytes: UInt32) throws  -> Data
+    
+}
+/**
+ * One file being read (from `Files.open()`): its content streamed from the service as it is
+ * read, never held whole. Python wraps it in a file-like `FileReader`, Kotlin in an
+ * `InputStream`, Swift in a `Sequence` of `Data` chunks.
+ *
+ * Each read must get data within the client's read timeout. A failure before the first byte
+ * was returned is retried (the file requested again); after it a failure is final
+ * (`AirbyteError.Transport` or `AirbyteError.Timeout`) and every later read raises it again.
+ * Thread-safe (reads are serialised). `close()` (Kotlin `shutdown()`) lets go of the
+ * connection early; reads after it, or after the client is closed, raise
+ * `AirbyteError.ClientClosed`.
+ */
+open class FileStream: FileStreamProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_filestream(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_filestream(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * How many bytes have been read so far.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+open func bytesRead()throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_filestream_bytes_read(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Lets go of the file and its connection (Kotlin: `shutdown()`); closing again does
+     * nothing.
+     */
+open func close()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_filestream_close(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * The file's length in bytes from the response's `Content-Length`, when it had one.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+open func contentLength()throws  -> UInt64?  {
+    return try  FfiConverterOptionUInt64.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_filestream_content_length(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The response's `Content-Type` (e.g. `text/csv`), when it had one.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+open func contentType()throws  -> String?  {
+    return try  FfiConverterOptionString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_filestream_content_type(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The next bytes of the file: at most `max_bytes` (and at most 1 MiB), as many as have
+     * arrived; empty at the end of the file (or for `max_bytes` 0).
+     *
+     * # Errors
+     * `AirbyteError.Transport` (the connection broke, or the body ended before its
+     * `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
+     * retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+open func read(maxBytes: UInt32)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_filestream_read(
+            self.uniffiCloneHandle(),
+        FfiConverterUInt32.lower(maxBytes),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileStream: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = FileStream
+
+    public static func lift(_ handle: UInt64) throws -> FileStream {
+        return FileStream(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: FileStream) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileStream {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: FileStream, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileStream_lift(_ handle: UInt64) throws -> FileStream {
+    return try FfiConverterTypeFileStream.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileStream_lower(_ value: FileStream) -> UInt64 {
+    return FfiConverterTypeFileStream.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Files through an end user's source (`OperatorClient.files()`). Shares its client's
+ * `close()`: every method raises `AirbyteError.ClientClosed` once the client is closed.
+ *
+ * A `path` is `/`-separated (`reports/2025/q1 summary.csv`, as a listing's `relative_path`
+ * gives it) and sent as one path segment (`/` as `%2F`, a space as `%20`); an empty path,
+ * `.` and `..` are refused before anything is sent.
+ */
+public protocol FilesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The drives of a source. `GET /sonar/files/{source_id}/drives`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for a source the organisation does not own.
+     */
+    func drives(sourceId: String) throws  -> [Drive]
+    
+    /**
+     * Reads one page of a folder's entries.
+     * `GET /sonar/files/{source_id}[/drives/{drive_id}]/list/{path}?limit=…&continuation_token=…`.
+     * `continuation_token` is the previous page's `next` (`None`: the first page); `pages()`
+     * follows them for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `drive_id`, `path` or `limit`
+     * (nothing sent); `AirbyteError.NotFound` for a source, drive or folder that does not
+     * exist.
+     */
+    func listPage(folder: FolderQuery, continuationToken: String?) throws  -> FilePage
+    
+    /**
+     * Opens a file for reading: sends the GET and returns once the response head has arrived;
+     * the content is read with `FileStream.read()`, a chunk at a time.
+     * `GET /sonar/files/{source_id}[/drives/{drive_id}]/get/{path}` (`drive_id` `None`, the
+     * default: the source's own files).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `drive_id` or `path` (nothing
+     * sent); `AirbyteError.NotFound` for a source, drive or file that does not exist; auth
+     * and transport errors.
+     */
+    func `open`(sourceId: String, path: String, driveId: String?) throws  -> FileStream
+    
+    /**
+     * A walk over every page of the folder, fetched one page per `FilePages.next_page()`
+     * call. Nothing is sent here: every error of the walk (an empty `path` included) comes
+     * from `next_page()`.
+     */
+    func pages(folder: FolderQuery)  -> FilePages
+    
+    /**
+     * The sources of a workspace whose files can be read.
+     * `GET /sonar/files/sources?workspace_id=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty `workspace_id` (nothing sent);
+     * `AirbyteError.NotFound` for a workspace of another organisation.
+     */
+    func sources(workspaceId: String) throws  -> [FileSource]
+    
+}
+/**
+ * Files through an end user's source (`OperatorClient.files()`). Shares its client's
+ * `close()`: every method raises `AirbyteError.ClientClosed` once the client is closed.
+ *
+ * A `path` is `/`-separated (`reports/2025/q1 summary.csv`, as a listing's `relative_path`
+ * gives it) and sent as one path segment (`/` as `%2F`, a space as `%20`); an empty path,
+ * `.` and `..` are refused before anything is sent.
+ */
+open class Files: FilesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_files(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_files(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The drives of a source. `GET /sonar/files/{source_id}/drives`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for a source the organisation does not own.
+     */
+open func drives(sourceId: String)throws  -> [Drive]  {
+    return try  FfiConverterSequenceTypeDrive.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_files_drives(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(sourceId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Reads one page of a folder's entries.
+     * `GET /sonar/files/{source_id}[/drives/{drive_id}]/list/{path}?limit=…&continuation_token=…`.
+     * `continuation_token` is the previous page's `next` (`None`: the first page); `pages()`
+     * follows them for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `drive_id`, `path` or `limit`
+     * (nothing sent); `AirbyteError.NotFound` for a source, drive or folder that does not
+     * exist.
+     */
+open func listPage(folder: FolderQuery, continuationToken: String? = nil)throws  -> FilePage  {
+    return try  FfiConverterTypeFilePage_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_files_list_page(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeFolderQuery_lower(folder),
+        FfiConverterOptionString.lower(continuationToken),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Opens a file for reading: sends the GET and returns once the response head has arrived;
+     * the content is read with `FileStream.read()`, a chunk at a time.
+     * `GET /sonar/files/{source_id}[/drives/{drive_id}]/get/{path}` (`drive_id` `None`, the
+     * default: the source's own files).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `drive_id` or `path` (nothing
+     * sent); `AirbyteError.NotFound` for a source, drive or file that does not exist; auth
+     * and transport errors.
+     */
+open func `open`(sourceId: String, path: String, driveId: String? = nil)throws  -> FileStream  {
+    return try  FfiConverterTypeFileStream_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_files_open(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(sourceId),
+        FfiConverterString.lower(path),
+        FfiConverterOptionString.lower(driveId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A walk over every page of the folder, fetched one page per `FilePages.next_page()`
+     * call. Nothing is sent here: every error of the walk (an empty `path` included) comes
+     * from `next_page()`.
+     */
+open func pages(folder: FolderQuery) -> FilePages  {
+    return try!  FfiConverterTypeFilePages_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_files_pages(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeFolderQuery_lower(folder),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The sources of a workspace whose files can be read.
+     * `GET /sonar/files/sources?workspace_id=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty `workspace_id` (nothing sent);
+     * `AirbyteError.NotFound` for a workspace of another organisation.
+     */
+open func sources(workspaceId: String)throws  -> [FileSource]  {
+    return try  FfiConverterSequenceTypeFileSource.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_files_sources(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(workspaceId),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFiles: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Files
+
+    public static func lift(_ handle: UInt64) throws -> Files {
+        return Files(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Files) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Files {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Files, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFiles_lift(_ handle: UInt64) throws -> Files {
+    return try FfiConverterTypeFiles.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFiles_lower(_ value: Files) -> UInt64 {
+    return FfiConverterTypeFiles.lower(value)
+}
+
+
+
+
+
+
+/**
  * Receives the SDK's log records; implemented by the host (Python, Kotlin, Swift) and
  * registered with `set_logger`. Called on whichever thread made the SDK call, so it must be
  * thread-safe; it should return quickly. Whatever it raises is ignored.
@@ -3029,7 +3903,8 @@ public func FfiConverterTypeOAuthCredentials_lower(_ value: OAuthCredentials) ->
 
 /**
  * The operator's client: templates, tags, the connector catalogue, workspaces, every
- * workspace's sources, and minting scoped and widget tokens. Thread-safe: one client serves
+ * workspace's sources, files through a source, the API proxy, source search, and minting
+ * scoped and widget tokens. Thread-safe: one client serves
  * many threads, sharing one connection pool and one token cache.
  *
  * The operator token is minted from the client credentials on first use
@@ -3119,6 +3994,16 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
     func endUserClient(workspaceName: String) throws  -> EndUserClient
     
     /**
+     * Files through an end user's source (drives, folder listings, file contents streamed):
+     * `/sonar/files/...`. The handle (and its walks and open files) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func files() throws  -> Files
+    
+    /**
      * The rate-limit headers of the most recent response that carried any (`None` before
      * the first such response).
      *
@@ -3135,6 +4020,25 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
      * `AirbyteError.ClientClosed` after `close()`.
      */
     func oauthCredentials() throws  -> OAuthCredentials
+    
+    /**
+     * The API proxy: requests to an end user's API with a source's stored credentials,
+     * `/sonar/apis/{source_id}/request`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func proxy() throws  -> ApiProxy
+    
+    /**
+     * Search over a source's synced records:
+     * `/integrations/sources/{id}/search/{stream_name}`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func sourceSearch() throws  -> SourceSearch
     
     /**
      * Source templates: `/integrations/templates/sources`. The handle shares this client's
@@ -3216,7 +4120,8 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
 }
 /**
  * The operator's client: templates, tags, the connector catalogue, workspaces, every
- * workspace's sources, and minting scoped and widget tokens. Thread-safe: one client serves
+ * workspace's sources, files through a source, the API proxy, source search, and minting
+ * scoped and widget tokens. Thread-safe: one client serves
  * many threads, sharing one connection pool and one token cache.
  *
  * The operator token is minted from the client credentials on first use
@@ -3450,6 +4355,23 @@ open func endUserClient(workspaceName: String)throws  -> EndUserClient  {
 }
     
     /**
+     * Files through an end user's source (drives, folder listings, file contents streamed):
+     * `/sonar/files/...`. The handle (and its walks and open files) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func files()throws  -> Files  {
+    return try  FfiConverterTypeFiles_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_files(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The rate-limit headers of the most recent response that carried any (`None` before
      * the first such response).
      *
@@ -3476,6 +4398,39 @@ open func oauthCredentials()throws  -> OAuthCredentials  {
     return try  FfiConverterTypeOAuthCredentials_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_oauth_credentials(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The API proxy: requests to an end user's API with a source's stored credentials,
+     * `/sonar/apis/{source_id}/request`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func proxy()throws  -> ApiProxy  {
+    return try  FfiConverterTypeApiProxy_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_proxy(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Search over a source's synced records:
+     * `/integrations/sources/{id}/search/{stream_name}`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func sourceSearch()throws  -> SourceSearch  {
+    return try  FfiConverterTypeSourceSearch_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_source_search(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -3865,6 +4820,160 @@ public func FfiConverterTypeScopedToken_lower(_ value: ScopedToken) -> UInt64 {
 
 
 /**
+ * Search over a source's synced records (`OperatorClient.source_search()`). Shares its
+ * client's `close()`: every method raises `AirbyteError.ClientClosed` once the client is
+ * closed.
+ */
+public protocol SourceSearchProtocol: AnyObject, Sendable {
+    
+    /**
+     * The records of stream `stream_name` of source `source_id` matching `request.condition`
+     * (JSON object text: one operator, `{"eq": {"plan": "pro"}}`, `{"and": [...]}`, ...).
+     * `POST /integrations/sources/{id}/search/{stream_name}`. Retried as a GET is: a search
+     * changes nothing.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `stream_name` or `condition` (not a
+     * single-key object, or a known operator with an operand of the wrong shape; the detail
+     * says where), nothing sent; `AirbyteError.NotFound` for a source or stream that does
+     * not exist; `AirbyteError.Validation` for a condition the service refuses.
+     */
+    func search(sourceId: String, streamName: String, request: SearchRequest) throws  -> SearchResponse
+    
+}
+/**
+ * Search over a source's synced records (`OperatorClient.source_search()`). Shares its
+ * client's `close()`: every method raises `AirbyteError.ClientClosed` once the client is
+ * closed.
+ */
+open class SourceSearch: SourceSearchProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_sourcesearch(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_sourcesearch(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The records of stream `stream_name` of source `source_id` matching `request.condition`
+     * (JSON object text: one operator, `{"eq": {"plan": "pro"}}`, `{"and": [...]}`, ...).
+     * `POST /integrations/sources/{id}/search/{stream_name}`. Retried as a GET is: a search
+     * changes nothing.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `stream_name` or `condition` (not a
+     * single-key object, or a known operator with an operand of the wrong shape; the detail
+     * says where), nothing sent; `AirbyteError.NotFound` for a source or stream that does
+     * not exist; `AirbyteError.Validation` for a condition the service refuses.
+     */
+open func search(sourceId: String, streamName: String, request: SearchRequest)throws  -> SearchResponse  {
+    return try  FfiConverterTypeSearchResponse_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcesearch_search(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(sourceId),
+        FfiConverterString.lower(streamName),
+        FfiConverterTypeSearchRequest_lower(request),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSourceSearch: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = SourceSearch
+
+    public static func lift(_ handle: UInt64) throws -> SourceSearch {
+        return SourceSearch(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: SourceSearch) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SourceSearch {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: SourceSearch, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSourceSearch_lift(_ handle: UInt64) throws -> SourceSearch {
+    return try FfiConverterTypeSourceSearch.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSourceSearch_lower(_ value: SourceSearch) -> UInt64 {
+    return FfiConverterTypeSourceSearch.lower(value)
+}
+
+
+
+
+
+
+/**
  * Source-template operations for the operator (`OperatorClient.source_templates()`).
  * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
  * client is closed.
@@ -3932,6 +5041,16 @@ public protocol SourceTemplatesProtocol: AnyObject, Sendable {
      * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
      */
     func listGlobal() throws  -> [SourceTemplateSummary]
+    
+    /**
+     * Lists source templates with the 2026 `use_global` flag: `true` lists the global
+     * templates instead of the organisation's (older service versions ignore it: use
+     * `list_global` there). `GET /integrations/templates/sources?…&use_global=…`.
+     *
+     * # Errors
+     * As `list`.
+     */
+    func listWith(useGlobal: Bool, filter: TagFilter?) throws  -> [SourceTemplateSummary]
     
     /**
      * Removes a tag from a template.
@@ -4124,6 +5243,25 @@ open func listGlobal()throws  -> [SourceTemplateSummary]  {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_sourcetemplates_list_global(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Lists source templates with the 2026 `use_global` flag: `true` lists the global
+     * templates instead of the organisation's (older service versions ignore it: use
+     * `list_global` there). `GET /integrations/templates/sources?…&use_global=…`.
+     *
+     * # Errors
+     * As `list`.
+     */
+open func listWith(useGlobal: Bool, filter: TagFilter? = nil)throws  -> [SourceTemplateSummary]  {
+    return try  FfiConverterSequenceTypeSourceTemplateSummary.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_sourcetemplates_list_with(
+            self.uniffiCloneHandle(),
+        FfiConverterBool.lower(useGlobal),
+        FfiConverterOptionTypeTagFilter.lower(filter),uniffiCallStatus
     )
 })
 }
@@ -8724,6 +9862,85 @@ public func FfiConverterTypeDestinationSummary_lower(_ value: DestinationSummary
 
 
 /**
+ * One drive of a source (`GetDriveItem`), for sources holding several (shared drives, sites).
+ */
+public struct Drive: Equatable, Hashable {
+    /**
+     * The drive's id (the `drive_id` of the drive-scoped calls); opaque, not a UUID.
+     */
+    public var id: String
+    /**
+     * Display name.
+     */
+    public var name: String
+    /**
+     * The drive's URL at the file provider.
+     */
+    public var url: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The drive's id (the `drive_id` of the drive-scoped calls); opaque, not a UUID.
+         */id: String, 
+        /**
+         * Display name.
+         */name: String, 
+        /**
+         * The drive's URL at the file provider.
+         */url: String) {
+        self.id = id
+        self.name = name
+        self.url = url
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Drive: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDrive: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Drive {
+        return
+            try Drive(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterString.read(from: &buf), 
+                url: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Drive, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.name, into: &buf)
+        FfiConverterString.write(value.url, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrive_lift(_ buf: RustBuffer) throws -> Drive {
+    return try FfiConverterTypeDrive.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDrive_lower(_ value: Drive) -> RustBuffer {
+    return FfiConverterTypeDrive.lower(value)
+}
+
+
+/**
  * Encrypts a field with an RSA public key (`EncryptionMapperConfig`). The documents fix
  * `algorithm` to `RSA`, `padding` to `RSA-OAEP` and `oaep_hash` to `SHA256`; `None` leaves
  * each to the service.
@@ -9368,6 +10585,357 @@ public func FfiConverterTypeFieldTag_lift(_ buf: RustBuffer) throws -> FieldTag 
 #endif
 public func FfiConverterTypeFieldTag_lower(_ value: FieldTag) -> RustBuffer {
     return FfiConverterTypeFieldTag.lower(value)
+}
+
+
+/**
+ * One entry of a folder listing (`FilesSourceListItem`).
+ */
+public struct FileEntry: Equatable, Hashable {
+    /**
+     * The entry's path, as the service gives it (in the sandbox: the whole path from the
+     * drive's root, `reports/2025/q1 summary.csv`, to hand back to `list` or `open`).
+     */
+    public var relativePath: String
+    /**
+     * File or folder (`type` on the wire).
+     */
+    public var kind: FileEntryKind
+    /**
+     * Size in bytes (`None` for a folder, or when the provider does not say).
+     */
+    public var bytes: UInt64?
+    /**
+     * Last modification time (ISO-8601), when known.
+     */
+    public var modified: String?
+    /**
+     * The entry's URL at the file provider.
+     */
+    public var sourceUrl: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The entry's path, as the service gives it (in the sandbox: the whole path from the
+         * drive's root, `reports/2025/q1 summary.csv`, to hand back to `list` or `open`).
+         */relativePath: String, 
+        /**
+         * File or folder (`type` on the wire).
+         */kind: FileEntryKind, 
+        /**
+         * Size in bytes (`None` for a folder, or when the provider does not say).
+         */bytes: UInt64?, 
+        /**
+         * Last modification time (ISO-8601), when known.
+         */modified: String?, 
+        /**
+         * The entry's URL at the file provider.
+         */sourceUrl: String) {
+        self.relativePath = relativePath
+        self.kind = kind
+        self.bytes = bytes
+        self.modified = modified
+        self.sourceUrl = sourceUrl
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FileEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileEntry {
+        return
+            try FileEntry(
+                relativePath: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeFileEntryKind.read(from: &buf), 
+                bytes: FfiConverterOptionUInt64.read(from: &buf), 
+                modified: FfiConverterOptionString.read(from: &buf), 
+                sourceUrl: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FileEntry, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.relativePath, into: &buf)
+        FfiConverterTypeFileEntryKind.write(value.kind, into: &buf)
+        FfiConverterOptionUInt64.write(value.bytes, into: &buf)
+        FfiConverterOptionString.write(value.modified, into: &buf)
+        FfiConverterString.write(value.sourceUrl, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileEntry_lift(_ buf: RustBuffer) throws -> FileEntry {
+    return try FfiConverterTypeFileEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileEntry_lower(_ value: FileEntry) -> RustBuffer {
+    return FfiConverterTypeFileEntry.lower(value)
+}
+
+
+/**
+ * One page of a folder listing (`FilesSourcesListResponse`).
+ */
+public struct FilePage: Equatable, Hashable {
+    /**
+     * The page's entries.
+     */
+    public var items: [FileEntry]
+    /**
+     * What to ask for the next page with, as the service sent it, or `None` on the last page
+     * (a `null`, missing or empty `next`). The documents type it as a string only: it may be
+     * the continuation token itself or a URL carrying one as `continuation_token`; the
+     * folder walk accepts either.
+     */
+    public var next: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The page's entries.
+         */items: [FileEntry], 
+        /**
+         * What to ask for the next page with, as the service sent it, or `None` on the last page
+         * (a `null`, missing or empty `next`). The documents type it as a string only: it may be
+         * the continuation token itself or a URL carrying one as `continuation_token`; the
+         * folder walk accepts either.
+         */next: String?) {
+        self.items = items
+        self.next = next
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FilePage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFilePage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FilePage {
+        return
+            try FilePage(
+                items: FfiConverterSequenceTypeFileEntry.read(from: &buf), 
+                next: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FilePage, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeFileEntry.write(value.items, into: &buf)
+        FfiConverterOptionString.write(value.next, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFilePage_lift(_ buf: RustBuffer) throws -> FilePage {
+    return try FfiConverterTypeFilePage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFilePage_lower(_ value: FilePage) -> RustBuffer {
+    return FfiConverterTypeFilePage.lower(value)
+}
+
+
+/**
+ * A source whose files can be read (`FilesAvailableSource`).
+ */
+public struct FileSource: Equatable, Hashable {
+    /**
+     * The source's id (the `source_id` of the other file calls).
+     */
+    public var id: String
+    /**
+     * The workspace the source belongs to.
+     */
+    public var workspaceId: String
+    /**
+     * The connector's type as the service names it (e.g. `google-drive`).
+     */
+    public var sourceType: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The source's id (the `source_id` of the other file calls).
+         */id: String, 
+        /**
+         * The workspace the source belongs to.
+         */workspaceId: String, 
+        /**
+         * The connector's type as the service names it (e.g. `google-drive`).
+         */sourceType: String) {
+        self.id = id
+        self.workspaceId = workspaceId
+        self.sourceType = sourceType
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FileSource: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileSource: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileSource {
+        return
+            try FileSource(
+                id: FfiConverterString.read(from: &buf), 
+                workspaceId: FfiConverterString.read(from: &buf), 
+                sourceType: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FileSource, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.workspaceId, into: &buf)
+        FfiConverterString.write(value.sourceType, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSource_lift(_ buf: RustBuffer) throws -> FileSource {
+    return try FfiConverterTypeFileSource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileSource_lower(_ value: FileSource) -> RustBuffer {
+    return FfiConverterTypeFileSource.lower(value)
+}
+
+
+/**
+ * Which folder to list, and the page size kept on every page.
+ *
+ * Its JSON form (the C ABI's `folder_json`): `{"source_id", "path", "drive_id"?, "limit"?: ≥ 1}`,
+ * unknown fields refused.
+ */
+public struct FolderQuery: Equatable, Hashable {
+    /**
+     * The source whose files to list.
+     */
+    public var sourceId: String
+    /**
+     * The folder: a `/`-separated path (`reports/2025`), sent as one path segment (`/` as
+     * `%2F`, a space as `%20`). Must not be empty, `.` or `..`.
+     */
+    public var path: String
+    /**
+     * A drive of the source ([`Drive::id`]); `None` for the source's own files
+     * (`/sonar/files/{source_id}/list/{path}`).
+     */
+    public var driveId: String?
+    /**
+     * Page size, at least 1; the service defaults to 100 and states no maximum.
+     */
+    public var limit: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The source whose files to list.
+         */sourceId: String, 
+        /**
+         * The folder: a `/`-separated path (`reports/2025`), sent as one path segment (`/` as
+         * `%2F`, a space as `%20`). Must not be empty, `.` or `..`.
+         */path: String, 
+        /**
+         * A drive of the source ([`Drive::id`]); `None` for the source's own files
+         * (`/sonar/files/{source_id}/list/{path}`).
+         */driveId: String? = nil, 
+        /**
+         * Page size, at least 1; the service defaults to 100 and states no maximum.
+         */limit: UInt32? = nil) {
+        self.sourceId = sourceId
+        self.path = path
+        self.driveId = driveId
+        self.limit = limit
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FolderQuery: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFolderQuery: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FolderQuery {
+        return
+            try FolderQuery(
+                sourceId: FfiConverterString.read(from: &buf), 
+                path: FfiConverterString.read(from: &buf), 
+                driveId: FfiConverterOptionString.read(from: &buf), 
+                limit: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FolderQuery, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.sourceId, into: &buf)
+        FfiConverterString.write(value.path, into: &buf)
+        FfiConverterOptionString.write(value.driveId, into: &buf)
+        FfiConverterOptionUInt32.write(value.limit, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFolderQuery_lift(_ buf: RustBuffer) throws -> FolderQuery {
+    return try FfiConverterTypeFolderQuery.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFolderQuery_lower(_ value: FolderQuery) -> RustBuffer {
+    return FfiConverterTypeFolderQuery.lower(value)
 }
 
 
@@ -10019,6 +11587,217 @@ public func FfiConverterTypePatchOp_lower(_ value: PatchOp) -> RustBuffer {
 
 
 /**
+ * The request to send upstream (`AuthenticationProxyRequest`).
+ *
+ * Its JSON form (the C ABI's `request_json`): `{"url", "method", "headers"?: {name: value},
+ * "body"?: string|null}`, unknown fields refused.
+ */
+public struct ProxyRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The upstream URL (the documents' example is absolute:
+     * `https://api.stripe.com/v1/invoices`). Must not be empty.
+     */
+    public var url: String
+    /**
+     * The upstream method.
+     */
+    public var method: ProxyMethod
+    /**
+     * Headers to send upstream, besides the source's credentials (which the service adds).
+     * Never logged, never in `Debug`.
+     */
+    public var headers: [String: String]
+    /**
+     * The request body, as text (JSON text for a JSON API). `None` sends none.
+     */
+    public var body: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The upstream URL (the documents' example is absolute:
+         * `https://api.stripe.com/v1/invoices`). Must not be empty.
+         */url: String, 
+        /**
+         * The upstream method.
+         */method: ProxyMethod, 
+        /**
+         * Headers to send upstream, besides the source's credentials (which the service adds).
+         * Never logged, never in `Debug`.
+         */headers: [String: String] = [:], 
+        /**
+         * The request body, as text (JSON text for a JSON API). `None` sends none.
+         */body: String? = nil) {
+        self.url = url
+        self.method = method
+        self.headers = headers
+        self.body = body
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_proxyrequest_uniffi_trait_debug(
+            FfiConverterTypeProxyRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_proxyrequest_uniffi_trait_display(
+            FfiConverterTypeProxyRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension ProxyRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProxyRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProxyRequest {
+        return
+            try ProxyRequest(
+                url: FfiConverterString.read(from: &buf), 
+                method: FfiConverterTypeProxyMethod.read(from: &buf), 
+                headers: FfiConverterDictionaryStringString.read(from: &buf), 
+                body: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProxyRequest, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterTypeProxyMethod.write(value.method, into: &buf)
+        FfiConverterDictionaryStringString.write(value.headers, into: &buf)
+        FfiConverterOptionString.write(value.body, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProxyRequest_lift(_ buf: RustBuffer) throws -> ProxyRequest {
+    return try FfiConverterTypeProxyRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProxyRequest_lower(_ value: ProxyRequest) -> RustBuffer {
+    return FfiConverterTypeProxyRequest.lower(value)
+}
+
+
+/**
+ * The upstream's answer (`AuthenticationProxyResponse`).
+ */
+public struct ProxyResponse: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The upstream's HTTP status (a 404 or 500 here is the upstream's, not an SDK error).
+     */
+    public var responseStatusCode: Int32
+    /**
+     * The upstream's body as text (JSON text for a JSON API: parse it yourself), `None` when
+     * it sent none.
+     */
+    public var responseBody: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The upstream's HTTP status (a 404 or 500 here is the upstream's, not an SDK error).
+         */responseStatusCode: Int32, 
+        /**
+         * The upstream's body as text (JSON text for a JSON API: parse it yourself), `None` when
+         * it sent none.
+         */responseBody: String?) {
+        self.responseStatusCode = responseStatusCode
+        self.responseBody = responseBody
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_proxyresponse_uniffi_trait_debug(
+            FfiConverterTypeProxyResponse_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_proxyresponse_uniffi_trait_display(
+            FfiConverterTypeProxyResponse_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension ProxyResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProxyResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProxyResponse {
+        return
+            try ProxyResponse(
+                responseStatusCode: FfiConverterInt32.read(from: &buf), 
+                responseBody: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProxyResponse, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.responseStatusCode, into: &buf)
+        FfiConverterOptionString.write(value.responseBody, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProxyResponse_lift(_ buf: RustBuffer) throws -> ProxyResponse {
+    return try FfiConverterTypeProxyResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProxyResponse_lower(_ value: ProxyResponse) -> RustBuffer {
+    return FfiConverterTypeProxyResponse.lower(value)
+}
+
+
+/**
  * Rate-limit numbers from a response's `Retry-After` and `X-RateLimit-*` headers.
  *
  * Every field is `None` when its header was absent or malformed.
@@ -10561,6 +12340,269 @@ public func FfiConverterTypeScopedTokenRequest_lift(_ buf: RustBuffer) throws ->
 #endif
 public func FfiConverterTypeScopedTokenRequest_lower(_ value: ScopedTokenRequest) -> RustBuffer {
     return FfiConverterTypeScopedTokenRequest.lower(value)
+}
+
+
+/**
+ * One matching record (`SearchHit`). `Debug` prints the record's keys only.
+ */
+public struct SearchHit: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The record's id, when the service names one (a number is kept as its text).
+     */
+    public var id: String?
+    /**
+     * How well it matched, when the service scores it.
+     */
+    public var score: Double?
+    /**
+     * The record, raw JSON.
+     */
+    public var data: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The record's id, when the service names one (a number is kept as its text).
+         */id: String?, 
+        /**
+         * How well it matched, when the service scores it.
+         */score: Double?, 
+        /**
+         * The record, raw JSON.
+         */data: JsonObject) {
+        self.id = id
+        self.score = score
+        self.data = data
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_searchhit_uniffi_trait_debug(
+            FfiConverterTypeSearchHit_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_searchhit_uniffi_trait_display(
+            FfiConverterTypeSearchHit_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension SearchHit: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSearchHit: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SearchHit {
+        return
+            try SearchHit(
+                id: FfiConverterOptionString.read(from: &buf), 
+                score: FfiConverterOptionDouble.read(from: &buf), 
+                data: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SearchHit, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.id, into: &buf)
+        FfiConverterOptionDouble.write(value.score, into: &buf)
+        FfiConverterTypeJsonObject.write(value.data, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSearchHit_lift(_ buf: RustBuffer) throws -> SearchHit {
+    return try FfiConverterTypeSearchHit.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSearchHit_lower(_ value: SearchHit) -> RustBuffer {
+    return FfiConverterTypeSearchHit.lower(value)
+}
+
+
+/**
+ * A search of one stream (`SearchRequest`: `{"query": {"where": condition}}` on the wire).
+ */
+public struct SearchRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
+    /**
+     * The `where` condition, a single-key object (JSON object text in the foreign
+     * languages): `{"eq": {"plan": "pro"}}`, `{"and": [...]}`, ...
+     */
+    public var condition: JsonObject
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The `where` condition, a single-key object (JSON object text in the foreign
+         * languages): `{"eq": {"plan": "pro"}}`, `{"and": [...]}`, ...
+         */condition: JsonObject) {
+        self.condition = condition
+    }
+
+    
+
+    
+// The local Rust `Debug` implementation.
+public var debugDescription: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_searchrequest_uniffi_trait_debug(
+            FfiConverterTypeSearchRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_searchrequest_uniffi_trait_display(
+            FfiConverterTypeSearchRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+}
+
+#if compiler(>=6)
+extension SearchRequest: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSearchRequest: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SearchRequest {
+        return
+            try SearchRequest(
+                condition: FfiConverterTypeJsonObject.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SearchRequest, into buf: inout [UInt8]) {
+        FfiConverterTypeJsonObject.write(value.condition, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSearchRequest_lift(_ buf: RustBuffer) throws -> SearchRequest {
+    return try FfiConverterTypeSearchRequest.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSearchRequest_lower(_ value: SearchRequest) -> RustBuffer {
+    return FfiConverterTypeSearchRequest.lower(value)
+}
+
+
+/**
+ * The result of a search (`SearchResponse`).
+ */
+public struct SearchResponse: Equatable, Hashable {
+    /**
+     * The matching records the service returned (it may return fewer than `total`).
+     */
+    public var hits: [SearchHit]
+    /**
+     * How many records matched.
+     */
+    public var total: UInt64
+    /**
+     * How long the search took on the service, in milliseconds, when it says.
+     */
+    public var tookMs: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The matching records the service returned (it may return fewer than `total`).
+         */hits: [SearchHit], 
+        /**
+         * How many records matched.
+         */total: UInt64, 
+        /**
+         * How long the search took on the service, in milliseconds, when it says.
+         */tookMs: UInt64?) {
+        self.hits = hits
+        self.total = total
+        self.tookMs = tookMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SearchResponse: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSearchResponse: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SearchResponse {
+        return
+            try SearchResponse(
+                hits: FfiConverterSequenceTypeSearchHit.read(from: &buf), 
+                total: FfiConverterUInt64.read(from: &buf), 
+                tookMs: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SearchResponse, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeSearchHit.write(value.hits, into: &buf)
+        FfiConverterUInt64.write(value.total, into: &buf)
+        FfiConverterOptionUInt64.write(value.tookMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSearchResponse_lift(_ buf: RustBuffer) throws -> SearchResponse {
+    return try FfiConverterTypeSearchResponse.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSearchResponse_lower(_ value: SearchResponse) -> RustBuffer {
+    return FfiConverterTypeSearchResponse.lower(value)
 }
 
 
@@ -14944,6 +16986,106 @@ public func FfiConverterTypeExecutionStatus_lower(_ value: ExecutionStatus) -> R
 
 
 /**
+ * What a listed entry is (`FileEntity`).
+ */
+
+public enum FileEntryKind: Equatable, Hashable {
+    
+    /**
+     * A file: its content can be read.
+     */
+    case file
+    /**
+     * A folder: it can be listed.
+     */
+    case folder
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it.
+     */
+    case unknown(String
+    )
+
+
+
+    /**
+     * The value as the service spells it (the raw text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_fileentrykind_wire_value(
+            FfiConverterTypeFileEntryKind_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension FileEntryKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileEntryKind: FfiConverterRustBuffer {
+    typealias SwiftType = FileEntryKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileEntryKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .file
+        
+        case 2: return .folder
+        
+        case 3: return .unknown(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: FileEntryKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .file:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .folder:
+            writeInt(&buf, Int32(2))
+        
+        
+        case let .unknown(v1):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileEntryKind_lift(_ buf: RustBuffer) throws -> FileEntryKind {
+    return try FfiConverterTypeFileEntryKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileEntryKind_lower(_ value: FileEntryKind) -> RustBuffer {
+    return FfiConverterTypeFileEntryKind.lower(value)
+}
+
+
+
+/**
  * A hashing mapper's algorithm.
  */
 
@@ -15374,6 +17516,126 @@ public func FfiConverterTypeOAuthScope_lift(_ buf: RustBuffer) throws -> OAuthSc
 #endif
 public func FfiConverterTypeOAuthScope_lower(_ value: OAuthScope) -> RustBuffer {
     return FfiConverterTypeOAuthScope.lower(value)
+}
+
+
+
+/**
+ * The method of the proxied request (`HttpMethod`).
+ */
+
+public enum ProxyMethod: Equatable, Hashable {
+    
+    /**
+     * `GET`: replay-safe.
+     */
+    case get
+    /**
+     * `POST`.
+     */
+    case post
+    /**
+     * `PUT`.
+     */
+    case put
+    /**
+     * `DELETE`.
+     */
+    case delete
+    /**
+     * A value this SDK version does not know yet, kept as the service sent it.
+     */
+    case unknown(String
+    )
+
+
+
+    /**
+     * The value as the service spells it (the raw text of an unknown value).
+     */
+public func wireValue() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_proxymethod_wire_value(
+            FfiConverterTypeProxyMethod_lower(self),uniffiCallStatus
+    )
+})
+}
+
+
+
+}
+
+#if compiler(>=6)
+extension ProxyMethod: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProxyMethod: FfiConverterRustBuffer {
+    typealias SwiftType = ProxyMethod
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProxyMethod {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .get
+        
+        case 2: return .post
+        
+        case 3: return .put
+        
+        case 4: return .delete
+        
+        case 5: return .unknown(try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ProxyMethod, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .get:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .post:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .put:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .delete:
+            writeInt(&buf, Int32(4))
+        
+        
+        case let .unknown(v1):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(v1, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProxyMethod_lift(_ buf: RustBuffer) throws -> ProxyMethod {
+    return try FfiConverterTypeProxyMethod.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProxyMethod_lower(_ value: ProxyMethod) -> RustBuffer {
+    return FfiConverterTypeProxyMethod.lower(value)
 }
 
 
@@ -16238,6 +18500,30 @@ fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterUInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
+    typealias SwiftType = Double?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDouble.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDouble.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -17158,6 +19444,30 @@ fileprivate struct FfiConverterOptionSequenceTypeFieldTag: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceTypeFileEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [FileEntry]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeFileEntry.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeFileEntry.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceTypeForeignKey: FfiConverterRustBuffer {
     typealias SwiftType = [ForeignKey]?
 
@@ -17476,6 +19786,31 @@ fileprivate struct FfiConverterSequenceTypeDestinationSummary: FfiConverterRustB
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeDrive: FfiConverterRustBuffer {
+    typealias SwiftType = [Drive]
+
+    public static func write(_ value: [Drive], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDrive.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Drive] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Drive]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDrive.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeFieldError: FfiConverterRustBuffer {
     typealias SwiftType = [FieldError]
 
@@ -17526,6 +19861,56 @@ fileprivate struct FfiConverterSequenceTypeFieldTag: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeFileEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [FileEntry]
+
+    public static func write(_ value: [FileEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFileEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FileEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FileEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFileEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFileSource: FfiConverterRustBuffer {
+    typealias SwiftType = [FileSource]
+
+    public static func write(_ value: [FileSource], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFileSource.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FileSource] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FileSource]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFileSource.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeForeignKey: FfiConverterRustBuffer {
     typealias SwiftType = [ForeignKey]
 
@@ -17568,6 +19953,31 @@ fileprivate struct FfiConverterSequenceTypePatchOp: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePatchOp.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSearchHit: FfiConverterRustBuffer {
+    typealias SwiftType = [SearchHit]
+
+    public static func write(_ value: [SearchHit], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSearchHit.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SearchHit] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SearchHit]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSearchHit.read(from: &buf))
         }
         return seq
     }
@@ -17770,6 +20180,32 @@ fileprivate struct FfiConverterSequenceSequenceString: FfiConverterRustBuffer {
             seq.append(try FfiConverterSequenceString.read(from: &buf))
         }
         return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
     }
 }
 
@@ -18370,6 +20806,39 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_enduserclient_workspace_id() != 10702) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_filepages_next_page() != 64371) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_filestream_bytes_read() != 42269) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_filestream_close() != 44182) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_filestream_content_length() != 11038) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_filestream_content_type() != 45745) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_filestream_read() != 20751) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_files_drives() != 18552) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_files_list_page() != 39087) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_files_open() != 37980) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_files_pages() != 62859) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_files_sources() != 25680) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_logger_log() != 16260) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -18403,10 +20872,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_end_user_client() != 55627) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_files() != 41509) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_last_rate_limit() != 45702) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_oauth_credentials() != 55511) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_proxy() != 35758) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_source_search() != 7899) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_source_templates() != 54424) {
@@ -18431,6 +20909,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_scoped_token() != 22542) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_apiproxy_request() != 31852) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcesearch_search() != 23735) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_get() != 40552) {
@@ -18458,6 +20942,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_list_global() != 2103) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_list_with() != 37643) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_remove_tag() != 34300) {

@@ -33,6 +33,72 @@ fun DestinationPages.asSequence(): Sequence<DestinationSummary> = pagedSequence(
  */
 fun Destinations.all(filter: DestinationFilter): Sequence<DestinationSummary> = pages(filter).asSequence()
 
+/**
+ * Every entry of every remaining page of a folder walk, fetching one page (`nextPage()`) at a
+ * time as the sequence is iterated. Throws [AirbyteException] where `nextPage()` does; single
+ * use, like the pages object.
+ */
+fun FilePages.asSequence(): Sequence<FileEntry> = pagedSequence(::nextPage)
+
+/**
+ * Every entry of [folder] as a lazy [Sequence]:
+ * `GET /sonar/files/{source_id}[/drives/{drive_id}]/list/{path}`, page by page.
+ */
+fun Files.all(folder: FolderQuery): Sequence<FileEntry> = pages(folder).asSequence()
+
+/**
+ * A file's content as an [InputStream], read from the service as it is read (never held
+ * whole): each `read` takes at most the bytes asked for, as many as have arrived, and `-1`
+ * marks the end. A failure is an [java.io.IOException] whose cause is the [AirbyteException]
+ * (a failure before the first byte is retried; after it every read fails the same way).
+ * `close()` lets go of the connection and frees the native object.
+ */
+class FileInputStream(private val stream: FileStream) : java.io.InputStream() {
+    private var closed = false
+
+    override fun read(): Int {
+        val one = ByteArray(1)
+        return if (read(one, 0, 1) == -1) -1 else one[0].toInt() and 0xff
+    }
+
+    override fun read(b: ByteArray, off: Int, len: Int): Int {
+        java.util.Objects.checkFromIndexSize(off, len, b.size)
+        if (closed) throw java.io.IOException("the file stream is closed")
+        if (len == 0) return 0
+        val chunk = try {
+            stream.read(len.toUInt())
+        } catch (e: AirbyteException) {
+            throw java.io.IOException(e.message, e)
+        }
+        if (chunk.isEmpty()) return -1
+        chunk.copyInto(b, off)
+        return chunk.size
+    }
+
+    /** The file's length in bytes from the response's `Content-Length`, if it had one. */
+    val contentLength: Long? get() = stream.contentLength()?.toLong()
+
+    /** The response's `Content-Type` (`text/csv`), if it had one. */
+    val contentType: String? get() = stream.contentType()
+
+    override fun close() {
+        if (closed) return
+        closed = true
+        stream.shutdown()
+        stream.close()
+    }
+}
+
+/** This file stream as an [InputStream] (see [FileInputStream]). */
+fun FileStream.asInputStream(): FileInputStream = FileInputStream(this)
+
+/**
+ * Opens a file of [sourceId] (on drive [driveId], or the source's own files) as an
+ * [InputStream]: `GET /sonar/files/{source_id}[/drives/{drive_id}]/get/{path}`.
+ */
+fun Files.openStream(sourceId: String, path: String, driveId: String? = null): FileInputStream =
+    open(sourceId, path, driveId).asInputStream()
+
 /** The items of every page [nextPage] returns, until it returns `null`. */
 private fun <T> pagedSequence(nextPage: () -> List<T>?): Sequence<T> = sequence {
     while (true) {
