@@ -168,6 +168,14 @@
 //!   whole; the request log keeps the latest 1000 requests, each body cut to its first 64 KiB.
 //! - **Admin routes** under `/_sandbox/` inject faults, revoke tokens and list recorded
 //!   requests; `Sandbox` has the same controls as methods.
+//! - **The widget**: a widget token's `widget_url` is a stand-in for Airbyte's embedded widget
+//!   that the sandbox serves itself, outside `/api/v1`:
+//!   `http://localhost:<port>/embedded-widget?workspaceId=…&allowedOrigin=…`, plain HTML and
+//!   a script. Embedded in an iframe, it takes the scoped token from its page as Airbyte's
+//!   widget library hands it over, refuses a page on another origin than the token's
+//!   `allowed_origin`, and creates and checks a source through `/embedded/*`; the API answers
+//!   CORS for that origin only. `examples/widget-app` embeds it and `scripts/test-widget`
+//!   drives both in headless Chromium.
 //! - **What it reproduces, and what it does not.** It serves the 2025 document's routes and
 //!   the 2026 additions this SDK uses side by side, with no era switch: the token routes under
 //!   both `/embedded/` and `/account/applications/`, `customer_name` accepted wherever

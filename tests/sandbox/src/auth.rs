@@ -52,6 +52,15 @@ pub(crate) struct Claims {
         skip_serializing_if = "Option::is_none"
     )]
     pub source_template_selection: Option<TemplateSelection>,
+    /// A widget token's `allowed_origin`, carried by its scoped token so that the sandbox's
+    /// widget page can tell a token minted for its embedding page from one minted for another
+    /// (absent from plain scoped tokens).
+    #[serde(
+        rename = "io.airbyte.sandbox.allowed_origin",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub allowed_origin: Option<String>,
 }
 
 /// A selection of templates by tag: `{"tags": [...], "mode": "any"|"all"}`.
@@ -304,18 +313,21 @@ pub(crate) async fn mint_operator_token(
 }
 
 /// A scoped token for `workspace_id`, minted on behalf of `caller`.
-/// A widget token's scoped token also carries its source template `selection`.
+/// A widget token's scoped token also carries its source template `selection` and its
+/// `allowed_origin`.
 pub(crate) fn mint_scoped_token(
     app: &Shared,
     caller: &Caller,
     workspace_id: Uuid,
     selection: Option<TemplateSelection>,
+    allowed_origin: Option<&str>,
 ) -> Result<String, ApiError> {
     let ttl = app.config.scoped_token_ttl.as_secs();
     let mut claims = new_claims(&caller.subject, caller.organization_id, SCOPED_TYP, ttl);
     claims.roles = Some(vec!["EMBEDDED_END_USER".to_owned()]);
     claims.workspace_scope = Some(WorkspaceScope { workspace_id });
     claims.source_template_selection = selection.filter(|s| !s.tags.is_empty());
+    claims.allowed_origin = allowed_origin.map(str::to_owned);
     app.jwt.sign(&claims)
 }
 
@@ -331,6 +343,7 @@ fn new_claims(sub: &str, org: Uuid, typ: &str, ttl_secs: u64) -> Claims {
         roles: None,
         workspace_scope: None,
         source_template_selection: None,
+        allowed_origin: None,
     }
 }
 

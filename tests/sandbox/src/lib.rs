@@ -24,6 +24,8 @@
 //! `routes/proxy.rs`) and source search over synced records derived from the source (see
 //! `records.rs`). State lives in memory and starts with two organisations and no workspaces;
 //! workspaces appear when a scoped or widget token is minted for a new name.
+//! Beside the contract, on the same port, it serves a stand-in for Airbyte's embedded widget
+//! (below) and the admin routes of the test hooks.
 //!
 //! - **Credentials**: [`CLIENT_ID`]/[`CLIENT_SECRET`] belong to [`ORGANIZATION_ID`],
 //!   [`OTHER_CLIENT_ID`]/[`OTHER_CLIENT_SECRET`] to [`OTHER_ORGANIZATION_ID`], and
@@ -31,7 +33,25 @@
 //! - **Tokens** are HS256 JWTs signed with a random per-sandbox key, each with a unique `jti`.
 //!   Operator tokens live [`SandboxConfig::operator_token_ttl`], scoped ones
 //!   [`SandboxConfig::scoped_token_ttl`]. A token is expired once the current Unix second
-//!   reaches its `exp`.
+//!   reaches its `exp`. The scoped token inside a widget token also carries the widget
+//!   token's tag selection and `allowed_origin`, as the sandbox's own claims
+//!   `io.airbyte.sandbox.source_template_selection` and `io.airbyte.sandbox.allowed_origin`.
+//! - **The widget**: a widget token's `widgetUrl` is
+//!   `http://localhost:<port>/embedded-widget?workspaceId=…&allowedOrigin=…` (the real URL's
+//!   query), a page the sandbox serves outside `/api/v1` and outside the request pipeline (not
+//!   recorded, never faulted, not rate limited): plain HTML and a script
+//!   (`tests/sandbox/widget/`). Embedded in an iframe, it speaks the protocol of Airbyte's
+//!   widget library: it asks its embedding page for the scoped token (`"auth_token_request"`,
+//!   answered with `{scopedAuthToken}`) and refuses to run when that page's origin, as the
+//!   browser reports it, is not the token's `allowed_origin`. Then it lists the templates the
+//!   token's tags allow, renders the chosen one's `user_config_spec` as a form (secrets as
+//!   password inputs), creates the source, runs its check and shows the outcome, posting the
+//!   real widget's `end_user_action_result` events to the page. `localhost` and `127.0.0.1`
+//!   are different origins to a browser, as `app.airbyte.ai` and `api.airbyte.ai` are, so the
+//!   page calls the API cross-origin: `/api/v1` answers CORS preflights from the widget origin
+//!   and adds `Access-Control-Allow-Origin` for it (no other origin, no credentials mode);
+//!   requests without that `Origin` are served as before. A malformed widget URL gets a 400
+//!   page. `examples/widget-app` embeds it, and `scripts/test-widget` drives both in Chromium.
 //! - **Catalogue**: see [`catalog`] for the definition ids and their connector specs.
 //! - **Rate limits**: every `/api/v1` response but a 413 carries `X-RateLimit-Limit`,
 //!   `X-RateLimit-Remaining` and `X-RateLimit-Reset`. Requests count per organisation (the
@@ -131,6 +151,7 @@ pub mod catalog;
 mod catalogs;
 mod checks;
 mod clock;
+mod cors;
 mod credentials;
 mod cron;
 mod errors;

@@ -16,10 +16,8 @@ use crate::errors::{ApiError, ApiResult};
 use crate::models::{REGION_EU, REGION_US};
 use crate::origin;
 use crate::query::TagMode;
+use crate::routes::widget;
 use crate::state::{AppState, Shared};
-
-/// The widget's base URL.
-const WIDGET_URL: &str = "https://app.airbyte.ai/embedded-widget";
 
 /// The token routes, under both prefixes.
 pub(crate) fn routes() -> Router<AppState> {
@@ -67,7 +65,7 @@ async fn scoped_token(
 ) -> ApiResult {
     let workspace = workspace_for_token(&app, &caller, &req.workspace_name, req.region_id)?;
     Ok(Json(
-        json!({"token": mint_scoped_token(&app, &caller, workspace, None)?}),
+        json!({"token": mint_scoped_token(&app, &caller, workspace, None, None)?}),
     ))
 }
 
@@ -101,7 +99,9 @@ async fn applications_scoped_token_info(
 }
 
 /// `POST /embedded/widget-token` (operator) → `{token}`: standard base64 of
-/// `{"token": <scoped JWT>, "widgetUrl": ...}`.
+/// `{"token": <scoped JWT>, "widgetUrl": ...}`, the URL being the sandbox's own widget page
+/// with the real one's query (`{widget origin}/embedded-widget?workspaceId=…&allowedOrigin=…`,
+/// see [`widget`]).
 async fn widget_token(
     State(app): State<AppState>,
     Operator(caller): Operator,
@@ -140,11 +140,20 @@ async fn widget_token(
     };
     let workspace = workspace_for_token(&app, &caller, &req.workspace_name, req.region_id)?;
     let widget_url = format!(
-        "{WIDGET_URL}?workspaceId={workspace}&allowedOrigin={}",
+        "{}{}?workspaceId={workspace}&allowedOrigin={}",
+        widget::origin(&app.base_url),
+        widget::PATH,
         form_urlencoded::byte_serialize(req.allowed_origin.as_bytes()).collect::<String>()
     );
+    let scoped = mint_scoped_token(
+        &app,
+        &caller,
+        workspace,
+        Some(selection),
+        Some(&req.allowed_origin),
+    )?;
     let inner = json!({
-        "token": mint_scoped_token(&app, &caller, workspace, Some(selection))?,
+        "token": scoped,
         "widgetUrl": widget_url,
     });
     Ok(Json(json!({"token": STANDARD.encode(inner.to_string())})))

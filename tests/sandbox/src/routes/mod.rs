@@ -5,6 +5,7 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::post;
 
 use crate::auth::{self, EndUser, Operator};
+use crate::cors::cors;
 use crate::errors;
 use crate::pipeline::{API_PREFIX, pipeline};
 use crate::state::AppState;
@@ -23,10 +24,12 @@ pub(crate) mod search;
 pub(crate) mod source_templates;
 pub(crate) mod sources;
 pub(crate) mod tags;
+pub(crate) mod widget;
 pub(crate) mod workspaces;
 
 /// The whole application: the contract under `/api/v1`, admin routes under `/_sandbox/`, a
-/// JSON 404/405 for everything else, and the [`pipeline`] middleware around all of it.
+/// JSON 404/405 for everything else, and the [`pipeline`] middleware around all of it; beside
+/// them, outside the pipeline, the [`widget`] page; and [`cors`] around everything.
 pub(crate) fn app(state: AppState) -> Router {
     let api = Router::new()
         .route(
@@ -54,5 +57,7 @@ pub(crate) fn app(state: AppState) -> Router {
         .fallback(errors::not_found)
         .method_not_allowed_fallback(errors::method_not_allowed)
         .layer(from_fn_with_state(state.clone(), pipeline))
+        .merge(widget::routes())
+        .layer(from_fn_with_state(state.clone(), cors))
         .with_state(state)
 }

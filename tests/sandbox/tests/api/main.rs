@@ -1,6 +1,6 @@
 //! The sandbox over HTTP, one module per API area: tokens, workspaces (pagination), faults,
 //! rate limits, error shapes, sources and checks, template selection, the 2026 connectors and
-//! OAuth apps, the admin routes.
+//! OAuth apps, the admin routes, the widget page and CORS.
 
 // An integration test: a failed unwrap is a failed test. (clippy.toml's allow-*-in-tests
 // covers `#[test]` functions and `#[cfg(test)]` modules, not a test crate's helpers.)
@@ -19,4 +19,5 @@ mod rate_limits;
 mod sources;
 mod templates;
 mod tokens;
+mod widget;
 mod workspaces;

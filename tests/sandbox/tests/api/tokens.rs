@@ -198,15 +198,28 @@ fn scoped_and_widget_tokens() {
             .unwrap(),
     )
     .unwrap();
+    let inner = claims(decoded["token"].as_str().unwrap());
     assert_eq!(
-        claims(decoded["token"].as_str().unwrap())["io.airbyte.auth.workspace_scope"]["workspaceId"],
+        inner["io.airbyte.auth.workspace_scope"]["workspaceId"],
         workspace.as_str()
     );
     assert_eq!(
+        inner["io.airbyte.sandbox.allowed_origin"],
+        "http://localhost:3000"
+    );
+    // The sandbox's own widget page, on its port at localhost, with the real URL's query.
+    assert_eq!(
         decoded["widgetUrl"],
         format!(
-            "https://app.airbyte.ai/embedded-widget?workspaceId={workspace}&allowedOrigin=http%3A%2F%2Flocalhost%3A3000"
+            "http://localhost:{}/embedded-widget?workspaceId={workspace}&allowedOrigin=http%3A%2F%2Flocalhost%3A3000",
+            sb.port()
         )
+    );
+    assert!(
+        claims(&scoped)
+            .get("io.airbyte.sandbox.allowed_origin")
+            .is_none(),
+        "a plain scoped token names no origin"
     );
     let bad = c.call(
         "POST",
