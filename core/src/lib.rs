@@ -66,6 +66,9 @@
 //! - **A fleet of processes** ([`token_store`]): one operator token and one scoped token per
 //!   end user shared through a store (Redis with the `redis` feature), refreshed by one
 //!   process.
+//! - **Bulk operations** ([`bulk`]): minting, (de)activating and deleting many at once within
+//!   the rate limit, each item's outcome its own; workspace sync against the operator's list
+//!   of active customers.
 //! - **Errors** ([`error`]): the variants a caller acts on, the error bodies the service sends,
 //!   what error text never holds, header values checked on entry.
 //! - **Sources and checks** ([`sources`]): validated writes, partial updates, waiting for a
