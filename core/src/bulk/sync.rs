@@ -5,10 +5,11 @@
 //! asked for explicitly.
 
 use std::collections::{HashMap, HashSet};
+use std::time::Duration;
 
 use super::{BulkOptions, BulkReport};
 use crate::workspaces::{Workspace, WorkspaceFilter, WorkspaceStatus};
-use crate::{OperatorClient, Result, ScopedToken};
+use crate::{Error, OperatorClient, Result, ScopedToken};
 
 /// How [`super::Bulk::sync_workspaces`] runs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -88,6 +89,31 @@ pub(crate) fn plan(desired: &[String], existing: Vec<Workspace>) -> WorkspaceSyn
     plan
 }
 
+/// Every workspace (`GET /workspaces`, every page). A walk the rate limit refuses (429) starts
+/// again after the pause its `Retry-After` asks for, as a bulk item would.
+fn list_all(client: &OperatorClient, options: &BulkOptions) -> Result<Vec<Workspace>> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let walk = client
+            .workspaces()
+            .iter(WorkspaceFilter {
+                limit: Some(100),
+                ..WorkspaceFilter::default()
+            })
+            .collect::<Result<Vec<_>>>();
+        match walk {
+            Err(Error::RateLimited { rate_limit, .. })
+                if attempts < options.rate_limited_attempts =>
+            {
+                let pause = rate_limit.retry_after.unwrap_or(Duration::from_secs(1));
+                std::thread::sleep(pause.min(options.max_pause));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Plans (`GET /workspaces`, every page) and, with `options.apply`, applies the plan.
 pub(crate) fn sync(
     client: &OperatorClient,
@@ -95,13 +121,7 @@ pub(crate) fn sync(
     options: &SyncOptions,
 ) -> Result<WorkspaceSync> {
     options.bulk.check()?;
-    let existing = client
-        .workspaces()
-        .iter(WorkspaceFilter {
-            limit: Some(100),
-            ..WorkspaceFilter::default()
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let existing = list_all(client, &options.bulk)?;
     let plan = plan(desired, existing);
     if !options.apply {
         return Ok(WorkspaceSync { plan, report: None });
