@@ -9,7 +9,7 @@ use ureq::http::{HeaderMap, HeaderName, HeaderValue};
 use crate::error::{FieldError, RateLimit};
 use crate::http::error_body::Redaction;
 use crate::http::url::BaseUrl;
-use crate::pagination::{CursorTrail, cursor_from_next};
+use crate::pagination::{CURSOR, CursorTrail, token_from_next};
 use crate::retry::{self, Attempt, Decision, Failure, Pacing, Replay, RetryPolicy};
 use crate::{Error, Result};
 
@@ -144,7 +144,7 @@ pub fn retry_decision(
 /// [`Error::InvalidArgument`] for a `base_url` that does not parse; [`Error::Pagination`] as
 /// the workspace walk would stop.
 pub fn next_cursor(base_url: &str, next: &str) -> Result<String> {
-    cursor_from_next(&BaseUrl::parse(base_url)?, next)
+    token_from_next(CURSOR, &BaseUrl::parse(base_url)?, next)
 }
 
 /// Follows `links` one after the other as the workspace walk does, returning each outcome;
@@ -155,7 +155,10 @@ pub fn next_cursor(base_url: &str, next: &str) -> Result<String> {
 pub fn follow_next_links(base_url: &str, links: &[&str]) -> Result<Vec<Result<String>>> {
     let base = BaseUrl::parse(base_url)?;
     let mut trail = CursorTrail::default();
-    Ok(links.iter().map(|l| trail.follow(&base, l)).collect())
+    Ok(links
+        .iter()
+        .map(|l| trail.follow_in(CURSOR, &base, l))
+        .collect())
 }
 
 /// `base_url` joined with `path`, or the base URL error.

@@ -1,11 +1,13 @@
-//! Cursor pagination (`limit`/`cursor` → `{data, next}`), which `GET /workspaces` and
-//! `GET /integrations/destinations` share: a lazy walk over every page that always ends.
+//! Token pagination, a lazy walk over every page that always ends: `limit`/`cursor` →
+//! `{data, next}` (`GET /workspaces`, `GET /integrations/destinations`) and
+//! `limit`/`continuation_token` → `{items, next}` (folder listings, `GET /sonar/files/…/list/…`).
 //!
 //! The walk ends when a page's `next` is absent, `null` or empty. A `next` on the configured
 //! host and port is followed whatever its scheme (a balancer that ends TLS may build `http://`
-//! links): only its cursor is taken, and the request goes to the configured base URL with the
-//! walk's own query. A link to another host, one without a cursor, or one repeating a cursor
-//! stops the walk with [`Error::Pagination`], after the items of the page that carried it.
+//! links): only its token is taken, and the request goes to the configured base URL with the
+//! walk's own query. Folder listings may also send the token itself as `next`. A link to
+//! another host, one without a token, or one repeating a token stops the walk with
+//! [`Error::Pagination`], after the items of the page that carried it.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -27,32 +29,60 @@ where
     Ok(Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()))
 }
 
-/// One page as the service sends it: `{data: [...], next}`.
+/// How a list's pages name the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NextStyle {
+    /// The query parameter carrying the token (`cursor`, `continuation_token`).
+    pub(crate) param: &'static str,
+    /// Whether a `next` that is not an `http(s)` URL is the token itself (else it is an
+    /// error: a link off the configured server).
+    pub(crate) bare_token: bool,
+    /// Whether `+` in a link's token reads as a space (form encoding).
+    pub(crate) plus_as_space: bool,
+}
+
+/// `cursor` links only (workspaces, destinations).
+pub(crate) const CURSOR: NextStyle = NextStyle {
+    param: "cursor",
+    bare_token: false,
+    plus_as_space: false,
+};
+
+/// `continuation_token`, as a link or the token itself (folder listings).
+pub(crate) const CONTINUATION_TOKEN: NextStyle = NextStyle {
+    param: "continuation_token",
+    bare_token: true,
+    plus_as_space: true,
+};
+
+/// One page as the service sends it: `{data: [...], next}` (`items` for folder listings).
 #[derive(Deserialize)]
 #[serde(bound = "T: DeserializeOwned")]
 struct RawPage<T> {
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, alias = "items", deserialize_with = "null_as_default")]
     data: Vec<T>,
     #[serde(default, deserialize_with = "empty_as_none")]
     next: Option<String>,
 }
 
-/// A lazy walk over every page of a cursor-paginated list (`GET /workspaces`,
-/// `GET /integrations/destinations`).
+/// A lazy walk over every page of a token-paginated list (`GET /workspaces`,
+/// `GET /integrations/destinations`, folder listings).
 ///
 /// It follows a page's `next` link only when the link is on the configured host and port
 /// (under any `http`/`https` scheme: a service behind a TLS-terminating balancer may build
 /// `http://` links; ports match when equal or each the default of its scheme). It never
-/// requests the link itself: it takes the link's `cursor` and asks the configured base URL
-/// again with the walk's own query, so the scheme, the filters and the page size hold on
+/// requests the link itself: it takes the link's token (`cursor`, or `continuation_token` for
+/// folder listings, whose `next` may also be the token itself) and asks the configured base
+/// URL again with the walk's own query, so the scheme, the filters and the page size hold on
 /// every page and the bearer token goes nowhere else. It stops on a `null`, missing or empty
-/// `next`. A link on another host or port, a link without a cursor, or a cursor already seen
+/// `next`. A link on another host or port, a link without a token, or a token already seen
 /// ends the walk with [`Error::Pagination`].
 ///
 /// As an [`Iterator`] it yields items one by one; after an error it yields nothing more.
 pub struct Pages<T> {
     api: Arc<Api>,
-    path: &'static str,
+    path: String,
+    style: NextStyle,
     query: Vec<(&'static str, String)>,
     cursor: Option<String>,
     trail: CursorTrail,
@@ -64,20 +94,31 @@ pub struct Pages<T> {
 }
 
 impl<T: DeserializeOwned> Pages<T> {
-    /// A walk over `path` with `query` (which must not hold a cursor) on every page; a query
-    /// that could not be built is `Err`, returned by the first call (nothing sent).
+    /// A `cursor` walk over `path` with `query` (which must not hold a cursor) on every page;
+    /// a query that could not be built is `Err`, returned by the first call (nothing sent).
     pub(crate) fn new(
         api: Arc<Api>,
-        path: &'static str,
+        path: &str,
         query: Result<Vec<(&'static str, String)>>,
     ) -> Self {
-        let (query, deferred) = match query {
-            Ok(q) => (q, None),
-            Err(e) => (Vec::new(), Some(e)),
+        Pages::with_style(api, CURSOR, query.map(|q| (path.to_owned(), q)))
+    }
+
+    /// A walk in `style` over the path and query of `request` (`Err`: returned by the first
+    /// call, nothing sent).
+    pub(crate) fn with_style(
+        api: Arc<Api>,
+        style: NextStyle,
+        request: Result<(String, Vec<(&'static str, String)>)>,
+    ) -> Self {
+        let (path, query, deferred) = match request {
+            Ok((p, q)) => (p, q, None),
+            Err(e) => (String::new(), Vec::new(), Some(e)),
         };
         Pages {
             api,
             path,
+            style,
             query,
             cursor: None,
             trail: CursorTrail::default(),
@@ -104,9 +145,9 @@ impl<T: DeserializeOwned> Pages<T> {
         }
         let mut query = self.query.clone();
         if let Some(c) = &self.cursor {
-            query.push(("cursor", c.clone()));
+            query.push((self.style.param, c.clone()));
         }
-        let page = match self.api.get::<RawPage<T>>(self.path, &query) {
+        let page = match self.api.get::<RawPage<T>>(&self.path, &query) {
             Ok(p) => p,
             Err(e) => {
                 self.done = true;
@@ -125,7 +166,8 @@ impl<T: DeserializeOwned> Pages<T> {
     }
 
     fn cursor_of(&mut self, next: &str) -> Result<String> {
-        self.trail.follow(&self.api.http.config().base_url, next)
+        self.trail
+            .follow_in(self.style, &self.api.http.config().base_url, next)
     }
 }
 
@@ -154,32 +196,48 @@ pub(crate) struct CursorTrail {
 }
 
 impl CursorTrail {
-    /// The cursor to ask for next, from a page's `next` link.
+    /// The token to ask for next, from a page's `next` in `style`.
     ///
     /// # Errors
-    /// [`Error::Pagination`] as [`cursor_from_next`], or when the cursor was followed before.
-    pub(crate) fn follow(&mut self, base: &BaseUrl, next: &str) -> Result<String> {
-        let cursor = cursor_from_next(base, next)?;
-        if !self.seen.insert(cursor.clone()) {
+    /// [`Error::Pagination`] as [`token_from_next`], or when the token was followed before.
+    pub(crate) fn follow_in(
+        &mut self,
+        style: NextStyle,
+        base: &BaseUrl,
+        next: &str,
+    ) -> Result<String> {
+        let token = token_from_next(style, base, next)?;
+        if !self.seen.insert(token.clone()) {
+            let what = if style.param == "cursor" {
+                "cursor"
+            } else {
+                "continuation token"
+            };
             return Err(Error::Pagination {
                 detail: format!(
-                    "the service repeated cursor {}",
-                    crate::redact::quote(&cursor)
+                    "the service repeated {what} {}",
+                    crate::redact::quote(&token)
                 ),
             });
         }
-        Ok(cursor)
+        Ok(token)
     }
 }
 
-/// The percent-decoded `cursor` query parameter of `next`, a page's `next` link, to be asked
-/// for on `base` (never on the link's own scheme).
+/// The token a page's non-empty `next` names in `style`: the percent-decoded `style.param`
+/// query parameter of a link on `base`'s host and port, or, when `style.bare_token` and
+/// `next` is not an `http(s)` URL, `next` itself.
 ///
 /// # Errors
-/// [`Error::Pagination`] when `next` is not an absolute `http`/`https` URL on `base`'s host
-/// and port (see [`BaseUrl::same_server`]), or carries no non-empty `cursor`. An empty `next`
-/// (the last page) is not a link: the walk stops before asking for its cursor.
-pub(crate) fn cursor_from_next(base: &BaseUrl, next: &str) -> Result<String> {
+/// [`Error::Pagination`] for a link off `base`'s host and port (any `next` that is not an
+/// `http(s)` URL, unless `style.bare_token`), or one without a non-empty token.
+pub(crate) fn token_from_next(style: NextStyle, base: &BaseUrl, next: &str) -> Result<String> {
+    if style.bare_token {
+        let lower = next.trim_start().to_ascii_lowercase();
+        if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+            return Ok(next.to_owned());
+        }
+    }
     if !base.same_server(next) {
         return Err(Error::Pagination {
             detail: format!(
@@ -188,20 +246,26 @@ pub(crate) fn cursor_from_next(base: &BaseUrl, next: &str) -> Result<String> {
             ),
         });
     }
+    let param = style.param;
     next.split_once('?')
         .map(|(_, q)| q.split('#').next().unwrap_or(q))
         .into_iter()
         .flat_map(|q| q.split('&'))
         .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == "cursor")
+        .find(|(k, _)| *k == param)
         .map(|(_, v)| {
-            percent_encoding::percent_decode_str(v)
+            let v = if style.plus_as_space {
+                v.replace('+', " ")
+            } else {
+                v.to_owned()
+            };
+            percent_encoding::percent_decode_str(&v)
                 .decode_utf8_lossy()
                 .into_owned()
         })
         .filter(|c| !c.is_empty())
         .ok_or_else(|| Error::Pagination {
-            detail: format!("`next` link carries no cursor: {next}"),
+            detail: format!("`next` link carries no {param}: {next}"),
         })
 }
 
@@ -246,7 +310,7 @@ mod tests {
             ("", None),
         ];
         for (next, expected) in cases {
-            let got = cursor_from_next(&base, next);
+            let got = token_from_next(CURSOR, &base, next);
             assert_eq!(got.as_deref().ok(), expected, "{next}");
             if expected.is_none() {
                 assert!(matches!(got, Err(Error::Pagination { .. })), "{next}");
@@ -254,11 +318,34 @@ mod tests {
         }
         let mut trail = CursorTrail::default();
         let link = "https://api.airbyte.ai/api/v1/workspaces?cursor=c1";
-        assert_eq!(trail.follow(&base, link).unwrap(), "c1");
+        assert_eq!(trail.follow_in(CURSOR, &base, link).unwrap(), "c1");
         assert!(matches!(
-            trail.follow(&base, link),
+            trail.follow_in(CURSOR, &base, link),
             Err(Error::Pagination { .. })
         ));
+    }
+
+    #[test]
+    fn a_continuation_token_is_the_next_itself_or_a_link_on_the_base_origin() {
+        let base = BaseUrl::parse("https://api.airbyte.ai/api/v1").unwrap();
+        #[rustfmt::skip]
+        let cases = [
+            ("ZmlsZXM6Mg", Some("ZmlsZXM6Mg")),
+            ("opaque/token+with=signs", Some("opaque/token+with=signs")),
+            ("https://api.airbyte.ai/api/v1/sonar/files/s/list/a?limit=2&continuation_token=t%2F1", Some("t/1")),
+            ("HTTP://api.airbyte.ai:443/api/v1/x?continuation_token=abc", Some("abc")),
+            ("https://api.airbyte.ai/api/v1/x?continuation_token=a+b", Some("a b")),
+            ("https://api.airbyte.ai/api/v1/x?cursor=abc", None),
+            ("https://api.airbyte.ai/api/v1/x?continuation_token=", None),
+            ("https://evil.example/api/v1/x?continuation_token=abc", None),
+        ];
+        for (next, expected) in cases {
+            let got = token_from_next(CONTINUATION_TOKEN, &base, next);
+            assert_eq!(got.as_deref().ok(), expected, "{next}");
+            if expected.is_none() {
+                assert!(matches!(got, Err(Error::Pagination { .. })), "{next}");
+            }
+        }
     }
 
     #[test]
@@ -273,6 +360,9 @@ mod tests {
             assert_eq!(page.next, None, "{body}");
             assert_eq!(page.data.len(), 1);
         }
+        let page: RawPage<serde_json::Value> =
+            serde_json::from_str(r#"{"items": [1, 2], "next": "t"}"#).unwrap();
+        assert_eq!(page.data.len(), 2, "folder listings name the list `items`");
         let page: RawPage<serde_json::Value> =
             serde_json::from_str(r#"{"data": null, "next": "https://h/x?cursor=c"}"#).unwrap();
         assert_eq!(page.next.as_deref(), Some("https://h/x?cursor=c"));

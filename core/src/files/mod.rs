@@ -44,7 +44,6 @@
 //! them all and always ends (see [`FilePages`] for how `next` is read, a token or a link).
 
 mod models;
-mod pages;
 mod path;
 mod reader;
 
@@ -56,7 +55,13 @@ use crate::common::require_id;
 use crate::http::url::segment;
 
 pub use models::{Drive, FileEntry, FileEntryKind, FilePage, FileSource, FolderQuery};
-pub use pages::FilePages;
+
+/// A lazy walk over every page of one folder's listing
+/// (`GET /sonar/files/{source_id}[/drives/{drive_id}]/list/{path}`): a page's `next` is the
+/// continuation token itself, or a link carrying it as `continuation_token` (followed only on
+/// the configured host and port). See [`crate::pagination::Pages`] for how it always ends. As
+/// an [`Iterator`] it yields entries one by one; after an error it yields nothing more.
+pub type FilePages = crate::pagination::Pages<FileEntry>;
 pub use reader::FileReader;
 
 use models::{DrivesEnvelope, SourcesEnvelope, workspace_query};
@@ -115,7 +120,11 @@ impl Files<'_> {
 
     /// Every entry of a folder, fetched a page at a time as the iterator advances.
     pub fn iter(&self, folder: &FolderQuery) -> FilePages {
-        FilePages::new(Arc::clone(self.api), folder)
+        FilePages::with_style(
+            Arc::clone(self.api),
+            crate::pagination::CONTINUATION_TOKEN,
+            folder.request(),
+        )
     }
 
     /// Opens a file for reading: sends the GET and returns once the response head has
