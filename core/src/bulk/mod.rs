@@ -206,12 +206,49 @@ impl Bulk<'_> {
 }
 
 /// When workers may send again: the shared pause.
-struct Gate {
+pub(crate) struct Gate {
     resume_at: Mutex<Option<Instant>>,
     max_pause: Duration,
+    /// How many 429 answers the calls through [`Gate::send`] met.
+    rate_limited: AtomicUsize,
 }
 
 impl Gate {
+    pub(crate) fn new(options: &BulkOptions) -> Gate {
+        Gate {
+            resume_at: Mutex::new(None),
+            max_pause: options.max_pause,
+            rate_limited: AtomicUsize::new(0),
+        }
+    }
+
+    /// Sends `call` once the pause is over, again after each 429 (pausing for its
+    /// `Retry-After`) up to `options.rate_limited_attempts` sends in all; after each send,
+    /// pauses as the client's rate-limit state asks for `in_flight` workers.
+    pub(crate) fn send<T>(
+        &self,
+        client: &OperatorClient,
+        options: &BulkOptions,
+        in_flight: u32,
+        call: impl Fn() -> Result<T>,
+    ) -> Result<T> {
+        let mut attempts = 0;
+        loop {
+            self.wait();
+            attempts += 1;
+            let result = call();
+            self.observe(client.last_rate_limit(), in_flight);
+            let Err(Error::RateLimited { rate_limit, .. }) = &result else {
+                return result;
+            };
+            self.rate_limited.fetch_add(1, Ordering::Relaxed);
+            if attempts >= options.rate_limited_attempts {
+                return result;
+            }
+            self.pause(rate_limit.retry_after.unwrap_or(Duration::from_secs(1)));
+        }
+    }
+
     /// Waits while the pause is on.
     fn wait(&self) {
         loop {
@@ -259,12 +296,8 @@ fn run<T: Send>(
     call: impl Fn(&str) -> Result<T> + Sync,
 ) -> Result<BulkReport<T>> {
     options.check()?;
-    let gate = Gate {
-        resume_at: Mutex::new(None),
-        max_pause: options.max_pause,
-    };
+    let gate = Gate::new(options);
     let next = AtomicUsize::new(0);
-    let rate_limited = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Result<T>>>> = items.iter().map(|_| Mutex::new(None)).collect();
     let workers = options
         .concurrency
@@ -275,21 +308,7 @@ fn run<T: Send>(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(i) else { return };
-                    let mut attempts = 0;
-                    let result = loop {
-                        gate.wait();
-                        attempts += 1;
-                        let result = call(item);
-                        gate.observe(client.last_rate_limit(), workers);
-                        let Err(Error::RateLimited { rate_limit, .. }) = &result else {
-                            break result;
-                        };
-                        rate_limited.fetch_add(1, Ordering::Relaxed);
-                        if attempts >= options.rate_limited_attempts {
-                            break result;
-                        }
-                        gate.pause(rate_limit.retry_after.unwrap_or(Duration::from_secs(1)));
-                    };
+                    let result = gate.send(client, options, workers, || call(item));
                     *slots[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(result);
                 }
             });
@@ -313,6 +332,6 @@ fn run<T: Send>(
         .collect();
     Ok(BulkReport {
         outcomes,
-        rate_limited: u32::try_from(rate_limited.into_inner()).unwrap_or(u32::MAX),
+        rate_limited: u32::try_from(gate.rate_limited.into_inner()).unwrap_or(u32::MAX),
     })
 }

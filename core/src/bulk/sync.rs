@@ -5,11 +5,10 @@
 //! asked for explicitly.
 
 use std::collections::{HashMap, HashSet};
-use std::time::Duration;
 
-use super::{BulkOptions, BulkReport};
+use super::{BulkOptions, BulkReport, Gate};
 use crate::workspaces::{Workspace, WorkspaceFilter, WorkspaceStatus};
-use crate::{Error, OperatorClient, Result, ScopedToken};
+use crate::{OperatorClient, Result, ScopedToken};
 
 /// How [`super::Bulk::sync_workspaces`] runs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -92,26 +91,15 @@ pub(crate) fn plan(desired: &[String], existing: Vec<Workspace>) -> WorkspaceSyn
 /// Every workspace (`GET /workspaces`, every page). A walk the rate limit refuses (429) starts
 /// again after the pause its `Retry-After` asks for, as a bulk item would.
 fn list_all(client: &OperatorClient, options: &BulkOptions) -> Result<Vec<Workspace>> {
-    let mut attempts = 0;
-    loop {
-        attempts += 1;
-        let walk = client
+    Gate::new(options).send(client, options, 1, || {
+        client
             .workspaces()
             .iter(WorkspaceFilter {
                 limit: Some(100),
                 ..WorkspaceFilter::default()
             })
-            .collect::<Result<Vec<_>>>();
-        match walk {
-            Err(Error::RateLimited { rate_limit, .. })
-                if attempts < options.rate_limited_attempts =>
-            {
-                let pause = rate_limit.retry_after.unwrap_or(Duration::from_secs(1));
-                std::thread::sleep(pause.min(options.max_pause));
-            }
-            other => return other,
-        }
-    }
+            .collect()
+    })
 }
 
 /// Plans (`GET /workspaces`, every page) and, with `options.apply`, applies the plan.
