@@ -38,11 +38,17 @@ pub(crate) fn routes() -> Router<AppState> {
                 .patch(template_patch)
                 .delete(template_delete),
         )
-        .route(&format!("{TEMPLATE}/catalog/query"), post(template_query))
-        .route(&format!("{TEMPLATE}/streams"), post(template_add_stream))
+        .route(
+            &format!("{TEMPLATE}/catalog/query"),
+            post(catalog_query::<false>),
+        )
+        .route(
+            &format!("{TEMPLATE}/streams"),
+            post(catalog_add_stream::<false>),
+        )
         .route(
             &format!("{TEMPLATE}/streams/{{stream_name}}"),
-            patch(template_patch_stream).delete(template_delete_stream),
+            patch(catalog_patch_stream::<false>).delete(template_delete_stream),
         )
         .route(
             &format!("{DEFINITION}/catalog"),
@@ -53,15 +59,15 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route(
             &format!("{DEFINITION}/catalog/query"),
-            post(definition_query),
+            post(catalog_query::<true>),
         )
         .route(
             &format!("{DEFINITION}/streams"),
-            post(definition_add_stream),
+            post(catalog_add_stream::<true>),
         )
         .route(
             &format!("{DEFINITION}/streams/{{stream_name}}"),
-            patch(definition_patch_stream).delete(admin_only),
+            patch(catalog_patch_stream::<true>).delete(admin_only),
         )
 }
 
@@ -254,49 +260,6 @@ async fn template_delete(
     Ok(Json(deleted_json(record.id)))
 }
 
-/// `POST {template}/catalog/query` `{query}` → `{result}`.
-async fn template_query(
-    State(app): State<AppState>,
-    Operator(caller): Operator,
-    Path(id): Path<String>,
-    Body(body): Body<QueryBody>,
-) -> ApiResult {
-    let mut state = app.lock();
-    let store = &mut state.store;
-    let (_, i) = live_template_catalog(store, &caller, &id)?;
-    Ok(Json(
-        json!({"result": query(&store.catalogs[i].catalog, &body.query)?}),
-    ))
-}
-
-/// `POST {template}/streams` `{stream}` → `{stream}`.
-async fn template_add_stream(
-    State(app): State<AppState>,
-    Operator(caller): Operator,
-    Path(id): Path<String>,
-    Body(body): Body<StreamBody>,
-) -> ApiResult {
-    let mut state = app.lock();
-    let store = &mut state.store;
-    let (_, i) = live_template_catalog(store, &caller, &id)?;
-    Ok(Json(
-        json!({"stream": add_stream(&mut store.catalogs[i].catalog, body.stream)?}),
-    ))
-}
-
-/// `PATCH {template}/streams/{stream_name}` `{patch_ops}` → `{stream}`.
-async fn template_patch_stream(
-    State(app): State<AppState>,
-    Operator(caller): Operator,
-    Path((id, name)): Path<(String, String)>,
-    Body(body): Body<PatchBody>,
-) -> ApiResult {
-    let mut state = app.lock();
-    let store = &mut state.store;
-    let (_, i) = live_template_catalog(store, &caller, &id)?;
-    patch_stream(&mut store.catalogs[i].catalog, &name, &body.patch_ops)
-}
-
 /// `DELETE {template}/streams/{stream_name}` → `{stream_name, deleted_at}`.
 async fn template_delete_stream(
     State(app): State<AppState>,
@@ -390,46 +353,61 @@ async fn definition_patch(
     Ok(Json(json!({"catalog": record.catalog})))
 }
 
-/// `POST {definition}/catalog/query` `{query}` → `{result}`.
-async fn definition_query(
+/// Which catalog family a route serves: a source template's (`false`, the caller's
+/// organisation's templates only, a deleted catalog 404) or a source definition's (`true`).
+fn family_catalog<const DEFINITION: bool>(
+    store: &mut Store,
+    caller: &Caller,
+    raw_id: &str,
+) -> Result<usize, ApiError> {
+    let (_, i) = if DEFINITION {
+        definition_catalog(store, raw_id)?
+    } else {
+        live_template_catalog(store, caller, raw_id)?
+    };
+    Ok(i)
+}
+
+/// `POST {template|definition}/catalog/query` `{query}` → `{result}`.
+async fn catalog_query<const DEFINITION: bool>(
     State(app): State<AppState>,
-    Operator(_): Operator,
+    Operator(caller): Operator,
     Path(id): Path<String>,
     Body(body): Body<QueryBody>,
 ) -> ApiResult {
     let mut state = app.lock();
     let store = &mut state.store;
-    let (_, i) = definition_catalog(store, &id)?;
+    let i = family_catalog::<DEFINITION>(store, &caller, &id)?;
     Ok(Json(
         json!({"result": query(&store.catalogs[i].catalog, &body.query)?}),
     ))
 }
 
-/// `POST {definition}/streams` `{stream}` → `{stream}`.
-async fn definition_add_stream(
+/// `POST {template|definition}/streams` `{stream}` → `{stream}`.
+async fn catalog_add_stream<const DEFINITION: bool>(
     State(app): State<AppState>,
-    Operator(_): Operator,
+    Operator(caller): Operator,
     Path(id): Path<String>,
     Body(body): Body<StreamBody>,
 ) -> ApiResult {
     let mut state = app.lock();
     let store = &mut state.store;
-    let (_, i) = definition_catalog(store, &id)?;
+    let i = family_catalog::<DEFINITION>(store, &caller, &id)?;
     Ok(Json(
         json!({"stream": add_stream(&mut store.catalogs[i].catalog, body.stream)?}),
     ))
 }
 
-/// `PATCH {definition}/streams/{stream_name}` `{patch_ops}` → `{stream}`.
-async fn definition_patch_stream(
+/// `PATCH {template|definition}/streams/{stream_name}` `{patch_ops}` → `{stream}`.
+async fn catalog_patch_stream<const DEFINITION: bool>(
     State(app): State<AppState>,
-    Operator(_): Operator,
+    Operator(caller): Operator,
     Path((id, name)): Path<(String, String)>,
     Body(body): Body<PatchBody>,
 ) -> ApiResult {
     let mut state = app.lock();
     let store = &mut state.store;
-    let (_, i) = definition_catalog(store, &id)?;
+    let i = family_catalog::<DEFINITION>(store, &caller, &id)?;
     patch_stream(&mut store.catalogs[i].catalog, &name, &body.patch_ops)
 }
 
