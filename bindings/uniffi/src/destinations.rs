@@ -1,13 +1,12 @@
 //! Destinations (operator token): `/integrations/destinations`, with a page-by-page walk that
 //! always ends.
 
-use std::sync::{Arc, Mutex};
-
-use airbyte_embedded::integrations as ci;
+use std::sync::Arc;
 
 use crate::Result;
 use crate::lifecycle::OperatorSlot;
 use crate::models::{Destination, DestinationFilter, DestinationPage, DestinationSummary};
+use crate::walk::Walk;
 
 /// The destinations the service made from connection templates (`OperatorClient.destinations()`).
 /// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
@@ -44,14 +43,8 @@ impl Destinations {
     /// `DestinationPages.next_page()` call. Nothing is sent here: every error of the walk (an
     /// empty `workspace_id` included) comes from `next_page()`.
     pub fn pages(&self, filter: DestinationFilter) -> Arc<DestinationPages> {
-        let pages = self
-            .client
-            .get()
-            .ok()
-            .map(|client| client.destinations().iter(filter));
         Arc::new(DestinationPages {
-            client: self.client.clone(),
-            inner: Mutex::new(pages),
+            walk: Walk::new(&self.client, |client| client.destinations().iter(filter)),
         })
     }
 
@@ -73,10 +66,7 @@ impl Destinations {
 /// `AirbyteError.ClientClosed` (and the walk lets go of the client).
 #[derive(uniffi::Object)]
 pub struct DestinationPages {
-    /// The client's slot, checked before each page.
-    client: OperatorSlot,
-    /// The walk; `None` once the client is closed.
-    inner: Mutex<Option<ci::DestinationPages>>,
+    walk: Walk<DestinationSummary>,
 }
 
 #[uniffi::export]
@@ -90,16 +80,6 @@ impl DestinationPages {
     /// cursor or repeating one; the request's own errors; `AirbyteError.ClientClosed` once the
     /// client is closed (every later call too).
     pub fn next_page(&self) -> Result<Option<Vec<DestinationSummary>>> {
-        let mut pages = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        if let Err(closed) = self.client.get() {
-            // Drops the walk's own clone of the core client.
-            *pages = None;
-            return Err(closed);
-        }
-        let Some(walk) = pages.as_mut() else {
-            // Only when the client was closed before the walk began, which `get` reported.
-            return Ok(None);
-        };
-        walk.next_page()
+        self.walk.next_page()
     }
 }

@@ -8,6 +8,7 @@ use airbyte_embedded::files as cf;
 use crate::Result;
 use crate::lifecycle::OperatorSlot;
 use crate::models::{AirbyteError, Drive, FileEntry, FilePage, FileSource, FolderQuery};
+use crate::walk::Walk;
 
 /// The most one `FileStream.read()` returns (1 MiB), whatever `max_bytes` asks.
 const MAX_READ: u32 = 1024 * 1024;
@@ -68,14 +69,8 @@ impl Files {
     /// call. Nothing is sent here: every error of the walk (an empty `path` included) comes
     /// from `next_page()`.
     pub fn pages(&self, folder: FolderQuery) -> Arc<FilePages> {
-        let pages = self
-            .client
-            .get()
-            .ok()
-            .map(|client| client.files().iter(&folder));
         Arc::new(FilePages {
-            client: self.client.clone(),
-            inner: Mutex::new(pages),
+            walk: Walk::new(&self.client, |client| client.files().iter(&folder)),
         })
     }
 
@@ -116,8 +111,7 @@ impl Files {
 /// `AirbyteError.ClientClosed` (and the walk lets go of the client).
 #[derive(uniffi::Object)]
 pub struct FilePages {
-    client: OperatorSlot,
-    inner: Mutex<Option<cf::FilePages>>,
+    walk: Walk<FileEntry>,
 }
 
 #[uniffi::export]
@@ -130,15 +124,7 @@ impl FilePages {
     /// `AirbyteError.Pagination`; the request's own errors; `AirbyteError.ClientClosed` once
     /// the client is closed.
     pub fn next_page(&self) -> Result<Option<Vec<FileEntry>>> {
-        let mut pages = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        if let Err(closed) = self.client.get() {
-            *pages = None;
-            return Err(closed);
-        }
-        let Some(walk) = pages.as_mut() else {
-            return Ok(None);
-        };
-        walk.next_page()
+        self.walk.next_page()
     }
 }
 

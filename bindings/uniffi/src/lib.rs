@@ -20,6 +20,7 @@ uniffi::setup_scaffolding!();
 
 mod lifecycle;
 mod models;
+mod walk;
 
 pub mod catalogs;
 pub mod checks;

@@ -4,12 +4,11 @@
 use crate::models::{
     Deleted, Workspace, WorkspaceFilter, WorkspacePage, WorkspaceStats, WorkspaceUpdate,
 };
-use std::sync::{Arc, Mutex};
-
-use airbyte_embedded::workspaces as cw;
+use std::sync::Arc;
 
 use crate::Result;
 use crate::lifecycle::OperatorSlot;
+use crate::walk::Walk;
 
 /// Workspace operations for the operator (`OperatorClient.workspaces()`).
 /// Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
@@ -49,14 +48,10 @@ impl Workspaces {
     /// client closed before or during the walk) comes from `next_page()`.
     #[uniffi::method(default(filter = None))]
     pub fn pages(&self, filter: Option<WorkspaceFilter>) -> Arc<WorkspacePages> {
-        let pages = self
-            .client
-            .get()
-            .ok()
-            .map(|client| client.workspaces().iter(filter.unwrap_or_default()));
         Arc::new(WorkspacePages {
-            client: self.client.clone(),
-            inner: Mutex::new(pages),
+            walk: Walk::new(&self.client, |client| {
+                client.workspaces().iter(filter.unwrap_or_default())
+            }),
         })
     }
 
@@ -113,10 +108,7 @@ impl Workspaces {
 /// `AirbyteError.ClientClosed` (and the walk lets go of the client).
 #[derive(uniffi::Object)]
 pub struct WorkspacePages {
-    /// The client's slot, checked before each page.
-    client: OperatorSlot,
-    /// The walk; `None` once the client is closed.
-    inner: Mutex<Option<cw::WorkspacePages>>,
+    walk: Walk<Workspace>,
 }
 
 #[uniffi::export]
@@ -128,17 +120,6 @@ impl WorkspacePages {
     /// `AirbyteError.Pagination` (see the type's docs); the request's own errors;
     /// `AirbyteError.ClientClosed` once the client is closed (every later call too).
     pub fn next_page(&self) -> Result<Option<Vec<Workspace>>> {
-        let mut pages = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-        if let Err(closed) = self.client.get() {
-            // Drops the walk's own clone of the core client.
-            *pages = None;
-            return Err(closed);
-        }
-        let Some(walk) = pages.as_mut() else {
-            // Only when the client was closed before the walk began, which `get` reported.
-            return Ok(None);
-        };
-        let page = walk.next_page()?;
-        Ok(page.map(|items| items.into_iter().collect()))
+        self.walk.next_page()
     }
 }
