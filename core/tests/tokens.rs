@@ -291,7 +291,9 @@ fn scoped_tokens_reach_one_workspace_and_are_cached_per_name() {
 #[test]
 fn a_given_scoped_token_that_expires_is_final() {
     let sb = sandbox_with(SandboxConfig {
-        scoped_token_ttl: Duration::from_secs(1),
+        // The sandbox's `exp` is a whole second: with 2 s a token lives at least 1 s, so the
+        // first call always finds it valid however late in a second it was minted.
+        scoped_token_ttl: Duration::from_secs(2),
         ..Default::default()
     });
     let token = operator(&sb)
@@ -299,7 +301,7 @@ fn a_given_scoped_token_that_expires_is_final() {
         .unwrap();
     let end_user = EndUserClient::new(config(&sb), token).unwrap();
     end_user.token_info().unwrap();
-    std::thread::sleep(Duration::from_millis(1100));
+    std::thread::sleep(Duration::from_millis(2100));
     let err = end_user.token_info().unwrap_err();
     assert!(matches!(err, Error::Unauthorized { .. }), "{err:?}");
 }
