@@ -82,6 +82,18 @@ pub struct ClientOptions {
     /// trusts the bundled Mozilla roots.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub root_certificates_pem: Option<String>,
+    /// How long source and connection template lists and reads are answered from the token
+    /// store after they were read (see
+    /// [`ClientConfigBuilder::template_cache_ttl`]); writes through the SDK invalidate them.
+    /// `None` (the default) turns the template cache off: every call is sent.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub template_cache_ttl: Option<Duration>,
+    /// How long the addresses a host name resolved to are reused before it is looked up
+    /// again. Defaults to 30 s. The system resolver reports no DNS TTL, so this fixed time
+    /// stands in for it; a failed connection drops the host's addresses at once. Zero looks
+    /// the name up on every request.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub dns_cache_ttl: Option<Duration>,
 }
 
 impl ClientOptions {
@@ -124,6 +136,12 @@ impl ClientOptions {
         if let Some(v) = &self.root_certificates_pem {
             b = b.root_certificates_pem(v.clone().into_bytes());
         }
+        if let Some(v) = self.template_cache_ttl {
+            b = b.template_cache_ttl(v);
+        }
+        if let Some(v) = self.dns_cache_ttl {
+            b = b.dns_cache_ttl(v);
+        }
         b
     }
 
@@ -154,6 +172,13 @@ mod tests {
     fn defaults_build_and_settings_are_checked() {
         let c = ClientOptions::default().build().unwrap();
         assert_eq!(c.base_url(), crate::config::DEFAULT_BASE_URL);
+        let c = ClientOptions {
+            dns_cache_ttl: Some(Duration::from_secs(5)),
+            ..Default::default()
+        }
+        .build()
+        .unwrap();
+        assert_eq!(c.dns_cache_ttl(), Duration::from_secs(5));
         let err = ClientOptions {
             organization_id: Some("acme".into()),
             ..Default::default()

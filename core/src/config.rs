@@ -22,6 +22,7 @@
 //! | plain `http://` off loopback | [`allow_insecure_http`](ClientConfigBuilder::allow_insecure_http) | refused |
 //! | where tokens are kept, to share them between processes | [`token_store`](ClientConfigBuilder::token_store) | each client's own [`MemoryTokenStore`](crate::token_store::MemoryTokenStore) |
 //! | how long template lists and reads are reused | [`template_cache_ttl`](ClientConfigBuilder::template_cache_ttl) | off: every call is sent |
+//! | how long a host name's addresses are reused | [`dns_cache_ttl`](ClientConfigBuilder::dns_cache_ttl) | 30 s ([`DEFAULT_DNS_CACHE_TTL`]) |
 //!
 //! ```
 //! use airbyte_embedded::{ClientConfig, Credentials, OperatorClient, REGION_EU};
@@ -95,6 +96,9 @@ pub use ureq::tls;
 
 /// The production base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.airbyte.ai/api/v1";
+/// How long a host name's resolved addresses are reused by default (30 s): see
+/// [`ClientConfigBuilder::dns_cache_ttl`].
+pub const DEFAULT_DNS_CACHE_TTL: Duration = Duration::from_secs(30);
 /// Region id of the US region (the service's default).
 pub const REGION_US: &str = "645a183f-b12b-4c6e-8ad3-99e165603450";
 /// Region id of the EU region.
@@ -227,6 +231,7 @@ pub struct ClientConfig {
     pub(crate) proxy: ProxyChoice,
     pub(crate) token_store: Option<StoreHandle>,
     pub(crate) template_cache_ttl: Option<Duration>,
+    pub(crate) dns_cache_ttl: Duration,
 }
 
 impl Default for ClientConfig {
@@ -251,6 +256,7 @@ impl Default for ClientConfig {
             proxy: ProxyChoice::FromEnv,
             token_store: None,
             template_cache_ttl: None,
+            dns_cache_ttl: DEFAULT_DNS_CACHE_TTL,
         }
     }
 }
@@ -307,6 +313,12 @@ impl ClientConfig {
     pub fn pacing(&self) -> Option<&Pacing> {
         self.pacing.as_ref()
     }
+
+    /// How long a host name's resolved addresses are reused ([`DEFAULT_DNS_CACHE_TTL`] unless
+    /// set; zero: never).
+    pub fn dns_cache_ttl(&self) -> Duration {
+        self.dns_cache_ttl
+    }
 }
 
 /// Builds a [`ClientConfig`]; every setting starts at its documented default.
@@ -330,6 +342,7 @@ pub struct ClientConfigBuilder {
     proxy: Option<ProxySetting>,
     token_store: Option<StoreHandle>,
     template_cache_ttl: Option<Duration>,
+    dns_cache_ttl: Option<Duration>,
 }
 
 /// A proxy as set on the builder, parsed by [`ClientConfigBuilder::build`].
@@ -504,6 +517,18 @@ impl ClientConfigBuilder {
         self
     }
 
+    /// How long the addresses a host name resolved to are reused before the name is looked up
+    /// again. Defaults to 30 seconds ([`DEFAULT_DNS_CACHE_TTL`]). The system resolver does not
+    /// report a DNS answer's own TTL, so this fixed time stands in for it. A connection that
+    /// cannot be made to a host drops its addresses at once, so the next request looks the
+    /// name up again. The first lookup of a name runs under the request's connect timeout;
+    /// a cached answer costs no lookup. `Duration::ZERO` looks the name up on every request.
+    /// IP-literal hosts are never looked up.
+    pub fn dns_cache_ttl(mut self, ttl: Duration) -> Self {
+        self.dns_cache_ttl = Some(ttl);
+        self
+    }
+
     /// Allows a plain `http://` base URL on a host other than loopback. Off by default: tokens
     /// and client secrets then travel only over TLS (or never leave the machine).
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
@@ -631,6 +656,7 @@ impl ClientConfigBuilder {
             proxy,
             token_store: self.token_store,
             template_cache_ttl: self.template_cache_ttl,
+            dns_cache_ttl: self.dns_cache_ttl.unwrap_or(defaults.dns_cache_ttl),
         })
     }
 }
@@ -712,6 +738,12 @@ mod tests {
         assert_eq!(c.base_url(), DEFAULT_BASE_URL);
         assert!(c.organization_id().is_none());
         assert_eq!(c.connect_timeout, Duration::from_secs(10));
+        assert_eq!(c.dns_cache_ttl(), DEFAULT_DNS_CACHE_TTL);
+        let c = ClientConfig::builder()
+            .dns_cache_ttl(Duration::ZERO)
+            .build()
+            .unwrap();
+        assert_eq!(c.dns_cache_ttl(), Duration::ZERO);
         assert!(c.user_agent().starts_with("airbyte-embedded-rust/"));
     }
 

@@ -246,10 +246,7 @@ fn summarise(errors: &[FieldError]) -> String {
     }
     errors
         .iter()
-        .map(|e| match &e.field {
-            Some(f) => format!("{f}: {}", e.message),
-            None => e.message.clone(),
-        })
+        .map(FieldError::to_string)
         .collect::<Vec<_>>()
         .join("; ")
 }

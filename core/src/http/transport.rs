@@ -1,15 +1,17 @@
-//! The client's `ureq::Agent` and one attempt: building the request, reading the whole
+//! The client's ureq agents and one attempt: building the request, reading the whole
 //! response (or, for a streamed call's success, only its head), keeping the rate-limit
 //! numbers, and turning a non-success status into its error.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, TryLockError};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use ureq::{Agent, RequestBuilder};
 
+use super::agents::Agents;
 use super::call::{Call, Reply, Streamed, path_of};
 use super::failure::{Failed, transport_failure};
-use super::{Method, error_body, rate_limit, resolver};
+use super::host_cache::HostCache;
+use super::{Method, error_body, rate_limit};
 use crate::config::ClientConfig;
 use crate::error::RateLimit;
 use crate::retry::{self, Failure};
@@ -19,7 +21,7 @@ const BODY_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// The transport shared by every request of one client.
 pub(crate) struct Http {
-    agent: Agent,
+    agents: Agents,
     config: ClientConfig,
     last_rate_limit: Mutex<Option<RateLimit>>,
 }
@@ -29,6 +31,7 @@ impl Http {
         let mut builder = Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
+            .timeout_resolve(Some(config.connect_timeout))
             .timeout_connect(Some(config.connect_timeout))
             .timeout_per_read(Some(config.read_timeout))
             .timeout_global(Some(config.request_timeout))
@@ -37,13 +40,9 @@ impl Http {
         if let Some(tls) = &config.tls {
             builder = builder.tls_config(tls.clone());
         }
-        let agent = Agent::with_parts(
-            builder.build(),
-            ureq::unversioned::transport::DefaultConnector::default(),
-            resolver::LiteralFirst::default(),
-        );
+        let hosts = Arc::new(HostCache::new(config.dns_cache_ttl));
         Http {
-            agent,
+            agents: Agents::new(builder.build(), hosts),
             config,
             last_rate_limit: Mutex::new(None),
         }
@@ -64,6 +63,16 @@ impl Http {
             .last_rate_limit
             .lock()
             .unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Keeps `rate_limit` as the last numbers seen, never waiting: when another thread holds
+    /// them at this moment (storing those of a response that came at the same time), they stand.
+    fn keep_rate_limit(&self, rate_limit: RateLimit) {
+        match self.last_rate_limit.try_lock() {
+            Ok(mut last) => *last = Some(rate_limit),
+            Err(TryLockError::Poisoned(p)) => *p.into_inner() = Some(rate_limit),
+            Err(TryLockError::WouldBlock) => {}
+        }
     }
 
     /// `call.url` relative to the base URL (`/embedded/sources`), for logs and errors.
@@ -99,10 +108,7 @@ impl Http {
         let now = SystemTime::now();
         let rate_limit = rate_limit::from_headers(response.headers(), now);
         if rate_limit != RateLimit::default() {
-            *self
-                .last_rate_limit
-                .lock()
-                .unwrap_or_else(|p| p.into_inner()) = Some(rate_limit);
+            self.keep_rate_limit(rate_limit);
         }
         if call.streams && (200..300).contains(&status) {
             log::debug!(
@@ -167,21 +173,16 @@ impl Http {
     ) -> std::result::Result<ureq::http::Response<ureq::Body>, ureq::Error> {
         let url = call.url.as_str();
         let body = call.body.unwrap_or(b"");
+        let agent = self.agents.get();
         match call.method {
-            Method::Get => self
-                .prepare(self.agent.get(url), call, bearer, limit)
-                .call(),
-            Method::Delete => self
-                .prepare(self.agent.delete(url), call, bearer, limit)
-                .call(),
+            Method::Get => self.prepare(agent.get(url), call, bearer, limit).call(),
+            Method::Delete => self.prepare(agent.delete(url), call, bearer, limit).call(),
             Method::Post => self
-                .prepare(self.agent.post(url), call, bearer, limit)
+                .prepare(agent.post(url), call, bearer, limit)
                 .send(body),
-            Method::Put => self
-                .prepare(self.agent.put(url), call, bearer, limit)
-                .send(body),
+            Method::Put => self.prepare(agent.put(url), call, bearer, limit).send(body),
             Method::Patch => self
-                .prepare(self.agent.patch(url), call, bearer, limit)
+                .prepare(agent.patch(url), call, bearer, limit)
                 .send(body),
         }
     }
