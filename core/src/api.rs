@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use crate::auth::TokenSource;
 use crate::auth::token_cell::CachedToken;
 use crate::http::{Call, Http, Method, Reply, Streamed};
-use crate::read_cache::{Family, Lookup, ReadCache};
+use crate::read_cache::{Family, ReadCache};
 use crate::retry::{Replay, RetryPolicy};
 use crate::{Error, Result};
 
@@ -143,20 +143,18 @@ impl Api {
         let Some(cache) = &self.cache else {
             return self.get(path, query);
         };
-        let generation = match cache.lookup(family, path, query) {
-            Lookup::Hit(body) => match serde_json::from_slice(&body) {
-                Ok(value) => return Ok(value),
-                Err(_) => None,
+        cache.read_through(
+            family,
+            path,
+            query,
+            |body| serde_json::from_slice(body).ok(),
+            || {
+                let call = Call::new(Method::Get, self.http.url(path), query, None, Replay::Safe);
+                let reply = self.execute(&call)?;
+                let value = reply.decode(&call)?;
+                Ok((value, reply.body))
             },
-            Lookup::Miss(generation) => generation,
-        };
-        let call = Call::new(Method::Get, self.http.url(path), query, None, Replay::Safe);
-        let reply = self.execute(&call)?;
-        let value = reply.decode(&call)?;
-        if let Some(generation) = generation {
-            cache.keep(family, &generation, path, query, &reply.body);
-        }
-        Ok(value)
+        )
     }
 
     /// `result` of a write to `family`, after the template cache forgot that family (whatever

@@ -251,8 +251,8 @@ pub mod unparsed;
 pub mod validation;
 pub mod workspaces;
 
-pub use auth::ScopedToken;
 pub use auth::widget::{WidgetToken, validate_allowed_origin};
+pub use auth::{ScopedToken, ScopedTokenProvider};
 pub use client::{EndUserClient, OperatorClient};
 pub use client_options::ClientOptions;
 pub use common::{Deleted, TagFilter, TagsMode};

@@ -6,12 +6,16 @@
 //! user's workspace) and the request's path and query. A write through the SDK gives the
 //! family a new generation, so every process's next read misses. The generation is read
 //! before the request is sent, so a list fetched while another process writes is kept under
-//! the old generation and never read again.
+//! the old generation and never read again. A miss is filled by one process at a time (the
+//! entry's lock, as for tokens), so a fleet whose entry expired sends one request, not one
+//! per process.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::Result;
 use crate::auth::shared::SharedTokens;
+use crate::auth::single_flight::{self, Found};
 
 /// How long a generation lives without a write: far longer than any entry.
 const GENERATION_TTL: Duration = Duration::from_secs(24 * 3600);
@@ -33,14 +37,6 @@ impl Family {
             Family::ConnectionTemplates => "connection-templates",
         }
     }
-}
-
-/// What a lookup found.
-pub(crate) enum Lookup {
-    /// A response body kept earlier.
-    Hit(Vec<u8>),
-    /// Nothing; a body read now is kept under this generation (none when the store failed).
-    Miss(Option<String>),
 }
 
 /// One client's template cache.
@@ -98,36 +94,50 @@ impl ReadCache {
         self.shared.note(store.get(&key))?
     }
 
-    /// The body kept for `GET path?query`, if any.
-    pub(crate) fn lookup(&self, family: Family, path: &str, query: &[(&str, String)]) -> Lookup {
-        let Some(generation) = self.generation(family) else {
-            return Lookup::Miss(None);
-        };
-        let key = self.entry_key(family, &generation, path, query);
-        let found = self.shared.note(self.shared.store().get(&key)).flatten();
-        match found.and_then(|value| self.shared.open(&key, &value)) {
-            Some(body) => {
-                log::debug!("GET /{path}: answered from the template cache");
-                Lookup::Hit(body.to_vec())
-            }
-            None => Lookup::Miss(Some(generation)),
-        }
-    }
-
-    /// Keeps `body`, the answer to `GET path?query`, under `generation`.
-    pub(crate) fn keep(
+    /// The answer to `GET path?query`: the body kept for it (as `decode` reads it), else
+    /// what `fetch` returns (the decoded value and the body), kept for `ttl`. When several
+    /// processes miss at once, one fetches (the one taking the entry's lock) while the others
+    /// wait for its entry, as for tokens; a store that fails makes every process fetch.
+    pub(crate) fn read_through<T>(
         &self,
         family: Family,
-        generation: &str,
         path: &str,
         query: &[(&str, String)],
-        body: &[u8],
-    ) {
-        let key = self.entry_key(family, generation, path, query);
-        if let Some(value) = self.shared.seal(&key, body) {
-            self.shared
-                .note(self.shared.store().put(&key, &value, self.ttl));
-        }
+        decode: impl Fn(&[u8]) -> Option<T>,
+        fetch: impl FnOnce() -> Result<(T, Vec<u8>)>,
+    ) -> Result<T> {
+        let Some(generation) = self.generation(family) else {
+            return fetch().map(|(value, _)| value);
+        };
+        let key = self.entry_key(family, &generation, path, query);
+        let read = || match self.shared.note(self.shared.store().get(&key)) {
+            None => Found::StoreFailed,
+            Some(None) => Found::Nothing,
+            Some(Some(value)) => match self.shared.open(&key, &value).and_then(|b| decode(&b)) {
+                Some(v) => {
+                    log::debug!("GET /{path}: answered from the template cache");
+                    Found::Fresh((v, None))
+                }
+                None => Found::Nothing,
+            },
+        };
+        let keep = |(value, body): (T, Option<Vec<u8>>)| {
+            if let Some(sealed) = body.as_ref().and_then(|b| self.shared.seal(&key, b)) {
+                self.shared
+                    .note(self.shared.store().put(&key, &sealed, self.ttl));
+            }
+            (value, body)
+        };
+        let lock_key = format!("{key}:lock");
+        single_flight::obtain(
+            &self.shared,
+            &lock_key,
+            "template cache entry",
+            read,
+            || fetch().map(|(value, body)| (value, Some(body))),
+            keep,
+        )
+        .map(|(value, _)| value)
     }
 
     /// Gives `family` a new generation: every process's next read of it misses.

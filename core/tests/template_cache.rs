@@ -162,6 +162,47 @@ fn clients_sharing_a_store_share_entries_and_invalidations() {
 }
 
 #[test]
+fn clients_missing_at_once_send_one_list_between_them() {
+    let sb = sandbox();
+    let store: Arc<dyn TokenStore> = Arc::new(MemoryTokenStore::new());
+    let clients: Vec<OperatorClient> = (0..8)
+        .map(|_| client(cached_config(&sb, MINUTE).token_store(Arc::clone(&store))))
+        .collect();
+    // Tokens first, so the lists are what the clients race for.
+    clients[0].workspaces().stats().unwrap();
+    // The first list is slow: every other client misses while it is under way.
+    sb.inject_fault(Fault {
+        method: Some("GET".into()),
+        path_prefix: Some(SOURCES.into()),
+        count: 1,
+        action: FaultAction::Delay { millis: 400 },
+    });
+    let barrier = std::sync::Barrier::new(clients.len());
+    let lists: Vec<usize> = std::thread::scope(|s| {
+        let handles: Vec<_> = clients
+            .iter()
+            .map(|c| {
+                let barrier = &barrier;
+                s.spawn(move || {
+                    barrier.wait();
+                    c.source_templates()
+                        .list(&TagFilter::default())
+                        .unwrap()
+                        .len()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(lists.iter().all(|n| *n == lists[0]), "{lists:?}");
+    assert_eq!(
+        gets(&sb, SOURCES),
+        1,
+        "one client fetched, seven read its entry"
+    );
+}
+
+#[test]
 fn end_users_lists_are_cached_and_operator_writes_reach_them() {
     let sb = sandbox();
     let op = client(cached_config(&sb, MINUTE));

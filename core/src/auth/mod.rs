@@ -29,7 +29,10 @@
 //! tokens per workspace name until near expiry (in the same token store as the operator token),
 //! and mint a new one when a call is refused as above; [`OperatorClient::mint_scoped_token`](crate::OperatorClient::mint_scoped_token)
 //! always mints. An [`EndUserClient`](crate::EndUserClient) made from a [`ScopedToken`] the
-//! caller gives cannot refresh it: a 401 is final.
+//! caller gives cannot refresh it: a 401 is final. One made with a [`ScopedTokenProvider`]
+//! ([`EndUserClient::with_token_provider`](crate::EndUserClient::with_token_provider): the
+//! host fetches tokens from its own backend, as a mobile app must) asks it for a new token on
+//! first use, near expiry and after a refusal, one fetch at a time.
 //!
 //! # Widget tokens and origins
 //!
@@ -63,8 +66,10 @@
 //! header cannot carry is an [`Error::Decode`](crate::Error::Decode) that never quotes it.
 
 pub mod jwt;
+pub(crate) mod provider;
 mod seal;
 pub(crate) mod shared;
+pub(crate) mod single_flight;
 pub(crate) mod token_cell;
 pub mod widget;
 
@@ -76,6 +81,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::Result;
 use crate::config::Credentials;
 use crate::http::Http;
+pub use provider::ScopedTokenProvider;
 use token_cell::{CachedToken, TokenCell};
 
 /// How long a token with neither `expires_in` nor a JWT `exp` is trusted.

@@ -10,13 +10,12 @@ use secrecy::zeroize::Zeroizing;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::seal::Seal;
+use super::single_flight::{self, Found};
 use super::token_cell::{CachedToken, TokenCell};
 use crate::Result;
 use crate::config::{ClientConfig, Credentials};
 use crate::token_store::{MemoryTokenStore, TokenStore, TokenStoreError};
 
-/// How often a process waiting for another's refresh reads the store.
-const POLL: Duration = Duration::from_millis(25);
 /// The shortest refresh lock.
 const MIN_LOCK_TTL: Duration = Duration::from_secs(1);
 /// Bytes before the token in a stored record: mint time and refresh time, Unix milliseconds,
@@ -64,6 +63,11 @@ impl SharedTokens {
     /// The store.
     pub(crate) fn store(&self) -> &dyn TokenStore {
         self.store.as_ref()
+    }
+
+    /// How long a lock taken to make a value lives: the request timeout, at least 1 s.
+    pub(crate) fn lock_ttl(&self) -> Duration {
+        self.lock_ttl
     }
 
     /// The store key of `kind` for `extra` in this client's namespace (base URL,
@@ -151,56 +155,19 @@ pub(crate) struct Slot {
     lock_key: String,
 }
 
-/// What a read of the store found.
-enum Found {
-    Fresh(CachedToken),
-    Nothing,
-    StoreFailed,
-}
-
 impl Slot {
     /// A fresh token from the store, else one `mint` made (by this process when it takes the
     /// refresh lock, or when the store fails or the wait runs out), stored for the others.
     pub(crate) fn obtain(&self, mint: impl FnOnce() -> Result<CachedToken>) -> Result<CachedToken> {
-        match self.read() {
-            Found::Fresh(t) => return Ok(t),
-            Found::StoreFailed => return mint(),
-            Found::Nothing => {}
-        }
-        let store = &self.shared.store;
-        let owner = format!("{:032x}", fastrand::u128(..));
-        let ttl = self.shared.lock_ttl;
-        let give_up = Instant::now() + ttl + POLL;
-        loop {
-            match self
-                .shared
-                .note(store.try_lock(&self.lock_key, &owner, ttl))
-            {
-                None => return mint(),
-                Some(true) => {
-                    let result = match self.read() {
-                        Found::Fresh(t) => Ok(t),
-                        Found::Nothing | Found::StoreFailed => mint().map(|t| self.write(t)),
-                    };
-                    self.shared.note(store.unlock(&self.lock_key, &owner));
-                    return result;
-                }
-                Some(false) => {}
-            }
-            if Instant::now() >= give_up {
-                log::debug!(
-                    "the {} token's refresh lock is still held; minting without it",
-                    self.kind
-                );
-                return mint().map(|t| self.write(t));
-            }
-            std::thread::sleep(POLL);
-            match self.read() {
-                Found::Fresh(t) => return Ok(t),
-                Found::StoreFailed => return mint(),
-                Found::Nothing => {}
-            }
-        }
+        let what = format!("{} token", self.kind);
+        single_flight::obtain(
+            &self.shared,
+            &self.lock_key,
+            &what,
+            || self.read(),
+            mint,
+            |t| self.write(t),
+        )
     }
 
     /// Removes `used` from the store if the store still holds it (a call refused it).
@@ -211,7 +178,7 @@ impl Slot {
         }
     }
 
-    fn read(&self) -> Found {
+    fn read(&self) -> Found<CachedToken> {
         let Some(value) = self.shared.note(self.shared.store.get(&self.key)) else {
             return Found::StoreFailed;
         };

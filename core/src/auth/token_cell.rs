@@ -1,8 +1,9 @@
 //! A cached token with single-flight refresh: when many threads find it expired at once,
 //! exactly one of them mints a new one (or takes it from the token store) and the others wait
-//! for it.
+//! for it. Reading a fresh token takes a shared read lock, so threads sharing a client never
+//! wait for each other to read it.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use secrecy::{ExposeSecret, SecretString};
@@ -52,7 +53,7 @@ pub(crate) fn refresh_at(
 /// One token slot with single-flight refresh, backed by a token store slot when it has one.
 #[derive(Default)]
 pub(crate) struct TokenCell {
-    current: Mutex<Option<Arc<CachedToken>>>,
+    current: RwLock<Option<Arc<CachedToken>>>,
     refresh: Mutex<()>,
     shared: Option<Slot>,
 }
@@ -83,7 +84,7 @@ impl TokenCell {
             Some(slot) => slot.obtain(mint)?,
             None => mint()?,
         });
-        *self.current.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::clone(&minted));
+        *self.current.write().unwrap_or_else(|p| p.into_inner()) = Some(Arc::clone(&minted));
         Ok(minted)
     }
 
@@ -92,7 +93,7 @@ impl TokenCell {
     /// A token another thread already replaced is left alone.
     pub(crate) fn invalidate(&self, used: &Arc<CachedToken>) {
         let dropped = {
-            let mut current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+            let mut current = self.current.write().unwrap_or_else(|p| p.into_inner());
             let same = current.as_ref().is_some_and(|c| Arc::ptr_eq(c, used));
             if same {
                 *current = None;
@@ -105,10 +106,11 @@ impl TokenCell {
     }
 
     fn fresh(&self) -> Option<Arc<CachedToken>> {
-        let current = self.current.lock().unwrap_or_else(|p| p.into_inner());
+        let now = Instant::now();
+        let current = self.current.read().unwrap_or_else(|p| p.into_inner());
         current
             .as_ref()
-            .filter(|t| Instant::now() < t.refresh_at)
+            .filter(|t| now < t.refresh_at)
             .map(Arc::clone)
     }
 }

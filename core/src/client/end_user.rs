@@ -5,8 +5,9 @@ use std::sync::{Arc, OnceLock};
 use secrecy::SecretString;
 
 use crate::api::Api;
+use crate::auth::provider::ProvidedTokens;
 use crate::auth::shared::SharedTokens;
-use crate::auth::{FixedToken, ScopedToken, TokenSource};
+use crate::auth::{FixedToken, ScopedToken, ScopedTokenProvider, TokenSource};
 use crate::config::ClientConfig;
 use crate::embedded_source_templates::EmbeddedSourceTemplates;
 use crate::error::RateLimit;
@@ -22,8 +23,10 @@ use crate::{Error, Result};
 /// Cheap to clone; `Send + Sync`.
 ///
 /// Built from a scoped token ([`EndUserClient::new`]; a 401 is then final, as the client
-/// cannot mint another) or by [`crate::OperatorClient::end_user_client`] (the operator client
-/// mints, caches and re-mints the token).
+/// cannot mint another), from a [`ScopedTokenProvider`] the host implements
+/// ([`EndUserClient::with_token_provider`]: it is asked for a new token when one is needed), or
+/// by [`crate::OperatorClient::end_user_client`] (the operator client mints, caches and
+/// re-mints the token).
 #[derive(Clone)]
 pub struct EndUserClient {
     inner: Arc<Inner>,
@@ -56,6 +59,28 @@ impl EndUserClient {
             Arc::new(source),
             cache,
         ))
+    }
+
+    /// A client whose scoped tokens come from `provider` (for example the host app's call to
+    /// its own backend): asked on the first call, when the token is near its JWT `exp` (by
+    /// [`crate::ClientConfigBuilder::token_refresh_margin`]) and after the service refuses
+    /// it (the refused call is then sent once more), one fetch at a time across threads.
+    /// Nothing is fetched here. Such a client does not use the template cache
+    /// ([`crate::ClientConfigBuilder::template_cache_ttl`]).
+    ///
+    /// A call fails with the provider's error when it cannot give a token, or with
+    /// [`Error::TokenProvider`] when the token it gave is empty or not header-safe; the next
+    /// call asks again.
+    pub fn with_token_provider(
+        config: ClientConfig,
+        provider: Arc<dyn ScopedTokenProvider>,
+    ) -> Self {
+        let margin = config.token_refresh_margin;
+        EndUserClient::with_source(
+            Arc::new(Http::new(config)),
+            Arc::new(ProvidedTokens::new(provider, margin)),
+            None,
+        )
     }
 
     pub(crate) fn with_source(

@@ -96,13 +96,23 @@ impl OperatorClient {
     /// [`Error::InvalidArgument`] naming `AIRBYTE_CLIENT_ID` when the credentials are unset,
     /// or the variable holding an invalid value.
     pub fn from_env() -> Result<Self> {
+        OperatorClient::from_env_with(ClientConfig::from_env()?)
+    }
+
+    /// A client with the credentials of `AIRBYTE_CLIENT_ID` and `AIRBYTE_CLIENT_SECRET` and
+    /// `config` (build it with [`ClientConfigBuilder::env`](crate::ClientConfigBuilder::env)
+    /// to read the other variables too).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming `AIRBYTE_CLIENT_ID` when the credentials are unset.
+    pub fn from_env_with(config: ClientConfig) -> Result<Self> {
         let credentials = Credentials::from_env().ok_or_else(|| {
             Error::invalid_argument(
                 crate::config::ENV_CLIENT_ID,
                 "AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET must both be set",
             )
         })?;
-        OperatorClient::new(ClientConfig::from_env()?, credentials)
+        OperatorClient::new(config, credentials)
     }
 
     /// The configuration this client was built with.

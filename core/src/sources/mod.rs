@@ -9,6 +9,10 @@
 //! `{path, message, keyword}`, `path` a JSON pointer into the config — without sending
 //! anything when it is invalid. [`WriteOptions::unvalidated`] skips that. What a create
 //! validates is the template's `partial_default_config` with the user's config merged over it.
+//! Each client keeps the templates it fetched for a minute, each with its spec compiled, so
+//! validating many configs against one template costs one request and no look-up of the spec
+//! per call; an update validates against the template the source names, from that cache when
+//! it holds the same version (the same `updated_at`).
 //!
 //! # Updates are partial
 //!
@@ -16,7 +20,7 @@
 //! you pass — the service keeps the rest (its `source_config` is a "partial config") — so
 //! editing one field needs none of the secrets you never had. The SDK never merges in the
 //! stored config and never sends it back. It validates what you pass as a partial config
-//! ([`validate_partial_config`]): a field you leave out is never `required`, at any depth, but
+//! ([`validate_partial_config`](crate::validation::validate_partial_config)): a field you leave out is never `required`, at any depth, but
 //! every value you do pass is checked in full (type, `pattern`, `enum`, formats, bounds,
 //! unknown keys). A `oneOf` object you pass is checked against the branch its discriminator
 //! selects; to switch branches, pass the new branch's object whole. The mask `**********` at a
@@ -63,15 +67,14 @@ use serde_json::{Map, Value};
 use crate::api::Api;
 use crate::common::{DataList, Deleted, require_id};
 use crate::http::url::segment;
-use crate::integrations::SourceTemplate;
 use crate::retry::Replay;
-use crate::validation::{ValidationOptions, validate_partial_config, validate_source_config};
+use crate::validation::ValidationOptions;
 use crate::{Error, Result};
 pub use models::{
     CheckJob, CheckState, CheckStatus, FailureReason, Source, SourceCreate, SourceSummary,
     SourceUpdate, StreamDescriptor,
 };
-use template_cache::TemplateCache;
+use template_cache::{CachedTemplate, TemplateCache};
 
 /// Which side of the API a [`Sources`] calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -371,7 +374,7 @@ impl Sources<'_> {
         }
     }
 
-    fn template(&self, id: &str) -> Result<std::sync::Arc<SourceTemplate>> {
+    fn template(&self, id: &str) -> Result<std::sync::Arc<CachedTemplate>> {
         self.templates.get_or_fetch(id, || {
             self.api
                 .get(&format!("{}/{}", self.scope.templates(), segment(id)), &[])
@@ -414,19 +417,20 @@ impl Sources<'_> {
         };
         let source = self.get(id)?;
         let template = match source.source_template {
-            Some(t) if t.user_config_spec.is_some() => std::sync::Arc::new(t),
+            Some(t) if t.user_config_spec.is_some() => self.templates.get_or_adopt(t),
             Some(t) => self.template(&t.id)?,
             None => return Ok(update.clone()),
         };
-        let config = match &template.user_config_spec {
+        let config = match &template.spec {
             Some(spec) => {
-                validate_partial_config(
-                    spec,
-                    &template.partial_default_config,
-                    config,
-                    &options.validation,
-                )?
-                .source_config
+                spec.as_ref()
+                    .map_err(Clone::clone)?
+                    .validate_partial(
+                        &template.template.partial_default_config,
+                        config,
+                        &options.validation,
+                    )?
+                    .source_config
             }
             None => config.clone(),
         };
@@ -437,22 +441,24 @@ impl Sources<'_> {
     }
 }
 
-/// Validates `config` over the template's defaults against its `user_config_spec`; returns
-/// the config to send (changed only by opt-in coercion). A template without a spec is not
-/// validated.
+/// Validates `config` over the template's defaults against its compiled `user_config_spec`;
+/// returns the config to send (changed only by opt-in coercion). A template without a spec is
+/// not validated.
 fn validate_against(
-    template: &SourceTemplate,
+    template: &CachedTemplate,
     config: &Map<String, Value>,
     options: &WriteOptions,
 ) -> Result<Map<String, Value>> {
-    match &template.user_config_spec {
-        Some(spec) => Ok(validate_source_config(
-            spec,
-            &template.partial_default_config,
-            config,
-            &options.validation,
-        )?
-        .source_config),
+    match &template.spec {
+        Some(spec) => Ok(spec
+            .as_ref()
+            .map_err(Clone::clone)?
+            .validate(
+                &template.template.partial_default_config,
+                config,
+                &options.validation,
+            )?
+            .source_config),
         None => Ok(config.clone()),
     }
 }
