@@ -28,9 +28,11 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
 /// own (see the [module docs](super)) and a Redis that is down or unreachable adds at most one
 /// timeout per process every 5 s. `Debug` shows the server's address, never a password.
 ///
-/// Plain TCP (`redis://`) or a Unix socket (`redis+unix://`): this build has no TLS. What
-/// travels is sealed by the SDK (see the [module docs](super)), so a token never crosses the
-/// network in the clear, but a password in the URL does.
+/// Plain TCP (`redis://`), TLS (`rediss://`, over rustls, verified against the bundled
+/// Mozilla roots or the roots given to [`RedisTokenStore::open_with_root_certificates`]) or a
+/// Unix socket (`redis+unix://`). What travels is sealed by the SDK (see the [module
+/// docs](super)), so a token never crosses the network in the clear; over plain TCP a password
+/// in the URL does, so use `rediss://` off the local network.
 pub struct RedisTokenStore {
     client: redis::Client,
     timeout: Duration,
@@ -39,31 +41,57 @@ pub struct RedisTokenStore {
 }
 
 impl RedisTokenStore {
-    /// A store on the server at `url`: `redis://[user:password@]host[:port][/db]` or
-    /// `redis+unix:///path/to/socket[?db=N]`. Connects on first use, not here.
+    /// A store on the server at `url`: `redis://[user:password@]host[:port][/db]`,
+    /// `rediss://…` (TLS: the server's certificate must chain to the bundled Mozilla roots and
+    /// name the host) or `redis+unix:///path/to/socket[?db=N]`. Connects on first use, not
+    /// here.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] naming `redis_url` when the URL does not parse or asks for
-    /// TLS (`rediss://`). The URL is not quoted: it may hold a password.
+    /// [`Error::InvalidArgument`] naming `redis_url` when the URL does not parse. The URL is
+    /// not quoted: it may hold a password.
     pub fn open(url: &str) -> Result<Self> {
-        if url.trim_start().to_ascii_lowercase().starts_with("rediss:") {
+        let client = redis::Client::open(url).map_err(|_| bad_url())?;
+        Ok(Self::with_client(client))
+    }
+
+    /// A store on the TLS server at `url` (`rediss://[user:password@]host[:port][/db]`) whose
+    /// certificate must chain to one of `root_certificates_pem` (PEM text, one or more
+    /// `BEGIN CERTIFICATE` blocks: a private CA) instead of the bundled roots.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming `redis_url` when the URL does not parse or is not
+    /// `rediss://`, or `root_certificates_pem` when it holds no readable certificate.
+    pub fn open_with_root_certificates(url: &str, root_certificates_pem: &[u8]) -> Result<Self> {
+        if !url.trim_start().to_ascii_lowercase().starts_with("rediss:") {
             return Err(Error::invalid_argument(
                 "redis_url",
-                "rediss:// (TLS) is not supported by this build; use redis:// or redis+unix://",
+                "must be rediss://… (TLS) when root certificates are given",
             ));
         }
-        let client = redis::Client::open(url).map_err(|_| {
-            Error::invalid_argument(
-                "redis_url",
-                "must be redis://[user:password@]host[:port][/db] or redis+unix:///path",
-            )
+        if !String::from_utf8_lossy(root_certificates_pem).contains("-----BEGIN CERTIFICATE-----") {
+            return Err(bad_roots());
+        }
+        let certificates = redis::TlsCertificates {
+            client_tls: None,
+            root_cert: Some(root_certificates_pem.to_vec()),
+        };
+        let client = redis::Client::build_with_tls(url, certificates).map_err(|e| {
+            if e.kind() == redis::ErrorKind::InvalidClientConfig {
+                bad_url()
+            } else {
+                bad_roots()
+            }
         })?;
-        Ok(RedisTokenStore {
+        Ok(Self::with_client(client))
+    }
+
+    fn with_client(client: redis::Client) -> Self {
+        RedisTokenStore {
             client,
             timeout: DEFAULT_TIMEOUT,
             connection: Mutex::new(None),
             paused_until: Mutex::new(None),
-        })
+        }
     }
 
     /// The same store with `timeout` (at least 1 ms) for connecting and for each read and
@@ -125,6 +153,20 @@ impl RedisTokenStore {
             crate::redact::scrub(&error.to_string())
         ))
     }
+}
+
+fn bad_url() -> Error {
+    Error::invalid_argument(
+        "redis_url",
+        "must be redis://[user:password@]host[:port][/db], rediss://… or redis+unix:///path",
+    )
+}
+
+fn bad_roots() -> Error {
+    Error::invalid_argument(
+        "root_certificates_pem",
+        "holds no readable PEM certificate (-----BEGIN CERTIFICATE-----)",
+    )
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -206,13 +248,40 @@ mod tests {
 
     #[test]
     fn urls_are_checked_and_never_quoted() {
-        for url in ["not a url", "http://host", "rediss://:pw-9f2c@host:6380"] {
+        for url in ["not a url", "http://host", "redis://:pw-9f2c@host:6380:bad"] {
             let err = RedisTokenStore::open(url).err().unwrap();
             assert!(
                 matches!(&err, Error::InvalidArgument { argument, .. } if argument == "redis_url"),
                 "{url}: {err:?}"
             );
             assert!(!err.to_string().contains("pw-9f2c"));
+        }
+        RedisTokenStore::open("rediss://:pw-9f2c@host:6380").unwrap();
+        let refused = [
+            (
+                "redis://host",
+                b"-----BEGIN CERTIFICATE-----".as_slice(),
+                "redis_url",
+            ),
+            (
+                "rediss://host",
+                b"not pem".as_slice(),
+                "root_certificates_pem",
+            ),
+            (
+                "rediss://host",
+                b"-----BEGIN CERTIFICATE-----\n!!\n-----END CERTIFICATE-----\n".as_slice(),
+                "root_certificates_pem",
+            ),
+        ];
+        for (url, pem, field) in refused {
+            let err = RedisTokenStore::open_with_root_certificates(url, pem)
+                .err()
+                .unwrap();
+            assert!(
+                matches!(&err, Error::InvalidArgument { argument, .. } if argument == field),
+                "{url}: {err:?}"
+            );
         }
         let store = RedisTokenStore::open("redis://:pw-9f2c@127.0.0.1:1/2").unwrap();
         let shown = format!("{store:?}");
