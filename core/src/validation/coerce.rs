@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use super::merge::{all_parts, with_selected_branch};
+use super::schema::Discriminators;
 use super::{SECRET_MASK, schema, secrets};
 
 /// One change made by [`super::ValidationOptions::coerce_scalars`].
@@ -29,9 +30,11 @@ pub struct Coercion {
 /// - boolean: `"true"` / `"false"`, any letter case.
 ///
 /// Branches are followed by discriminator (the config's own value, else the template
-/// default's); a `oneOf` without one is not entered. Returns one [`Coercion`] per change.
+/// default's); a `oneOf` without one is not entered. `known` holds the schema's
+/// discriminators (or is empty). Returns one [`Coercion`] per change.
 pub(crate) fn coerce(
     root: &Value,
+    known: &Discriminators,
     config: &mut Map<String, Value>,
     defaults: &Map<String, Value>,
     secret_paths: &[String],
@@ -39,6 +42,7 @@ pub(crate) fn coerce(
     let mut out = Vec::new();
     coerce_object(
         root,
+        known,
         &[root],
         config,
         Some(defaults),
@@ -53,6 +57,7 @@ pub(crate) fn coerce(
 #[allow(clippy::too_many_arguments)]
 fn coerce_object(
     root: &Value,
+    known: &Discriminators,
     nodes: &[&Value],
     object: &mut Map<String, Value>,
     defaults: Option<&Map<String, Value>>,
@@ -64,7 +69,7 @@ fn coerce_object(
     if depth > 64 {
         return;
     }
-    let (parts, _) = with_selected_branch(root, all_parts(root, nodes), object, defaults);
+    let parts = with_selected_branch(root, known, all_parts(root, nodes), object, defaults);
     for (key, value) in object.iter_mut() {
         let declared = schema::property(&parts, key);
         if declared.is_empty() {
@@ -76,6 +81,7 @@ fn coerce_object(
         path.push_str(&schema::escape_segment(key));
         coerce_value(
             root,
+            known,
             &declared,
             value,
             default,
@@ -91,6 +97,7 @@ fn coerce_object(
 #[allow(clippy::too_many_arguments)]
 fn coerce_value(
     root: &Value,
+    known: &Discriminators,
     nodes: &[&Value],
     value: &mut Value,
     default: Option<&Value>,
@@ -123,6 +130,7 @@ fn coerce_value(
         }
         Value::Object(object) => coerce_object(
             root,
+            known,
             nodes,
             object,
             default.and_then(Value::as_object),
@@ -142,6 +150,7 @@ fn coerce_value(
                 path.push_str(&i.to_string());
                 coerce_value(
                     root,
+                    known,
                     &[item_schema],
                     item,
                     None,
@@ -256,7 +265,13 @@ mod tests {
         .unwrap()
         .clone();
         let defaults = json!({"ssl": {"mode": "on"}}).as_object().unwrap().clone();
-        let changes = coerce(&root, &mut config, &defaults, &["/pin".to_owned()]);
+        let changes = coerce(
+            &root,
+            &Discriminators::of(&root),
+            &mut config,
+            &defaults,
+            &["/pin".to_owned()],
+        );
         assert_eq!(
             Value::Object(config),
             json!({"port": 5432, "name": "42", "pin": 1234, "ids": [1, 2, "x"], "ssl": {"verify": false}})

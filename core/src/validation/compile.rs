@@ -2,11 +2,12 @@
 //! formats are asserted, and checking each `default` against its own node.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use jsonschema::Validator;
 use serde_json::{Map, Value};
 
+use super::schema::Discriminators;
 use super::spec::{SchemaDraft, connection_schema, invalid_spec};
 use super::{schema, secrets};
 use crate::Error;
@@ -33,9 +34,6 @@ const ANNOTATION_FORMATS: &[&str] = &[
     "uuid",
 ];
 
-/// The keys whose values are data, not schemas: never scanned for `$ref`.
-const DATA_KEYWORDS: &[&str] = &["enum", "const", "default", "examples"];
-
 /// A compiled connector spec: the schema, its draft, the compiled validators and the secret
 /// paths. Shared (behind an `Arc`) by every [`Spec`] handle and the process-wide cache.
 pub(crate) struct Compiled {
@@ -46,8 +44,12 @@ pub(crate) struct Compiled {
     /// No format asserted; compiled the first time it is asked for.
     lenient: OnceLock<Result<Validator, String>>,
     pub(crate) secret_paths: Vec<String>,
+    /// The discriminator of every `oneOf`/`anyOf` in `schema`.
+    pub(crate) discriminators: Discriminators,
     /// Whether the `default` of the schema node at an address satisfies that node.
     defaults: Mutex<HashMap<usize, bool>>,
+    /// The compiled partial schema (for updates); compiled the first time it is asked for.
+    partial: OnceLock<Result<Arc<Compiled>, Error>>,
 }
 
 impl Compiled {
@@ -64,13 +66,18 @@ impl Compiled {
         let draft = SchemaDraft::detect(schema)?;
         find_remote_ref(schema, &mut String::new(), 0)?;
         let strict = build(schema, draft, true)?;
+        let schema = schema.clone();
+        // Built from the copy kept: the memo's keys are addresses of its nodes.
+        let discriminators = Discriminators::of(&schema);
         Ok(Compiled {
-            schema: schema.clone(),
+            secret_paths: secrets::secret_paths_of(&schema),
+            schema,
             draft,
             strict,
             lenient: OnceLock::new(),
-            secret_paths: secrets::secret_paths_of(schema),
+            discriminators,
             defaults: Mutex::new(HashMap::new()),
+            partial: OnceLock::new(),
         })
     }
 
@@ -83,6 +90,16 @@ impl Compiled {
             .get_or_init(|| build(&self.schema, self.draft, false).map_err(|e| e.to_string()))
             .as_ref()
             .map_err(|detail| invalid_spec(detail.clone()))
+    }
+
+    /// The compiled partial schema of this one (nothing required; see `super::partial`),
+    /// compiled once.
+    pub(crate) fn partial(&self) -> Result<Arc<Compiled>, Error> {
+        self.partial
+            .get_or_init(|| {
+                Compiled::compile(&super::partial::partial_schema(&self.schema)).map(Arc::new)
+            })
+            .clone()
     }
 
     /// Whether `node` (a node inside `self.schema`) has a `default` that satisfies `node`
@@ -177,7 +194,7 @@ fn find_remote_ref(node: &Value, at: &mut String, depth: usize) -> Result<(), Er
                 )));
             }
             for (key, child) in map {
-                if DATA_KEYWORDS.contains(&key.as_str()) {
+                if schema::DATA_KEYWORDS.contains(&key.as_str()) {
                     continue;
                 }
                 let len = at.len();

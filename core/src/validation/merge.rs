@@ -15,22 +15,29 @@
 use serde_json::{Map, Value};
 
 use super::compile::Compiled;
-use super::schema::{self, Discriminator};
+use super::schema::{self, Discriminators};
 use super::spec::connection_schema_mut;
 
 /// `partial_default_config` with `source_config` merged over it (see the module docs).
+/// `known` holds the schema's discriminators (or is empty).
 pub(crate) fn merge(
     root: &Value,
+    known: &Discriminators,
     defaults: &Map<String, Value>,
     user: &Map<String, Value>,
 ) -> Map<String, Value> {
+    if defaults.is_empty() {
+        // Nothing to merge into: the user's config as it is (a copy keeps its hash table).
+        return user.clone();
+    }
     let mut out = defaults.clone();
-    merge_into(root, &[root], &mut out, user, 0);
+    merge_into(root, known, &[root], &mut out, user, 0);
     out
 }
 
 fn merge_into(
     root: &Value,
+    known: &Discriminators,
     nodes: &[&Value],
     target: &mut Map<String, Value>,
     user: &Map<String, Value>,
@@ -40,14 +47,20 @@ fn merge_into(
     for (key, user_value) in user {
         let deep = match (target.get(key), user_value) {
             (Some(Value::Object(existing)), Value::Object(incoming)) if depth < 64 => {
-                deep_merge_nodes(root, &schema::property(&parts, key), existing, incoming)
+                deep_merge_nodes(
+                    root,
+                    known,
+                    &schema::property(&parts, key),
+                    existing,
+                    incoming,
+                )
             }
             _ => None,
         };
         match (deep, target.get_mut(key)) {
             (Some(child_nodes), Some(Value::Object(existing))) => {
                 if let Value::Object(incoming) = user_value {
-                    merge_into(root, &child_nodes, existing, incoming, depth + 1);
+                    merge_into(root, known, &child_nodes, existing, incoming, depth + 1);
                 }
             }
             _ => {
@@ -61,6 +74,7 @@ fn merge_into(
 /// default's.
 fn deep_merge_nodes<'a>(
     root: &'a Value,
+    known: &Discriminators,
     nodes: &[&'a Value],
     existing: &Map<String, Value>,
     incoming: &Map<String, Value>,
@@ -70,7 +84,7 @@ fn deep_merge_nodes<'a>(
     }
     let parts = all_parts(root, nodes);
     if let Some((_, branches)) = schema::branches(&parts) {
-        let disc = schema::discriminator(root, &branches)?;
+        let disc = known.find(root, &branches)?;
         let default_branch = disc.branch_of(existing)?;
         if let Some(user_choice) = incoming.get(&disc.key)
             && disc.branch_for(user_choice) != Some(default_branch)
@@ -101,19 +115,21 @@ pub(crate) fn all_parts<'a>(root: &'a Value, nodes: &[&'a Value]) -> Vec<&'a Val
     out
 }
 
-/// `nodes` plus the branch an object selects with its discriminator, when the nodes have a
-/// discriminated `oneOf`/`anyOf` and the object names a known branch.
+/// `parts` plus the branch an object selects with its discriminator (the object's value, else
+/// `fallback`'s), when the parts have a discriminated `oneOf`/`anyOf` and it names a known
+/// branch. `known` holds the schema's discriminators (or is empty).
 pub(crate) fn with_selected_branch<'a>(
     root: &'a Value,
+    known: &Discriminators,
     parts: Vec<&'a Value>,
     object: &Map<String, Value>,
     fallback: Option<&Map<String, Value>>,
-) -> (Vec<&'a Value>, Option<(Discriminator, usize)>) {
+) -> Vec<&'a Value> {
     let Some((_, branches)) = schema::branches(&parts) else {
-        return (parts, None);
+        return parts;
     };
-    let Some(disc) = schema::discriminator(root, &branches) else {
-        return (parts, None);
+    let Some(disc) = known.find(root, &branches) else {
+        return parts;
     };
     let chosen = match object.get(&disc.key) {
         Some(value) => disc.branch_for(value),
@@ -127,9 +143,9 @@ pub(crate) fn with_selected_branch<'a>(
                     nodes.push(part);
                 }
             }
-            (nodes, Some((disc, index)))
+            nodes
         }
-        None => (parts, None),
+        None => parts,
     }
 }
 
@@ -172,7 +188,13 @@ fn inject(
         return;
     }
     let root = &compiled.schema;
-    let (parts, _) = with_selected_branch(root, all_parts(root, nodes), object, None);
+    let parts = with_selected_branch(
+        root,
+        &compiled.discriminators,
+        all_parts(root, nodes),
+        object,
+        None,
+    );
     for key in schema::required(&parts) {
         if object.contains_key(key) {
             continue;
@@ -370,6 +392,7 @@ mod tests {
     fn user_values_win_and_plain_objects_merge_deeply() {
         let merged = merge(
             &spec(),
+            &Discriminators::default(),
             &m(
                 json!({"host": "a", "tunnel": {"tunnel_host": "bastion", "tunnel_port": 22}, "tags": [1]}),
             ),
@@ -383,35 +406,33 @@ mod tests {
 
     #[test]
     fn one_of_objects_merge_only_within_the_same_branch() {
-        let defaults = m(
-            json!({"credentials": {"auth_type": "oauth", "client_id": "app", "client_secret": "s"}}),
-        );
-        // Same branch (explicit or implied by a missing discriminator): merged.
-        for user in [
-            json!({"credentials": {"auth_type": "oauth", "refresh_token": "r"}}),
-            json!({"credentials": {"refresh_token": "r"}}),
-        ] {
-            let merged = merge(&spec(), &defaults, &m(user));
-            assert_eq!(merged["credentials"]["client_id"], "app");
-            assert_eq!(merged["credentials"]["refresh_token"], "r");
+        let spec = spec();
+        // The same answers with discriminators found on the way and from a compiled memo.
+        for known in [Discriminators::default(), Discriminators::of(&spec)] {
+            let merge = |defaults: Value, user: Value| merge(&spec, &known, &m(defaults), &m(user));
+            let defaults = json!({"credentials": {"auth_type": "oauth", "client_id": "app", "client_secret": "s"}});
+            // Same branch (explicit or implied by a missing discriminator): merged.
+            for user in [
+                json!({"credentials": {"auth_type": "oauth", "refresh_token": "r"}}),
+                json!({"credentials": {"refresh_token": "r"}}),
+            ] {
+                let merged = merge(defaults.clone(), user);
+                assert_eq!(merged["credentials"]["client_id"], "app");
+                assert_eq!(merged["credentials"]["refresh_token"], "r");
+            }
+            // Another branch: replaced wholesale, no hybrid.
+            let merged = merge(
+                defaults.clone(),
+                json!({"credentials": {"auth_type": "token", "api_token": "t"}}),
+            );
+            assert_eq!(
+                merged["credentials"],
+                json!({"auth_type": "token", "api_token": "t"})
+            );
+            // No discriminator: replaced wholesale.
+            let merged = merge(json!({"loose": {"a": 1}}), json!({"loose": {"b": 2}}));
+            assert_eq!(merged["loose"], json!({"b": 2}));
         }
-        // Another branch: replaced wholesale, no hybrid.
-        let merged = merge(
-            &spec(),
-            &defaults,
-            &m(json!({"credentials": {"auth_type": "token", "api_token": "t"}})),
-        );
-        assert_eq!(
-            merged["credentials"],
-            json!({"auth_type": "token", "api_token": "t"})
-        );
-        // No discriminator: replaced wholesale.
-        let merged = merge(
-            &spec(),
-            &m(json!({"loose": {"a": 1}})),
-            &m(json!({"loose": {"b": 2}})),
-        );
-        assert_eq!(merged["loose"], json!({"b": 2}));
     }
 
     #[test]

@@ -323,12 +323,7 @@ pub fn validate_partial_config(
     source_config: &Map<String, Value>,
     options: &ValidationOptions,
 ) -> Result<ValidatedConfig, Error> {
-    partial::validate_partial(
-        &Spec::load(spec)?,
-        partial_default_config,
-        source_config,
-        options,
-    )
+    Spec::load(spec)?.validate_partial(partial_default_config, source_config, options)
 }
 
 pub(crate) fn validate_with(
@@ -345,6 +340,7 @@ pub(crate) fn validate_with(
     let coercions = if options.coerce_scalars {
         coerce::coerce(
             root,
+            &compiled.discriminators,
             &mut sent,
             partial_default_config,
             &compiled.secret_paths,
@@ -373,19 +369,26 @@ pub(crate) fn validate_with(
                 });
             }
         }
-        sent = match sent_value {
-            Value::Object(map) => map,
-            _ => unreachable!("built from a map above"),
-        };
+        sent = into_map(sent_value);
     }
 
-    let mut merged = merge::merge(root, partial_default_config, &sent);
-    let defaults_applied = if options.inject_defaults {
-        merge::inject_defaults(compiled, &mut merged, &mut sent)
-    } else {
-        Vec::new()
+    let mut merged_value = Value::Object(merge::merge(
+        root,
+        &compiled.discriminators,
+        partial_default_config,
+        &sent,
+    ));
+
+    // The common case first: a merged config that is already valid has every required
+    // property (in each object the schema describes, and in the `oneOf` branch its
+    // discriminator selects), so no default would be injected and no error translated.
+    let valid_as_merged = problems.is_empty() && validator.is_valid(&merged_value);
+    let defaults_applied = match &mut merged_value {
+        Value::Object(merged) if options.inject_defaults && !valid_as_merged => {
+            merge::inject_defaults(compiled, merged, &mut sent)
+        }
+        _ => Vec::new(),
     };
-    let merged_value = Value::Object(merged);
 
     // Every mask left in the merged config: refused above, skipped at the user's request, or
     // from the template defaults (whose real values the service holds). Their schema errors
@@ -401,16 +404,24 @@ pub(crate) fn validate_with(
         }
     }
 
-    let raw: Vec<_> = validator.iter_errors(&merged_value).collect();
-    if !raw.is_empty() {
-        let translator = translate::Translator::new(root, &merged_value, &compiled.secret_paths);
-        problems.extend(translator.translate(&raw).into_iter().filter(|e| {
-            !all_masked
-                .iter()
-                .any(|masked| secrets::pointer_is_under(masked, &e.path))
-        }));
+    // Injected defaults often make it valid: collecting (and translating) errors costs more.
+    let valid = valid_as_merged || (problems.is_empty() && validator.is_valid(&merged_value));
+    if !valid {
+        let raw: Vec<_> = validator.iter_errors(&merged_value).collect();
+        if !raw.is_empty() {
+            let translator = translate::Translator::new(
+                root,
+                &compiled.discriminators,
+                &merged_value,
+                &compiled.secret_paths,
+            );
+            problems.extend(translator.translate(&raw).into_iter().filter(|e| {
+                !all_masked
+                    .iter()
+                    .any(|masked| secrets::pointer_is_under(masked, &e.path))
+            }));
+        }
     }
-    drop(raw);
 
     if !problems.is_empty() {
         return Err(Error::InvalidConfig {
@@ -418,18 +429,22 @@ pub(crate) fn validate_with(
             errors: problems,
         });
     }
-    let merged = match merged_value {
-        Value::Object(map) => map,
-        _ => unreachable!("built from a map above"),
-    };
     Ok(ValidatedConfig {
-        merged,
+        merged: into_map(merged_value),
         source_config: sent,
         coercions,
         defaults_applied,
         skipped_masked_secrets: skipped,
         spec: spec.clone(),
     })
+}
+
+/// The map inside a value built from one.
+fn into_map(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => unreachable!("built from a map"),
+    }
 }
 
 fn map_contains_mask(map: &Map<String, Value>) -> bool {
@@ -459,6 +474,7 @@ pub fn merge_config(
 ) -> Map<String, Value> {
     merge::merge(
         connection_schema(spec),
+        &schema::Discriminators::default(),
         partial_default_config,
         source_config,
     )
@@ -522,8 +538,7 @@ pub fn form_model(
     spec: &Value,
     partial_default_config: &Map<String, Value>,
 ) -> Result<Form, Error> {
-    let loaded = Spec::load(spec)?;
-    Ok(form::build(&loaded, Some(spec), partial_default_config))
+    Ok(Spec::load(spec)?.form_with(spec, partial_default_config))
 }
 
 /// Drops every compiled spec from the process-wide cache (which holds at most

@@ -120,7 +120,7 @@ pub(crate) fn validate_partial(
     config: &Map<String, Value>,
     options: &ValidationOptions,
 ) -> Result<ValidatedConfig, Error> {
-    let partial = Spec::load(&partial_schema(spec.schema()))?;
+    let partial = spec.partial()?;
     let options = ValidationOptions {
         // Nothing is required, so nothing would be injected; say so explicitly.
         inject_defaults: false,

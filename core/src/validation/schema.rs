@@ -10,6 +10,9 @@
 //! caller (walkers that follow the value stop where the value stops; walkers that follow only the
 //! schema keep a stack of the nodes they are inside).
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 /// The most schema nodes one position may fold together (`$ref` targets and `allOf` members).
@@ -288,6 +291,74 @@ pub(crate) fn discriminator(root: &Value, branches: &[&Value]) -> Option<Discrim
         }
     }
     fallback
+}
+
+/// The discriminator of every `oneOf`/`anyOf` branch list of one schema, found once when the
+/// spec is compiled, so that validating a config never searches for one again.
+///
+/// Keyed by the address of a list's first branch. Only a compiled spec holds a filled memo,
+/// next to the schema it was built from, whose nodes stay where they are for as long as both
+/// live; any other caller uses [`Discriminators::default`], which finds nothing and computes.
+#[derive(Default)]
+pub(crate) struct Discriminators(HashMap<usize, Option<Discriminator>, ahash::RandomState>);
+
+/// The keys whose values are data, not schemas.
+pub(crate) const DATA_KEYWORDS: &[&str] = &["enum", "const", "default", "examples"];
+
+impl Discriminators {
+    /// The discriminator (or its absence) of every branch list inside `root`.
+    pub(crate) fn of(root: &Value) -> Discriminators {
+        let mut memo = Discriminators::default();
+        memo.collect(root, root, 0);
+        memo
+    }
+
+    fn collect(&mut self, root: &Value, node: &Value, depth: usize) {
+        if depth > 256 {
+            return;
+        }
+        match node {
+            Value::Object(map) => {
+                for name in ["oneOf", "anyOf"] {
+                    if let Some(Value::Array(list)) = map.get(name)
+                        && let Some(first) = list.first()
+                    {
+                        let branches: Vec<&Value> = list.iter().collect();
+                        self.0
+                            .insert(address(first), discriminator(root, &branches));
+                    }
+                }
+                for (key, child) in map {
+                    if !DATA_KEYWORDS.contains(&key.as_str()) {
+                        self.collect(root, child, depth + 1);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for child in items {
+                    self.collect(root, child, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// [`discriminator`] of `branches` (a branch list of `root`), from the memo when it holds
+    /// the list.
+    pub(crate) fn find<'s>(
+        &'s self,
+        root: &Value,
+        branches: &[&Value],
+    ) -> Option<Cow<'s, Discriminator>> {
+        if let Some(known) = branches.first().and_then(|b| self.0.get(&address(b))) {
+            return known.as_ref().map(Cow::Borrowed);
+        }
+        discriminator(root, branches).map(Cow::Owned)
+    }
+}
+
+fn address(node: &Value) -> usize {
+    node as *const Value as usize
 }
 
 /// The label of a branch: its `title`, else its discriminator value, else `option N`.

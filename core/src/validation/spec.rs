@@ -201,15 +201,48 @@ impl Spec {
         super::validate_with(self, partial_default_config, source_config, options)
     }
 
+    /// Validates a *partial* config (the `source_config` of an update) over
+    /// `partial_default_config`; see [`super::validate_partial_config`] for the rules. The
+    /// partial schema is compiled on the first call and kept with this spec.
+    ///
+    /// # Errors
+    /// As [`super::validate_partial_config`].
+    pub fn validate_partial(
+        &self,
+        partial_default_config: &Map<String, Value>,
+        source_config: &Map<String, Value>,
+        options: &ValidationOptions,
+    ) -> Result<ValidatedConfig, Error> {
+        super::partial::validate_partial(self, partial_default_config, source_config, options)
+    }
+
+    /// The compiled partial schema of this spec, compiled on first use.
+    pub(crate) fn partial(&self) -> Result<Spec, Error> {
+        self.inner.partial().map(|inner| Spec { inner })
+    }
+
     /// `config` with every secret replaced by [`super::SECRET_MASK`]; see
     /// [`super::mask_secrets`].
     pub fn mask_secrets(&self, config: &Value) -> Value {
         secrets::mask(&self.inner.schema, config, secrets::Mode::Secrets)
     }
 
-    /// The form an end user fills for a template; see [`super::form_model`].
+    /// The form an end user fills for a template; see [`super::form_model`]. Its
+    /// `documentation_url` and `advanced_auth` are left out (they are outside the connection
+    /// schema): [`Spec::form_with`] reads them.
     pub fn form(&self, partial_default_config: &Map<String, Value>) -> Form {
         form::build(self, None, partial_default_config)
+    }
+
+    /// [`Spec::form`] with `documentation_url` and `advanced_auth` read from
+    /// `connector_spec`, the spec this one was loaded from: what [`super::form_model`] gives,
+    /// without looking the spec up again.
+    pub fn form_with(
+        &self,
+        connector_spec: &Value,
+        partial_default_config: &Map<String, Value>,
+    ) -> Form {
+        form::build(self, Some(connector_spec), partial_default_config)
     }
 }
 
@@ -226,6 +259,19 @@ mod tests {
         assert_eq!(connection_schema(&wrapped), &schema);
         assert_eq!(connection_schema(&manifest), &schema);
         assert_eq!(connection_schema(&schema), &schema);
+    }
+
+    #[test]
+    fn the_partial_schema_is_compiled_once_per_spec() {
+        let spec = Spec::compile(&json!({"type": "object", "required": ["a"],
+            "properties": {"a": {"type": "integer"}}}))
+        .unwrap();
+        let first = spec.partial().unwrap();
+        assert!(Arc::ptr_eq(&first.inner, &spec.partial().unwrap().inner));
+        let none = serde_json::Map::new();
+        let options = ValidationOptions::default();
+        assert!(spec.validate_partial(&none, &none, &options).is_ok());
+        assert!(spec.validate(&none, &none, &options).is_err());
     }
 
     #[test]

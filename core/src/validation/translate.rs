@@ -16,7 +16,7 @@ use jsonschema::{JsonType, ValidationError};
 use serde_json::Value;
 
 use super::ConfigError;
-use super::schema::{self, Discriminator};
+use super::schema::{self, Discriminator, Discriminators};
 use super::secrets;
 
 /// The most values a message lists before `…`.
@@ -44,15 +44,23 @@ impl When {
 /// Translates raw errors for one validated config.
 pub(crate) struct Translator<'a> {
     root: &'a Value,
+    known: &'a Discriminators,
     secret_patterns: &'a [String],
     secret_values: Vec<String>,
 }
 
 impl<'a> Translator<'a> {
-    /// A translator for errors of `instance` (the merged config) against `root`.
-    pub(crate) fn new(root: &'a Value, instance: &'a Value, secret_patterns: &'a [String]) -> Self {
+    /// A translator for errors of `instance` (the merged config) against `root`, whose
+    /// discriminators `known` holds (or is empty).
+    pub(crate) fn new(
+        root: &'a Value,
+        known: &'a Discriminators,
+        instance: &'a Value,
+        secret_patterns: &'a [String],
+    ) -> Self {
         Translator {
             root,
+            known,
             secret_patterns,
             secret_values: secrets::secret_value_paths(root, instance),
         }
@@ -359,11 +367,11 @@ impl<'a> Translator<'a> {
             .and_then(Value::as_array)
             .map(|a| a.iter().collect())
             .unwrap_or_default();
-        let disc = schema::discriminator(self.root, &branches);
+        let disc = self.known.find(self.root, &branches);
         let labels: Vec<Value> = branches
             .iter()
             .enumerate()
-            .map(|(i, b)| Value::String(schema::branch_label(self.root, b, i, disc.as_ref())))
+            .map(|(i, b)| Value::String(schema::branch_label(self.root, b, i, disc.as_deref())))
             .collect();
         let mut push = |path: String, message: String, keyword: &str| {
             out.push(ConfigError {
@@ -595,7 +603,8 @@ mod tests {
             .unwrap();
         let raw: Vec<_> = validator.iter_errors(&instance).collect();
         let patterns = secrets::secret_paths_of(&schema);
-        Translator::new(&schema, &instance, &patterns).translate(&raw)
+        let known = Discriminators::of(&schema);
+        Translator::new(&schema, &known, &instance, &patterns).translate(&raw)
     }
 
     fn messages(errors: &[ConfigError]) -> Vec<(String, String, String)> {
