@@ -193,6 +193,13 @@ typedef struct airbyte_file_pages airbyte_file_pages;
 // `airbyte_operator_client_free` must not race with other calls on it.
 typedef struct airbyte_operator_client airbyte_operator_client;
 
+// A compiled connector spec.
+//
+// Opaque. Made by `airbyte_spec_compile`, released by `airbyte_spec_free`. Immutable and
+// thread-safe: one handle may be used by many threads at once; only its `airbyte_spec_free`
+// must not race with other calls on it.
+typedef struct airbyte_spec airbyte_spec;
+
 // A walk over every page of `GET /workspaces`, fetched one page per
 // `airbyte_workspace_pages_next_page` call. It follows a page's `next` link only on the
 // configured scheme, host and port, keeps the filters on every page, and always ends (a
@@ -293,17 +300,26 @@ airbyte_status airbyte_json_pointer(const char *json, const char *pointer, char 
 // "max_backoff_ms": 10000, "max_elapsed_ms": 120000, "jitter": true}`, any subset;
 // `{"max_retries": 0}` turns retrying off), `pacing` (default off; `{"below_remaining": 50,
 // "max_delay_ms": 5000}`, any subset, turns it on), `root_certificates_pem` (PEM text to
-// trust instead of the bundled roots), `proxy` (`"http://host:port"`; default from
-// `HTTPS_PROXY` and friends), `no_proxy` (default false), `env` (default false; true fills
-// `base_url` and `organization_id` from `AIRBYTE_API_URL` and `AIRBYTE_ORGANIZATION_ID`
-// where not given). Unknown fields are refused.
+// trust instead of the bundled roots), `dns_cache_ttl_ms` (30000: how long a host name's
+// addresses are reused; 0 looks the name up on every request), `proxy`
+// (`"http://host:port"`; default from `HTTPS_PROXY` and friends), `no_proxy` (default
+// false), `template_cache_ttl_ms` (default off; how long template lists and reads are
+// answered from the client's cache, kept in its token store, after they were read; writes
+// through the SDK invalidate them; 0 is refused), `token_store` (default this client's own
+// memory; `{"redis_url": "redis://host:6379/0"}` or `"rediss://…"`, with optional
+// `"timeout_ms"` (1000) and `"root_certificates_pem"`: a Redis store every process of a fleet
+// shares, so one of them mints each token; a store that fails never fails a call; a library
+// built without its `redis` feature refuses it as `AIRBYTE_STATUS_INVALID_ARGUMENT`), `env`
+// (default false; true fills `base_url` and `organization_id` from `AIRBYTE_API_URL` and
+// `AIRBYTE_ORGANIZATION_ID` where not given). Unknown fields are refused.
 //
 // On success `*out` receives a new handle, owned by the caller: release it with
 // `airbyte_operator_client_free`. The strings are copied; the caller keeps them.
 //
 // Errors: `AIRBYTE_STATUS_INVALID_JSON` (`config_json`), `AIRBYTE_STATUS_INVALID_ARGUMENT`
 // (`base_url`, `organization_id`, `region_id`, a zero timeout, `root_certificates`, `proxy`,
-// `retry_policy`, an empty `client_id` or `client_secret`), NULL or non-UTF-8 arguments.
+// `retry_policy`, `template_cache_ttl`, `redis_url`, `root_certificates_pem`, an empty
+// `client_id` or `client_secret`), NULL or non-UTF-8 arguments.
 //
 // # Safety
 // `config_json`, `client_id` and `client_secret` are NULL or NUL-terminated strings; `out` is
@@ -1905,6 +1921,91 @@ airbyte_status airbyte_end_user_sources_wait_for_check(const airbyte_end_user_cl
                                                        const char *check_id,
                                                        const char *wait_json,
                                                        char **out_json);
+
+// Compiles a connector spec (or takes the compiled form from the process-wide cache, when a
+// spec with the same connection schema was compiled before). Sends nothing.
+//
+// `spec_json`: a `ConnectorSpecification` (`{"connectionSpecification": {...}}`), a manifest
+// spec (`connection_specification`) or a bare JSON Schema.
+//
+// On success `*out` receives a new handle, owned by the caller: release it with
+// `airbyte_spec_free`. The text is not kept; the caller keeps it.
+//
+// Errors: `AIRBYTE_STATUS_INVALID_SPEC` (not a JSON Schema, an unknown `$schema`, a remote
+// `$ref`, ...); `AIRBYTE_STATUS_INVALID_JSON`.
+//
+// # Safety
+// `spec_json` is NULL or a NUL-terminated string; `out` is NULL or points to a writable
+// `airbyte_spec *`.
+airbyte_status airbyte_spec_compile(const char *spec_json, airbyte_spec **out);
+
+// Validates `merge(partial_default_config, source_config)` against a compiled spec: what
+// `airbyte_validate_source_config` answers with the spec text the handle was made from.
+// Sends nothing.
+//
+// `partial_default_config_json`: NULL (`{}`) or the template's defaults object.
+// `source_config_json`: the end user's config object. `options_json`: NULL (strict) or
+// `{"assert_date_time"?: true, "coerce_scalars"?: false, "skip_masked_secrets"?: false,
+// "inject_defaults"?: true}` (any subset; unknown fields are refused).
+//
+// On success `*out_json` receives `{"merged", "source_config", "coercions": [{path, from,
+// to}], "defaults_applied": [pointer], "skipped_masked_secrets": [pointer]}` (`source_config`
+// is what to send), owned by the caller: free it with `airbyte_string_free`.
+//
+// Errors: `AIRBYTE_STATUS_INVALID_CONFIG` with every problem in the last error's
+// `config_errors` (`{path: JSON pointer, message, keyword}`); `AIRBYTE_STATUS_INVALID_JSON`
+// (an argument is not JSON, or a config is not an object).
+//
+// # Safety
+// `spec` is NULL or a live handle; the JSON arguments are NULL or NUL-terminated strings;
+// `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_spec_validate(const airbyte_spec *spec,
+                                     const char *partial_default_config_json,
+                                     const char *source_config_json,
+                                     const char *options_json,
+                                     char **out_json);
+
+// `config_json` (any JSON value) with every value at an `airbyte_secret` path of the spec
+// replaced by `"**********"`, as `airbyte_mask_secrets` answers. Sends nothing.
+//
+// On success `*out_json` receives the masked JSON, owned by the caller: free it with
+// `airbyte_string_free`.
+//
+// # Safety
+// `spec` is NULL or a live handle; `config_json` is NULL or a NUL-terminated string;
+// `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_spec_mask_secrets(const airbyte_spec *spec,
+                                         const char *config_json,
+                                         char **out_json);
+
+// Every `airbyte_secret` path of the spec as a JSON pointer, `*` standing for any array
+// index, as `airbyte_secret_paths` answers. Sends nothing.
+//
+// On success `*out_json` receives a JSON array of strings, owned by the caller: free it with
+// `airbyte_string_free`.
+//
+// # Safety
+// `spec` is NULL or a live handle; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_spec_secret_paths(const airbyte_spec *spec, char **out_json);
+
+// The form model of the spec for a template with the given defaults, as
+// `airbyte_form_model` answers. Sends nothing.
+//
+// On success `*out_json` receives the form, owned by the caller: free it with
+// `airbyte_string_free`.
+//
+// # Safety
+// `spec` is NULL or a live handle; `partial_default_config_json` is NULL (`{}`) or a
+// NUL-terminated string; `out_json` is NULL or points to a writable `char *`.
+airbyte_status airbyte_spec_form(const airbyte_spec *spec,
+                                 const char *partial_default_config_json,
+                                 char **out_json);
+
+// Releases a compiled spec. NULL is a no-op. Does not touch the last error.
+//
+// # Safety
+// `spec` is NULL or a live handle, not used by another thread during or after this call.
+void airbyte_spec_free(airbyte_spec *spec);
 
 // Validates `merge(partial_default_config, source_config)` against a connector spec, as
 // sources are validated before a create or update. Sends nothing.

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+#[cfg(feature = "redis")]
+use airbyte_embedded::token_store::RedisTokenStore;
 use airbyte_embedded::{ClientConfig, ClientOptions, Pacing, RetryPolicy, TokenRoutes};
 use serde::Deserialize;
 
@@ -44,12 +46,60 @@ pub struct ConfigOptions {
     pacing: Option<PacingOptions>,
     /// PEM certificates to trust instead of the bundled Mozilla roots.
     root_certificates_pem: Option<String>,
+    /// How long a host name's resolved addresses are reused, in milliseconds (default 30000;
+    /// 0 looks the name up on every request).
+    dns_cache_ttl_ms: Option<u64>,
     /// A proxy URL (`http://host:port`, `https://host:port`, optional `user:password@`);
     /// default: from `ALL_PROXY`/`HTTPS_PROXY`/`HTTP_PROXY`.
     proxy: Option<String>,
     /// Ignore any proxy in the environment (default false).
     #[serde(default)]
     no_proxy: bool,
+    /// How long template lists and reads are answered from the client's cache after they
+    /// were read, in milliseconds (default: off, every call is sent; 0 is refused).
+    template_cache_ttl_ms: Option<u64>,
+    /// Where tokens (and cached template lists) are kept, shared with every client and
+    /// process given the same store (default: this client's own memory).
+    token_store: Option<TokenStoreOptions>,
+}
+
+/// A Redis token store: `{"redis_url": "redis://…" | "rediss://…", "timeout_ms": 1000,
+/// "root_certificates_pem": "…"}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TokenStoreOptions {
+    redis_url: String,
+    timeout_ms: Option<u64>,
+    root_certificates_pem: Option<String>,
+}
+
+impl TokenStoreOptions {
+    /// Without the `redis` feature (mobile and embedded builds leave it out) a Redis store
+    /// is refused as an invalid `redis_url`.
+    #[cfg(not(feature = "redis"))]
+    fn open(self) -> FfiResult<airbyte_embedded::token_store::MemoryTokenStore> {
+        let _ = (self.redis_url, self.timeout_ms, self.root_certificates_pem);
+        Err(airbyte_embedded::Error::InvalidArgument {
+            argument: "redis_url".to_owned(),
+            detail: "this build of the library has no Redis support (its `redis` feature is off)"
+                .to_owned(),
+        }
+        .into())
+    }
+
+    #[cfg(feature = "redis")]
+    fn open(self) -> FfiResult<RedisTokenStore> {
+        let store = match &self.root_certificates_pem {
+            Some(pem) => {
+                RedisTokenStore::open_with_root_certificates(&self.redis_url, pem.as_bytes())?
+            }
+            None => RedisTokenStore::open(&self.redis_url)?,
+        };
+        Ok(match self.timeout_ms {
+            Some(ms) => store.timeout(Duration::from_millis(ms)),
+            None => store,
+        })
+    }
 }
 
 /// `RetryPolicy` in milliseconds; each field defaults to the core's default.
@@ -129,6 +179,8 @@ impl ConfigOptions {
             retry: self.retry.map(Into::into),
             pacing: self.pacing.map(Into::into),
             root_certificates_pem: self.root_certificates_pem,
+            template_cache_ttl: ms(self.template_cache_ttl_ms),
+            dns_cache_ttl: ms(self.dns_cache_ttl_ms),
         };
         // The C form also sets the proxy and reads the environment, which `ClientOptions`
         // leaves to the builder.
@@ -141,6 +193,9 @@ impl ConfigOptions {
         }
         if self.env {
             b = b.env();
+        }
+        if let Some(store) = self.token_store {
+            b = b.token_store(std::sync::Arc::new(store.open()?));
         }
         Ok(b.build()?)
     }
@@ -156,7 +211,8 @@ mod tests {
     fn options_reach_the_builder() {
         let options: ConfigOptions = parse(
             r#"{"base_url": "http://127.0.0.1:1/api/v1", "organization_id": "2f1c0c7e-1d3a-4c8e-9b7a-0d5e6f7a8b9c",
-                "request_timeout_ms": 5000, "token_routes": "applications", "user_agent_suffix": "app/1"}"#,
+                "request_timeout_ms": 5000, "token_routes": "applications", "user_agent_suffix": "app/1",
+                "dns_cache_ttl_ms": 1500}"#,
             "config_json",
         )
         .unwrap();
@@ -168,6 +224,7 @@ mod tests {
         );
         assert!(c.user_agent().ends_with(" app/1"));
         assert_eq!(c.timeouts().2, Duration::from_secs(5));
+        assert_eq!(c.dns_cache_ttl(), Duration::from_millis(1500));
         assert_eq!(c.retry_policy(), &RetryPolicy::default());
         assert!(c.pacing().is_none());
     }
@@ -205,5 +262,18 @@ mod tests {
         let e = options.build().unwrap_err();
         assert_eq!(e.status(), airbyte_status::InvalidArgument);
         assert_eq!(e.argument(), Some("read_timeout"));
+    }
+
+    #[cfg(not(feature = "redis"))]
+    #[test]
+    fn a_redis_store_is_refused_without_the_redis_feature() {
+        let options: ConfigOptions = parse(
+            r#"{"token_store": {"redis_url": "redis://127.0.0.1:6379/0"}}"#,
+            "config_json",
+        )
+        .unwrap();
+        let e = options.build().unwrap_err();
+        assert_eq!(e.status(), airbyte_status::InvalidArgument);
+        assert_eq!(e.argument(), Some("redis_url"));
     }
 }

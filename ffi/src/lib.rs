@@ -65,7 +65,8 @@ pub mod end_user;
 
 pub mod sources;
 
-// Offline validation.
+// Offline validation, and compiled specs.
+pub mod spec;
 pub mod validation;
 
 // Internals: no C symbols.

@@ -52,17 +52,26 @@ pub(crate) unsafe fn operator<'a>(
 /// "max_backoff_ms": 10000, "max_elapsed_ms": 120000, "jitter": true}`, any subset;
 /// `{"max_retries": 0}` turns retrying off), `pacing` (default off; `{"below_remaining": 50,
 /// "max_delay_ms": 5000}`, any subset, turns it on), `root_certificates_pem` (PEM text to
-/// trust instead of the bundled roots), `proxy` (`"http://host:port"`; default from
-/// `HTTPS_PROXY` and friends), `no_proxy` (default false), `env` (default false; true fills
-/// `base_url` and `organization_id` from `AIRBYTE_API_URL` and `AIRBYTE_ORGANIZATION_ID`
-/// where not given). Unknown fields are refused.
+/// trust instead of the bundled roots), `dns_cache_ttl_ms` (30000: how long a host name's
+/// addresses are reused; 0 looks the name up on every request), `proxy`
+/// (`"http://host:port"`; default from `HTTPS_PROXY` and friends), `no_proxy` (default
+/// false), `template_cache_ttl_ms` (default off; how long template lists and reads are
+/// answered from the client's cache, kept in its token store, after they were read; writes
+/// through the SDK invalidate them; 0 is refused), `token_store` (default this client's own
+/// memory; `{"redis_url": "redis://host:6379/0"}` or `"rediss://…"`, with optional
+/// `"timeout_ms"` (1000) and `"root_certificates_pem"`: a Redis store every process of a fleet
+/// shares, so one of them mints each token; a store that fails never fails a call; a library
+/// built without its `redis` feature refuses it as `AIRBYTE_STATUS_INVALID_ARGUMENT`), `env`
+/// (default false; true fills `base_url` and `organization_id` from `AIRBYTE_API_URL` and
+/// `AIRBYTE_ORGANIZATION_ID` where not given). Unknown fields are refused.
 ///
 /// On success `*out` receives a new handle, owned by the caller: release it with
 /// `airbyte_operator_client_free`. The strings are copied; the caller keeps them.
 ///
 /// Errors: `AIRBYTE_STATUS_INVALID_JSON` (`config_json`), `AIRBYTE_STATUS_INVALID_ARGUMENT`
 /// (`base_url`, `organization_id`, `region_id`, a zero timeout, `root_certificates`, `proxy`,
-/// `retry_policy`, an empty `client_id` or `client_secret`), NULL or non-UTF-8 arguments.
+/// `retry_policy`, `template_cache_ttl`, `redis_url`, `root_certificates_pem`, an empty
+/// `client_id` or `client_secret`), NULL or non-UTF-8 arguments.
 ///
 /// # Safety
 /// `config_json`, `client_id` and `client_secret` are NULL or NUL-terminated strings; `out` is

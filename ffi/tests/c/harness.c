@@ -174,6 +174,7 @@ int main(void) {
     test_end_user();
     test_errors();
     test_tokens_and_validation();
+    test_spec();
     test_threads();
     test_cycles();
     test_redaction();

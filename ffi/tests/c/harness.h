@@ -65,6 +65,7 @@ void test_files(void);
 void test_end_user(void);
 void test_errors(void);
 void test_tokens_and_validation(void);
+void test_spec(void);
 void test_cycles(void);
 void test_threads(void);
 void test_panic(void);

@@ -33,7 +33,8 @@ static void configuration(airbyte_operator_client *op) {
                                 " \"connect_timeout_ms\": 1000, \"read_timeout_ms\": 2000,"
                                 " \"request_timeout_ms\": 3000, \"token_refresh_margin_ms\": 5000,"
                                 " \"token_routes\": \"embedded\", \"user_agent_suffix\": \"c-tests/1\","
-                                " \"pacing\": {\"below_remaining\": 5}, \"no_proxy\": true");
+                                " \"pacing\": {\"below_remaining\": 5}, \"no_proxy\": true,"
+                                " \"template_cache_ttl_ms\": 60000");
     airbyte_operator_client *custom = NULL;
     CHECK_OK(airbyte_operator_client_new(options, client_id(), client_secret(), &custom));
     free(options);
@@ -44,6 +45,28 @@ static void configuration(airbyte_operator_client *op) {
     CHECK(contains(out, "c-tests/1"));
     airbyte_string_free(out);
     airbyte_operator_client_free(custom);
+    airbyte_operator_client *uncached = NULL;
+    CHECK_STATUS(airbyte_operator_client_new("{\"template_cache_ttl_ms\": 0}", client_id(),
+                                             client_secret(), &uncached),
+                 AIRBYTE_STATUS_INVALID_ARGUMENT);
+    CHECK(last_error_has("/argument", "template_cache_ttl"));
+    /* A Redis token store: a URL that is not one is refused, naming it... */
+    char *bad_store = config_json("\"token_store\": {\"redis_url\": \"http://host\"}");
+    CHECK_STATUS(airbyte_operator_client_new(bad_store, client_id(), client_secret(), &uncached),
+                 AIRBYTE_STATUS_INVALID_ARGUMENT);
+    CHECK(last_error_has("/argument", "redis_url"));
+    free(bad_store);
+    /* ...and a Redis that does not answer never fails a call: the client caches on its own. */
+    char *down = config_json("\"token_store\": {\"redis_url\": \"redis://127.0.0.1:1/0\","
+                             " \"timeout_ms\": 200}");
+    airbyte_operator_client *unshared = NULL;
+    CHECK_OK(airbyte_operator_client_new(down, client_id(), client_secret(), &unshared));
+    free(down);
+    CHECK_OK(airbyte_operator_workspaces_stats(unshared, &out));
+    airbyte_string_free(out);
+    CHECK_OK(airbyte_operator_workspaces_stats(unshared, &out));
+    airbyte_string_free(out);
+    airbyte_operator_client_free(unshared);
 
     /* From the environment (the test runner sets AIRBYTE_API_URL and the credentials). */
     airbyte_operator_client *from_env = NULL;
