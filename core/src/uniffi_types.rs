@@ -6,11 +6,14 @@
 //! generates one module per language. The scaffolding itself (`uniffi::setup_scaffolding!`)
 //! is the facade's.
 //!
-//! Connector configs, specs and other raw JSON cross as JSON text ([`JsonObject`] for objects,
-//! [`JsonValue`] for any value). Lifting never fails (a record is lifted just to print it,
-//! where no error can be raised): text that does not parse is carried as the [`unparsed`]
-//! stand-in, which every call that would validate or send it refuses with
-//! [`Error::InvalidArgument`] naming the field.
+//! Connector configs, specs and other raw JSON cross the FFI as JSON text ([`JsonObject`] for
+//! objects, [`JsonValue`] for any value); each language's conversion in
+//! `bindings/uniffi/uniffi.toml` turns that text into its own values (Python `dict`/`list`,
+//! Kotlin `kotlinx.serialization.json` elements, Swift `JSONValue`) and back. Lifting never
+//! fails (a record is lifted just to print it, where no error can be raised): text that does
+//! not parse, or a native value the foreign conversion could not write (spelled
+//! [`unparsed::NOT_JSON`] + why), is carried as the [`unparsed`] stand-in, which every call
+//! that would validate or send it refuses with [`Error::InvalidArgument`] naming the field.
 
 use serde_json::{Map, Value};
 
@@ -20,12 +23,13 @@ use crate::{Error, unparsed};
 #[doc(hidden)]
 pub struct UniFfiTag;
 
-/// A JSON object (a connector config, a template's `partial_default_config`): JSON object
-/// text in the foreign languages, keys in their original order. Empty text (the foreign
-/// default of such a field) is `{}`.
+/// A JSON object (a connector config, a template's `partial_default_config`), keys in their
+/// original order: a Python `dict`, a Kotlin `JsonObject`, a Swift `JSONObject`
+/// (`[String: JSONValue]`). It crosses as JSON object text; empty text is `{}`.
 pub type JsonObject = Map<String, Value>;
 
-/// Any JSON value (a connector spec, a field's default): JSON text in the foreign languages.
+/// Any JSON value (a connector spec, a field's default): a Python `dict`/`list`/`str`/number/
+/// `bool`/`None`, a Kotlin `JsonElement`, a Swift `JSONValue`. It crosses as JSON text.
 pub type JsonValue = Value;
 
 uniffi::custom_type!(JsonObject, String, {
@@ -39,6 +43,16 @@ uniffi::custom_type!(JsonValue, String, {
     lower: |value| value_text(&value),
     try_lift: |text| Ok(lift_value(text)),
 });
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for Error {
+    /// An exception of another type raised by a foreign callback (the end-user client's
+    /// scoped-token provider): the call that needed it fails with [`Error::TokenProvider`].
+    fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        Error::TokenProvider {
+            detail: crate::redact::clean(&error.reason),
+        }
+    }
+}
 
 /// An object field's text: `{}` for empty text (the foreign default of such a field), the
 /// object it spells, or, for text that is not a JSON object, the [`unparsed`] stand-in that
@@ -67,6 +81,32 @@ pub fn object_text(object: &Map<String, Value>) -> String {
 /// Compact JSON text of a value.
 pub fn value_text(value: &Value) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| String::from("null"))
+}
+
+/// A JSON object argument as lifted: refused, naming `argument`, when it stands for text that
+/// did not parse or a value the foreign conversion could not write.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] naming `argument`, saying what is wrong (never the value).
+pub fn object_argument(
+    argument: &str,
+    object: Map<String, Value>,
+) -> Result<Map<String, Value>, Error> {
+    unparsed::refuse(argument, &object)?;
+    Ok(object)
+}
+
+/// A JSON value argument as lifted: refused as [`object_argument`] is.
+///
+/// # Errors
+/// As [`object_argument`].
+pub fn value_argument(argument: &str, value: Value) -> Result<Value, Error> {
+    if let Value::Object(object) = &value
+        && unparsed::is_unparsed(object)
+    {
+        unparsed::refuse(argument, object)?;
+    }
+    Ok(value)
 }
 
 /// Parses JSON text that must be an object (a connector config).
@@ -103,6 +143,30 @@ mod tests {
         }
         assert_eq!(lift_value("[1]".into()), serde_json::json!([1]));
         assert!(matches!(lift_value("nope".into()), Value::Object(o) if unparsed::is_unparsed(&o)));
+    }
+
+    #[test]
+    fn arguments_standing_for_unparsed_text_are_refused() {
+        let bad = lift_object(format!("{}a set", unparsed::NOT_JSON));
+        match object_argument("source_config", bad) {
+            Err(Error::InvalidArgument { argument, detail }) => {
+                assert_eq!(argument, "source_config");
+                assert_eq!(detail, "is not a JSON value: a set");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            value_argument("spec", lift_value("{nope".into())),
+            Err(Error::InvalidArgument { argument, .. }) if argument == "spec"
+        ));
+        assert_eq!(
+            value_argument("spec", lift_value("[1]".into())).unwrap(),
+            serde_json::json!([1])
+        );
+        assert_eq!(
+            object_argument("c", lift_object(r#"{"a":1}"#.into())).unwrap()["a"],
+            1
+        );
     }
 
     #[test]

@@ -91,9 +91,25 @@ fn find(value: &Value, path: &mut Vec<String>) -> Result<(), Error> {
     Ok(())
 }
 
-/// What is wrong with `text` as a JSON object: serde's message when it is not JSON, else the
-/// kind of value it is, as an [`Error::InvalidArgument`] naming `field`.
+/// How a foreign language's conversion spells a native value it could not write as JSON (a
+/// Python `set`, a NaN): this prefix, then why (a type name or a kind of number, never the
+/// value). Starts with a NUL, so no JSON text does.
+pub const NOT_JSON: &str = "\u{0}airbyte-embedded: not JSON: ";
+
+/// The longest foreign reason kept, in bytes (it is the foreign serialiser's message).
+const MAX_REASON: usize = 200;
+
+/// What is wrong with `text` as a JSON object: the foreign conversion's reason when it could
+/// not write the value ([`NOT_JSON`]), serde's message when it is not JSON, else the kind of
+/// value it is, as an [`Error::InvalidArgument`] naming `field`.
 pub(crate) fn problem(field: &str, text: &str) -> Error {
+    if let Some(reason) = text.strip_prefix(NOT_JSON) {
+        let mut end = reason.len().min(MAX_REASON);
+        while !reason.is_char_boundary(end) {
+            end -= 1;
+        }
+        return Error::invalid_argument(field, format!("is not a JSON value: {}", &reason[..end]));
+    }
     let detail = match serde_json::from_str::<Value>(text) {
         Err(e) => format!("is not valid JSON text: {e}"),
         Ok(value) => format!("must be a JSON object, got {}", kind(&value)),
@@ -136,6 +152,17 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(refuse("source_config", &Map::new()).is_ok());
+        let foreign = format!("{NOT_JSON}Object of type set is not JSON serializable");
+        match refuse("source_config", &wrap(foreign)) {
+            Err(Error::InvalidArgument { argument, detail }) => {
+                assert_eq!(argument, "source_config");
+                assert_eq!(
+                    detail,
+                    "is not a JSON value: Object of type set is not JSON serializable"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
         let mut flattened = wrap("{\"pw\": \"hunter2\"".into());
         flattened.insert("stream_selection_mode".into(), "all".into());
         match refuse("customization", &flattened) {

@@ -38,13 +38,17 @@ use crate::{Error, OperatorClient, Result, ScopedToken};
 /// The most workers one bulk call runs.
 pub const MAX_CONCURRENCY: u32 = 16;
 
-/// How a bulk call runs.
+/// How a bulk call runs. In the foreign languages `defaults().bulk_options` gives these
+/// defaults (the pause has no foreign field default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BulkOptions {
     /// Items in flight at once, 1 to [`MAX_CONCURRENCY`]. Defaults to 4.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 4))]
     pub concurrency: u32,
     /// How many times one item is sent when the service answers 429 (each after the pause its
     /// `Retry-After` asks for). Defaults to 5.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 5))]
     pub rate_limited_attempts: u32,
     /// The longest pause the rate-limit state may impose at once. Defaults to 60 seconds.
     pub max_pause: Duration,

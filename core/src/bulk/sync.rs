@@ -21,6 +21,7 @@ pub struct SyncOptions {
 
 /// What a sync would change.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspaceSyncPlan {
     /// Customers without a workspace: created by minting a scoped token, in the order given.
     pub create: Vec<String>,
@@ -29,7 +30,7 @@ pub struct WorkspaceSyncPlan {
     /// Inactive workspaces of listed customers.
     pub reactivate: Vec<Workspace>,
     /// Workspaces already as wanted (active and listed, or inactive and not listed).
-    pub unchanged: usize,
+    pub unchanged: u64,
 }
 
 impl WorkspaceSyncPlan {

@@ -22,7 +22,7 @@
 //! A condition is a single-key object (SERVICE-FACTS §5.9): `eq`, `neq`, `gt`, `gte`, `lt`,
 //! `lte` (`{field: value}`), `in` (`{field: [values]}`), `like` (`{field: "%pattern%"}`),
 //! `fuzzy` and `semantic` (`{field: text}`), `not` (a condition), `and` / `or` (a list of
-//! conditions). [`Condition`] builds them in Rust; the other languages pass the JSON text.
+//! conditions). [`Condition`] builds them in Rust; the other languages pass a JSON object.
 //! The SDK checks the shape of the operators it knows before sending and passes any other
 //! operator through unchanged, for the service to judge (the language may grow). Which
 //! fields a stream has, and how `fuzzy` and `semantic` match, are the service's.
@@ -43,8 +43,8 @@ use crate::{Error, Result};
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct SearchRequest {
-    /// The `where` condition, a single-key object (JSON object text in the foreign
-    /// languages): `{"eq": {"plan": "pro"}}`, `{"and": [...]}`, ...
+    /// The `where` condition, a single-key JSON object: `{"eq": {"plan": "pro"}}`,
+    /// `{"and": [...]}`, ...
     pub condition: Map<String, Value>,
 }
 
@@ -111,7 +111,7 @@ fn scalar_text<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<St
     })
 }
 
-/// A search condition, built in Rust (the foreign languages pass JSON text instead). Each
+/// A search condition, built in Rust (the foreign languages pass a JSON object instead). Each
 /// constructor makes one single-key object; [`Condition::into_json`] gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition(Map<String, Value>);

@@ -52,7 +52,6 @@ pub struct SourceTemplate {
     /// The operator's defaults, merged under every end user's config (raw JSON; secrets come
     /// back masked).
     #[serde(default, deserialize_with = "null_as_default")]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub partial_default_config: Map<String, Value>,
     /// Stream selection.
     #[serde(default)]
@@ -151,7 +150,6 @@ pub struct SourceTemplateCreate {
     pub actor_definition_id: String,
     /// Defaults merged under every end user's config (raw JSON, sent as is).
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub partial_default_config: Map<String, Value>,
     /// Display name; the service defaults to the connector's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

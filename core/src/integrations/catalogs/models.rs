@@ -153,7 +153,6 @@ pub struct SonarStream {
     pub json_schema: Option<Map<String, Value>>,
     /// Every other field, as sent.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -172,7 +171,6 @@ pub struct SonarCatalog {
     pub selected_streams: Option<Vec<String>>,
     /// Every other field, as sent.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 

@@ -36,7 +36,6 @@ pub struct HashingConfig {
     pub field_name_suffix: Option<String>,
     /// Every other field, as sent.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -50,7 +49,6 @@ pub struct FieldRenamingConfig {
     pub new_field_name: String,
     /// Every other field, as sent.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -62,7 +60,6 @@ pub struct FieldFilteringConfig {
     pub target_field: String,
     /// Every other field, as sent.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -80,7 +77,6 @@ pub struct RowFilterCondition {
     pub comparison_value: String,
     /// Every other field, as sent.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -92,7 +88,6 @@ pub struct RowFilteringConfig {
     pub conditions: RowFilterCondition,
     /// Every other field, as sent.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -128,7 +123,6 @@ pub struct EncryptionConfig {
     pub output_encoding: Option<String>,
     /// Every other field, as sent.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 

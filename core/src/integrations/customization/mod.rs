@@ -45,7 +45,6 @@ pub struct StreamCustomization {
     pub cursor_field: Option<Vec<String>>,
     /// Every other field, as sent.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
@@ -80,7 +79,6 @@ pub struct Customization {
     /// Every other field, as the service sent it: kept so that a read → change → update round
     /// trip sends it back unchanged.
     #[serde(flatten)]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub other: Map<String, Value>,
 }
 
