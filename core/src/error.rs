@@ -15,6 +15,7 @@
 //!   [`Error::InvalidSpec`], [`Error::InvalidConfig`] (client-side validation, every problem
 //!   with a JSON pointer), [`Error::InvalidWidgetToken`].
 //! - [`Error::Pagination`]: a `next` link that is not followed (see [`crate::workspaces`]).
+//! - [`Error::TokenProvider`]: an end-user client's scoped-token provider failed.
 //!
 //! ```no_run
 //! use airbyte_embedded::Error;
@@ -86,6 +87,16 @@ pub struct FieldError {
     pub code: Option<String>,
 }
 
+impl std::fmt::Display for FieldError {
+    /// `name: too long`, or the message alone when the service named no field.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{field}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
 /// Rate-limit numbers from a response's `Retry-After` and `X-RateLimit-*` headers.
 ///
 /// Every field is `None` when its header was absent or malformed.
@@ -127,7 +138,10 @@ pub enum Error {
     },
     /// HTTP 403: the token is valid but may not do this (for example a scoped token on an
     /// operator route, or another organisation's resource). Never triggers a token refresh.
-    #[error("forbidden (HTTP {status}): {detail}")]
+    #[error(
+        "forbidden (HTTP {status}): {detail}{}",
+        unnamed_field_errors(detail, field_errors)
+    )]
     Forbidden {
         /// 403.
         status: u16,
@@ -145,7 +159,10 @@ pub enum Error {
         detail: String,
     },
     /// HTTP 400 or 422: the service rejected the request body or query.
-    #[error("request rejected (HTTP {status}): {detail}")]
+    #[error(
+        "request rejected (HTTP {status}): {detail}{}",
+        unnamed_field_errors(detail, field_errors)
+    )]
     Validation {
         /// 400 or 422.
         status: u16,
@@ -261,6 +278,15 @@ pub enum Error {
         /// a timeout).
         status: Option<u16>,
     },
+    /// The end-user client's [`ScopedTokenProvider`](crate::ScopedTokenProvider) failed (or
+    /// gave an empty or malformed token) when the client needed a fresh scoped token: nothing
+    /// was sent with a token it did not have. The next call asks the provider again.
+    #[error("scoped-token provider failed: {detail}")]
+    TokenProvider {
+        /// What the provider raised (the host's own message), or what was wrong with the
+        /// token it gave (never the token).
+        detail: String,
+    },
     /// The client was closed (the foreign languages' `close()`; Kotlin `shutdown()`), or, in
     /// Python, its object was freed by a manual `__del__()`: nothing was sent. Raised by every
     /// later call on the client, on the area handles made from it and on the end-user clients
@@ -271,6 +297,21 @@ pub enum Error {
         /// Which object was closed and how (`OperatorClient was closed: make a new client`).
         detail: String,
     },
+}
+
+/// `; name: too long; other: missing`: each field error the `detail` does not already spell,
+/// as `field: message` after `; ` (the message of a `{"message", "errors"}` body does not name
+/// them; a summary made from them does). Empty when there is none.
+fn unnamed_field_errors(detail: &str, errors: &[FieldError]) -> String {
+    let mut out = String::new();
+    for error in errors {
+        let text = error.to_string();
+        if !text.trim().is_empty() && !detail.contains(&text) {
+            out.push_str("; ");
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 impl RateLimit {
@@ -373,6 +414,43 @@ mod tests {
         assert_eq!(
             bare.to_string(),
             "rate limited (HTTP 429): Rate limit exceeded; window resets at 5 (Unix seconds)"
+        );
+    }
+
+    #[test]
+    fn rejections_name_the_field_errors_their_detail_does_not() {
+        let field = |field: Option<&str>, message: &str| FieldError {
+            field: field.map(str::to_owned),
+            message: message.into(),
+            code: Some("max_length".into()),
+        };
+        let e = Error::Validation {
+            status: 400,
+            detail: "Invalid request".into(),
+            field_errors: vec![field(Some("name"), "too long"), field(None, "one more")],
+        };
+        assert_eq!(
+            e.to_string(),
+            "request rejected (HTTP 400): Invalid request; name: too long; one more"
+        );
+        // A detail summarised from the field errors already spells them.
+        let summarised = Error::Validation {
+            status: 422,
+            detail: "body.name: field required".into(),
+            field_errors: vec![field(Some("body.name"), "field required")],
+        };
+        assert_eq!(
+            summarised.to_string(),
+            "request rejected (HTTP 422): body.name: field required"
+        );
+        let forbidden = Error::Forbidden {
+            status: 403,
+            detail: "nope".into(),
+            field_errors: vec![field(Some("workspace"), "not yours"), field(None, " ")],
+        };
+        assert_eq!(
+            forbidden.to_string(),
+            "forbidden (HTTP 403): nope; workspace: not yours"
         );
     }
 
