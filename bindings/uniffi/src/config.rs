@@ -2,8 +2,8 @@
 //! `ClientConfig` builder.
 
 use crate::models::{
-    ClientConfig, Pacing, RetryPolicy, TagFilter, ValidationOptions, WaitOptions, WorkspaceFilter,
-    WriteOptions,
+    BulkOptions, ClientConfig, Pacing, RetryPolicy, TagFilter, ValidationOptions, WaitOptions,
+    WorkspaceFilter, WriteOptions,
 };
 use airbyte_embedded as core;
 
@@ -50,6 +50,9 @@ pub struct Defaults {
     pub tag_filter: TagFilter,
     /// Every workspace, the service's page size.
     pub workspace_filter: WorkspaceFilter,
+    /// Bulk calls: 4 items in flight, 5 attempts per item refused with 429, pauses of at
+    /// most 60 s.
+    pub bulk_options: BulkOptions,
 }
 
 /// The core's defaults (see [`Defaults`]).
@@ -64,6 +67,7 @@ pub fn defaults() -> Defaults {
         validation_options: ValidationOptions::default(),
         tag_filter: TagFilter::default(),
         workspace_filter: WorkspaceFilter::default(),
+        bulk_options: BulkOptions::default(),
     }
 }
 

@@ -8,6 +8,7 @@ use airbyte_embedded::files as cf;
 use crate::Result;
 use crate::lifecycle::OperatorSlot;
 use crate::models::{AirbyteError, Drive, FileEntry, FilePage, FileSource, FolderQuery};
+use crate::twin::twin;
 use crate::walk::Walk;
 
 /// The most one `FileStream.read()` returns (1 MiB), whatever `max_bytes` asks.
@@ -24,81 +25,92 @@ pub struct Files {
     pub(crate) client: OperatorSlot,
 }
 
-#[uniffi::export]
-impl Files {
-    /// The sources of a workspace whose files can be read.
-    /// `GET /sonar/files/sources?workspace_id=…`.
-    ///
-    /// # Errors
-    /// `AirbyteError.InvalidArgument` for an empty `workspace_id` (nothing sent);
-    /// `AirbyteError.NotFound` for a workspace of another organisation.
-    pub fn sources(&self, workspace_id: String) -> Result<Vec<FileSource>> {
-        self.client.get()?.files().sources(&workspace_id)
-    }
+twin! {
+    /// The async twin of `Files` (`AsyncOperatorClient.files()`): the same methods, awaited;
+    /// `pages(folder)` returns an `AsyncFilePages` and `open(...)` an `AsyncFileStream`.
+    pub struct AsyncFiles for Files;
+}
 
-    /// The drives of a source. `GET /sonar/files/{source_id}/drives`.
-    ///
-    /// # Errors
-    /// `AirbyteError.NotFound` for a source the organisation does not own.
-    pub fn drives(&self, source_id: String) -> Result<Vec<Drive>> {
-        self.client.get()?.files().drives(&source_id)
-    }
+twin! {
+    impl Files => AsyncFiles {
+        awaited {
+            /// The sources of a workspace whose files can be read.
+            /// `GET /sonar/files/sources?workspace_id=…`.
+            ///
+            /// # Errors
+            /// `AirbyteError.InvalidArgument` for an empty `workspace_id` (nothing sent);
+            /// `AirbyteError.NotFound` for a workspace of another organisation.
+            pub fn sources(&self, workspace_id: String) -> Result<Vec<FileSource>> {
+                self.client.get()?.files().sources(&workspace_id)
+            }
 
-    /// Reads one page of a folder's entries.
-    /// `GET /sonar/files/{source_id}[/drives/{drive_id}]/list/{path}?limit=…&continuation_token=…`.
-    /// `continuation_token` is the previous page's `next` (`None`: the first page); `pages()`
-    /// follows them for you.
-    ///
-    /// # Errors
-    /// `AirbyteError.InvalidArgument` naming `source_id`, `drive_id`, `path` or `limit`
-    /// (nothing sent); `AirbyteError.NotFound` for a source, drive or folder that does not
-    /// exist.
-    #[uniffi::method(default(continuation_token = None))]
-    pub fn list_page(
-        &self,
-        folder: FolderQuery,
-        continuation_token: Option<String>,
-    ) -> Result<FilePage> {
-        self.client
-            .get()?
-            .files()
-            .list_page(&folder, continuation_token.as_deref())
-    }
+            /// The drives of a source. `GET /sonar/files/{source_id}/drives`.
+            ///
+            /// # Errors
+            /// `AirbyteError.NotFound` for a source the organisation does not own.
+            pub fn drives(&self, source_id: String) -> Result<Vec<Drive>> {
+                self.client.get()?.files().drives(&source_id)
+            }
 
-    /// A walk over every page of the folder, fetched one page per `FilePages.next_page()`
-    /// call. Nothing is sent here: every error of the walk (an empty `path` included) comes
-    /// from `next_page()`.
-    pub fn pages(&self, folder: FolderQuery) -> Arc<FilePages> {
-        Arc::new(FilePages {
-            walk: Walk::new(&self.client, |client| client.files().iter(&folder)),
-        })
-    }
-
-    /// Opens a file for reading: sends the GET and returns once the response head has arrived;
-    /// the content is read with `FileStream.read()`, a chunk at a time.
-    /// `GET /sonar/files/{source_id}[/drives/{drive_id}]/get/{path}` (`drive_id` `None`, the
-    /// default: the source's own files).
-    ///
-    /// # Errors
-    /// `AirbyteError.InvalidArgument` naming `source_id`, `drive_id` or `path` (nothing
-    /// sent); `AirbyteError.NotFound` for a source, drive or file that does not exist; auth
-    /// and transport errors.
-    #[uniffi::method(default(drive_id = None))]
-    pub fn open(
-        &self,
-        source_id: String,
-        path: String,
-        drive_id: Option<String>,
-    ) -> Result<Arc<FileStream>> {
-        let reader = self
-            .client
-            .get()?
-            .files()
-            .open(&source_id, drive_id.as_deref(), &path)?;
-        Ok(Arc::new(FileStream {
-            client: self.client.clone(),
-            reader: Mutex::new(Some(reader)),
-        }))
+            /// Reads one page of a folder's entries.
+            /// `GET /sonar/files/{source_id}[/drives/{drive_id}]/list/{path}?limit=…&continuation_token=…`.
+            /// `continuation_token` is the previous page's `next` (`None`: the first page); `pages()`
+            /// follows them for you.
+            ///
+            /// # Errors
+            /// `AirbyteError.InvalidArgument` naming `source_id`, `drive_id`, `path` or `limit`
+            /// (nothing sent); `AirbyteError.NotFound` for a source, drive or folder that does not
+            /// exist.
+            #[uniffi::method(default(continuation_token = None))]
+            pub fn list_page(
+                &self,
+                folder: FolderQuery,
+                continuation_token: Option<String>,
+            ) -> Result<FilePage> {
+                self.client
+                    .get()?
+                    .files()
+                    .list_page(&folder, continuation_token.as_deref())
+            }
+        }
+        awaited_twin {
+            /// Opens a file for reading: sends the GET and returns once the response head has arrived;
+            /// the content is read with `FileStream.read()`, a chunk at a time.
+            /// `GET /sonar/files/{source_id}[/drives/{drive_id}]/get/{path}` (`drive_id` `None`, the
+            /// default: the source's own files).
+            ///
+            /// # Errors
+            /// `AirbyteError.InvalidArgument` naming `source_id`, `drive_id` or `path` (nothing
+            /// sent); `AirbyteError.NotFound` for a source, drive or file that does not exist; auth
+            /// and transport errors.
+            #[uniffi::method(default(drive_id = None))]
+            pub fn open(
+                &self,
+                source_id: String,
+                path: String,
+                drive_id: Option<String>,
+            ) -> Result<Arc<FileStream>> {
+                let reader = self
+                    .client
+                    .get()?
+                    .files()
+                    .open(&source_id, drive_id.as_deref(), &path)?;
+                Ok(Arc::new(FileStream {
+                    client: self.client.clone(),
+                    reader: Mutex::new(Some(reader)),
+                }))
+            }
+        }
+        handles {
+            /// A walk over every page of the folder, fetched one page per `FilePages.next_page()`
+            /// call. Nothing is sent here: every error of the walk (an empty `path` included) comes
+            /// from `next_page()`.
+            pub fn pages(&self, folder: FolderQuery) -> Arc<FilePages> {
+                Arc::new(FilePages {
+                    walk: Walk::new(&self.client, |client| client.files().iter(&folder)),
+                })
+            }
+        }
     }
 }
 
@@ -114,17 +126,26 @@ pub struct FilePages {
     walk: Walk<FileEntry>,
 }
 
-#[uniffi::export]
-impl FilePages {
-    /// The next page's entries, or `None` once the last page has been read (and after an
-    /// error other than `ClientClosed`).
-    ///
-    /// # Errors
-    /// `AirbyteError.InvalidArgument` for the walk's folder (first call, nothing sent);
-    /// `AirbyteError.Pagination`; the request's own errors; `AirbyteError.ClientClosed` once
-    /// the client is closed.
-    pub fn next_page(&self) -> Result<Option<Vec<FileEntry>>> {
-        self.walk.next_page()
+twin! {
+    /// The async twin of `FilePages` (from `AsyncFiles.pages(folder)`): `next_page()` is
+    /// awaited (Python: `async for` over it).
+    pub struct AsyncFilePages for FilePages;
+}
+
+twin! {
+    impl FilePages => AsyncFilePages {
+        awaited {
+            /// The next page's entries, or `None` once the last page has been read (and after an
+            /// error other than `ClientClosed`).
+            ///
+            /// # Errors
+            /// `AirbyteError.InvalidArgument` for the walk's folder (first call, nothing sent);
+            /// `AirbyteError.Pagination`; the request's own errors; `AirbyteError.ClientClosed` once
+            /// the client is closed.
+            pub fn next_page(&self) -> Result<Option<Vec<FileEntry>>> {
+                self.walk.next_page()
+            }
+        }
     }
 }
 
@@ -144,6 +165,12 @@ pub struct FileStream {
     reader: Mutex<Option<cf::FileReader>>,
 }
 
+twin! {
+    /// The async twin of `FileStream` (from `AsyncFiles.open(...)`): every method is awaited,
+    /// `close()` too (Kotlin `shutdown()`), since each waits for a read running on another task.
+    pub struct AsyncFileStream for FileStream;
+}
+
 impl FileStream {
     fn with<T>(&self, f: impl FnOnce(&mut cf::FileReader) -> Result<T>) -> Result<T> {
         let mut reader = self.reader.lock().unwrap_or_else(|p| p.into_inner());
@@ -160,52 +187,55 @@ impl FileStream {
     }
 }
 
-#[uniffi::export]
-impl FileStream {
-    /// The next bytes of the file: at most `max_bytes` (and at most 1 MiB), as many as have
-    /// arrived; empty at the end of the file (or for `max_bytes` 0).
-    ///
-    /// # Errors
-    /// `AirbyteError.Transport` (the connection broke, or the body ended before its
-    /// `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
-    /// retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
-    pub fn read(&self, max_bytes: u32) -> Result<Vec<u8>> {
-        self.with(|r| {
-            let mut buf = vec![0u8; max_bytes.min(MAX_READ) as usize];
-            let n = r.read_chunk(&mut buf)?;
-            buf.truncate(n);
-            Ok(buf)
-        })
-    }
+twin! {
+    impl FileStream => AsyncFileStream {
+        awaited {
+            /// The next bytes of the file: at most `max_bytes` (and at most 1 MiB), as many as have
+            /// arrived; empty at the end of the file (or for `max_bytes` 0).
+            ///
+            /// # Errors
+            /// `AirbyteError.Transport` (the connection broke, or the body ended before its
+            /// `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
+            /// retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
+            pub fn read(&self, max_bytes: u32) -> Result<Vec<u8>> {
+                self.with(|r| {
+                    let mut buf = vec![0u8; max_bytes.min(MAX_READ) as usize];
+                    let n = r.read_chunk(&mut buf)?;
+                    buf.truncate(n);
+                    Ok(buf)
+                })
+            }
 
-    /// The file's length in bytes from the response's `Content-Length`, when it had one.
-    ///
-    /// # Errors
-    /// `AirbyteError.ClientClosed` after `close()` or the client's.
-    pub fn content_length(&self) -> Result<Option<u64>> {
-        self.with(|r| Ok(r.content_length()))
-    }
+            /// The file's length in bytes from the response's `Content-Length`, when it had one.
+            ///
+            /// # Errors
+            /// `AirbyteError.ClientClosed` after `close()` or the client's.
+            pub fn content_length(&self) -> Result<Option<u64>> {
+                self.with(|r| Ok(r.content_length()))
+            }
 
-    /// The response's `Content-Type` (e.g. `text/csv`), when it had one.
-    ///
-    /// # Errors
-    /// `AirbyteError.ClientClosed` after `close()` or the client's.
-    pub fn content_type(&self) -> Result<Option<String>> {
-        self.with(|r| Ok(r.content_type().map(str::to_owned)))
-    }
+            /// The response's `Content-Type` (e.g. `text/csv`), when it had one.
+            ///
+            /// # Errors
+            /// `AirbyteError.ClientClosed` after `close()` or the client's.
+            pub fn content_type(&self) -> Result<Option<String>> {
+                self.with(|r| Ok(r.content_type().map(str::to_owned)))
+            }
 
-    /// How many bytes have been read so far.
-    ///
-    /// # Errors
-    /// `AirbyteError.ClientClosed` after `close()` or the client's.
-    pub fn bytes_read(&self) -> Result<u64> {
-        self.with(|r| Ok(r.bytes_read()))
-    }
+            /// How many bytes have been read so far.
+            ///
+            /// # Errors
+            /// `AirbyteError.ClientClosed` after `close()` or the client's.
+            pub fn bytes_read(&self) -> Result<u64> {
+                self.with(|r| Ok(r.bytes_read()))
+            }
 
-    /// Lets go of the file and its connection (Kotlin: `shutdown()`); closing again does
-    /// nothing.
-    pub fn close(&self) {
-        let reader = self.reader.lock().unwrap_or_else(|p| p.into_inner()).take();
-        drop(reader);
+            /// Lets go of the file and its connection (Kotlin: `shutdown()`); closing again does
+            /// nothing.
+            pub fn close(&self) {
+                let reader = self.reader.lock().unwrap_or_else(|p| p.into_inner()).take();
+                drop(reader);
+            }
+        }
     }
 }

@@ -5,23 +5,33 @@
 //! derive uniffi under its `uniffi` feature; this crate shares the core's library name, so
 //! uniffi generates one module per language for both. What is declared here are the objects
 //! (clients, area handles, page walks, tokens) and one-line delegations to the core, plus the
-//! few foreign-only pieces: `close()`, the log hook and the validation functions over JSON
-//! text. Connector configs and specs travel as JSON text, open enums keep values they do not
+//! few foreign-only pieces: `close()`, the log hook and the validation functions. Connector
+//! configs, specs and form models are each language's own JSON values (the custom types
+//! `JsonObject` and `JsonValue`, JSON text on the wire), open enums keep values they do not
 //! know in an `Unknown` case, and the logic (validation, retries, token refresh, pagination)
 //! lives in the `airbyte-embedded` crate and is tested there.
+//!
+//! Every object that makes network calls has an async twin (`AsyncOperatorClient`,
+//! `AsyncEndUserClient`, `AsyncWorkspaces`, `AsyncWorkspacePages`, …): the same methods, each
+//! network call a Python coroutine, a Kotlin `suspend` function or a Swift `async throws`
+//! function, run on a bounded thread pool. Each method is declared once, with its twin, by
+//! `twin!` (in [`twin`], which says why twins, and how cancellation works).
 //!
 //! One module per API area, as in the core:
 //! [`config`], [`operator`], [`end_user`], [`source_templates`], [`connection_templates`], [`tags`],
 //! [`definitions`], [`sources`], [`checks`], [`workspaces`], [`connectors`],
-//! [`oauth_credentials`], [`tokens`], [`validation`], [`logging`], [`files`], [`proxy`],
-//! [`search`].
+//! [`oauth_credentials`], [`tokens`], [`token_store`], [`bulk`], [`validation`], [`logging`],
+//! [`files`], [`proxy`], [`search`]; the error's text in [`errors`]; the async twins' machinery
+//! in [`twin`].
 
 uniffi::setup_scaffolding!();
 
 mod lifecycle;
 mod models;
+pub mod twin;
 mod walk;
 
+pub mod bulk;
 pub mod catalogs;
 pub mod checks;
 pub mod config;
@@ -30,6 +40,7 @@ pub mod connectors;
 pub mod definitions;
 pub mod destinations;
 pub mod end_user;
+pub mod errors;
 pub mod files;
 pub mod logging;
 pub mod oauth_credentials;
@@ -40,13 +51,15 @@ pub mod source_templates;
 pub mod sources;
 pub mod tags;
 pub mod testing;
+pub mod token_provider;
+pub mod token_store;
 pub mod tokens;
 pub mod validation;
 pub mod workspaces;
 
-pub use end_user::EndUserClient;
+pub use end_user::{AsyncEndUserClient, EndUserClient};
 pub use models::*;
-pub use operator::OperatorClient;
+pub use operator::{AsyncOperatorClient, OperatorClient};
 
 /// The result type of every fallible facade call.
 pub type Result<T, E = AirbyteError> = std::result::Result<T, E>;

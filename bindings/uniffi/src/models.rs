@@ -1,6 +1,7 @@
 //! The core models the facade's objects take and return. They are declared once, in the core
 //! crate, and derive their uniffi records and enums there (its `uniffi` feature).
 
+pub use airbyte_embedded::bulk::{BulkOptions, WorkspaceSyncPlan};
 pub use airbyte_embedded::connectors::{
     Connector, ConnectorAction, ConnectorCheck, ConnectorCreate, ConnectorExecute,
     ConnectorExecution, ConnectorFilter, ConnectorUpdate, ExecutionMetadata, ExecutionStatus,

@@ -7,6 +7,7 @@ use airbyte_embedded as core;
 
 use crate::Result;
 use crate::lifecycle::{EndUserSlot, OperatorSlot};
+use crate::twin::twin;
 
 /// Who a [`Sources`] acts as.
 enum Owner {
@@ -21,6 +22,12 @@ enum Owner {
 #[derive(uniffi::Object)]
 pub struct Sources {
     owner: Owner,
+}
+
+twin! {
+    /// The async twin of `Sources` (`AsyncOperatorClient.sources()`,
+    /// `AsyncEndUserClient.sources()`): the same methods and checks, awaited.
+    pub struct AsyncSources for Sources;
 }
 
 impl Sources {
@@ -48,62 +55,65 @@ impl Sources {
     }
 }
 
-#[uniffi::export]
-impl Sources {
-    /// Lists a workspace's sources. `GET …/sources?workspace_id=…`.
-    ///
-    /// # Errors
-    /// `AirbyteError.InvalidArgument` for an empty id; `AirbyteError.Forbidden` for another
-    /// workspace.
-    pub fn list(&self, workspace_id: String) -> Result<Vec<SourceSummary>> {
-        self.with(|s| s.list(&workspace_id))
-    }
+twin! {
+    impl Sources => AsyncSources {
+        awaited {
+            /// Lists a workspace's sources. `GET …/sources?workspace_id=…`.
+            ///
+            /// # Errors
+            /// `AirbyteError.InvalidArgument` for an empty id; `AirbyteError.Forbidden` for another
+            /// workspace.
+            pub fn list(&self, workspace_id: String) -> Result<Vec<SourceSummary>> {
+                self.with(|s| s.list(&workspace_id))
+            }
 
-    /// Reads one source (secrets masked). `GET …/sources/{id}`.
-    ///
-    /// # Errors
-    /// `AirbyteError.NotFound`.
-    pub fn get(&self, id: String) -> Result<Source> {
-        self.with(|s| s.get(&id))
-    }
+            /// Reads one source (secrets masked). `GET …/sources/{id}`.
+            ///
+            /// # Errors
+            /// `AirbyteError.NotFound`.
+            pub fn get(&self, id: String) -> Result<Source> {
+                self.with(|s| s.get(&id))
+            }
 
-    /// Creates a source, after validating `merge(template defaults, source_config)` against
-    /// the template's spec unless `options.validate` is false. `POST …/sources`.
-    ///
-    /// # Errors
-    /// `AirbyteError.InvalidConfig` listing every problem with its JSON pointer (nothing
-    /// sent); `AirbyteError.InvalidArgument` for a config that is not a JSON object;
-    /// `AirbyteError.Validation` when the service refuses it; `AirbyteError.NotFound` for an
-    /// unknown template.
-    #[uniffi::method(default(options = None))]
-    pub fn create(&self, source: SourceCreate, options: Option<WriteOptions>) -> Result<Source> {
-        let source = source;
-        let options = options.unwrap_or_default();
-        self.with(|s| s.create_with(&source, &options))
-    }
+            /// Creates a source, after validating `merge(template defaults, source_config)` against
+            /// the template's spec unless `options.validate` is false. `POST …/sources`.
+            ///
+            /// # Errors
+            /// `AirbyteError.InvalidConfig` listing every problem with its JSON pointer (nothing
+            /// sent); `AirbyteError.InvalidArgument` for a config that is not a JSON object;
+            /// `AirbyteError.Validation` when the service refuses it; `AirbyteError.NotFound` for an
+            /// unknown template.
+            #[uniffi::method(default(options = None))]
+            pub fn create(&self, source: SourceCreate, options: Option<WriteOptions>) -> Result<Source> {
+                let source = source;
+                let options = options.unwrap_or_default();
+                self.with(|s| s.create_with(&source, &options))
+            }
 
-    /// Replaces a source's name and/or user config, validating a new config first (which
-    /// reads the source: `GET …/sources/{id}`). `PUT …/sources/{id}`.
-    ///
-    /// # Errors
-    /// As `create`.
-    #[uniffi::method(default(options = None))]
-    pub fn update(
-        &self,
-        id: String,
-        update: SourceUpdate,
-        options: Option<WriteOptions>,
-    ) -> Result<Source> {
-        let update = update;
-        let options = options.unwrap_or_default();
-        self.with(|s| s.update_with(&id, &update, &options))
-    }
+            /// Replaces a source's name and/or user config, validating a new config first (which
+            /// reads the source: `GET …/sources/{id}`). `PUT …/sources/{id}`.
+            ///
+            /// # Errors
+            /// As `create`.
+            #[uniffi::method(default(options = None))]
+            pub fn update(
+                &self,
+                id: String,
+                update: SourceUpdate,
+                options: Option<WriteOptions>,
+            ) -> Result<Source> {
+                let update = update;
+                let options = options.unwrap_or_default();
+                self.with(|s| s.update_with(&id, &update, &options))
+            }
 
-    /// Deletes a source. `DELETE …/sources/{id}` → `{id, deleted_at}`.
-    ///
-    /// # Errors
-    /// `AirbyteError.NotFound`.
-    pub fn delete(&self, id: String) -> Result<Deleted> {
-        self.with(|s| s.delete(&id))
+            /// Deletes a source. `DELETE …/sources/{id}` → `{id, deleted_at}`.
+            ///
+            /// # Errors
+            /// `AirbyteError.NotFound`.
+            pub fn delete(&self, id: String) -> Result<Deleted> {
+                self.with(|s| s.delete(&id))
+            }
+        }
     }
 }

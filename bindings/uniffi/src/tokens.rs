@@ -8,13 +8,21 @@ use std::sync::Arc;
 use airbyte_embedded as core;
 
 use crate::Result;
-use crate::operator::OperatorClient;
+use crate::operator::{AsyncOperatorClient, OperatorClient};
+use crate::twin::twin;
 
 /// A scoped token: reaches one end-user workspace, safe to hand to that user's browser or
 /// app (lifetime 20 minutes on the service). Its text is only returned by `expose()`.
 #[derive(uniffi::Object)]
 pub struct ScopedToken {
     inner: core::ScopedToken,
+}
+
+impl ScopedToken {
+    /// The facade object of a core token.
+    pub(crate) fn from_core(inner: core::ScopedToken) -> Arc<Self> {
+        Arc::new(ScopedToken { inner })
+    }
 }
 
 #[uniffi::export]
@@ -99,41 +107,44 @@ pub fn validate_allowed_origin(origin: String) -> Result<()> {
     core::validate_allowed_origin(&origin)
 }
 
-#[uniffi::export]
-impl OperatorClient {
-    /// Mints a new scoped token for one end user's workspace, creating the workspace if the
-    /// name is new; each call mints a fresh token (see `scoped_token` for a cached one).
-    /// `POST /embedded/scoped-token` (or `/account/applications/scoped-token`).
-    ///
-    /// # Errors
-    /// `AirbyteError.InvalidArgument` for an empty workspace name or a region that is not a
-    /// UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
-    /// `AirbyteError.ClientClosed` after `close()`.
-    pub fn mint_scoped_token(&self, request: ScopedTokenRequest) -> Result<Arc<ScopedToken>> {
-        let token = self.core()?.mint_scoped_token(&request)?;
-        Ok(Arc::new(ScopedToken { inner: token }))
-    }
+twin! {
+    impl OperatorClient => AsyncOperatorClient {
+        awaited {
+            /// Mints a new scoped token for one end user's workspace, creating the workspace if the
+            /// name is new; each call mints a fresh token (see `scoped_token` for a cached one).
+            /// `POST /embedded/scoped-token` (or `/account/applications/scoped-token`).
+            ///
+            /// # Errors
+            /// `AirbyteError.InvalidArgument` for an empty workspace name or a region that is not a
+            /// UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
+            /// `AirbyteError.ClientClosed` after `close()`.
+            pub fn mint_scoped_token(&self, request: ScopedTokenRequest) -> Result<Arc<ScopedToken>> {
+                let token = self.core()?.mint_scoped_token(&request)?;
+                Ok(Arc::new(ScopedToken { inner: token }))
+            }
 
-    /// A scoped token for `workspace_name` from this client's cache, minted when missing or
-    /// near expiry. Concurrent callers for one workspace share one mint.
-    ///
-    /// # Errors
-    /// As `mint_scoped_token`.
-    pub fn scoped_token(&self, workspace_name: String) -> Result<Arc<ScopedToken>> {
-        let token = self.core()?.scoped_token(&workspace_name)?;
-        Ok(Arc::new(ScopedToken { inner: token }))
-    }
+            /// A scoped token for `workspace_name` from this client's cache, minted when missing or
+            /// near expiry. Concurrent callers for one workspace share one mint.
+            ///
+            /// # Errors
+            /// As `mint_scoped_token`.
+            pub fn scoped_token(&self, workspace_name: String) -> Result<Arc<ScopedToken>> {
+                let token = self.core()?.scoped_token(&workspace_name)?;
+                Ok(Arc::new(ScopedToken { inner: token }))
+            }
 
-    /// Mints a widget token for one end user's workspace, bound to `allowed_origin`, and
-    /// decodes it. `POST /embedded/widget-token` (or `/account/applications/widget-token`).
-    ///
-    /// # Errors
-    /// `AirbyteError.InvalidArgument` naming `allowed_origin`, `workspace_name` or
-    /// `region_id` (nothing sent); `AirbyteError.Validation`;
-    /// `AirbyteError.InvalidWidgetToken` when the answer does not decode;
-    /// `AirbyteError.ClientClosed` after `close()`.
-    pub fn mint_widget_token(&self, request: WidgetTokenRequest) -> Result<Arc<WidgetToken>> {
-        let token = self.core()?.mint_widget_token(&request)?;
-        Ok(Arc::new(WidgetToken { inner: token }))
+            /// Mints a widget token for one end user's workspace, bound to `allowed_origin`, and
+            /// decodes it. `POST /embedded/widget-token` (or `/account/applications/widget-token`).
+            ///
+            /// # Errors
+            /// `AirbyteError.InvalidArgument` naming `allowed_origin`, `workspace_name` or
+            /// `region_id` (nothing sent); `AirbyteError.Validation`;
+            /// `AirbyteError.InvalidWidgetToken` when the answer does not decode;
+            /// `AirbyteError.ClientClosed` after `close()`.
+            pub fn mint_widget_token(&self, request: WidgetTokenRequest) -> Result<Arc<WidgetToken>> {
+                let token = self.core()?.mint_widget_token(&request)?;
+                Ok(Arc::new(WidgetToken { inner: token }))
+            }
+        }
     }
 }

@@ -1,21 +1,26 @@
 //! Client-side validation of source configs against connector specs, secret masking, and the
-//! form model. Pure and offline: nothing here sends a request. Specs and configs are JSON
-//! text; a spec may be a `ConnectorSpecification` (`connectionSpecification`), a manifest
-//! spec (`connection_specification`) or a bare JSON Schema.
+//! form model. Pure and offline: nothing here sends a request. Specs, configs and form models
+//! are each language's own JSON values (`JsonValue`, `JsonObject`); a spec may be a
+//! `ConnectorSpecification` (`connectionSpecification`), a manifest spec
+//! (`connection_specification`) or a bare JSON Schema. `Spec.from_text` and
+//! `Spec.validate_text` take JSON text as is, for callers holding the text already or whose
+//! language's values would change it (Swift dictionaries do not keep key order).
 
 use crate::models::{AirbyteError, Coercion, ValidationOptions};
 use airbyte_embedded::validation as cv;
 
 use crate::Result;
 use std::fmt;
+use std::sync::Arc;
 
 use airbyte_embedded::redact::KeysOnly;
-use airbyte_embedded::uniffi_types::JsonObject;
 use airbyte_embedded::uniffi_types::{
-    object_text, parse_object as object, parse_value as value, value_text,
+    JsonObject, JsonValue, object_argument as object, parse_object, parse_value,
+    value_argument as value,
 };
 
-// The core's JSON object conversion (JSON text abroad), for this crate's own record.
+// The core's JSON object conversion (each language's own JSON objects abroad), for this
+// crate's own record and functions; `JsonValue`'s is brought in once, in `catalogs`.
 uniffi::use_remote_type!(airbyte_embedded::JsonObject);
 
 /// A source config that passed validation: the core's `ValidatedConfig` without its compiled
@@ -27,10 +32,10 @@ uniffi::use_remote_type!(airbyte_embedded::JsonObject);
 #[uniffi::export(Debug, Display)]
 pub struct ValidatedConfig {
     /// `partial_default_config` with the source config merged over it (and required defaults
-    /// injected), as JSON object text: what the service will hold. May contain secrets.
+    /// injected): what the service will hold. May contain secrets.
     pub merged: JsonObject,
-    /// The source config as it should be sent, as JSON object text: the input, changed only
-    /// by opt-in coercion and injected defaults.
+    /// The source config as it should be sent: the input, changed only by opt-in coercion and
+    /// injected defaults.
     pub source_config: JsonObject,
     /// Every change coercion made (empty when off).
     pub coercions: Vec<Coercion>,
@@ -70,68 +75,68 @@ impl From<cv::ValidatedConfig> for ValidatedConfig {
     }
 }
 
-/// Validates `merge(partial_default_config, source_config)` against a connector spec (all
-/// JSON text; the configs must be objects). `options` defaults to the strict
-/// `ValidationOptions()`.
+/// Validates `merge(partial_default_config, source_config)` against a connector spec (the
+/// configs are JSON objects). `options` defaults to the strict `ValidationOptions()`.
 ///
 /// # Errors
 /// `AirbyteError.InvalidConfig` listing every problem, each with a JSON pointer `path`, a
 /// `message` and the failing `keyword` (a masked secret sent back is keyword
 /// `airbyte_secret`); `AirbyteError.InvalidSpec` when the spec does not load;
-/// `AirbyteError.InvalidArgument` for text that is not JSON.
+/// `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON (a Python
+/// `set`, a NaN; for the configs, anything but an object).
 #[uniffi::export(default(options = None))]
 pub fn validate_source_config(
-    spec: String,
-    partial_default_config: String,
-    source_config: String,
+    spec: JsonValue,
+    partial_default_config: JsonObject,
+    source_config: JsonObject,
     options: Option<ValidationOptions>,
 ) -> Result<ValidatedConfig> {
-    let spec = value("spec", &spec)?;
-    let defaults = object("partial_default_config", &partial_default_config)?;
-    let config = object("source_config", &source_config)?;
+    let spec = value("spec", spec)?;
+    let defaults = object("partial_default_config", partial_default_config)?;
+    let config = object("source_config", source_config)?;
     let options = options.unwrap_or_default();
     Ok(cv::validate_source_config(&spec, &defaults, &config, &options)?.into())
 }
 
 /// `partial_default_config` with `source_config` merged over it, as the service merges them
-/// (user values win; a `oneOf` object is never a hybrid of two branches), as JSON text.
+/// (user values win; a `oneOf` object is never a hybrid of two branches).
 ///
 /// # Errors
-/// `AirbyteError.InvalidArgument` for text that is not JSON (objects for the configs).
+/// `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
 #[uniffi::export]
 pub fn merge_config(
-    spec: String,
-    partial_default_config: String,
-    source_config: String,
-) -> Result<String> {
-    let spec = value("spec", &spec)?;
-    let defaults = object("partial_default_config", &partial_default_config)?;
-    let config = object("source_config", &source_config)?;
-    Ok(object_text(&cv::merge_config(&spec, &defaults, &config)))
+    spec: JsonValue,
+    partial_default_config: JsonObject,
+    source_config: JsonObject,
+) -> Result<JsonObject> {
+    let spec = value("spec", spec)?;
+    let defaults = object("partial_default_config", partial_default_config)?;
+    let config = object("source_config", source_config)?;
+    Ok(cv::merge_config(&spec, &defaults, &config))
 }
 
 /// `config` with every value at an `airbyte_secret` path of `spec` replaced by `**********`
-/// (as the service does in responses), as JSON text.
+/// (as the service does in responses).
 ///
 /// # Errors
-/// `AirbyteError.InvalidArgument` for text that is not JSON.
+/// `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
 #[uniffi::export]
-pub fn mask_secrets(spec: String, config: String) -> Result<String> {
-    let spec = value("spec", &spec)?;
-    let config = value("config", &config)?;
-    Ok(value_text(&cv::mask_secrets(&spec, &config)))
+pub fn mask_secrets(spec: JsonValue, config: JsonValue) -> Result<JsonValue> {
+    let spec = value("spec", spec)?;
+    let config = value("config", config)?;
+    Ok(cv::mask_secrets(&spec, &config))
 }
 
 /// `config` redacted for logs: secrets masked, and every scalar the spec does not describe
-/// masked too (an allow-list), as JSON text.
+/// masked too (an allow-list).
 ///
 /// # Errors
-/// `AirbyteError.InvalidArgument` for text that is not JSON.
+/// `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
 #[uniffi::export]
-pub fn redact_config(spec: String, config: String) -> Result<String> {
-    let spec = value("spec", &spec)?;
-    let config = value("config", &config)?;
-    Ok(value_text(&cv::redact_config(&spec, &config)))
+pub fn redact_config(spec: JsonValue, config: JsonValue) -> Result<JsonValue> {
+    let spec = value("spec", spec)?;
+    let config = value("config", config)?;
+    Ok(cv::redact_config(&spec, &config))
 }
 
 /// Every `airbyte_secret` path of `spec` as a JSON pointer, with `*` standing for any array
@@ -140,10 +145,10 @@ pub fn redact_config(spec: String, config: String) -> Result<String> {
 ///
 /// # Errors
 /// `AirbyteError.InvalidSpec` when the spec does not load; `AirbyteError.InvalidArgument`
-/// for text that is not JSON.
+/// for a value that is not JSON.
 #[uniffi::export]
-pub fn secret_paths(spec: String) -> Result<Vec<String>> {
-    let spec = value("spec", &spec)?;
+pub fn secret_paths(spec: JsonValue) -> Result<Vec<String>> {
+    let spec = value("spec", spec)?;
     cv::secret_paths(&spec)
 }
 
@@ -151,27 +156,30 @@ pub fn secret_paths(spec: String) -> Result<Vec<String>> {
 /// path of `spec`: what a fetched config hides.
 ///
 /// # Errors
-/// `AirbyteError.InvalidArgument` for text that is not JSON.
+/// `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
 #[uniffi::export]
-pub fn masked_secret_paths(spec: String, config: String) -> Result<Vec<String>> {
-    let spec = value("spec", &spec)?;
-    let config = value("config", &config)?;
+pub fn masked_secret_paths(spec: JsonValue, config: JsonValue) -> Result<Vec<String>> {
+    let spec = value("spec", spec)?;
+    let config = value("config", config)?;
     Ok(cv::masked_secret_paths(&spec, &config))
 }
 
-/// The spec an end user fills for a template, as JSON text: `connector_spec` with every field
-/// that `partial_default_config` supplies no longer required.
+/// The spec an end user fills for a template: `connector_spec` with every field that
+/// `partial_default_config` supplies no longer required.
 ///
 /// # Errors
-/// `AirbyteError.InvalidArgument` for text that is not JSON.
+/// `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
 #[uniffi::export]
-pub fn user_config_spec(connector_spec: String, partial_default_config: String) -> Result<String> {
-    let spec = value("connector_spec", &connector_spec)?;
-    let defaults = object("partial_default_config", &partial_default_config)?;
-    Ok(value_text(&cv::user_config_spec(&spec, &defaults)))
+pub fn user_config_spec(
+    connector_spec: JsonValue,
+    partial_default_config: JsonObject,
+) -> Result<JsonValue> {
+    let spec = value("connector_spec", connector_spec)?;
+    let defaults = object("partial_default_config", partial_default_config)?;
+    Ok(cv::user_config_spec(&spec, &defaults))
 }
 
-/// The form model of `spec` for a template with `partial_default_config`, as JSON text: a
+/// The form model of `spec` for a template with `partial_default_config`: a JSON object
 /// `{title?, description?, documentation_url?, fields: [...], groups?, advanced_auth?}`
 /// tree whose fields carry `key`, `path` (JSON pointer), `title`, `kind` (`string`,
 /// `integer`, `number`, `boolean`, `object`, `array`, `choice`, `unknown`) and the
@@ -179,13 +187,145 @@ pub fn user_config_spec(connector_spec: String, partial_default_config: String) 
 ///
 /// # Errors
 /// `AirbyteError.InvalidSpec` when the spec does not load; `AirbyteError.InvalidArgument`
-/// for text that is not JSON.
+/// naming the argument for a value that is not JSON.
 #[uniffi::export]
-pub fn form_model(spec: String, partial_default_config: String) -> Result<String> {
-    let spec = value("spec", &spec)?;
-    let defaults = object("partial_default_config", &partial_default_config)?;
-    let form = cv::form_model(&spec, &defaults)?;
-    serde_json::to_string(&form).map_err(|e| AirbyteError::InvalidSpec {
+pub fn form_model(spec: JsonValue, partial_default_config: JsonObject) -> Result<JsonValue> {
+    let spec = value("spec", spec)?;
+    let defaults = object("partial_default_config", partial_default_config)?;
+    form_value(&cv::form_model(&spec, &defaults)?)
+}
+
+/// A connector spec compiled once, for validating many configs against it: no call on it
+/// parses, hashes or looks up the spec again. Made from the spec (a `ConnectorSpecification`,
+/// a manifest spec or a bare JSON Schema), as a JSON value or (`from_text`) its JSON text;
+/// thread-safe; keep one per source template. Every method answers as the free function of
+/// the same name given the same spec.
+#[derive(uniffi::Object)]
+pub struct Spec {
+    compiled: cv::Spec,
+    /// The spec as given, for the form's `documentation_url` and `advanced_auth`.
+    connector_spec: serde_json::Value,
+}
+
+#[uniffi::export]
+impl Spec {
+    /// Compiles `spec`, or takes the compiled form from the process-wide cache when a spec
+    /// with the same connection schema was compiled before.
+    ///
+    /// # Errors
+    /// `AirbyteError.InvalidSpec` when the spec does not load (not a JSON Schema, an unknown
+    /// `$schema`, a remote `$ref`, …); `AirbyteError.InvalidArgument` naming `spec` for a
+    /// value that is not JSON.
+    #[uniffi::constructor]
+    pub fn new(spec: JsonValue) -> Result<Arc<Self>> {
+        Self::load(value("spec", spec)?)
+    }
+
+    /// Compiles `spec` given as JSON text, read as is (keys in their order, no conversion to
+    /// the language's values first), as `Spec(spec)` does with the value it spells.
+    ///
+    /// # Errors
+    /// As `Spec(spec)`; `AirbyteError.InvalidArgument` naming `spec` for text that is not
+    /// JSON.
+    #[uniffi::constructor]
+    pub fn from_text(spec: String) -> Result<Arc<Self>> {
+        Self::load(parse_value("spec", &spec)?)
+    }
+
+    /// Validates `source_config` (a JSON object) with no template defaults and the strict
+    /// `ValidationOptions()`, as `validate_source_config(spec, {}, source_config)` does. The
+    /// cheapest call: only the config crosses (each further argument, `None` included, is one
+    /// more buffer to allocate). `validate_with` takes defaults and options.
+    ///
+    /// # Errors
+    /// `AirbyteError.InvalidConfig` listing every problem (`path`, `message`, `keyword`);
+    /// `AirbyteError.InvalidArgument` naming `source_config` for a value that is not a JSON
+    /// object.
+    pub fn validate(&self, source_config: JsonObject) -> Result<ValidatedConfig> {
+        self.validate_default(object("source_config", source_config)?)
+    }
+
+    /// Validates `source_config` given as JSON object text, read as is (keys in their order,
+    /// no conversion to the language's values first), as `validate` does with the object it
+    /// spells.
+    ///
+    /// # Errors
+    /// As `validate`; `AirbyteError.InvalidArgument` naming `source_config` for text that is
+    /// not a JSON object.
+    pub fn validate_text(&self, source_config: String) -> Result<ValidatedConfig> {
+        self.validate_default(parse_object("source_config", &source_config)?)
+    }
+
+    /// Validates `merge(partial_default_config, source_config)` (JSON objects; `options`
+    /// defaults to the strict `ValidationOptions()`), as `validate_source_config` does with
+    /// this spec.
+    ///
+    /// # Errors
+    /// As `validate`.
+    #[uniffi::method(default(options = None))]
+    pub fn validate_with(
+        &self,
+        source_config: JsonObject,
+        partial_default_config: JsonObject,
+        options: Option<ValidationOptions>,
+    ) -> Result<ValidatedConfig> {
+        let config = object("source_config", source_config)?;
+        let defaults = object("partial_default_config", partial_default_config)?;
+        let options = options.unwrap_or_default();
+        Ok(self.compiled.validate(&defaults, &config, &options)?.into())
+    }
+
+    /// `config` with every value at an `airbyte_secret` path replaced by `**********` (as
+    /// `mask_secrets`).
+    ///
+    /// # Errors
+    /// `AirbyteError.InvalidArgument` naming `config` for a value that is not JSON.
+    pub fn mask_secrets(&self, config: JsonValue) -> Result<JsonValue> {
+        let config = value("config", config)?;
+        Ok(self.compiled.mask_secrets(&config))
+    }
+
+    /// Every `airbyte_secret` path as a JSON pointer, with `*` standing for any array index
+    /// (as `secret_paths`).
+    pub fn secret_paths(&self) -> Vec<String> {
+        self.compiled.secret_paths().to_vec()
+    }
+
+    /// The form model for a template with `partial_default_config` (a JSON object; defaults
+    /// to none), as `form_model` returns it.
+    ///
+    /// # Errors
+    /// `AirbyteError.InvalidArgument` naming `partial_default_config` for a value that is not
+    /// a JSON object.
+    #[uniffi::method(default(partial_default_config = None))]
+    pub fn form(&self, partial_default_config: Option<JsonObject>) -> Result<JsonValue> {
+        let defaults = partial_default_config.map_or_else(
+            || Ok(JsonObject::new()),
+            |d| object("partial_default_config", d),
+        )?;
+        form_value(&self.compiled.form_with(&self.connector_spec, &defaults))
+    }
+}
+
+impl Spec {
+    fn load(connector_spec: JsonValue) -> Result<Arc<Self>> {
+        Ok(Arc::new(Spec {
+            compiled: cv::Spec::load(&connector_spec)?,
+            connector_spec,
+        }))
+    }
+
+    fn validate_default(&self, config: JsonObject) -> Result<ValidatedConfig> {
+        let options = ValidationOptions::default();
+        Ok(self
+            .compiled
+            .validate(&Default::default(), &config, &options)?
+            .into())
+    }
+}
+
+fn form_value(form: &cv::Form) -> Result<JsonValue> {
+    serde_json::to_value(form).map_err(|e| AirbyteError::InvalidSpec {
         detail: format!("could not write the form model as JSON: {e}"),
     })
 }
