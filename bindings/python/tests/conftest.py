@@ -137,6 +137,11 @@ def spec_text(name: str) -> str:
     return (SPECS / f"{name}.json").read_text()
 
 
+def spec_value(name: str) -> Any:
+    """A fixture spec as a Python value (what the SDK's spec arguments take)."""
+    return json.loads(spec_text(name))
+
+
 def replaced(record: Any, **changes: Any) -> Any:
     """A copy of `record` with `changes`: `replaced(ae.defaults().retry_policy, max_retries=0)`.
 

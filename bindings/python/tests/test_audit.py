@@ -322,7 +322,7 @@ def test_tokens_the_server_sends_with_control_bytes(sb):
 
 
 def test_string_forms_of_records_holding_secrets():
-    config = json.dumps({"host": "db", "password": PG_SECRET, "tunnel": {"ssh_key": PG_SECRET}})
+    config = {"host": "db", "password": PG_SECRET, "tunnel": {"ssh_key": PG_SECRET}}
     records = [
         ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config=config, name="n"),
         ae.SourceUpdate(name="n", source_config=config),
@@ -419,7 +419,7 @@ def test_big_bodies_give_bounded_errors(sb):
         template = op.source_templates().create(
             ae.SourceTemplateCreate(
                 actor_definition_id=POSTGRES_DEFINITION_ID,
-                partial_default_config=json.dumps({"host": "db", "password": secret}),
+                partial_default_config={"host": "db", "password": secret},
                 name="big",
             )
         )
@@ -430,10 +430,10 @@ def test_big_bodies_give_bounded_errors(sb):
         AUDIT.text(repr(template))
         op.source_templates().delete(template.id)
     template = op.source_templates().create(
-        ae.SourceTemplateCreate(actor_definition_id=POSTGRES_DEFINITION_ID, partial_default_config=json.dumps({"port": 5432}))
+        ae.SourceTemplateCreate(actor_definition_id=POSTGRES_DEFINITION_ID, partial_default_config={"port": 5432})
     )
     workspace_id = op.mint_scoped_token(ae.ScopedTokenRequest(workspace_name=WORKSPACE)).workspace_id()
-    config = json.dumps({"host": "db", "database": "d", "username": "u", "password": secret})
+    config = {"host": "db", "database": "d", "username": "u", "password": secret}
     for options in [ae.WriteOptions(validate=False), None]:
         try:
             source = op.sources().create(
@@ -449,7 +449,7 @@ def test_big_bodies_give_bounded_errors(sb):
 
     # An ordinary secret: refused by validation, accepted (masked in every answer), refused
     # again on update, and echoed back by the service in a 422.
-    bad = json.dumps({"database": "d", "username": "u", "password": [PG_SECRET], "port": "not-a-port"})
+    bad = {"database": "d", "username": "u", "password": [PG_SECRET], "port": "not-a-port"}
     fails(
         lambda: op.sources().create(ae.SourceCreate(workspace_id=workspace_id, source_template_id=template.id, source_config=bad)),
         ae.AirbyteError.InvalidConfig,
@@ -457,7 +457,7 @@ def test_big_bodies_give_bounded_errors(sb):
     good = ae.SourceCreate(
         workspace_id=workspace_id,
         source_template_id=template.id,
-        source_config=json.dumps({"host": "db", "database": "d", "username": "u", "password": PG_SECRET}),
+        source_config={"host": "db", "database": "d", "username": "u", "password": PG_SECRET},
         name="pg",
     )
     source = op.sources().create(good)
@@ -467,7 +467,7 @@ def test_big_bodies_give_bounded_errors(sb):
     AUDIT.text(op.sources().get(source.id).source_config)
     fails(
         lambda: op.sources().update(
-            source.id, ae.SourceUpdate(source_config=json.dumps({"host": "db", "password": {"v": PG_SECRET}, "port": 5432}))
+            source.id, ae.SourceUpdate(source_config={"host": "db", "password": {"v": PG_SECRET}, "port": 5432})
         ),
         ae.AirbyteError.InvalidConfig,
     )
@@ -482,16 +482,15 @@ def test_big_bodies_give_bounded_errors(sb):
         ae.ConnectionTemplateCreate(
             destination_name=unique("warehouse"),
             destination_definition_id=S3_DEFINITION_ID,
-            destination_config=json.dumps(
-                {
-                    "s3_bucket_name": "b",
-                    "s3_bucket_path": "p",
-                    "s3_bucket_region": "us-east-1",
-                    "access_key_id": "AKIAEXAMPLE",
-                    "secret_access_key": S3_SECRET,
-                    "format": {"format_type": "JSONL"},
-                }
-            ),
+            destination_config={
+                "s3_bucket_name": "b",
+                "s3_bucket_path": "p",
+                "s3_bucket_region": "us-east-1",
+                "access_key_id": "AKIAEXAMPLE",
+                "secret_access_key": S3_SECRET,
+                "format": {"format_type": "JSONL"},
+            }
+        ,
         )
     )
     AUDIT.text(repr(created))

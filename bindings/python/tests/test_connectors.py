@@ -1,7 +1,6 @@
 """The 2026 connectors (sources under their new name, with inline checks and executes) and the
 organisation's OAuth apps, operator side."""
 
-import json
 
 import pytest
 
@@ -10,9 +9,7 @@ from conftest import S3_DEFINITION_ID, STRIPE_DEFINITION_ID, unique
 
 
 def stripe(secret):
-    return json.dumps(
-        {"account_id": "acct_py", "client_secret": secret, "start_date": "2025-01-01T00:00:00Z"}
-    )
+    return {"account_id": "acct_py", "client_secret": secret, "start_date": "2025-01-01T00:00:00Z"}
 
 
 def test_a_connectors_life(fresh_sandbox):
@@ -20,7 +17,7 @@ def test_a_connectors_life(fresh_sandbox):
     template = operator.source_templates().create(
         ae.SourceTemplateCreate(
             actor_definition_id=STRIPE_DEFINITION_ID,
-            partial_default_config=json.dumps({"lookback_window_days": 2}),
+            partial_default_config={"lookback_window_days": 2},
         )
     )
     workspace = unique("acme")
@@ -34,7 +31,7 @@ def test_a_connectors_life(fresh_sandbox):
     assert connectors.check_config(request).status == ae.CheckState.SUCCEEDED()
     assert "py-secret-1" not in str(request)
     connector = connectors.create(request)
-    config = json.loads(connector.replication_config)
+    config = connector.replication_config
     assert config["client_secret"] == "**********"
     assert config["lookback_window_days"] == 2
     assert connector.source_template.id == template.id
@@ -45,12 +42,12 @@ def test_a_connectors_life(fresh_sandbox):
 
     updated = connectors.update(
         connector.id,
-        ae.ConnectorUpdate(name="renamed", replication_config=json.dumps({"lookback_window_days": 5})),
+        ae.ConnectorUpdate(name="renamed", replication_config={"lookback_window_days": 5}),
     )
     assert updated.name == "renamed"
     assert connectors.check(connector.id).status == ae.CheckState.SUCCEEDED()
     failed = connectors.check(
-        connector.id, ae.ConnectorUpdate(replication_config=json.dumps({"client_secret": "wrong-secret"}))
+        connector.id, ae.ConnectorUpdate(replication_config={"client_secret": "wrong-secret"})
     )
     assert failed.status == ae.CheckState.FAILED()
     assert failed.failure_reason.failure_type == "config_error"
@@ -60,20 +57,20 @@ def test_a_connectors_life(fresh_sandbox):
         ae.ConnectorExecute(
             entity="customers",
             action=ae.ConnectorAction.CREATE(),
-            params=json.dumps({"data": {"name": "Guido"}}),
+            params={"data": {"name": "Guido"}},
         ),
     )
     assert made.status == ae.ExecutionStatus.SUCCESS()
-    record = json.loads(made.result)
+    record = made.result
     assert record["name"] == "Guido"
     assert made.execution_metadata.connector_instance_id == connector.id
     hits = connectors.execute(
         connector.id,
         ae.ConnectorExecute(
-            entity="customers", action=ae.ConnectorAction.SEARCH(), params=json.dumps({"query": "guido"})
+            entity="customers", action=ae.ConnectorAction.SEARCH(), params={"query": "guido"}
         ),
     )
-    assert [r["id"] for r in json.loads(hits.result)] == [record["id"]]
+    assert [r["id"] for r in hits.result] == [record["id"]]
     with pytest.raises(ae.AirbyteError.Validation):
         connectors.execute(
             connector.id, ae.ConnectorExecute(entity="customers", action=ae.ConnectorAction.UNKNOWN("explode"))
@@ -95,7 +92,7 @@ def test_what_cannot_be_sent_is_refused(operator):
         )
     assert e.value.argument == "credentials"
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
-        operator.oauth_credentials().set(ae.OAuthCredentialsRequest(configuration="{}"))
+        operator.oauth_credentials().set(ae.OAuthCredentialsRequest(configuration={}))
     assert e.value.argument == "connector_type"
 
 
@@ -104,14 +101,14 @@ def test_the_organisations_oauth_app(operator):
     first = apps.set(
         ae.OAuthCredentialsRequest(
             connector_type="hubspot",
-            configuration=json.dumps({"client_id": "py-app", "client_secret": "py-app-secret"}),
+            configuration={"client_id": "py-app", "client_secret": "py-app-secret"},
         )
     )
     assert first.actor_type == ae.ActorType.SOURCE()
     assert first.scope_type == ae.OAuthScope.ORGANIZATION()
-    s3 = apps.set(ae.OAuthCredentialsRequest(connector_definition_id=S3_DEFINITION_ID, configuration="{}"))
+    s3 = apps.set(ae.OAuthCredentialsRequest(connector_definition_id=S3_DEFINITION_ID, configuration={}))
     assert s3.actor_type == ae.ActorType.DESTINATION()
     apps.delete("hubspot")
     apps.delete("hubspot")
-    again = apps.set(ae.OAuthCredentialsRequest(connector_type="hubspot", configuration="{}"))
+    again = apps.set(ae.OAuthCredentialsRequest(connector_type="hubspot", configuration={}))
     assert again.id != first.id

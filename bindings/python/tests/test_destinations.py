@@ -1,7 +1,6 @@
 """Global source templates, destination definitions and the destinations the service makes
 from connection templates (operator side)."""
 
-import json
 
 import pytest
 
@@ -12,16 +11,14 @@ UNKNOWN = "00000000-0000-4000-8000-00000000abcd"
 
 
 def s3_config(bucket):
-    return json.dumps(
-        {
-            "s3_bucket_name": bucket,
-            "s3_bucket_path": "data",
-            "s3_bucket_region": "eu-west-1",
-            "access_key_id": "AKIAEXAMPLE01",
-            "secret_access_key": "s3-secret-key-value",
-            "format": {"format_type": "JSONL"},
-        }
-    )
+    return {
+        "s3_bucket_name": bucket,
+        "s3_bucket_path": "data",
+        "s3_bucket_region": "eu-west-1",
+        "access_key_id": "AKIAEXAMPLE01",
+        "secret_access_key": "s3-secret-key-value",
+        "format": {"format_type": "JSONL"},
+    }
 
 
 def test_global_templates_clone_into_the_organisation(operator):
@@ -33,7 +30,7 @@ def test_global_templates_clone_into_the_organisation(operator):
     assert pg.id not in own
     clone = operator.source_templates().clone_template(pg.id, unique("Postgres"))
     assert clone.id != pg.id
-    assert json.loads(clone.partial_default_config)["port"] == 5432
+    assert clone.partial_default_config["port"] == 5432
     assert clone.id in {t.id for t in operator.source_templates().list()}
     flagged = operator.source_templates().list_with(use_global=True)
     assert [t.id for t in flagged] == [t.id for t in global_templates]
@@ -45,7 +42,7 @@ def test_destination_definitions(operator):
     some = operator.definitions().list_destinations([S3_DEFINITION_ID, UNKNOWN])
     assert [(d.id, d.name) for d in some] == [(S3_DEFINITION_ID, "S3")]
     full = operator.definitions().get_destination(S3_DEFINITION_ID)
-    spec = json.loads(full.definition.spec)
+    spec = full.definition.spec
     assert "secret_access_key" in spec["connectionSpecification"]["properties"]
     with pytest.raises(ae.AirbyteError.NotFound):
         operator.definitions().get_destination(UNKNOWN)
@@ -69,7 +66,7 @@ def test_a_new_source_gets_one_destination_per_connection_template(fresh_sandbox
     end_user = operator.end_user_client(unique("acme"))
     workspace_id = end_user.workspace_id()
     end_user.sources().create(
-        ae.SourceCreate(workspace_id=workspace_id, source_template_id=template.id, source_config="{}")
+        ae.SourceCreate(workspace_id=workspace_id, source_template_id=template.id, source_config={})
     )
 
     destinations = operator.destinations()
@@ -79,7 +76,7 @@ def test_a_new_source_gets_one_destination_per_connection_template(fresh_sandbox
     assert len(first.data) == 2 and first.next is not None
     one = destinations.get(walk[0].id)
     assert one.destination_definition_id == S3_DEFINITION_ID
-    assert json.loads(one.destination_config)["secret_access_key"] == "**********"
+    assert one.destination_config["secret_access_key"] == "**********"
     assert "eu-west-1" not in str(one)
 
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:

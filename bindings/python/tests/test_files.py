@@ -21,7 +21,7 @@ SECRET = "sk_live_py-upstream-61f0"
 @pytest.fixture
 def source(operator):
     template = operator.source_templates().create(
-        ae.SourceTemplateCreate(actor_definition_id=SAMPLE_DATA, partial_default_config="{}")
+        ae.SourceTemplateCreate(actor_definition_id=SAMPLE_DATA, partial_default_config={})
     )
     workspace = operator.end_user_client(unique("py-files")).workspace_id()
     created = operator.sources().create(
@@ -127,13 +127,13 @@ def test_the_proxy_keeps_headers_private_and_search_filters(operator, sandbox, s
         operator.proxy().request(src, post)
 
     found = operator.source_search().search(
-        src, "users", ae.SearchRequest(condition=json.dumps({"in": {"id": [1, 6, 7]}}))
+        src, "users", ae.SearchRequest(condition={"in": {"id": [1, 6, 7]}})
     )
     assert found.total == 2
-    assert [json.loads(h.data)["id"] for h in found.hits] == [1, 6]
+    assert [h.data["id"] for h in found.hits] == [1, 6]
     assert "email" in str(found.hits[0]) and "@example.com" not in str(found.hits[0])
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
-        operator.source_search().search(src, "users", ae.SearchRequest(condition="{}"))
+        operator.source_search().search(src, "users", ae.SearchRequest(condition={}))
     assert e.value.argument == "condition"
     with pytest.raises(ae.AirbyteError.NotFound):
         operator.source_search().search(src, "nope", ae.SearchRequest(condition='{"eq": {"id": 1}}'))

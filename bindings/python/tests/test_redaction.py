@@ -7,18 +7,16 @@ import json
 import pytest
 
 import airbyte_embedded as ae
-from conftest import spec_text
+from conftest import spec_value
 
 SECRET = "hunter2-s3cr3t-value"
 # Keys at every depth: top level, a nested object (a `oneOf` branch), objects inside an array.
-CONFIG = json.dumps(
-    {
-        "host": "db.example.com",
-        "password": SECRET,
-        "tunnel_method": {"tunnel_method": "SSH_KEY_AUTH", "ssh_key": SECRET, "tunnel_port": 22},
-        "streams": [{"name": "users", "api_token": SECRET}, SECRET],
-    }
-)
+CONFIG = {
+    "host": "db.example.com",
+    "password": SECRET,
+    "tunnel_method": {"tunnel_method": "SSH_KEY_AUTH", "ssh_key": SECRET, "tunnel_port": 22},
+    "streams": [{"name": "users", "api_token": SECRET}, SECRET],
+}
 KEYS = ["host", "password", "tunnel_method", "ssh_key", "tunnel_port", "streams", "name", "api_token"]
 VALUES = [SECRET, "db.example.com", "SSH_KEY_AUTH", "users", "22"]
 
@@ -95,15 +93,15 @@ def test_response_records_and_validated_configs():
     assert_masked(connection, "ct-1", "warehouse")
 
     validated = ae.validate_source_config(
-        spec_text("source-postgres"),
-        json.dumps({"port": 5432}),
-        json.dumps({"host": "db.example.com", "database": "app", "username": "u", "password": SECRET}),
+        spec_value("source-postgres"),
+        {"port": 5432},
+        {"host": "db.example.com", "database": "app", "username": "u", "password": SECRET},
     )
     for text in forms(validated).values():
         assert SECRET not in text and "db.example.com" not in text, text
         assert '"password"' in text and '"port"' in text and "[REDACTED]" in text, text
     # The fields themselves are untouched: only the string forms hide the values.
-    assert json.loads(validated.source_config)["password"] == SECRET
+    assert validated.source_config["password"] == SECRET
 
 
 @pytest.mark.parametrize("text", ["not json {", SECRET, json.dumps(SECRET), "[1, 2"])
@@ -129,13 +127,13 @@ def test_records_still_compare_and_keep_their_values():
     a = ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config=CONFIG)
     b = ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config=CONFIG)
     assert a == b
-    assert a != ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config="{}")
-    assert json.loads(a.source_config)["password"] == SECRET
+    assert a != ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config={})
+    assert a.source_config["password"] == SECRET
 
 
 def test_a_record_with_a_wrongly_typed_field_still_prints_without_values():
-    # A dict instead of JSON text: Rust cannot receive it, so nothing of it is shown.
-    record = ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config={"password": SECRET})
+    # A number instead of a name: Rust cannot receive the record, so nothing of it is shown.
+    record = ae.SourceCreate(workspace_id="ws", source_template_id="tpl", source_config={"password": SECRET}, name=12)
     for how, text in forms(record).items():
         assert SECRET not in text, (how, text)
         assert "SourceCreate(" in text and "source_config=[REDACTED]" in text, (how, text)

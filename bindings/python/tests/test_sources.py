@@ -18,7 +18,7 @@ def postgres(operator):
     template = operator.source_templates().create(
         ae.SourceTemplateCreate(
             actor_definition_id=POSTGRES_DEFINITION_ID,
-            partial_default_config=json.dumps({"port": 5432}),
+            partial_default_config={"port": 5432},
             name=unique("Postgres"),
         )
     )
@@ -29,7 +29,7 @@ def postgres(operator):
 def pg_config(**overrides):
     config = {"host": "db.acme.example", "database": "app", "username": "airbyte", "password": "hunter2-secret"}
     config.update(overrides)
-    return json.dumps(config)
+    return config
 
 
 def test_end_user_source_lifecycle_and_checks(operator, postgres):
@@ -38,7 +38,7 @@ def test_end_user_source_lifecycle_and_checks(operator, postgres):
     source = end_user.sources().create(
         ae.SourceCreate(workspace_id=workspace_id, source_template_id=postgres.id, source_config=pg_config(), name="Prod")
     )
-    stored = json.loads(source.source_config)
+    stored = source.source_config
     assert stored["password"] == ae.secret_mask() and stored["port"] == 5432
     assert source.source_template.id == postgres.id
     assert end_user.sources().get(source.id).name == "Prod"
@@ -116,7 +116,7 @@ def test_validation_errors_carry_paths_and_nothing_is_sent(operator, postgres, s
             ae.SourceCreate(
                 workspace_id=workspace_id,
                 source_template_id=postgres.id,
-                source_config=json.dumps({"host": "db", "port": "5432", "password": ae.secret_mask()}),
+                source_config={"host": "db", "port": "5432", "password": ae.secret_mask()},
             )
         )
     problems = {(p.path, p.keyword) for p in e.value.errors}
@@ -133,7 +133,7 @@ def test_validation_errors_carry_paths_and_nothing_is_sent(operator, postgres, s
         ae.SourceCreate(workspace_id=workspace_id, source_template_id=postgres.id, source_config=pg_config(port="6543")),
         ae.WriteOptions(validation=ae.ValidationOptions(coerce_scalars=True)),
     )
-    assert json.loads(coerced.source_config)["port"] == 6543
+    assert coerced.source_config["port"] == 6543
 
 
 def test_unvalidated_writes_reach_the_service(operator, postgres):
@@ -143,7 +143,7 @@ def test_unvalidated_writes_reach_the_service(operator, postgres):
             ae.SourceCreate(
                 workspace_id=end_user.workspace_id(),
                 source_template_id=postgres.id,
-                source_config=json.dumps({"host": "db"}),
+                source_config={"host": "db"},
             ),
             ae.WriteOptions(validate=False),
         )

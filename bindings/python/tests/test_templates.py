@@ -1,7 +1,6 @@
 """Definitions, tags, source templates and connection templates (operator side), and the
 templates an end user sees."""
 
-import json
 
 import pytest
 
@@ -17,9 +16,9 @@ def test_definitions(operator):
     definition = operator.definitions().get_source(POSTGRES_DEFINITION_ID)
     assert definition.id == POSTGRES_DEFINITION_ID
     assert definition.definition.name == "Postgres"
-    spec = json.loads(definition.definition.spec)
+    spec = definition.definition.spec
     assert "host" in spec["connectionSpecification"]["required"]
-    assert "dockerRepository" in json.loads(definition.definition.other)
+    assert "dockerRepository" in definition.definition.other
     with pytest.raises(ae.AirbyteError.NotFound) as e:
         operator.definitions().get_source("00000000-0000-0000-0000-000000000000")
     assert e.value.status == 404
@@ -30,11 +29,11 @@ def test_a_customization_survives_a_read_modify_write(operator):
     created = operator.source_templates().create(
         ae.SourceTemplateCreate(
             actor_definition_id=POSTGRES_DEFINITION_ID,
-            partial_default_config=json.dumps({"port": 5432}),
+            partial_default_config={"port": 5432},
             name=unique("Postgres"),
             customization=ae.Customization(
                 stream_selection_mode=ae.StreamSelectionMode.ALL(),
-                other=json.dumps({"stream_mappers": mappers}),
+                other={"stream_mappers": mappers},
             ),
         )
     )
@@ -56,7 +55,7 @@ def test_a_customization_survives_a_read_modify_write(operator):
         operator.source_templates().create(
             ae.SourceTemplateCreate(
                 actor_definition_id=POSTGRES_DEFINITION_ID,
-                partial_default_config="{}",
+                partial_default_config={},
                 customization=ae.Customization(other="[1]"),
             )
         )
@@ -68,7 +67,7 @@ def test_a_customization_survives_a_read_modify_write(operator):
         operator.source_templates().create(
             ae.SourceTemplateCreate(
                 actor_definition_id=POSTGRES_DEFINITION_ID,
-                partial_default_config="{}",
+                partial_default_config={},
                 customization=ae.Customization(
                     stream_selection_mode=ae.StreamSelectionMode.ALL(),
                     other='{"pw": "hunter2"',
@@ -101,14 +100,14 @@ def test_source_templates_lifecycle(operator):
     created = operator.source_templates().create(
         ae.SourceTemplateCreate(
             actor_definition_id=POSTGRES_DEFINITION_ID,
-            partial_default_config=json.dumps({"port": 5432}),
+            partial_default_config={"port": 5432},
             name=unique("Postgres"),
             customization=ae.Customization(stream_selection_mode=ae.StreamSelectionMode.ALL()),
         )
     )
     assert created.source_definition_id == POSTGRES_DEFINITION_ID
-    assert json.loads(created.partial_default_config) == {"port": 5432}
-    spec = json.loads(created.user_config_spec)
+    assert created.partial_default_config == {"port": 5432}
+    spec = created.user_config_spec
     assert "port" not in spec["connectionSpecification"].get("required", [])
     assert created.customization.stream_selection_mode == ae.StreamSelectionMode.ALL()
 
@@ -120,9 +119,9 @@ def test_source_templates_lifecycle(operator):
 
     updated = operator.source_templates().update(
         created.id,
-        ae.SourceTemplateUpdate(partial_default_config=json.dumps({"port": 6543}), name="Renamed"),
+        ae.SourceTemplateUpdate(partial_default_config={"port": 6543}, name="Renamed"),
     )
-    assert updated.name == "Renamed" and json.loads(updated.partial_default_config) == {"port": 6543}
+    assert updated.name == "Renamed" and updated.partial_default_config == {"port": 6543}
     copy = operator.source_templates().clone_template(created.id, "Copy")
     assert copy.id != created.id and copy.name == "Copy"
 
@@ -173,7 +172,7 @@ def test_connection_templates_lifecycle(operator):
         ae.ConnectionTemplateCreate(
             destination_name="Acme S3",
             destination_definition_id=S3_DEFINITION_ID,
-            destination_config=json.dumps(s3),
+            destination_config=s3,
             cron_expression="0 0 12 * * ?",
             non_breaking_changes_preference=ae.NonBreakingChangesPreference.PROPAGATE_COLUMNS(),
         )
@@ -181,7 +180,7 @@ def test_connection_templates_lifecycle(operator):
     assert created.destination_name == "Acme S3"
     assert created.non_breaking_changes_preference == ae.NonBreakingChangesPreference.PROPAGATE_COLUMNS()
     assert created.data_hosting_type == ae.DataHostingType.USER_HOSTED()
-    stored = json.loads(created.destination_config)
+    stored = created.destination_config
     assert stored["secret_access_key"] == ae.secret_mask()
     assert operator.connection_templates().add_tag(created.id, tag).tags == [tag]
     assert [t.id for t in operator.connection_templates().list(ae.TagFilter(tags=[tag]))] == [created.id]
@@ -215,7 +214,7 @@ def test_end_user_sees_offered_templates(operator):
     offered = end_user.source_templates().list()
     assert template.id in [t.id for t in offered]
     detail = end_user.source_templates().get(template.id)
-    assert "account_id" in json.loads(detail.user_config_spec)["connectionSpecification"]["required"]
+    assert "account_id" in detail.user_config_spec["connectionSpecification"]["required"]
     operator.source_templates().delete(template.id)
 
 
@@ -230,16 +229,16 @@ def test_a_connection_template_copy_needs_its_secrets_again(operator):
     }
     original = operator.connection_templates().create(
         ae.ConnectionTemplateCreate(
-            destination_name=unique("Lake"), destination_definition_id=S3_DEFINITION_ID, destination_config=json.dumps(config)
+            destination_name=unique("Lake"), destination_definition_id=S3_DEFINITION_ID, destination_config=config
         )
     )
     with pytest.raises(ae.AirbyteError.InvalidConfig) as e:
         operator.connection_templates().clone_template(original.id, "copy")
     assert sorted(err.path for err in e.value.errors) == ["/access_key_id", "/secret_access_key"]
-    secrets = json.dumps({"access_key_id": "AKIA", "secret_access_key": "py-secret"})
+    secrets = {"access_key_id": "AKIA", "secret_access_key": "py-secret"}
     copy = operator.connection_templates().clone_template(original.id, "Lake copy", secrets)
     assert copy.id != original.id and copy.destination_name == "Lake copy"
-    assert json.loads(copy.destination_config) == json.loads(original.destination_config)
+    assert copy.destination_config == original.destination_config
     for t in (copy, original):
         operator.connection_templates().delete(t.id)
 
@@ -250,7 +249,7 @@ def test_typed_stream_customizations_and_mappers_round_trip(operator):
         ae.StreamMapper.FIELD_RENAMING(
             config=ae.FieldRenamingConfig(original_field_name="fname", new_field_name="first_name"), other="{}"
         ),
-        ae.StreamMapper.UNKNOWN(mapper=json.dumps({"type": "tokenizing", "mapper_configuration": {"f": "x"}})),
+        ae.StreamMapper.UNKNOWN(mapper={"type": "tokenizing", "mapper_configuration": {"f": "x"}}),
     ]
     customization = ae.Customization(
         stream_customizations={"users": ae.StreamCustomization(primary_key_fields=[["id"]], cursor_field=["updated_at"])},
@@ -259,7 +258,7 @@ def test_typed_stream_customizations_and_mappers_round_trip(operator):
     created = operator.source_templates().create(
         ae.SourceTemplateCreate(
             actor_definition_id=POSTGRES_DEFINITION_ID,
-            partial_default_config="{}",
+            partial_default_config={},
             name=unique("Mapped"),
             customization=customization,
         )
@@ -269,12 +268,12 @@ def test_typed_stream_customizations_and_mappers_round_trip(operator):
     read = back.stream_mappers["users"]
     assert read[0].is_HASHING() and read[0].config.method == ae.HashingMethod.SHA256()
     assert read[1].config.new_field_name == "first_name"
-    assert read[2].is_UNKNOWN() and json.loads(read[2].mapper)["type"] == "tokenizing"
+    assert read[2].is_UNKNOWN() and read[2].mapper["type"] == "tokenizing"
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
         operator.source_templates().create(
             ae.SourceTemplateCreate(
                 actor_definition_id=POSTGRES_DEFINITION_ID,
-                partial_default_config="{}",
+                partial_default_config={},
                 customization=ae.Customization(
                     stream_mappers={
                         "users": [

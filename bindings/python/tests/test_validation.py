@@ -1,28 +1,29 @@
 """Offline validation, secrets and the form model."""
 
-import json
+
+import math
 
 import pytest
 
 import airbyte_embedded as ae
-from conftest import spec_text
+from conftest import spec_value
 
-PG = spec_text("source-postgres")
+PG = spec_value("source-postgres")
 
 
 def test_valid_config_reports_what_was_merged():
     result = ae.validate_source_config(
-        PG, json.dumps({"port": 5432}), json.dumps({"host": "h", "database": "d", "username": "u", "password": "p"})
+        PG, {"port": 5432}, {"host": "h", "database": "d", "username": "u", "password": "p"}
     )
-    merged = json.loads(result.merged)
+    merged = result.merged
     assert merged["port"] == 5432 and merged["host"] == "h"
-    assert json.loads(result.source_config) == {"host": "h", "database": "d", "username": "u", "password": "p"}
+    assert result.source_config == {"host": "h", "database": "d", "username": "u", "password": "p"}
     assert result.coercions == []
 
 
 def test_errors_have_paths_messages_and_keywords():
     with pytest.raises(ae.AirbyteError.InvalidConfig) as e:
-        ae.validate_source_config(PG, "{}", json.dumps({"host": 5, "port": "x"}))
+        ae.validate_source_config(PG, {}, {"host": 5, "port": "x"})
     by_path = {p.path: p for p in e.value.errors}
     assert by_path["/host"].keyword == "type"
     assert by_path["/database"].keyword == "required"
@@ -33,14 +34,14 @@ def test_errors_have_paths_messages_and_keywords():
 def test_coercion_is_opt_in_and_reported():
     options = ae.ValidationOptions(coerce_scalars=True)
     result = ae.validate_source_config(
-        PG, "{}", json.dumps({"host": "h", "port": "5432", "database": "d", "username": "u"}), options
+        PG, {}, {"host": "h", "port": "5432", "database": "d", "username": "u"}, options
     )
-    assert json.loads(result.source_config)["port"] == 5432
-    assert [(c.path, c.from_value, c.to_value) for c in result.coercions] == [("/port", '"5432"', "5432")]
+    assert result.source_config["port"] == 5432
+    assert [(c.path, c.from_value, c.to_value) for c in result.coercions] == [("/port", "5432", 5432)]
 
 
 def test_text_that_is_not_an_object_is_refused_naming_the_argument():
-    config = json.dumps({"host": "h", "database": "d", "username": "u"})
+    config = {"host": "h", "database": "d", "username": "u"}
     for partial, source_config, argument in [
         ("[1]", config, "partial_default_config"),
         ("{}", '{"password": "hunter2"', "source_config"),
@@ -52,36 +53,36 @@ def test_text_that_is_not_an_object_is_refused_naming_the_argument():
         assert e.value.detail.startswith(("is not valid JSON text: ", "must be a JSON object, got ")), e.value.detail
         assert "hunter2" not in str(e.value)
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
-        ae.validate_source_config("not a spec", "{}", config)
+        ae.validate_source_config({"type": math.inf}, {}, config)
     assert e.value.argument == "spec"
-    assert e.value.detail.startswith("is not valid JSON text: "), e.value.detail
+    assert e.value.detail.startswith("is not a JSON value: "), e.value.detail
 
 
 def test_masked_secrets():
-    config = json.dumps({"host": "h", "password": "hunter2"})
-    masked = json.loads(ae.mask_secrets(PG, config))
+    config = {"host": "h", "password": "hunter2"}
+    masked = ae.mask_secrets(PG, config)
     assert masked == {"host": "h", "password": ae.secret_mask()}
     assert "/password" in ae.secret_paths(PG)
-    assert ae.masked_secret_paths(PG, json.dumps(masked)) == ["/password"]
-    redacted = json.loads(ae.redact_config(PG, json.dumps({"host": "h", "unknown": "leak"})))
+    assert ae.masked_secret_paths(PG, masked) == ["/password"]
+    redacted = ae.redact_config(PG, {"host": "h", "unknown": "leak"})
     assert redacted["unknown"] == ae.secret_mask()
     with pytest.raises(ae.AirbyteError.InvalidConfig) as e:
-        ae.validate_source_config(PG, "{}", json.dumps({"host": "h", "database": "d", "username": "u", "password": ae.secret_mask()}))
+        ae.validate_source_config(PG, {}, {"host": "h", "database": "d", "username": "u", "password": ae.secret_mask()})
     assert [p.keyword for p in e.value.errors] == ["airbyte_secret"]
     ae.validate_source_config(
         PG,
-        "{}",
-        json.dumps({"host": "h", "database": "d", "username": "u", "password": ae.secret_mask()}),
+        {},
+        {"host": "h", "database": "d", "username": "u", "password": ae.secret_mask()},
         ae.ValidationOptions(skip_masked_secrets=True),
     )
 
 
 def test_merge_user_spec_and_form():
-    merged = json.loads(ae.merge_config(PG, json.dumps({"port": 1, "host": "a"}), json.dumps({"host": "b"})))
+    merged = ae.merge_config(PG, {"port": 1, "host": "a"}, {"host": "b"})
     assert merged == {"port": 1, "host": "b"}
-    user_spec = json.loads(ae.user_config_spec(PG, json.dumps({"host": "a"})))
+    user_spec = ae.user_config_spec(PG, {"host": "a"})
     assert "host" not in user_spec["connectionSpecification"]["required"]
-    form = json.loads(ae.form_model(PG, json.dumps({"port": 5432})))
+    form = ae.form_model(PG, {"port": 5432})
     fields = {f["key"]: f for f in form["fields"]}
     assert fields["password"]["secret"] is True and fields["port"]["fixed_by_template"] is True
     assert fields["host"]["kind"] == "string" and fields["host"]["path"] == "/host"
@@ -89,7 +90,7 @@ def test_merge_user_spec_and_form():
 
 def test_bad_inputs():
     with pytest.raises(ae.AirbyteError.InvalidSpec):
-        ae.secret_paths(json.dumps({"connectionSpecification": {"type": 12}}))
+        ae.secret_paths({"connectionSpecification": {"type": 12}})
     with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
-        ae.mask_secrets("{", "{}")
+        ae.mask_secrets({"bad": b"bytes"}, {})
     assert e.value.argument == "spec"

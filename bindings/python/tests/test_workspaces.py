@@ -44,9 +44,12 @@ def test_foreign_next_links_stop_the_walk(fresh_sandbox):
     )
     walk = iter(operator.workspaces().pages())
     assert next(walk).name == "one"
-    with pytest.raises(ae.AirbyteError.Pagination) as e:
+    with pytest.raises(ae.Pagination) as e:
         next(walk)
     assert "evil.example" in e.value.detail
+    # Caught by its own top-level class, with the Rust text.
+    assert str(e.value).startswith("pagination stopped: `next` link is not on the host and port of http://127.0.0.1:")
+    assert str(e.value).endswith("/api/v1: https://evil.example/api/v1/workspaces?cursor=x")
 
 
 def test_workspace_crud(operator):

@@ -1,0 +1,95 @@
+"""A compiled `Spec`: the same answers as the free functions on every fixture case, and clean
+failures for a spec that does not load and for a freed one."""
+
+import json
+
+import pytest
+
+import airbyte_embedded as ae
+from conftest import ROOT, SPECS, spec_text, spec_value
+
+CASES = ROOT / "tests" / "fixtures" / "cases"
+NAMES = sorted(p.stem for p in SPECS.glob("*.json"))
+
+
+def outcome(call):
+    """What a validation answered: the validated config's fields, or every error."""
+    try:
+        v = call()
+    except ae.AirbyteError.InvalidConfig as e:
+        return "invalid", [(p.path, p.keyword, p.message) for p in e.errors]
+    return "valid", (v.merged, v.source_config, v.coercions, v.defaults_applied, v.skipped_masked_secrets)
+
+
+def test_there_are_fixture_specs():
+    assert len(NAMES) >= 7
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_compiled_spec_answers_as_the_free_functions_on_every_case(name):
+    text = spec_value(name)
+    spec = ae.Spec(text)
+    assert spec.secret_paths() == ae.secret_paths(text)
+    assert ae.Spec.from_text(spec_text(name)).secret_paths() == spec.secret_paths()
+    cases = json.loads((CASES / f"{name}.json").read_text())
+    assert cases
+    for case in cases:
+        defaults = case["partial_default_config"]
+        config = case["source_config"]
+        options = ae.ValidationOptions(**case["options"]) if "options" in case else None
+        free = outcome(lambda: ae.validate_source_config(text, defaults, config, options))
+        held = outcome(lambda: spec.validate_with(config, defaults, options))
+        assert held == free, case["name"]
+        assert free[0] == ("valid" if case["valid"] else "invalid"), case["name"]
+        if not case["partial_default_config"] and options is None:
+            assert outcome(lambda: spec.validate(config)) == free, case["name"]
+            assert outcome(lambda: spec.validate_text(json.dumps(config))) == free, case["name"]
+        assert spec.mask_secrets(config) == ae.mask_secrets(text, config)
+        assert spec.form(defaults) == ae.form_model(text, defaults)
+    assert spec.form() == ae.form_model(text, {})
+
+
+def test_a_spec_that_does_not_load_fails_when_made():
+    with pytest.raises(ae.AirbyteError.InvalidSpec) as e:
+        ae.Spec({"connectionSpecification": {"$ref": "https://example.com/s.json"}})
+    assert "remote" in e.value.detail
+    with pytest.raises(ae.AirbyteError.InvalidSpec):
+        ae.Spec({"type": "wat"})
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        ae.Spec.from_text("not json")
+    assert e.value.argument == "spec"
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        ae.Spec({"nan": float("nan")})
+    assert e.value.argument == "spec"
+
+
+def test_configs_that_are_not_objects_are_refused_naming_the_argument():
+    spec = ae.Spec(spec_value("source-tiny"))
+    for call, argument in [
+        (lambda: spec.validate_text("[1]"), "source_config"),
+        (lambda: spec.validate("[1]"), "source_config"),
+        (lambda: spec.validate_with("{}", "12"), "partial_default_config"),
+        (lambda: spec.form("[]"), "partial_default_config"),
+    ]:
+        with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+            call()
+        assert e.value.argument == argument
+    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+        spec.mask_secrets({"x": {1, 2}})
+    assert e.value.argument == "config"
+
+
+def test_a_freed_spec_fails_cleanly():
+    spec = ae.Spec(spec_value("source-tiny"))
+    assert spec.validate({"count": 3}).source_config == {"count": 3}
+    spec.__del__()
+    for call in [
+        lambda: spec.validate({"count": 3}),
+        lambda: spec.secret_paths(),
+        lambda: spec.mask_secrets({}),
+        lambda: spec.form(),
+    ]:
+        with pytest.raises(ae.AirbyteError.ClientClosed) as e:
+            call()
+        assert "Spec was freed" in e.value.detail, e.value.detail
+    spec.__del__()  # a second manual call: nothing to free
