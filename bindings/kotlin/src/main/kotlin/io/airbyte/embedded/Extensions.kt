@@ -3,9 +3,14 @@
 // (`use { }` frees the native handle at once; otherwise a Cleaner frees it later; a freed object
 // throws IllegalStateException). `shutdown()` (the Rust `close()`) ends a client and every handle
 // made from it: their calls then throw AirbyteException.ClientClosed.
+//
+// The async twins (AsyncOperatorClient, AsyncEndUserClient, AsyncWorkspaces, ...) are generated
+// with `suspend` functions; here their page walks become cold `Flow`s.
 package io.airbyte.embedded
 
 import java.util.logging.Level
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
 
 /**
  * Every workspace of every remaining page, fetching one page (`nextPage()`) at a time as the
@@ -98,6 +103,39 @@ fun FileStream.asInputStream(): FileInputStream = FileInputStream(this)
  */
 fun Files.openStream(sourceId: String, path: String, driveId: String? = null): FileInputStream =
     open(sourceId, path, driveId).asInputStream()
+
+/**
+ * Every workspace of every remaining page as a [Flow], awaiting one page (`nextPage()`) at a
+ * time as the flow is collected; the collector's cancellation cancels the page being fetched.
+ * Throws [AirbyteException] where `nextPage()` does; single use, like the pages object.
+ */
+fun AsyncWorkspacePages.asFlow(): Flow<Workspace> = pagedFlow(::nextPage)
+
+/**
+ * Every workspace matching [filter] (default: all) as a [Flow]: `GET /workspaces`, following
+ * `next` links on the configured host only, one awaited page at a time as it is collected.
+ */
+fun AsyncWorkspaces.all(filter: WorkspaceFilter? = null): Flow<Workspace> = pages(filter).asFlow()
+
+/** Every destination of every remaining page as a [Flow] (see [AsyncWorkspacePages.asFlow]). */
+fun AsyncDestinationPages.asFlow(): Flow<DestinationSummary> = pagedFlow(::nextPage)
+
+/** Every destination of [filter]'s workspace as a [Flow]: `GET /integrations/destinations`. */
+fun AsyncDestinations.all(filter: DestinationFilter): Flow<DestinationSummary> = pages(filter).asFlow()
+
+/** Every entry of every remaining page of a folder walk as a [Flow]. */
+fun AsyncFilePages.asFlow(): Flow<FileEntry> = pagedFlow(::nextPage)
+
+/** Every entry of [folder] as a [Flow], page by page. */
+fun AsyncFiles.all(folder: FolderQuery): Flow<FileEntry> = pages(folder).asFlow()
+
+/** The items of every page [nextPage] returns, until it returns `null`, as a cold flow. */
+private fun <T> pagedFlow(nextPage: suspend () -> List<T>?): Flow<T> = flow {
+    while (true) {
+        val page = nextPage() ?: break
+        for (item in page) emit(item)
+    }
+}
 
 /** The items of every page [nextPage] returns, until it returns `null`. */
 private fun <T> pagedSequence(nextPage: () -> List<T>?): Sequence<T> = sequence {

@@ -14,11 +14,11 @@ class FilesTest {
     /** A Sample Data source with 6 users in a new workspace: (workspace id, source id). */
     private fun source(operator: OperatorClient): Pair<String, String> {
         val template = operator.sourceTemplates().create(
-            SourceTemplateCreate(actorDefinitionId = sampleData, partialDefaultConfig = "{}"),
+            SourceTemplateCreate(actorDefinitionId = sampleData, partialDefaultConfig = empty),
         )
         val workspace = operator.endUserClient(Sandbox.unique("kt-files")).use { it.workspaceId() }
         val created = operator.sources().create(
-            SourceCreate(workspaceId = workspace, sourceTemplateId = template.id, sourceConfig = """{"count": 6}"""),
+            SourceCreate(workspaceId = workspace, sourceTemplateId = template.id, sourceConfig = obj("""{"count": 6}""")),
         )
         return workspace to created.id
     }
@@ -100,15 +100,15 @@ class FilesTest {
         val upstream = operator.proxy().request(src, ProxyRequest(url = "https://api.example.com/status/503", method = ProxyMethod.Get))
         assertEquals(503, upstream.responseStatusCode)
 
-        val found = operator.sourceSearch().search(src, "users", SearchRequest(condition = """{"lte": {"id": 2}}"""))
+        val found = operator.sourceSearch().search(src, "users", SearchRequest(condition = obj("""{"lte": {"id": 2}}""")))
         assertEquals(2UL, found.total)
         assertEquals(listOf("1", "2"), found.hits.map { it.id })
         val e = assertThrows<AirbyteException.InvalidArgument> {
-            operator.sourceSearch().search(src, "users", SearchRequest(condition = """{"or": {}}"""))
+            operator.sourceSearch().search(src, "users", SearchRequest(condition = obj("""{"or": {}}""")))
         }
         assertEquals("condition", e.argument)
         assertThrows<AirbyteException.NotFound> {
-            operator.sourceSearch().search(src, "nope", SearchRequest(condition = """{"eq": {"id": 1}}"""))
+            operator.sourceSearch().search(src, "nope", SearchRequest(condition = obj("""{"eq": {"id": 1}}""")))
         }
     }
 }

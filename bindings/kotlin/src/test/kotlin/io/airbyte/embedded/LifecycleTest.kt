@@ -1,5 +1,8 @@
 package io.airbyte.embedded
 
+import kotlinx.serialization.json.put
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.JsonPrimitive
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -13,7 +16,7 @@ class LifecycleTest {
     private fun assertClosed(name: String = "OperatorClient", call: () -> Any?) {
         val e = assertThrows<AirbyteException.ClientClosed> { call() }
         assertTrue(e.detail.contains(name), e.detail)
-        assertTrue(e.message!!.contains("closed"), e.message)
+        assertTrue(e.message.contains("closed"), e.message)
     }
 
     @Test
@@ -79,7 +82,7 @@ class LifecycleTest {
 /** `toString()` of records holding a connector config: keys shown, values `[REDACTED]`. */
 class RedactionTest {
     private val secret = "kotlin-s3cr3t-value"
-    private val config = """{"host": "db.example.com", "password": "$secret", "tunnel": {"ssh_key": "$secret", "port": 22}, "hosts": [{"token": "$secret"}]}"""
+    private val config = obj("""{"host": "db.example.com", "password": "$secret", "tunnel": {"ssh_key": "$secret", "port": 22}, "hosts": [{"token": "$secret"}]}""")
 
     @Test
     fun `records print config keys but no values`() {
@@ -104,24 +107,26 @@ class RedactionTest {
         }
         val create = records[0] as SourceCreate
         assertTrue(create.toString().contains("\"ws-visible\"") && create.toString().contains("Some(\"mine\")"), create.toString())
-        // Text that is not a JSON object prints as unparsed, none of it shown; the other fields
-        // print as usual.
-        for (text in listOf("password=$secret", """{"password": "$secret"""", """["$secret"]""")) {
-            val notObject = SourceCreate(workspaceId = "ws-visible", sourceTemplateId = "tpl", sourceConfig = text)
-            val template = SourceTemplateCreate(actorDefinitionId = "def", partialDefaultConfig = text, customization = Customization(other = text))
-            for (printed in listOf(notObject.toString(), "$notObject", listOf(notObject).toString())) {
-                assertFalse(printed.contains(secret), printed)
-                assertTrue(printed.contains("source_config: [REDACTED: not JSON object text]"), printed)
-                assertTrue(printed.contains("\"ws-visible\""), printed)
-            }
-            val printed = template.toString()
-            assertFalse(printed.contains(secret), printed)
-            assertTrue(printed.contains("partial_default_config: [REDACTED: not JSON object text]"), printed)
-            assertTrue(printed.contains("other: [REDACTED: not JSON object text]"), printed)
-            assertEquals(text, notObject.sourceConfig)
+        // A value JSON cannot spell (a NaN) prints as unparsed, none of it shown; the other
+        // fields print as usual.
+        val notJson = buildJsonObject {
+            put("password", secret)
+            put("ratio", Double.NaN)
         }
+        val notObject = SourceCreate(workspaceId = "ws-visible", sourceTemplateId = "tpl", sourceConfig = notJson)
+        val template = SourceTemplateCreate(actorDefinitionId = "def", partialDefaultConfig = notJson, customization = Customization(other = notJson))
+        for (printed in listOf(notObject.toString(), "$notObject", listOf(notObject).toString())) {
+            assertFalse(printed.contains(secret), printed)
+            assertTrue(printed.contains("source_config: [REDACTED: not JSON object text]"), printed)
+            assertTrue(printed.contains("\"ws-visible\""), printed)
+        }
+        val printed = template.toString()
+        assertFalse(printed.contains(secret), printed)
+        assertTrue(printed.contains("partial_default_config: [REDACTED: not JSON object text]"), printed)
+        assertTrue(printed.contains("other: [REDACTED: not JSON object text]"), printed)
+        assertEquals(notJson, notObject.sourceConfig)
         // Only the string form changes: the data class keeps its values and equality.
         assertEquals(create, create.copy())
-        assertTrue(create.sourceConfig.contains(secret))
+        assertEquals(JsonPrimitive(secret), create.sourceConfig["password"])
     }
 }
