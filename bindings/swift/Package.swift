@@ -7,8 +7,11 @@
 //   Sources/airbyte_embeddedFFI  the generated C header (Generated/) with a hand-written module
 //                                map (no `use "Darwin"`, so it also builds on Linux)
 //   Sources/AirbyteEmbedded      the generated Swift (Generated/airbyte_embedded.swift) and a
-//                                small hand-written layer (WorkspaceSequence.swift)
+//                                small hand-written layer (PageSequence.swift,
+//                                AsyncPageSequence.swift, FileChunks.swift, JSONValue.swift,
+//                                AirbyteError.swift)
 // Everything under a Generated/ folder is written by scripts/generate-bindings: don't edit.
+//   Sources/Quickstart           the quickstart, an executable (async/await, JSON literals)
 //   Tests/AirbyteEmbeddedTests   XCTest suite, run against the sandbox by scripts/test-swift
 //
 // Linking: the package links `airbyte_embedded`. Point the linker at the directory holding
@@ -38,6 +41,12 @@ let package = Package(
             dependencies: ["airbyte_embeddedFFI"],
             path: "Sources/AirbyteEmbedded",
             linkerSettings: linkerSettings
+        ),
+        // The quickstart (not a product: `swift run Quickstart`, run by scripts/test-swift).
+        .executableTarget(
+            name: "Quickstart",
+            dependencies: ["AirbyteEmbedded"],
+            path: "Sources/Quickstart"
         ),
         .testTarget(
             name: "AirbyteEmbeddedTests",

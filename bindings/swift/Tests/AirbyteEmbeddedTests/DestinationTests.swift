@@ -14,7 +14,7 @@ final class DestinationTests: XCTestCase {
         let clone = try op.sourceTemplates().cloneTemplate(originalId: pg.id, name: Sandbox.unique("Postgres"))
         defer { _ = try? op.sourceTemplates().delete(id: clone.id) }
         XCTAssertNotEqual(clone.id, pg.id)
-        XCTAssertEqual(try jsonObject(clone.partialDefaultConfig)["port"] as? Int, 5432)
+        XCTAssertEqual(clone.partialDefaultConfig["port"], 5432)
     }
 
     func testDestinationDefinitions() throws {
@@ -24,9 +24,8 @@ final class DestinationTests: XCTestCase {
         XCTAssertEqual(some.map(\.id), [s3Id])
         XCTAssertEqual(some.first?.name, "S3")
         let full = try op.definitions().getDestination(id: s3Id)
-        let spec = try jsonObject(try XCTUnwrap(full.definition.spec))
-        let connectionSpec = try XCTUnwrap(spec["connectionSpecification"] as? [String: Any])
-        XCTAssertNotNil((connectionSpec["properties"] as? [String: Any])?["secret_access_key"])
+        let spec = try XCTUnwrap(full.definition.spec)
+        XCTAssertNotNil(spec["connectionSpecification"]?["properties"]?["secret_access_key"])
         guard case .NotFound? = expectAirbyteError(try op.definitions().getDestination(id: unknown)) else {
             return XCTFail("expected NotFound")
         }
@@ -35,11 +34,11 @@ final class DestinationTests: XCTestCase {
     func testANewSourceGetsTheConnectionTemplatesDestinationsMasked() throws {
         let op = try Sandbox.operatorClient()
         let bucket = Sandbox.unique("lake")
-        let config = try jsonText([
-            "s3_bucket_name": bucket, "s3_bucket_path": "data", "s3_bucket_region": "eu-west-1",
+        let config: JSONObject = [
+            "s3_bucket_name": .string(bucket), "s3_bucket_path": "data", "s3_bucket_region": "eu-west-1",
             "access_key_id": "AKIAEXAMPLE", "secret_access_key": "swift-secret-key",
             "format": ["format_type": "JSONL"],
-        ])
+        ]
         let name = "Lake \(bucket)"
         let connection = try op.connectionTemplates().create(
             template: ConnectionTemplateCreate(
@@ -51,13 +50,13 @@ final class DestinationTests: XCTestCase {
         let user = try op.endUserClient(workspaceName: Sandbox.unique("swift-destinations"))
         let workspace = try user.workspaceId()
         _ = try user.sources().create(
-            source: SourceCreate(workspaceId: workspace, sourceTemplateId: template.id, sourceConfig: "{}"))
+            source: SourceCreate(workspaceId: workspace, sourceTemplateId: template.id, sourceConfig: [:]))
 
         let all = try op.destinations().all(filter: DestinationFilter(workspaceId: workspace, limit: 1)).collect()
         let mine = try XCTUnwrap(all.first { $0.name == name })
         XCTAssertEqual(mine.destinationDefinitionId, s3Id)
         let one = try op.destinations().get(id: mine.id)
-        XCTAssertEqual(try jsonObject(one.destinationConfig)["secret_access_key"] as? String, "**********")
+        XCTAssertEqual(one.destinationConfig["secret_access_key"], .string(secretMask()))
         XCTAssertFalse(String(describing: one).contains("eu-west-1"))
 
         let walk = try op.destinations().pages(filter: DestinationFilter(workspaceId: ""))

@@ -9,10 +9,10 @@ final class FileTests: XCTestCase {
     /// A Sample Data source with 6 users in a new workspace: (workspace id, source id).
     private func source(_ op: OperatorClient) throws -> (String, String) {
         let template = try op.sourceTemplates().create(
-            template: SourceTemplateCreate(actorDefinitionId: sampleData, partialDefaultConfig: "{}"))
+            template: SourceTemplateCreate(actorDefinitionId: sampleData, partialDefaultConfig: [:]))
         let workspace = try op.endUserClient(workspaceName: Sandbox.unique("swift-files")).workspaceId()
         let created = try op.sources().create(
-            source: SourceCreate(workspaceId: workspace, sourceTemplateId: template.id, sourceConfig: "{\"count\": 6}"))
+            source: SourceCreate(workspaceId: workspace, sourceTemplateId: template.id, sourceConfig: ["count": 6]))
         return (workspace, created.id)
     }
 
@@ -76,11 +76,11 @@ final class FileTests: XCTestCase {
         XCTAssertEqual(teapot.responseStatusCode, 418)
 
         let found = try op.sourceSearch().search(
-            sourceId: src, streamName: "users", request: SearchRequest(condition: "{\"gt\": {\"id\": 4}}"))
+            sourceId: src, streamName: "users", request: SearchRequest(condition: ["gt": ["id": 4]]))
         XCTAssertEqual(found.total, 2)
         XCTAssertEqual(found.hits.compactMap(\.id), ["5", "6"])
         guard case .InvalidArgument(let argument, _)? = expectAirbyteError(
-            try op.sourceSearch().search(sourceId: src, streamName: "users", request: SearchRequest(condition: "{}")))
+            try op.sourceSearch().search(sourceId: src, streamName: "users", request: SearchRequest(condition: [:])))
         else {
             return XCTFail("expected InvalidArgument")
         }

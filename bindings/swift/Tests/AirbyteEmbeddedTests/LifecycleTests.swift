@@ -54,7 +54,7 @@ final class RedactionTests: XCTestCase {
     private let secret = "swift-s3cr3t-value"
 
     func testRecordsPrintConfigKeysButNoValues() throws {
-        let config = #"{"host": "db.example.com", "password": "\#(secret)", "tunnel": {"ssh_key": "\#(secret)", "port": 22}, "hosts": [{"token": "\#(secret)"}]}"#
+        let config = try obj(#"{"host": "db.example.com", "password": "\#(secret)", "tunnel": {"ssh_key": "\#(secret)", "port": 22}, "hosts": [{"token": "\#(secret)"}]}"#)
         let create = SourceCreate(workspaceId: "ws-visible", sourceTemplateId: "tpl-visible", sourceConfig: config, name: "mine")
         let records: [Any] = [
             create,
@@ -77,11 +77,11 @@ final class RedactionTests: XCTestCase {
         }
         XCTAssertTrue(create.description.hasPrefix(#"SourceCreate { workspace_id: "ws-visible""#), create.description)
         XCTAssertEqual(create.description, create.debugDescription)
-        // Text that is not a JSON object prints as unparsed, none of it shown, and a call refuses
-        // it before sending (no token is fetched: this client has no server), naming the field
-        // and not the text.
+        // A value JSON cannot spell (a NaN) prints as unparsed, none of it shown, and a call
+        // refuses it before sending (no token is fetched: this client has no server), naming the
+        // field and not the value.
         let offline = try OperatorClient(clientId: "id", clientSecret: "secret")
-        for text in ["password=\(secret)", #"{"password": "\#(secret)""#, #"["\#(secret)"]"#] {
+        for text: JSONObject in [["password": .string(secret), "ratio": .double(.nan)], ["token": .string(secret), "n": .double(-.infinity)]] {
             let notObject = SourceCreate(workspaceId: "ws-visible", sourceTemplateId: "tpl", sourceConfig: text)
             let template = SourceTemplateCreate(
                 actorDefinitionId: "def", partialDefaultConfig: text, customization: Customization(other: text))
@@ -107,7 +107,7 @@ final class RedactionTests: XCTestCase {
             XCTAssertFalse(String(describing: refused).contains(secret))
         }
         // Only the string forms change: the fields keep their values.
-        XCTAssertTrue(create.sourceConfig.contains(secret))
+        XCTAssertEqual(create.sourceConfig["password"], .string(secret))
         XCTAssertEqual(create, SourceCreate(workspaceId: "ws-visible", sourceTemplateId: "tpl-visible", sourceConfig: config, name: "mine"))
     }
 }

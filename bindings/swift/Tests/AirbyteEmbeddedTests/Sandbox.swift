@@ -3,6 +3,9 @@
 // by hand with AIRBYTE_SANDBOX_URL set to a running sandbox; without it the tests are skipped.
 
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import XCTest
 @testable import AirbyteEmbedded
 
@@ -34,21 +37,56 @@ enum Sandbox {
         try OperatorClient(clientId: clientId, clientSecret: clientSecret, config: try config())
     }
 
+    /// Calls an admin route of the sandbox (`/_sandbox/PATH`) and returns the response body.
+    @discardableResult
+    static func admin(_ method: String, _ path: String, _ body: String? = nil) throws -> String {
+        let root = try url().replacingOccurrences(of: "/api/v1", with: "")
+        var request = URLRequest(url: try XCTUnwrap(URL(string: "\(root)/_sandbox/\(path)")))
+        request.httpMethod = method
+        request.setValue("application/json", forHTTPHeaderField: "content-type")
+        request.httpBody = body.map { Data($0.utf8) }
+        let done = DispatchSemaphore(value: 0)
+        var text = ""
+        URLSession.shared.dataTask(with: request) { data, _, _ in
+            text = String(decoding: data ?? Data(), as: UTF8.self)
+            done.signal()
+        }.resume()
+        XCTAssertEqual(done.wait(timeout: .now() + 10), .success)
+        return text
+    }
+
+    /// Makes the sandbox answer requests under `pathPrefix` with `status` and the JSON `body`
+    /// (and `headers`, a JSON list of `[name, value]` pairs) until the faults are cleared.
+    static func respond(_ status: Int, _ body: String, pathPrefix: String, headers: String = "[]") throws {
+        let action = #"{"kind": "respond", "status": \#(status), "body": \#(quoted(body)), "content_type": "application/json", "headers": \#(headers)}"#
+        try admin("POST", "faults", #"{"path_prefix": \#(quoted(pathPrefix)), "action": \#(action)}"#)
+    }
+
+    /// `text` as a JSON string literal.
+    private static func quoted(_ text: String) -> String {
+        String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+    }
+
     /// A name no other test (or earlier run against the same sandbox) uses.
     static func unique(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
     }
 }
 
-/// Parses JSON object text (configs and specs travel as JSON strings).
+/// Parses JSON object text (the upstream bodies of proxy answers, which are text).
 func jsonObject(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
     let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
     return try XCTUnwrap(value as? [String: Any], "not a JSON object: \(text)", file: file, line: line)
 }
 
-/// Serialises a JSON object to text.
-func jsonText(_ object: [String: Any]) throws -> String {
-    String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+/// The JSON value `text` spells (test data and fixtures written as JSON text).
+func json(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> JSONValue {
+    try JSONValue(jsonText: text)
+}
+
+/// The JSON object `text` spells.
+func obj(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> JSONObject {
+    try XCTUnwrap(try JSONValue(jsonText: text).objectValue, "not a JSON object: \(text)", file: file, line: line)
 }
 
 /// Runs `body`, which must throw an `AirbyteError`, and returns that error.

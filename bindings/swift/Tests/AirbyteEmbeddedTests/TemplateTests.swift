@@ -16,11 +16,11 @@ final class TemplateTests: XCTestCase {
         var template = try op.sourceTemplates().create(
             template: SourceTemplateCreate(
                 actorDefinitionId: postgres.sourceDefinitionId,
-                partialDefaultConfig: #"{"port": 5432}"#,
+                partialDefaultConfig: ["port": 5432],
                 name: name))
         defer { _ = try? op.sourceTemplates().delete(id: template.id) }
         XCTAssertEqual(template.name, name)
-        XCTAssertEqual(try jsonObject(template.partialDefaultConfig)["port"] as? Int, 5432)
+        XCTAssertEqual(template.partialDefaultConfig["port"], 5432)
 
         template = try op.sourceTemplates().addTag(id: template.id, tag: tag.name)
         XCTAssertEqual(template.tags, [tag.name])
@@ -33,9 +33,8 @@ final class TemplateTests: XCTestCase {
         let offered = try endUser.sourceTemplates().list(filter: TagFilter(tags: [tag.name], mode: .any))
         XCTAssertEqual(offered.map(\.id), [template.id])
         let seen = try endUser.sourceTemplates().get(id: template.id)
-        let spec = try jsonObject(try XCTUnwrap(seen.userConfigSpec))
-        let connectionSpec = try XCTUnwrap(spec["connectionSpecification"] as? [String: Any])
-        let required = try XCTUnwrap(connectionSpec["required"] as? [String])
+        let spec = try XCTUnwrap(seen.userConfigSpec)
+        let required = try XCTUnwrap(spec["connectionSpecification"]?["required"]?.arrayValue)
         XCTAssertTrue(required.contains("host"), "\(required)")
 
         let deleted = try op.sourceTemplates().delete(id: template.id)
@@ -51,14 +50,15 @@ final class TemplateTests: XCTestCase {
         let op = try Sandbox.operatorClient()
         let postgres = try XCTUnwrap(try op.definitions().listSources(name: "postgres").first)
         let customization = Customization(
-            streamCustomizations: ["users": StreamCustomization(primaryKeyFields: [["id"]], cursorField: ["updated_at"])],
+            streamCustomizations: ["users": StreamCustomization(primaryKeyFields: [["id"]], cursorField: ["updated_at"], other: [:])],
             streamMappers: ["users": [
-                .hashing(config: HashingConfig(targetField: "email", method: .sha256), other: "{}"),
-                .fieldRenaming(config: FieldRenamingConfig(originalFieldName: "fname", newFieldName: "first_name"), other: "{}"),
-            ]])
+                .hashing(config: HashingConfig(targetField: "email", method: .sha256, other: [:]), other: [:]),
+                .fieldRenaming(config: FieldRenamingConfig(originalFieldName: "fname", newFieldName: "first_name", other: [:]), other: [:]),
+            ]],
+            other: [:])
         let created = try op.sourceTemplates().create(
             template: SourceTemplateCreate(
-                actorDefinitionId: postgres.sourceDefinitionId, partialDefaultConfig: "{}",
+                actorDefinitionId: postgres.sourceDefinitionId, partialDefaultConfig: [:],
                 name: Sandbox.unique("Swift Mapped"), customization: customization))
         defer { _ = try? op.sourceTemplates().delete(id: created.id) }
         let back = try XCTUnwrap(try op.sourceTemplates().get(id: created.id).customization)

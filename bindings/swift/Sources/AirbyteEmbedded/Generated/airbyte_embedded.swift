@@ -362,7 +362,7 @@ private func uniffiCheckCallStatus<E: Swift.Error>(
             }
 
         case CALL_CANCELLED:
-            fatalError("Cancellation not supported yet")
+            throw CancellationError()
 
         default:
             throw UniffiInternalError.unexpectedRustCallStatusCode
@@ -817,6 +817,6743 @@ public func FfiConverterTypeApiProxy_lift(_ handle: UInt64) throws -> ApiProxy {
 #endif
 public func FfiConverterTypeApiProxy_lower(_ value: ApiProxy) -> UInt64 {
     return FfiConverterTypeApiProxy.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `ApiProxy` (`AsyncOperatorClient.proxy()`): the same method, awaited.
+ */
+public protocol AsyncApiProxyProtocol: AnyObject, Sendable {
+    
+    /**
+     * Sends `request` upstream through source `source_id`'s stored credentials.
+     * `POST /sonar/apis/{source_id}/request`. The upstream's own error (a 404, a 500) comes
+     * back as `response_status_code` in the answer, not as an error. The request's headers
+     * and body are never logged, nor shown by its string form. Sent again after a failure
+     * only for a proxied `GET` (or `HEAD`); a `POST`, `PUT` or `DELETE` that may have reached
+     * the upstream raises `AirbyteError.OutcomeUnknown`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `url` or `method` when empty
+     * (nothing sent); `AirbyteError.NotFound` for a source of another organisation;
+     * `AirbyteError.Validation` for a request the service refuses;
+     * `AirbyteError.OutcomeUnknown`; auth and transport errors.
+     */
+    func request(sourceId: String, request: ProxyRequest) async throws  -> ProxyResponse
+    
+}
+/**
+ * The async twin of `ApiProxy` (`AsyncOperatorClient.proxy()`): the same method, awaited.
+ */
+open class AsyncApiProxy: AsyncApiProxyProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncapiproxy(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncapiproxy(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Sends `request` upstream through source `source_id`'s stored credentials.
+     * `POST /sonar/apis/{source_id}/request`. The upstream's own error (a 404, a 500) comes
+     * back as `response_status_code` in the answer, not as an error. The request's headers
+     * and body are never logged, nor shown by its string form. Sent again after a failure
+     * only for a proxied `GET` (or `HEAD`); a `POST`, `PUT` or `DELETE` that may have reached
+     * the upstream raises `AirbyteError.OutcomeUnknown`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `url` or `method` when empty
+     * (nothing sent); `AirbyteError.NotFound` for a source of another organisation;
+     * `AirbyteError.Validation` for a request the service refuses;
+     * `AirbyteError.OutcomeUnknown`; auth and transport errors.
+     */
+open func request(sourceId: String, request: ProxyRequest)async throws  -> ProxyResponse  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncapiproxy_request(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(sourceId),FfiConverterTypeProxyRequest_lower(request)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeProxyResponse_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncApiProxy: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncApiProxy
+
+    public static func lift(_ handle: UInt64) throws -> AsyncApiProxy {
+        return AsyncApiProxy(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncApiProxy) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncApiProxy {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncApiProxy, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncApiProxy_lift(_ handle: UInt64) throws -> AsyncApiProxy {
+    return try FfiConverterTypeAsyncApiProxy.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncApiProxy_lower(_ value: AsyncApiProxy) -> UInt64 {
+    return FfiConverterTypeAsyncApiProxy.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `Bulk` (`AsyncOperatorClient.bulk()`): the same methods, awaited (each
+ * still runs its many requests within the rate limit, on one pool thread).
+ */
+public protocol AsyncBulkProtocol: AnyObject, Sendable {
+    
+    /**
+     * Sets each workspace `active` again: `PUT /workspaces/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+    func activateWorkspaces(workspaceIds: [String], options: BulkOptions?) async throws  -> WorkspaceReport
+    
+    /**
+     * Sets each workspace `inactive` (its connections stop): `PUT /workspaces/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+    func deactivateWorkspaces(workspaceIds: [String], options: BulkOptions?) async throws  -> WorkspaceReport
+    
+    /**
+     * Deletes each source (of any workspace of the organisation):
+     * `DELETE /integrations/sources/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+    func deleteSources(sourceIds: [String], options: BulkOptions?) async throws  -> DeleteReport
+    
+    /**
+     * Mints (or reuses from the cache and token store) a scoped token for each workspace
+     * name, creating the workspaces that are new: `POST /embedded/scoped-token` per name not
+     * cached. `options` defaults to `defaults().bulk_options`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `concurrency` or `rate_limited_attempts` when out
+     * of range (nothing sent); `AirbyteError.ClientClosed` after `close()`. Each item's own
+     * error is in its outcome.
+     */
+    func mintScopedTokens(workspaceNames: [String], options: BulkOptions?) async throws  -> ScopedTokenReport
+    
+    /**
+     * Syncs the organisation's workspaces with `desired`, the names of the customers that
+     * should be active: plans the workspaces to create (customers without one), to deactivate
+     * (active workspaces of customers no longer listed) and to reactivate (inactive
+     * workspaces of listed customers), reading every page of `GET /workspaces`; with `apply`
+     * it then applies the plan in bulk. Without `apply` (the default) it is a dry run:
+     * nothing is written. Names compare exactly; a name listed twice counts once.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`, and the workspace listing's errors (nothing applied). Each
+     * applied item's own error is in the report.
+     */
+    func syncWorkspaces(desired: [String], apply: Bool, options: BulkOptions?) async throws  -> WorkspaceSync
+    
+}
+/**
+ * The async twin of `Bulk` (`AsyncOperatorClient.bulk()`): the same methods, awaited (each
+ * still runs its many requests within the rate limit, on one pool thread).
+ */
+open class AsyncBulk: AsyncBulkProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncbulk(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncbulk(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Sets each workspace `active` again: `PUT /workspaces/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+open func activateWorkspaces(workspaceIds: [String], options: BulkOptions? = nil)async throws  -> WorkspaceReport  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncbulk_activate_workspaces(
+                        self.uniffiCloneHandle(),FfiConverterSequenceString.lower(workspaceIds),FfiConverterOptionTypeBulkOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeWorkspaceReport_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Sets each workspace `inactive` (its connections stop): `PUT /workspaces/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+open func deactivateWorkspaces(workspaceIds: [String], options: BulkOptions? = nil)async throws  -> WorkspaceReport  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncbulk_deactivate_workspaces(
+                        self.uniffiCloneHandle(),FfiConverterSequenceString.lower(workspaceIds),FfiConverterOptionTypeBulkOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeWorkspaceReport_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Deletes each source (of any workspace of the organisation):
+     * `DELETE /integrations/sources/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+open func deleteSources(sourceIds: [String], options: BulkOptions? = nil)async throws  -> DeleteReport  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncbulk_delete_sources(
+                        self.uniffiCloneHandle(),FfiConverterSequenceString.lower(sourceIds),FfiConverterOptionTypeBulkOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleteReport_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Mints (or reuses from the cache and token store) a scoped token for each workspace
+     * name, creating the workspaces that are new: `POST /embedded/scoped-token` per name not
+     * cached. `options` defaults to `defaults().bulk_options`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `concurrency` or `rate_limited_attempts` when out
+     * of range (nothing sent); `AirbyteError.ClientClosed` after `close()`. Each item's own
+     * error is in its outcome.
+     */
+open func mintScopedTokens(workspaceNames: [String], options: BulkOptions? = nil)async throws  -> ScopedTokenReport  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncbulk_mint_scoped_tokens(
+                        self.uniffiCloneHandle(),FfiConverterSequenceString.lower(workspaceNames),FfiConverterOptionTypeBulkOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeScopedTokenReport_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Syncs the organisation's workspaces with `desired`, the names of the customers that
+     * should be active: plans the workspaces to create (customers without one), to deactivate
+     * (active workspaces of customers no longer listed) and to reactivate (inactive
+     * workspaces of listed customers), reading every page of `GET /workspaces`; with `apply`
+     * it then applies the plan in bulk. Without `apply` (the default) it is a dry run:
+     * nothing is written. Names compare exactly; a name listed twice counts once.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`, and the workspace listing's errors (nothing applied). Each
+     * applied item's own error is in the report.
+     */
+open func syncWorkspaces(desired: [String], apply: Bool = false, options: BulkOptions? = nil)async throws  -> WorkspaceSync  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncbulk_sync_workspaces(
+                        self.uniffiCloneHandle(),FfiConverterSequenceString.lower(desired),FfiConverterBool.lower(apply),FfiConverterOptionTypeBulkOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeWorkspaceSync_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncBulk: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncBulk
+
+    public static func lift(_ handle: UInt64) throws -> AsyncBulk {
+        return AsyncBulk(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncBulk) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncBulk {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncBulk, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncBulk_lift(_ handle: UInt64) throws -> AsyncBulk {
+    return try FfiConverterTypeAsyncBulk.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncBulk_lower(_ value: AsyncBulk) -> UInt64 {
+    return FfiConverterTypeAsyncBulk.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `ConnectionTemplates` (`AsyncOperatorClient.connection_templates()`):
+ * the same methods, awaited.
+ */
+public protocol AsyncConnectionTemplatesProtocol: AnyObject, Sendable {
+    
+    /**
+     * Adds an existing tag. `POST /integrations/templates/connections/{id}/tags`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the template or tag does not exist.
+     */
+    func addTag(id: String, tag: String) async throws  -> ConnectionTemplate
+    
+    /**
+     * Creates a copy of a connection template, its destination named `destination_name`
+     * (default: the original's); tags are not copied. The service has no clone route: this
+     * reads the template and creates a new one from every field it returned. Its
+     * destination secrets come back masked, so `secrets` (JSON object text, a partial
+     * `destination_config` such as `{"secret_access_key": "…"}`) gives them, merged over the
+     * config read. `GET` then `POST /integrations/templates/connections`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for the original; `AirbyteError.InvalidConfig` naming each
+     * path still holding the mask, or `AirbyteError.InvalidArgument` for `secrets` that is
+     * not a JSON object (nothing created); as `create`.
+     */
+    func cloneTemplate(id: String, destinationName: String?, secrets: JsonObject?) async throws  -> ConnectionTemplate
+    
+    /**
+     * Creates a connection template. `POST /integrations/templates/connections`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for a cron expression that is not 6 or 7 fields, or a
+     * config that is not a JSON object (nothing sent); `AirbyteError.Validation` when the
+     * service refuses the config or schedule.
+     */
+    func create(template: ConnectionTemplateCreate) async throws  -> ConnectionTemplate
+    
+    /**
+     * Deletes a connection template. `DELETE /integrations/templates/connections/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func delete(id: String) async throws  -> Deleted
+    
+    /**
+     * Asks the service whether a cron expression is valid and what it means; any text is
+     * sent as is. `POST /integrations/templates/connections/cron/describe`.
+     *
+     * # Errors
+     * Transport and auth errors only.
+     */
+    func describeCron(cronExpression: String) async throws  -> CronDescription
+    
+    /**
+     * Reads one connection template. `GET /integrations/templates/connections/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func get(id: String) async throws  -> ConnectionTemplate
+    
+    /**
+     * Lists connection templates, narrowed by `filter` (default: all).
+     * `GET /integrations/templates/connections?tags=…&tags_mode=…`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
+     */
+    func list(filter: TagFilter?) async throws  -> [ConnectionTemplate]
+    
+    /**
+     * Removes a tag. `DELETE /integrations/templates/connections/{id}/tags/{tag_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the template or tag does not exist.
+     */
+    func removeTag(id: String, tag: String) async throws  -> Deleted
+    
+    /**
+     * Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+     *
+     * # Errors
+     * As `create`, plus `AirbyteError.NotFound`.
+     */
+    func update(id: String, update: ConnectionTemplateUpdate) async throws  -> ConnectionTemplate
+    
+}
+/**
+ * The async twin of `ConnectionTemplates` (`AsyncOperatorClient.connection_templates()`):
+ * the same methods, awaited.
+ */
+open class AsyncConnectionTemplates: AsyncConnectionTemplatesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncconnectiontemplates(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncconnectiontemplates(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Adds an existing tag. `POST /integrations/templates/connections/{id}/tags`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the template or tag does not exist.
+     */
+open func addTag(id: String, tag: String)async throws  -> ConnectionTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectiontemplates_add_tag(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterString.lower(tag)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnectionTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Creates a copy of a connection template, its destination named `destination_name`
+     * (default: the original's); tags are not copied. The service has no clone route: this
+     * reads the template and creates a new one from every field it returned. Its
+     * destination secrets come back masked, so `secrets` (JSON object text, a partial
+     * `destination_config` such as `{"secret_access_key": "…"}`) gives them, merged over the
+     * config read. `GET` then `POST /integrations/templates/connections`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for the original; `AirbyteError.InvalidConfig` naming each
+     * path still holding the mask, or `AirbyteError.InvalidArgument` for `secrets` that is
+     * not a JSON object (nothing created); as `create`.
+     */
+open func cloneTemplate(id: String, destinationName: String? = nil, secrets: JsonObject? = nil)async throws  -> ConnectionTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectiontemplates_clone_template(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterOptionString.lower(destinationName),FfiConverterOptionTypeJsonObject.lower(secrets)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnectionTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Creates a connection template. `POST /integrations/templates/connections`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for a cron expression that is not 6 or 7 fields, or a
+     * config that is not a JSON object (nothing sent); `AirbyteError.Validation` when the
+     * service refuses the config or schedule.
+     */
+open func create(template: ConnectionTemplateCreate)async throws  -> ConnectionTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectiontemplates_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeConnectionTemplateCreate_lower(template)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnectionTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Deletes a connection template. `DELETE /integrations/templates/connections/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func delete(id: String)async throws  -> Deleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectiontemplates_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Asks the service whether a cron expression is valid and what it means; any text is
+     * sent as is. `POST /integrations/templates/connections/cron/describe`.
+     *
+     * # Errors
+     * Transport and auth errors only.
+     */
+open func describeCron(cronExpression: String)async throws  -> CronDescription  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectiontemplates_describe_cron(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(cronExpression)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCronDescription_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads one connection template. `GET /integrations/templates/connections/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func get(id: String)async throws  -> ConnectionTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectiontemplates_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnectionTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists connection templates, narrowed by `filter` (default: all).
+     * `GET /integrations/templates/connections?tags=…&tags_mode=…`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
+     */
+open func list(filter: TagFilter? = nil)async throws  -> [ConnectionTemplate]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectiontemplates_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeTagFilter.lower(filter)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeConnectionTemplate.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Removes a tag. `DELETE /integrations/templates/connections/{id}/tags/{tag_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the template or tag does not exist.
+     */
+open func removeTag(id: String, tag: String)async throws  -> Deleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectiontemplates_remove_tag(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterString.lower(tag)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+     *
+     * # Errors
+     * As `create`, plus `AirbyteError.NotFound`.
+     */
+open func update(id: String, update: ConnectionTemplateUpdate)async throws  -> ConnectionTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectiontemplates_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterTypeConnectionTemplateUpdate_lower(update)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnectionTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncConnectionTemplates: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncConnectionTemplates
+
+    public static func lift(_ handle: UInt64) throws -> AsyncConnectionTemplates {
+        return AsyncConnectionTemplates(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncConnectionTemplates) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncConnectionTemplates {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncConnectionTemplates, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncConnectionTemplates_lift(_ handle: UInt64) throws -> AsyncConnectionTemplates {
+    return try FfiConverterTypeAsyncConnectionTemplates.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncConnectionTemplates_lower(_ value: AsyncConnectionTemplates) -> UInt64 {
+    return FfiConverterTypeAsyncConnectionTemplates.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `Connectors` (`AsyncOperatorClient.connectors()`): the same methods,
+ * awaited.
+ */
+public protocol AsyncConnectorsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Checks an existing connector, optionally with a changed replication config that is not
+     * stored (`None`, the default: the stored config). `POST /integrations/connectors/{id}/check`.
+     *
+     * # Errors
+     * As `update`.
+     */
+    func check(id: String, update: ConnectorUpdate?) async throws  -> ConnectorCheck
+    
+    /**
+     * Checks a config before any connector exists; nothing is stored.
+     * `POST /integrations/connectors/check` → the outcome, inline (`status: failed` is an
+     * answer, not an error).
+     *
+     * # Errors
+     * As `create`, but a check whose answer was lost is sent again.
+     */
+    func checkConfig(connector: ConnectorCreate) async throws  -> ConnectorCheck
+    
+    /**
+     * Creates a connector (and the workspace, when its name is new).
+     * `POST /integrations/connectors`. Never sent twice: after
+     * `AirbyteError.OutcomeUnknown`, list the workspace's connectors by name before trying
+     * again.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` (nothing sent) naming `workspace_name` when empty,
+     * `connector_type` when no connector is named, `replication_config` when none of it,
+     * `credentials` and `server_side_oauth_secret_id` is set; `AirbyteError.NotFound`;
+     * `AirbyteError.Validation`; `AirbyteError.OutcomeUnknown`.
+     */
+    func create(connector: ConnectorCreate) async throws  -> Connector
+    
+    /**
+     * Deletes a connector. `DELETE /integrations/connectors/{id}` → `{id, deleted_at}`
+     * (`deleted_at` `None` when the service answered without a body).
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+    func delete(id: String) async throws  -> Deleted
+    
+    /**
+     * Runs one action on one entity of the end user's system through the connector.
+     * `POST /integrations/connectors/{id}/execute`. Sent again after a lost answer only when
+     * the action only reads (`list`, `get`, `download`, the searches).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty id, entity or action (nothing sent);
+     * `AirbyteError.NotFound`; `AirbyteError.Validation` for an entity or action the
+     * connector lacks; `AirbyteError.OutcomeUnknown` for a write whose answer was lost.
+     */
+    func execute(id: String, request: ConnectorExecute) async throws  -> ConnectorExecution
+    
+    /**
+     * Reads one connector; its `replication_config` has every `airbyte_secret` masked.
+     * `GET /integrations/connectors/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+    func get(id: String) async throws  -> Connector
+    
+    /**
+     * Lists the organisation's connectors, narrowed by every filter set (`None`, the
+     * default: every connector). `GET /integrations/connectors?workspace_id=…&customer_name=…&definition_id=…`
+     * (`workspace_name` is sent as `customer_name`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming a filter field set to an empty string (nothing
+     * sent); `AirbyteError.NotFound` for a workspace of another organisation.
+     */
+    func list(filter: ConnectorFilter?) async throws  -> [SourceSummary]
+    
+    /**
+     * Changes a connector's name and/or some of its replication config (partial: the service
+     * keeps what the update does not carry). `PUT /integrations/connectors/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument`; `AirbyteError.Validation`.
+     */
+    func update(id: String, update: ConnectorUpdate) async throws  -> Connector
+    
+}
+/**
+ * The async twin of `Connectors` (`AsyncOperatorClient.connectors()`): the same methods,
+ * awaited.
+ */
+open class AsyncConnectors: AsyncConnectorsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncconnectors(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncconnectors(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Checks an existing connector, optionally with a changed replication config that is not
+     * stored (`None`, the default: the stored config). `POST /integrations/connectors/{id}/check`.
+     *
+     * # Errors
+     * As `update`.
+     */
+open func check(id: String, update: ConnectorUpdate? = nil)async throws  -> ConnectorCheck  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectors_check(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterOptionTypeConnectorUpdate.lower(update)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnectorCheck_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Checks a config before any connector exists; nothing is stored.
+     * `POST /integrations/connectors/check` → the outcome, inline (`status: failed` is an
+     * answer, not an error).
+     *
+     * # Errors
+     * As `create`, but a check whose answer was lost is sent again.
+     */
+open func checkConfig(connector: ConnectorCreate)async throws  -> ConnectorCheck  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectors_check_config(
+                        self.uniffiCloneHandle(),FfiConverterTypeConnectorCreate_lower(connector)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnectorCheck_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Creates a connector (and the workspace, when its name is new).
+     * `POST /integrations/connectors`. Never sent twice: after
+     * `AirbyteError.OutcomeUnknown`, list the workspace's connectors by name before trying
+     * again.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` (nothing sent) naming `workspace_name` when empty,
+     * `connector_type` when no connector is named, `replication_config` when none of it,
+     * `credentials` and `server_side_oauth_secret_id` is set; `AirbyteError.NotFound`;
+     * `AirbyteError.Validation`; `AirbyteError.OutcomeUnknown`.
+     */
+open func create(connector: ConnectorCreate)async throws  -> Connector  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectors_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeConnectorCreate_lower(connector)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnector_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Deletes a connector. `DELETE /integrations/connectors/{id}` → `{id, deleted_at}`
+     * (`deleted_at` `None` when the service answered without a body).
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+open func delete(id: String)async throws  -> Deleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectors_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Runs one action on one entity of the end user's system through the connector.
+     * `POST /integrations/connectors/{id}/execute`. Sent again after a lost answer only when
+     * the action only reads (`list`, `get`, `download`, the searches).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty id, entity or action (nothing sent);
+     * `AirbyteError.NotFound`; `AirbyteError.Validation` for an entity or action the
+     * connector lacks; `AirbyteError.OutcomeUnknown` for a write whose answer was lost.
+     */
+open func execute(id: String, request: ConnectorExecute)async throws  -> ConnectorExecution  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectors_execute(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterTypeConnectorExecute_lower(request)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnectorExecution_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads one connector; its `replication_config` has every `airbyte_secret` masked.
+     * `GET /integrations/connectors/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+open func get(id: String)async throws  -> Connector  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectors_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnector_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists the organisation's connectors, narrowed by every filter set (`None`, the
+     * default: every connector). `GET /integrations/connectors?workspace_id=…&customer_name=…&definition_id=…`
+     * (`workspace_name` is sent as `customer_name`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming a filter field set to an empty string (nothing
+     * sent); `AirbyteError.NotFound` for a workspace of another organisation.
+     */
+open func list(filter: ConnectorFilter? = nil)async throws  -> [SourceSummary]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectors_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeConnectorFilter.lower(filter)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeSourceSummary.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Changes a connector's name and/or some of its replication config (partial: the service
+     * keeps what the update does not carry). `PUT /integrations/connectors/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument`; `AirbyteError.Validation`.
+     */
+open func update(id: String, update: ConnectorUpdate)async throws  -> Connector  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncconnectors_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterTypeConnectorUpdate_lower(update)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeConnector_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncConnectors: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncConnectors
+
+    public static func lift(_ handle: UInt64) throws -> AsyncConnectors {
+        return AsyncConnectors(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncConnectors) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncConnectors {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncConnectors, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncConnectors_lift(_ handle: UInt64) throws -> AsyncConnectors {
+    return try FfiConverterTypeAsyncConnectors.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncConnectors_lower(_ value: AsyncConnectors) -> UInt64 {
+    return FfiConverterTypeAsyncConnectors.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `DefinitionCatalogs` (`AsyncOperatorClient.definition_catalogs()`):
+ * the same methods, awaited.
+ */
+public protocol AsyncDefinitionCatalogsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Adds a stream. `POST /integrations/definitions/sources/{id}/streams`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.add_stream`.
+     */
+    func addStream(definitionId: String, stream: SonarStream) async throws  -> SonarStream
+    
+    /**
+     * Reads the definition's catalog.
+     * `GET /integrations/definitions/sources/{id}/catalog?selected=…`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func get(definitionId: String, selectedOnly: Bool) async throws  -> DefinitionCatalog
+    
+    /**
+     * Applies RFC 6902 operations (may be empty) and sets `blessed` (`true`: discovery no
+     * longer overwrites it). `PATCH /integrations/definitions/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.Validation`; `AirbyteError.NotFound`.
+     */
+    func patch(definitionId: String, ops: [PatchOp], blessed: Bool?) async throws  -> SonarCatalog
+    
+    /**
+     * Applies RFC 6902 operations to one stream.
+     * `PATCH /integrations/definitions/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.patch_stream`.
+     */
+    func patchStream(definitionId: String, streamName: String, ops: [PatchOp]) async throws  -> SonarStream
+    
+    /**
+     * Runs a JMESPath query over the definition's catalog; the result is a JSON value.
+     * `POST /integrations/definitions/sources/{id}/catalog/query`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.query`.
+     */
+    func query(definitionId: String, query: String) async throws  -> JsonValue
+    
+}
+/**
+ * The async twin of `DefinitionCatalogs` (`AsyncOperatorClient.definition_catalogs()`):
+ * the same methods, awaited.
+ */
+open class AsyncDefinitionCatalogs: AsyncDefinitionCatalogsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncdefinitioncatalogs(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncdefinitioncatalogs(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Adds a stream. `POST /integrations/definitions/sources/{id}/streams`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.add_stream`.
+     */
+open func addStream(definitionId: String, stream: SonarStream)async throws  -> SonarStream  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdefinitioncatalogs_add_stream(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(definitionId),FfiConverterTypeSonarStream_lower(stream)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSonarStream_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads the definition's catalog.
+     * `GET /integrations/definitions/sources/{id}/catalog?selected=…`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func get(definitionId: String, selectedOnly: Bool = false)async throws  -> DefinitionCatalog  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdefinitioncatalogs_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(definitionId),FfiConverterBool.lower(selectedOnly)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDefinitionCatalog_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Applies RFC 6902 operations (may be empty) and sets `blessed` (`true`: discovery no
+     * longer overwrites it). `PATCH /integrations/definitions/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.Validation`; `AirbyteError.NotFound`.
+     */
+open func patch(definitionId: String, ops: [PatchOp] = [], blessed: Bool? = nil)async throws  -> SonarCatalog  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdefinitioncatalogs_patch(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(definitionId),FfiConverterSequenceTypePatchOp.lower(ops),FfiConverterOptionBool.lower(blessed)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSonarCatalog_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Applies RFC 6902 operations to one stream.
+     * `PATCH /integrations/definitions/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.patch_stream`.
+     */
+open func patchStream(definitionId: String, streamName: String, ops: [PatchOp])async throws  -> SonarStream  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdefinitioncatalogs_patch_stream(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(definitionId),FfiConverterString.lower(streamName),FfiConverterSequenceTypePatchOp.lower(ops)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSonarStream_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Runs a JMESPath query over the definition's catalog; the result is a JSON value.
+     * `POST /integrations/definitions/sources/{id}/catalog/query`.
+     *
+     * # Errors
+     * As `TemplateCatalogs.query`.
+     */
+open func query(definitionId: String, query: String)async throws  -> JsonValue  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdefinitioncatalogs_query(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(definitionId),FfiConverterString.lower(query)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeJsonValue_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncDefinitionCatalogs: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncDefinitionCatalogs
+
+    public static func lift(_ handle: UInt64) throws -> AsyncDefinitionCatalogs {
+        return AsyncDefinitionCatalogs(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncDefinitionCatalogs) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncDefinitionCatalogs {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncDefinitionCatalogs, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncDefinitionCatalogs_lift(_ handle: UInt64) throws -> AsyncDefinitionCatalogs {
+    return try FfiConverterTypeAsyncDefinitionCatalogs.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncDefinitionCatalogs_lower(_ value: AsyncDefinitionCatalogs) -> UInt64 {
+    return FfiConverterTypeAsyncDefinitionCatalogs.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `Definitions` (`AsyncOperatorClient.definitions()`): the same methods,
+ * awaited.
+ */
+public protocol AsyncDefinitionsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Reads one destination connector with its spec.
+     * `GET /integrations/definitions/destinations/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func getDestination(id: String) async throws  -> DestinationDefinition
+    
+    /**
+     * Reads one source connector with its spec.
+     * `GET /integrations/definitions/sources/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func getSource(id: String) async throws  -> SourceDefinition
+    
+    /**
+     * Lists destination connectors: those with the given definition ids, or every one the
+     * organisation may use when `ids` is empty (the default).
+     * `GET /integrations/definitions/destinations?actorDefinitionIds=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `ids` for an empty id (nothing sent); auth and
+     * transport errors.
+     */
+    func listDestinations(ids: [String]) async throws  -> [DestinationDefinitionSummary]
+    
+    /**
+     * Lists source connectors whose name contains `name` (case-insensitive; `None`, the
+     * default, lists all). `GET /integrations/definitions/sources?name=…`.
+     *
+     * # Errors
+     * Auth and transport errors.
+     */
+    func listSources(name: String?) async throws  -> [SourceDefinitionSummary]
+    
+}
+/**
+ * The async twin of `Definitions` (`AsyncOperatorClient.definitions()`): the same methods,
+ * awaited.
+ */
+open class AsyncDefinitions: AsyncDefinitionsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncdefinitions(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncdefinitions(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Reads one destination connector with its spec.
+     * `GET /integrations/definitions/destinations/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func getDestination(id: String)async throws  -> DestinationDefinition  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdefinitions_get_destination(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDestinationDefinition_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads one source connector with its spec.
+     * `GET /integrations/definitions/sources/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func getSource(id: String)async throws  -> SourceDefinition  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdefinitions_get_source(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSourceDefinition_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists destination connectors: those with the given definition ids, or every one the
+     * organisation may use when `ids` is empty (the default).
+     * `GET /integrations/definitions/destinations?actorDefinitionIds=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `ids` for an empty id (nothing sent); auth and
+     * transport errors.
+     */
+open func listDestinations(ids: [String] = [])async throws  -> [DestinationDefinitionSummary]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdefinitions_list_destinations(
+                        self.uniffiCloneHandle(),FfiConverterSequenceString.lower(ids)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeDestinationDefinitionSummary.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists source connectors whose name contains `name` (case-insensitive; `None`, the
+     * default, lists all). `GET /integrations/definitions/sources?name=…`.
+     *
+     * # Errors
+     * Auth and transport errors.
+     */
+open func listSources(name: String? = nil)async throws  -> [SourceDefinitionSummary]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdefinitions_list_sources(
+                        self.uniffiCloneHandle(),FfiConverterOptionString.lower(name)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeSourceDefinitionSummary.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncDefinitions: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncDefinitions
+
+    public static func lift(_ handle: UInt64) throws -> AsyncDefinitions {
+        return AsyncDefinitions(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncDefinitions) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncDefinitions {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncDefinitions, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncDefinitions_lift(_ handle: UInt64) throws -> AsyncDefinitions {
+    return try FfiConverterTypeAsyncDefinitions.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncDefinitions_lower(_ value: AsyncDefinitions) -> UInt64 {
+    return FfiConverterTypeAsyncDefinitions.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `DestinationPages` (from `AsyncDestinations.pages(filter)`):
+ * `next_page()` is awaited (Python: `async for` over it).
+ */
+public protocol AsyncDestinationPagesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next page's destinations, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for the walk's filter (first call, nothing sent);
+     * `AirbyteError.Pagination` for a `next` link off the configured origin, without a
+     * cursor or repeating one; the request's own errors; `AirbyteError.ClientClosed` once the
+     * client is closed (every later call too).
+     */
+    func nextPage() async throws  -> [DestinationSummary]?
+    
+}
+/**
+ * The async twin of `DestinationPages` (from `AsyncDestinations.pages(filter)`):
+ * `next_page()` is awaited (Python: `async for` over it).
+ */
+open class AsyncDestinationPages: AsyncDestinationPagesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncdestinationpages(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncdestinationpages(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next page's destinations, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for the walk's filter (first call, nothing sent);
+     * `AirbyteError.Pagination` for a `next` link off the configured origin, without a
+     * cursor or repeating one; the request's own errors; `AirbyteError.ClientClosed` once the
+     * client is closed (every later call too).
+     */
+open func nextPage()async throws  -> [DestinationSummary]?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdestinationpages_next_page(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionSequenceTypeDestinationSummary.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncDestinationPages: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncDestinationPages
+
+    public static func lift(_ handle: UInt64) throws -> AsyncDestinationPages {
+        return AsyncDestinationPages(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncDestinationPages) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncDestinationPages {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncDestinationPages, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncDestinationPages_lift(_ handle: UInt64) throws -> AsyncDestinationPages {
+    return try FfiConverterTypeAsyncDestinationPages.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncDestinationPages_lower(_ value: AsyncDestinationPages) -> UInt64 {
+    return FfiConverterTypeAsyncDestinationPages.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `Destinations` (`AsyncOperatorClient.destinations()`): the same
+ * methods, awaited; `pages(filter)` returns an `AsyncDestinationPages`.
+ */
+public protocol AsyncDestinationsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Reads one destination; its `destination_config` has every `airbyte_secret` masked.
+     * `GET /integrations/destinations/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+    func get(id: String) async throws  -> Destination
+    
+    /**
+     * Reads one page of a workspace's destinations.
+     * `GET /integrations/destinations?workspace_id=…&limit=…&cursor=…`. `cursor` is the
+     * opaque cursor of the previous page's `next` link (`None`: the first page); `pages()`
+     * follows the links for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty `workspace_id` or a `limit` of 0 (nothing
+     * sent); `AirbyteError.NotFound` for a workspace of another organisation; auth and
+     * transport errors.
+     */
+    func listPage(filter: DestinationFilter, cursor: String?) async throws  -> DestinationPage
+    
+    /**
+     * A walk over every page of the filter's workspace's destinations, fetched one page per
+     * `DestinationPages.next_page()` call. Nothing is sent here: every error of the walk (an
+     * empty `workspace_id` included) comes from `next_page()`.
+     */
+    func pages(filter: DestinationFilter)  -> AsyncDestinationPages
+    
+}
+/**
+ * The async twin of `Destinations` (`AsyncOperatorClient.destinations()`): the same
+ * methods, awaited; `pages(filter)` returns an `AsyncDestinationPages`.
+ */
+open class AsyncDestinations: AsyncDestinationsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncdestinations(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncdestinations(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Reads one destination; its `destination_config` has every `airbyte_secret` masked.
+     * `GET /integrations/destinations/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+open func get(id: String)async throws  -> Destination  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdestinations_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDestination_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads one page of a workspace's destinations.
+     * `GET /integrations/destinations?workspace_id=…&limit=…&cursor=…`. `cursor` is the
+     * opaque cursor of the previous page's `next` link (`None`: the first page); `pages()`
+     * follows the links for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty `workspace_id` or a `limit` of 0 (nothing
+     * sent); `AirbyteError.NotFound` for a workspace of another organisation; auth and
+     * transport errors.
+     */
+open func listPage(filter: DestinationFilter, cursor: String? = nil)async throws  -> DestinationPage  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncdestinations_list_page(
+                        self.uniffiCloneHandle(),FfiConverterTypeDestinationFilter_lower(filter),FfiConverterOptionString.lower(cursor)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDestinationPage_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * A walk over every page of the filter's workspace's destinations, fetched one page per
+     * `DestinationPages.next_page()` call. Nothing is sent here: every error of the walk (an
+     * empty `workspace_id` included) comes from `next_page()`.
+     */
+open func pages(filter: DestinationFilter) -> AsyncDestinationPages  {
+    return try!  FfiConverterTypeAsyncDestinationPages_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncdestinations_pages(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeDestinationFilter_lower(filter),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncDestinations: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncDestinations
+
+    public static func lift(_ handle: UInt64) throws -> AsyncDestinations {
+        return AsyncDestinations(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncDestinations) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncDestinations {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncDestinations, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncDestinations_lift(_ handle: UInt64) throws -> AsyncDestinations {
+    return try FfiConverterTypeAsyncDestinations.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncDestinations_lower(_ value: AsyncDestinations) -> UInt64 {
+    return FfiConverterTypeAsyncDestinations.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `EmbeddedSourceTemplates` (`AsyncEndUserClient.source_templates()`):
+ * the same methods, awaited.
+ */
+public protocol AsyncEmbeddedSourceTemplatesProtocol: AnyObject, Sendable {
+    
+    /**
+     * Reads one template with its `user_config_spec` (what the end user fills).
+     * `GET /embedded/source-templates/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func get(id: String) async throws  -> SourceTemplate
+    
+    /**
+     * Lists the templates offered to the end user, narrowed by `filter` (default: all).
+     * `GET /embedded/source-templates?tags=…&tags_mode=…`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized` for an expired scoped token; transport errors.
+     */
+    func list(filter: TagFilter?) async throws  -> [SourceTemplateSummary]
+    
+}
+/**
+ * The async twin of `EmbeddedSourceTemplates` (`AsyncEndUserClient.source_templates()`):
+ * the same methods, awaited.
+ */
+open class AsyncEmbeddedSourceTemplates: AsyncEmbeddedSourceTemplatesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncembeddedsourcetemplates(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncembeddedsourcetemplates(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Reads one template with its `user_config_spec` (what the end user fills).
+     * `GET /embedded/source-templates/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func get(id: String)async throws  -> SourceTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncembeddedsourcetemplates_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSourceTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists the templates offered to the end user, narrowed by `filter` (default: all).
+     * `GET /embedded/source-templates?tags=…&tags_mode=…`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized` for an expired scoped token; transport errors.
+     */
+open func list(filter: TagFilter? = nil)async throws  -> [SourceTemplateSummary]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncembeddedsourcetemplates_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeTagFilter.lower(filter)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeSourceTemplateSummary.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncEmbeddedSourceTemplates: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncEmbeddedSourceTemplates
+
+    public static func lift(_ handle: UInt64) throws -> AsyncEmbeddedSourceTemplates {
+        return AsyncEmbeddedSourceTemplates(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncEmbeddedSourceTemplates) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncEmbeddedSourceTemplates {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncEmbeddedSourceTemplates, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncEmbeddedSourceTemplates_lift(_ handle: UInt64) throws -> AsyncEmbeddedSourceTemplates {
+    return try FfiConverterTypeAsyncEmbeddedSourceTemplates.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncEmbeddedSourceTemplates_lower(_ value: AsyncEmbeddedSourceTemplates) -> UInt64 {
+    return FfiConverterTypeAsyncEmbeddedSourceTemplates.lower(value)
+}
+
+
+
+
+
+
+/**
+ * An end user's client with every network call awaited: the async twin of
+ * `EndUserClient` (`AsyncEndUserClient(token, config)`, or
+ * `AsyncOperatorClient.end_user_client(name)`), with the same methods and area handles
+ * (`source_templates()` returns an `AsyncEmbeddedSourceTemplates`, `sources()` an
+ * `AsyncSources`). Awaiting and cancelling as for `AsyncOperatorClient`; lifetime as for
+ * `EndUserClient` (Python also `async with`).
+ */
+public protocol AsyncEndUserClientProtocol: AnyObject, Sendable {
+    
+    /**
+     * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
+     */
+    func baseUrl() throws  -> String
+    
+    /**
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client and on the area handles
+     * made from it raises `AirbyteError.ClientClosed`; calls already running finish. The
+     * operator client that made it stays open. Closing again does nothing.
+     */
+    func close() 
+    
+    /**
+     * The rate-limit headers of the most recent response that carried any.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func lastRateLimit() throws  -> RateLimit?
+    
+    /**
+     * Source templates offered to this end user: `/embedded/source-templates`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func sourceTemplates() throws  -> AsyncEmbeddedSourceTemplates
+    
+    /**
+     * This end user's sources and checks: `/embedded/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func sources() throws  -> AsyncSources
+    
+    /**
+     * The organisation and workspace the token reaches. `GET /embedded/scoped-token/info`
+     * (or `/account/applications/scoped-token/info`).
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token);
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func tokenInfo() async throws  -> ScopedTokenInfo
+    
+    /**
+     * The end user's workspace id, read once with `token_info()` and then remembered.
+     *
+     * # Errors
+     * As `token_info()`.
+     */
+    func workspaceId() async throws  -> String
+    
+}
+/**
+ * An end user's client with every network call awaited: the async twin of
+ * `EndUserClient` (`AsyncEndUserClient(token, config)`, or
+ * `AsyncOperatorClient.end_user_client(name)`), with the same methods and area handles
+ * (`source_templates()` returns an `AsyncEmbeddedSourceTemplates`, `sources()` an
+ * `AsyncSources`). Awaiting and cancelling as for `AsyncOperatorClient`; lifetime as for
+ * `EndUserClient` (Python also `async with`).
+ */
+open class AsyncEndUserClient: AsyncEndUserClientProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncenduserclient(self.handle, $0) }
+    }
+    /**
+     * A client using the scoped token `token` as is, configured by `config` (defaults when
+     * `None`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `token` when it is empty, or the invalid
+     * `config` setting.
+     */
+public convenience init(token: String, config: ClientConfig? = nil)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_constructor_asyncenduserclient_new(
+        FfiConverterString.lower(token),
+        FfiConverterOptionTypeClientConfig.lower(config),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncenduserclient(handle, $0) }
+    }
+
+    
+    /**
+     * A client whose scoped tokens come from `provider` (the host's call to its own
+     * backend), configured by `config` (defaults when `None`). Nothing is fetched
+     * here; the provider is asked on the first call, near the token's expiry and after
+     * the service refuses the token (the refused call is then sent once more), one
+     * fetch at a time. Such a client does not use `template_cache_ttl`.
+     *
+     * # Errors
+     * The invalid `config` setting. A later call fails with what the provider raised,
+     * or `AirbyteError.TokenProvider` when it raised another exception or gave an
+     * empty token.
+     */
+public static func withTokenProvider(provider: ScopedTokenProvider, config: ClientConfig? = nil)throws  -> AsyncEndUserClient  {
+    return try  FfiConverterTypeAsyncEndUserClient_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_constructor_asyncenduserclient_with_token_provider(
+        FfiConverterTypeScopedTokenProvider_lower(provider),
+        FfiConverterOptionTypeClientConfig.lower(config),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+    /**
+     * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
+     */
+open func baseUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncenduserclient_base_url(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client and on the area handles
+     * made from it raises `AirbyteError.ClientClosed`; calls already running finish. The
+     * operator client that made it stays open. Closing again does nothing.
+     */
+open func close()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncenduserclient_close(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * The rate-limit headers of the most recent response that carried any.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func lastRateLimit()throws  -> RateLimit?  {
+    return try  FfiConverterOptionTypeRateLimit.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncenduserclient_last_rate_limit(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Source templates offered to this end user: `/embedded/source-templates`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func sourceTemplates()throws  -> AsyncEmbeddedSourceTemplates  {
+    return try  FfiConverterTypeAsyncEmbeddedSourceTemplates_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncenduserclient_source_templates(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * This end user's sources and checks: `/embedded/sources`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func sources()throws  -> AsyncSources  {
+    return try  FfiConverterTypeAsyncSources_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncenduserclient_sources(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The organisation and workspace the token reaches. `GET /embedded/scoped-token/info`
+     * (or `/account/applications/scoped-token/info`).
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden` (for example an operator token);
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func tokenInfo()async throws  -> ScopedTokenInfo  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncenduserclient_token_info(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeScopedTokenInfo_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * The end user's workspace id, read once with `token_info()` and then remembered.
+     *
+     * # Errors
+     * As `token_info()`.
+     */
+open func workspaceId()async throws  -> String  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncenduserclient_workspace_id(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterString.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncEndUserClient: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncEndUserClient
+
+    public static func lift(_ handle: UInt64) throws -> AsyncEndUserClient {
+        return AsyncEndUserClient(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncEndUserClient) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncEndUserClient {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncEndUserClient, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncEndUserClient_lift(_ handle: UInt64) throws -> AsyncEndUserClient {
+    return try FfiConverterTypeAsyncEndUserClient.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncEndUserClient_lower(_ value: AsyncEndUserClient) -> UInt64 {
+    return FfiConverterTypeAsyncEndUserClient.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `FilePages` (from `AsyncFiles.pages(folder)`): `next_page()` is
+ * awaited (Python: `async for` over it).
+ */
+public protocol AsyncFilePagesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next page's entries, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for the walk's folder (first call, nothing sent);
+     * `AirbyteError.Pagination`; the request's own errors; `AirbyteError.ClientClosed` once
+     * the client is closed.
+     */
+    func nextPage() async throws  -> [FileEntry]?
+    
+}
+/**
+ * The async twin of `FilePages` (from `AsyncFiles.pages(folder)`): `next_page()` is
+ * awaited (Python: `async for` over it).
+ */
+open class AsyncFilePages: AsyncFilePagesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncfilepages(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncfilepages(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next page's entries, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for the walk's folder (first call, nothing sent);
+     * `AirbyteError.Pagination`; the request's own errors; `AirbyteError.ClientClosed` once
+     * the client is closed.
+     */
+open func nextPage()async throws  -> [FileEntry]?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfilepages_next_page(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionSequenceTypeFileEntry.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncFilePages: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncFilePages
+
+    public static func lift(_ handle: UInt64) throws -> AsyncFilePages {
+        return AsyncFilePages(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncFilePages) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncFilePages {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncFilePages, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncFilePages_lift(_ handle: UInt64) throws -> AsyncFilePages {
+    return try FfiConverterTypeAsyncFilePages.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncFilePages_lower(_ value: AsyncFilePages) -> UInt64 {
+    return FfiConverterTypeAsyncFilePages.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `FileStream` (from `AsyncFiles.open(...)`): every method is awaited,
+ * `close()` too (Kotlin `shutdown()`), since each waits for a read running on another task.
+ */
+public protocol AsyncFileStreamProtocol: AnyObject, Sendable {
+    
+    /**
+     * How many bytes have been read so far.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+    func bytesRead() async throws  -> UInt64
+    
+    /**
+     * Lets go of the file and its connection (Kotlin: `shutdown()`); closing again does
+     * nothing.
+     */
+    func close() async 
+    
+    /**
+     * The file's length in bytes from the response's `Content-Length`, when it had one.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+    func contentLength() async throws  -> UInt64?
+    
+    /**
+     * The response's `Content-Type` (e.g. `text/csv`), when it had one.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+    func contentType() async throws  -> String?
+    
+    /**
+     * The next bytes of the file: at most `max_bytes` (and at most 1 MiB), as many as have
+     * arrived; empty at the end of the file (or for `max_bytes` 0).
+     *
+     * # Errors
+     * `AirbyteError.Transport` (the connection broke, or the body ended before its
+     * `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
+     * retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+    func read(maxBytes: UInt32) async throws  -> Data
+    
+}
+/**
+ * The async twin of `FileStream` (from `AsyncFiles.open(...)`): every method is awaited,
+ * `close()` too (Kotlin `shutdown()`), since each waits for a read running on another task.
+ */
+open class AsyncFileStream: AsyncFileStreamProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncfilestream(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncfilestream(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * How many bytes have been read so far.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+open func bytesRead()async throws  -> UInt64  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfilestream_bytes_read(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_u64,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_u64,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_u64,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_u64,
+            liftFunc: FfiConverterUInt64.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lets go of the file and its connection (Kotlin: `shutdown()`); closing again does
+     * nothing.
+     */
+open func close()async   {
+    return
+        try!  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfilestream_close(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_void,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_void,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_void,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: nil
+            
+        )
+}
+    
+    /**
+     * The file's length in bytes from the response's `Content-Length`, when it had one.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+open func contentLength()async throws  -> UInt64?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfilestream_content_length(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionUInt64.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * The response's `Content-Type` (e.g. `text/csv`), when it had one.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+open func contentType()async throws  -> String?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfilestream_content_type(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionString.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * The next bytes of the file: at most `max_bytes` (and at most 1 MiB), as many as have
+     * arrived; empty at the end of the file (or for `max_bytes` 0).
+     *
+     * # Errors
+     * `AirbyteError.Transport` (the connection broke, or the body ended before its
+     * `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
+     * retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
+     */
+open func read(maxBytes: UInt32)async throws  -> Data  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfilestream_read(
+                        self.uniffiCloneHandle(),FfiConverterUInt32.lower(maxBytes)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterData.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncFileStream: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncFileStream
+
+    public static func lift(_ handle: UInt64) throws -> AsyncFileStream {
+        return AsyncFileStream(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncFileStream) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncFileStream {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncFileStream, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncFileStream_lift(_ handle: UInt64) throws -> AsyncFileStream {
+    return try FfiConverterTypeAsyncFileStream.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncFileStream_lower(_ value: AsyncFileStream) -> UInt64 {
+    return FfiConverterTypeAsyncFileStream.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `Files` (`AsyncOperatorClient.files()`): the same methods, awaited;
+ * `pages(folder)` returns an `AsyncFilePages` and `open(...)` an `AsyncFileStream`.
+ */
+public protocol AsyncFilesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The drives of a source. `GET /sonar/files/{source_id}/drives`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for a source the organisation does not own.
+     */
+    func drives(sourceId: String) async throws  -> [Drive]
+    
+    /**
+     * Reads one page of a folder's entries.
+     * `GET /sonar/files/{source_id}[/drives/{drive_id}]/list/{path}?limit=…&continuation_token=…`.
+     * `continuation_token` is the previous page's `next` (`None`: the first page); `pages()`
+     * follows them for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `drive_id`, `path` or `limit`
+     * (nothing sent); `AirbyteError.NotFound` for a source, drive or folder that does not
+     * exist.
+     */
+    func listPage(folder: FolderQuery, continuationToken: String?) async throws  -> FilePage
+    
+    /**
+     * Opens a file for reading: sends the GET and returns once the response head has arrived;
+     * the content is read with `FileStream.read()`, a chunk at a time.
+     * `GET /sonar/files/{source_id}[/drives/{drive_id}]/get/{path}` (`drive_id` `None`, the
+     * default: the source's own files).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `drive_id` or `path` (nothing
+     * sent); `AirbyteError.NotFound` for a source, drive or file that does not exist; auth
+     * and transport errors.
+     */
+    func `open`(sourceId: String, path: String, driveId: String?) async throws  -> AsyncFileStream
+    
+    /**
+     * A walk over every page of the folder, fetched one page per `FilePages.next_page()`
+     * call. Nothing is sent here: every error of the walk (an empty `path` included) comes
+     * from `next_page()`.
+     */
+    func pages(folder: FolderQuery)  -> AsyncFilePages
+    
+    /**
+     * The sources of a workspace whose files can be read.
+     * `GET /sonar/files/sources?workspace_id=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty `workspace_id` (nothing sent);
+     * `AirbyteError.NotFound` for a workspace of another organisation.
+     */
+    func sources(workspaceId: String) async throws  -> [FileSource]
+    
+}
+/**
+ * The async twin of `Files` (`AsyncOperatorClient.files()`): the same methods, awaited;
+ * `pages(folder)` returns an `AsyncFilePages` and `open(...)` an `AsyncFileStream`.
+ */
+open class AsyncFiles: AsyncFilesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncfiles(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncfiles(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The drives of a source. `GET /sonar/files/{source_id}/drives`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for a source the organisation does not own.
+     */
+open func drives(sourceId: String)async throws  -> [Drive]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfiles_drives(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(sourceId)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeDrive.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads one page of a folder's entries.
+     * `GET /sonar/files/{source_id}[/drives/{drive_id}]/list/{path}?limit=…&continuation_token=…`.
+     * `continuation_token` is the previous page's `next` (`None`: the first page); `pages()`
+     * follows them for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `drive_id`, `path` or `limit`
+     * (nothing sent); `AirbyteError.NotFound` for a source, drive or folder that does not
+     * exist.
+     */
+open func listPage(folder: FolderQuery, continuationToken: String? = nil)async throws  -> FilePage  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfiles_list_page(
+                        self.uniffiCloneHandle(),FfiConverterTypeFolderQuery_lower(folder),FfiConverterOptionString.lower(continuationToken)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeFilePage_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Opens a file for reading: sends the GET and returns once the response head has arrived;
+     * the content is read with `FileStream.read()`, a chunk at a time.
+     * `GET /sonar/files/{source_id}[/drives/{drive_id}]/get/{path}` (`drive_id` `None`, the
+     * default: the source's own files).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `drive_id` or `path` (nothing
+     * sent); `AirbyteError.NotFound` for a source, drive or file that does not exist; auth
+     * and transport errors.
+     */
+open func `open`(sourceId: String, path: String, driveId: String? = nil)async throws  -> AsyncFileStream  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfiles_open(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(sourceId),FfiConverterString.lower(path),FfiConverterOptionString.lower(driveId)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_u64,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_u64,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_u64,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_u64,
+            liftFunc: FfiConverterTypeAsyncFileStream_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * A walk over every page of the folder, fetched one page per `FilePages.next_page()`
+     * call. Nothing is sent here: every error of the walk (an empty `path` included) comes
+     * from `next_page()`.
+     */
+open func pages(folder: FolderQuery) -> AsyncFilePages  {
+    return try!  FfiConverterTypeAsyncFilePages_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncfiles_pages(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeFolderQuery_lower(folder),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The sources of a workspace whose files can be read.
+     * `GET /sonar/files/sources?workspace_id=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty `workspace_id` (nothing sent);
+     * `AirbyteError.NotFound` for a workspace of another organisation.
+     */
+open func sources(workspaceId: String)async throws  -> [FileSource]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncfiles_sources(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workspaceId)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeFileSource.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncFiles: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncFiles
+
+    public static func lift(_ handle: UInt64) throws -> AsyncFiles {
+        return AsyncFiles(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncFiles) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncFiles {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncFiles, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncFiles_lift(_ handle: UInt64) throws -> AsyncFiles {
+    return try FfiConverterTypeAsyncFiles.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncFiles_lower(_ value: AsyncFiles) -> UInt64 {
+    return FfiConverterTypeAsyncFiles.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `OAuthCredentials` (`AsyncOperatorClient.oauth_credentials()`): the
+ * same methods, awaited.
+ */
+public protocol AsyncOAuthCredentialsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Removes the organisation's OAuth app for the connector named `connector_type`, so the
+     * service uses Airbyte's again. `DELETE /oauth/credentials/connector_type/{connector_type}`
+     * (204). Idempotent: succeeds whether or not an app was set.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty name (nothing sent); auth and transport
+     * errors.
+     */
+    func delete(connectorType: String) async throws 
+    
+    /**
+     * Sets the organisation's OAuth app for a connector, replacing the one set before.
+     * `PUT /oauth/credentials` → the app, without its configuration.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `connector_type` unless exactly one of
+     * `connector_type` and `connector_definition_id` is set (nothing sent);
+     * `AirbyteError.NotFound` for an unknown connector; `AirbyteError.Validation`.
+     */
+    func set(request: OAuthCredentialsRequest) async throws  -> OAuthOverride
+    
+}
+/**
+ * The async twin of `OAuthCredentials` (`AsyncOperatorClient.oauth_credentials()`): the
+ * same methods, awaited.
+ */
+open class AsyncOAuthCredentials: AsyncOAuthCredentialsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncoauthcredentials(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncoauthcredentials(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Removes the organisation's OAuth app for the connector named `connector_type`, so the
+     * service uses Airbyte's again. `DELETE /oauth/credentials/connector_type/{connector_type}`
+     * (204). Idempotent: succeeds whether or not an app was set.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty name (nothing sent); auth and transport
+     * errors.
+     */
+open func delete(connectorType: String)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncoauthcredentials_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(connectorType)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_void,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_void,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_void,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Sets the organisation's OAuth app for a connector, replacing the one set before.
+     * `PUT /oauth/credentials` → the app, without its configuration.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `connector_type` unless exactly one of
+     * `connector_type` and `connector_definition_id` is set (nothing sent);
+     * `AirbyteError.NotFound` for an unknown connector; `AirbyteError.Validation`.
+     */
+open func set(request: OAuthCredentialsRequest)async throws  -> OAuthOverride  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncoauthcredentials_set(
+                        self.uniffiCloneHandle(),FfiConverterTypeOAuthCredentialsRequest_lower(request)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeOAuthOverride_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncOAuthCredentials: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncOAuthCredentials
+
+    public static func lift(_ handle: UInt64) throws -> AsyncOAuthCredentials {
+        return AsyncOAuthCredentials(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncOAuthCredentials) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncOAuthCredentials {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncOAuthCredentials, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncOAuthCredentials_lift(_ handle: UInt64) throws -> AsyncOAuthCredentials {
+    return try FfiConverterTypeAsyncOAuthCredentials.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncOAuthCredentials_lower(_ value: AsyncOAuthCredentials) -> UInt64 {
+    return FfiConverterTypeAsyncOAuthCredentials.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The operator's client with every network call awaited: the async twin of
+ * `OperatorClient`, with the same constructors, methods and area handles (`workspaces()`
+ * returns an `AsyncWorkspaces`, `end_user_client(name)` an `AsyncEndUserClient`, …), whose
+ * calls are Python coroutines, Kotlin `suspend` functions and Swift `async throws` functions.
+ *
+ * Each awaited call runs the blocking call on the library's bounded thread pool and never
+ * blocks the caller's event loop; many may be awaited at once on one client (they share its
+ * connection pool and token cache). Cancelling an awaited call (an asyncio task, a coroutine,
+ * a Swift `Task`) returns at once; the request already sent finishes on its pool thread within
+ * the client's timeouts and its result is dropped.
+ *
+ * Lifetime as for `OperatorClient`: `close()` (Kotlin `shutdown()`; Python also
+ * `async with AsyncOperatorClient(...) as op:`) ends the client and everything made from it.
+ */
+public protocol AsyncOperatorClientProtocol: AnyObject, Sendable {
+    
+    /**
+     * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
+     */
+    func baseUrl() throws  -> String
+    
+    /**
+     * Bulk operations over many workspaces or sources within the rate limit, and workspace
+     * sync. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func bulk() throws  -> AsyncBulk
+    
+    /**
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client, on the area handles
+     * made from it (`sources()`, `workspaces()`, a `WorkspacePages` walk, …) and on the
+     * end-user clients it made raises `AirbyteError.ClientClosed`; calls already running
+     * finish, and the connection pool and token cache are released when the last returns.
+     * Closing again does nothing. Python's `with` block calls it on leaving.
+     */
+    func close() 
+    
+    /**
+     * Connection templates: `/integrations/templates/connections`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func connectionTemplates() throws  -> AsyncConnectionTemplates
+    
+    /**
+     * Connectors (2026): `/integrations/connectors`, the sources under their Agent Engine
+     * name, with inline checks and executes. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func connectors() throws  -> AsyncConnectors
+    
+    /**
+     * Source definitions' stream catalogs: `/integrations/definitions/sources/{id}/catalog`.
+     * The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func definitionCatalogs() throws  -> AsyncDefinitionCatalogs
+    
+    /**
+     * The connector catalogue: `/integrations/definitions/sources` and
+     * `/integrations/definitions/destinations`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func definitions() throws  -> AsyncDefinitions
+    
+    /**
+     * The destinations the service made from connection templates:
+     * `/integrations/destinations`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func destinations() throws  -> AsyncDestinations
+    
+    /**
+     * An end-user client for `workspace_name`, whose scoped token this operator client
+     * mints, caches and re-mints near expiry or after a 401. Closing this operator client
+     * closes it too; closing it leaves this one open.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty workspace name (minting happens on first
+     * use); `AirbyteError.ClientClosed` after `close()`.
+     */
+    func endUserClient(workspaceName: String) throws  -> AsyncEndUserClient
+    
+    /**
+     * Files through an end user's source (drives, folder listings, file contents streamed):
+     * `/sonar/files/...`. The handle (and its walks and open files) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func files() throws  -> AsyncFiles
+    
+    /**
+     * The rate-limit headers of the most recent response that carried any (`None` before
+     * the first such response).
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func lastRateLimit() throws  -> RateLimit?
+    
+    /**
+     * The organisation's OAuth apps for connectors (2026): `/oauth/credentials`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func oauthCredentials() throws  -> AsyncOAuthCredentials
+    
+    /**
+     * The API proxy: requests to an end user's API with a source's stored credentials,
+     * `/sonar/apis/{source_id}/request`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func proxy() throws  -> AsyncApiProxy
+    
+    /**
+     * Search over a source's synced records:
+     * `/integrations/sources/{id}/search/{stream_name}`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func sourceSearch() throws  -> AsyncSourceSearch
+    
+    /**
+     * Source templates: `/integrations/templates/sources`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func sourceTemplates() throws  -> AsyncSourceTemplates
+    
+    /**
+     * Sources and checks of any workspace in the organisation: `/integrations/sources`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func sources() throws  -> AsyncSources
+    
+    /**
+     * Tags: `/integrations/templates/tags`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func tags() throws  -> AsyncTags
+    
+    /**
+     * Source templates' stream catalogs: `/integrations/templates/sources/{id}/catalog`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func templateCatalogs() throws  -> AsyncTemplateCatalogs
+    
+    /**
+     * Workspaces: `/workspaces`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func workspaces() throws  -> AsyncWorkspaces
+    
+    /**
+     * Mints a new scoped token for one end user's workspace, creating the workspace if the
+     * name is new; each call mints a fresh token (see `scoped_token` for a cached one).
+     * `POST /embedded/scoped-token` (or `/account/applications/scoped-token`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty workspace name or a region that is not a
+     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func mintScopedToken(request: ScopedTokenRequest) async throws  -> ScopedToken
+    
+    /**
+     * Mints a widget token for one end user's workspace, bound to `allowed_origin`, and
+     * decodes it. `POST /embedded/widget-token` (or `/account/applications/widget-token`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `allowed_origin`, `workspace_name` or
+     * `region_id` (nothing sent); `AirbyteError.Validation`;
+     * `AirbyteError.InvalidWidgetToken` when the answer does not decode;
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func mintWidgetToken(request: WidgetTokenRequest) async throws  -> WidgetToken
+    
+    /**
+     * A scoped token for `workspace_name` from this client's cache, minted when missing or
+     * near expiry. Concurrent callers for one workspace share one mint.
+     *
+     * # Errors
+     * As `mint_scoped_token`.
+     */
+    func scopedToken(workspaceName: String) async throws  -> ScopedToken
+    
+}
+/**
+ * The operator's client with every network call awaited: the async twin of
+ * `OperatorClient`, with the same constructors, methods and area handles (`workspaces()`
+ * returns an `AsyncWorkspaces`, `end_user_client(name)` an `AsyncEndUserClient`, …), whose
+ * calls are Python coroutines, Kotlin `suspend` functions and Swift `async throws` functions.
+ *
+ * Each awaited call runs the blocking call on the library's bounded thread pool and never
+ * blocks the caller's event loop; many may be awaited at once on one client (they share its
+ * connection pool and token cache). Cancelling an awaited call (an asyncio task, a coroutine,
+ * a Swift `Task`) returns at once; the request already sent finishes on its pool thread within
+ * the client's timeouts and its result is dropped.
+ *
+ * Lifetime as for `OperatorClient`: `close()` (Kotlin `shutdown()`; Python also
+ * `async with AsyncOperatorClient(...) as op:`) ends the client and everything made from it.
+ */
+open class AsyncOperatorClient: AsyncOperatorClientProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncoperatorclient(self.handle, $0) }
+    }
+    /**
+     * A client authenticating with `client_id` and `client_secret`, configured by `config`
+     * (defaults when `None`; the environment is not read). Sends nothing until the first
+     * call.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `client_id` or `client_secret` when either is
+     * empty, or the `config` setting that is invalid.
+     *
+     * `token_store` is where the operator token, the scoped tokens this client mints and
+     * (with `config.template_cache_ttl`) template lists are kept, shared with every client
+     * and process given the same store, base URL, organisation and credentials, one of which
+     * refreshes each token (`redis_token_store(...)` for a fleet, `memory_token_store()`
+     * within a process, or the host's own `TokenStore`). `None` (the default): a memory
+     * store of this client's own. A store that fails never fails a call.
+     */
+public convenience init(clientId: String, clientSecret: String, config: ClientConfig? = nil, tokenStore: TokenStore? = nil)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_constructor_asyncoperatorclient_new(
+        FfiConverterString.lower(clientId),
+        FfiConverterString.lower(clientSecret),
+        FfiConverterOptionTypeClientConfig.lower(config),
+        FfiConverterOptionTypeTokenStore.lower(tokenStore),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncoperatorclient(handle, $0) }
+    }
+
+    
+    /**
+     * A client configured from the environment: `AIRBYTE_CLIENT_ID` and
+     * `AIRBYTE_CLIENT_SECRET` (both required), and `AIRBYTE_API_URL` and
+     * `AIRBYTE_ORGANIZATION_ID` when set.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `AIRBYTE_CLIENT_ID` when the credentials are
+     * unset, or the variable holding an invalid value.
+     *
+     * `token_store` as for the main constructor.
+     */
+public static func fromEnv(tokenStore: TokenStore? = nil)throws  -> AsyncOperatorClient  {
+    return try  FfiConverterTypeAsyncOperatorClient_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_constructor_asyncoperatorclient_from_env(
+        FfiConverterOptionTypeTokenStore.lower(tokenStore),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+    /**
+     * The base URL every path is joined to, without a trailing slash.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()` (as every method below).
+     */
+open func baseUrl()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_base_url(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Bulk operations over many workspaces or sources within the rate limit, and workspace
+     * sync. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func bulk()throws  -> AsyncBulk  {
+    return try  FfiConverterTypeAsyncBulk_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_bulk(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
+     * only frees the Kotlin object). Every later call on this client, on the area handles
+     * made from it (`sources()`, `workspaces()`, a `WorkspacePages` walk, …) and on the
+     * end-user clients it made raises `AirbyteError.ClientClosed`; calls already running
+     * finish, and the connection pool and token cache are released when the last returns.
+     * Closing again does nothing. Python's `with` block calls it on leaving.
+     */
+open func close()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_close(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Connection templates: `/integrations/templates/connections`. The handle shares this
+     * client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func connectionTemplates()throws  -> AsyncConnectionTemplates  {
+    return try  FfiConverterTypeAsyncConnectionTemplates_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_connection_templates(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Connectors (2026): `/integrations/connectors`, the sources under their Agent Engine
+     * name, with inline checks and executes. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func connectors()throws  -> AsyncConnectors  {
+    return try  FfiConverterTypeAsyncConnectors_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_connectors(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Source definitions' stream catalogs: `/integrations/definitions/sources/{id}/catalog`.
+     * The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func definitionCatalogs()throws  -> AsyncDefinitionCatalogs  {
+    return try  FfiConverterTypeAsyncDefinitionCatalogs_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_definition_catalogs(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The connector catalogue: `/integrations/definitions/sources` and
+     * `/integrations/definitions/destinations`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func definitions()throws  -> AsyncDefinitions  {
+    return try  FfiConverterTypeAsyncDefinitions_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_definitions(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The destinations the service made from connection templates:
+     * `/integrations/destinations`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func destinations()throws  -> AsyncDestinations  {
+    return try  FfiConverterTypeAsyncDestinations_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_destinations(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * An end-user client for `workspace_name`, whose scoped token this operator client
+     * mints, caches and re-mints near expiry or after a 401. Closing this operator client
+     * closes it too; closing it leaves this one open.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty workspace name (minting happens on first
+     * use); `AirbyteError.ClientClosed` after `close()`.
+     */
+open func endUserClient(workspaceName: String)throws  -> AsyncEndUserClient  {
+    return try  FfiConverterTypeAsyncEndUserClient_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_end_user_client(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(workspaceName),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Files through an end user's source (drives, folder listings, file contents streamed):
+     * `/sonar/files/...`. The handle (and its walks and open files) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func files()throws  -> AsyncFiles  {
+    return try  FfiConverterTypeAsyncFiles_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_files(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The rate-limit headers of the most recent response that carried any (`None` before
+     * the first such response).
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func lastRateLimit()throws  -> RateLimit?  {
+    return try  FfiConverterOptionTypeRateLimit.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_last_rate_limit(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The organisation's OAuth apps for connectors (2026): `/oauth/credentials`. The handle
+     * shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func oauthCredentials()throws  -> AsyncOAuthCredentials  {
+    return try  FfiConverterTypeAsyncOAuthCredentials_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_oauth_credentials(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The API proxy: requests to an end user's API with a source's stored credentials,
+     * `/sonar/apis/{source_id}/request`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func proxy()throws  -> AsyncApiProxy  {
+    return try  FfiConverterTypeAsyncApiProxy_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_proxy(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Search over a source's synced records:
+     * `/integrations/sources/{id}/search/{stream_name}`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func sourceSearch()throws  -> AsyncSourceSearch  {
+    return try  FfiConverterTypeAsyncSourceSearch_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_source_search(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Source templates: `/integrations/templates/sources`. The handle shares this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func sourceTemplates()throws  -> AsyncSourceTemplates  {
+    return try  FfiConverterTypeAsyncSourceTemplates_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_source_templates(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Sources and checks of any workspace in the organisation: `/integrations/sources`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func sources()throws  -> AsyncSources  {
+    return try  FfiConverterTypeAsyncSources_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_sources(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Tags: `/integrations/templates/tags`. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func tags()throws  -> AsyncTags  {
+    return try  FfiConverterTypeAsyncTags_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_tags(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Source templates' stream catalogs: `/integrations/templates/sources/{id}/catalog`. The
+     * handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func templateCatalogs()throws  -> AsyncTemplateCatalogs  {
+    return try  FfiConverterTypeAsyncTemplateCatalogs_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_template_catalogs(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Workspaces: `/workspaces`. The handle (and its page walks) share this client's
+     * `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func workspaces()throws  -> AsyncWorkspaces  {
+    return try  FfiConverterTypeAsyncWorkspaces_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncoperatorclient_workspaces(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Mints a new scoped token for one end user's workspace, creating the workspace if the
+     * name is new; each call mints a fresh token (see `scoped_token` for a cached one).
+     * `POST /embedded/scoped-token` (or `/account/applications/scoped-token`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty workspace name or a region that is not a
+     * UUID (nothing sent); `AirbyteError.Forbidden`; transport errors;
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func mintScopedToken(request: ScopedTokenRequest)async throws  -> ScopedToken  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncoperatorclient_mint_scoped_token(
+                        self.uniffiCloneHandle(),FfiConverterTypeScopedTokenRequest_lower(request)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_u64,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_u64,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_u64,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_u64,
+            liftFunc: FfiConverterTypeScopedToken_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Mints a widget token for one end user's workspace, bound to `allowed_origin`, and
+     * decodes it. `POST /embedded/widget-token` (or `/account/applications/widget-token`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `allowed_origin`, `workspace_name` or
+     * `region_id` (nothing sent); `AirbyteError.Validation`;
+     * `AirbyteError.InvalidWidgetToken` when the answer does not decode;
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func mintWidgetToken(request: WidgetTokenRequest)async throws  -> WidgetToken  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncoperatorclient_mint_widget_token(
+                        self.uniffiCloneHandle(),FfiConverterTypeWidgetTokenRequest_lower(request)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_u64,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_u64,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_u64,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_u64,
+            liftFunc: FfiConverterTypeWidgetToken_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * A scoped token for `workspace_name` from this client's cache, minted when missing or
+     * near expiry. Concurrent callers for one workspace share one mint.
+     *
+     * # Errors
+     * As `mint_scoped_token`.
+     */
+open func scopedToken(workspaceName: String)async throws  -> ScopedToken  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncoperatorclient_scoped_token(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workspaceName)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_u64,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_u64,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_u64,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_u64,
+            liftFunc: FfiConverterTypeScopedToken_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncOperatorClient: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncOperatorClient
+
+    public static func lift(_ handle: UInt64) throws -> AsyncOperatorClient {
+        return AsyncOperatorClient(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncOperatorClient) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncOperatorClient {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncOperatorClient, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncOperatorClient_lift(_ handle: UInt64) throws -> AsyncOperatorClient {
+    return try FfiConverterTypeAsyncOperatorClient.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncOperatorClient_lower(_ value: AsyncOperatorClient) -> UInt64 {
+    return FfiConverterTypeAsyncOperatorClient.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `SourceSearch` (`AsyncOperatorClient.source_search()`): the same
+ * method, awaited.
+ */
+public protocol AsyncSourceSearchProtocol: AnyObject, Sendable {
+    
+    /**
+     * The records of stream `stream_name` of source `source_id` matching `request.condition`
+     * (JSON object text: one operator, `{"eq": {"plan": "pro"}}`, `{"and": [...]}`, ...).
+     * `POST /integrations/sources/{id}/search/{stream_name}`. Retried as a GET is: a search
+     * changes nothing.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `stream_name` or `condition` (not a
+     * single-key object, or a known operator with an operand of the wrong shape; the detail
+     * says where), nothing sent; `AirbyteError.NotFound` for a source or stream that does
+     * not exist; `AirbyteError.Validation` for a condition the service refuses.
+     */
+    func search(sourceId: String, streamName: String, request: SearchRequest) async throws  -> SearchResponse
+    
+}
+/**
+ * The async twin of `SourceSearch` (`AsyncOperatorClient.source_search()`): the same
+ * method, awaited.
+ */
+open class AsyncSourceSearch: AsyncSourceSearchProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncsourcesearch(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncsourcesearch(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The records of stream `stream_name` of source `source_id` matching `request.condition`
+     * (JSON object text: one operator, `{"eq": {"plan": "pro"}}`, `{"and": [...]}`, ...).
+     * `POST /integrations/sources/{id}/search/{stream_name}`. Retried as a GET is: a search
+     * changes nothing.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_id`, `stream_name` or `condition` (not a
+     * single-key object, or a known operator with an operand of the wrong shape; the detail
+     * says where), nothing sent; `AirbyteError.NotFound` for a source or stream that does
+     * not exist; `AirbyteError.Validation` for a condition the service refuses.
+     */
+open func search(sourceId: String, streamName: String, request: SearchRequest)async throws  -> SearchResponse  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcesearch_search(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(sourceId),FfiConverterString.lower(streamName),FfiConverterTypeSearchRequest_lower(request)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSearchResponse_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncSourceSearch: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncSourceSearch
+
+    public static func lift(_ handle: UInt64) throws -> AsyncSourceSearch {
+        return AsyncSourceSearch(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncSourceSearch) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncSourceSearch {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncSourceSearch, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncSourceSearch_lift(_ handle: UInt64) throws -> AsyncSourceSearch {
+    return try FfiConverterTypeAsyncSourceSearch.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncSourceSearch_lower(_ value: AsyncSourceSearch) -> UInt64 {
+    return FfiConverterTypeAsyncSourceSearch.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `SourceTemplates` (`AsyncOperatorClient.source_templates()`): the
+ * same methods, awaited.
+ */
+public protocol AsyncSourceTemplatesProtocol: AnyObject, Sendable {
+    
+    /**
+     * Adds an existing tag to a template. `POST /integrations/templates/sources/{id}/tags`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the template or tag does not exist.
+     */
+    func addTag(id: String, tag: String) async throws  -> SourceTemplate
+    
+    /**
+     * Creates a copy of an existing template, optionally renamed.
+     * `POST /integrations/templates/sources` with `{original_source_template_id, name?}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the original does not exist.
+     */
+    func cloneTemplate(originalId: String, name: String?) async throws  -> SourceTemplate
+    
+    /**
+     * Creates a source template. `POST /integrations/templates/sources`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty definition id, defaults that are not a
+     * JSON object, or a whitelist without streams (nothing sent);
+     * `AirbyteError.Validation`; `AirbyteError.NotFound` for an unknown definition.
+     */
+    func create(template: SourceTemplateCreate) async throws  -> SourceTemplate
+    
+    /**
+     * Deletes a template. `DELETE /integrations/templates/sources/{id}` → `{id, deleted_at}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func delete(id: String) async throws  -> Deleted
+    
+    /**
+     * Reads one source template. `GET /integrations/templates/sources/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+    func get(id: String) async throws  -> SourceTemplate
+    
+    /**
+     * Lists the organisation's source templates, narrowed by `filter` (default: all).
+     * `GET /integrations/templates/sources?tags=…&tags_mode=…`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
+     */
+    func list(filter: TagFilter?) async throws  -> [SourceTemplateSummary]
+    
+    /**
+     * Lists the Airbyte-maintained (global) source templates, the same for every
+     * organisation: the ones to clone (`clone_template`) to offer a connector with Airbyte's
+     * defaults. `GET /integrations/templates/sources/global`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
+     */
+    func listGlobal() async throws  -> [SourceTemplateSummary]
+    
+    /**
+     * Lists source templates with the 2026 `use_global` flag: `true` lists the global
+     * templates instead of the organisation's (older service versions ignore it: use
+     * `list_global` there). `GET /integrations/templates/sources?…&use_global=…`.
+     *
+     * # Errors
+     * As `list`.
+     */
+    func listWith(useGlobal: Bool, filter: TagFilter?) async throws  -> [SourceTemplateSummary]
+    
+    /**
+     * Removes a tag from a template.
+     * `DELETE /integrations/templates/sources/{id}/tags/{tag_name}` → `{deleted_at}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the template or tag does not exist.
+     */
+    func removeTag(id: String, tag: String) async throws  -> Deleted
+    
+    /**
+     * Updates a template. `PATCH /integrations/templates/sources/{id}`.
+     *
+     * # Errors
+     * As `create`, plus `AirbyteError.NotFound`.
+     */
+    func update(id: String, update: SourceTemplateUpdate) async throws  -> SourceTemplate
+    
+}
+/**
+ * The async twin of `SourceTemplates` (`AsyncOperatorClient.source_templates()`): the
+ * same methods, awaited.
+ */
+open class AsyncSourceTemplates: AsyncSourceTemplatesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncsourcetemplates(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncsourcetemplates(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Adds an existing tag to a template. `POST /integrations/templates/sources/{id}/tags`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the template or tag does not exist.
+     */
+open func addTag(id: String, tag: String)async throws  -> SourceTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_add_tag(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterString.lower(tag)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSourceTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Creates a copy of an existing template, optionally renamed.
+     * `POST /integrations/templates/sources` with `{original_source_template_id, name?}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the original does not exist.
+     */
+open func cloneTemplate(originalId: String, name: String? = nil)async throws  -> SourceTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_clone_template(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(originalId),FfiConverterOptionString.lower(name)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSourceTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Creates a source template. `POST /integrations/templates/sources`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty definition id, defaults that are not a
+     * JSON object, or a whitelist without streams (nothing sent);
+     * `AirbyteError.Validation`; `AirbyteError.NotFound` for an unknown definition.
+     */
+open func create(template: SourceTemplateCreate)async throws  -> SourceTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeSourceTemplateCreate_lower(template)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSourceTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Deletes a template. `DELETE /integrations/templates/sources/{id}` → `{id, deleted_at}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func delete(id: String)async throws  -> Deleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads one source template. `GET /integrations/templates/sources/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.InvalidArgument` for an empty id.
+     */
+open func get(id: String)async throws  -> SourceTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSourceTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists the organisation's source templates, narrowed by `filter` (default: all).
+     * `GET /integrations/templates/sources?tags=…&tags_mode=…`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
+     */
+open func list(filter: TagFilter? = nil)async throws  -> [SourceTemplateSummary]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_list(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeTagFilter.lower(filter)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeSourceTemplateSummary.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists the Airbyte-maintained (global) source templates, the same for every
+     * organisation: the ones to clone (`clone_template`) to offer a connector with Airbyte's
+     * defaults. `GET /integrations/templates/sources/global`.
+     *
+     * # Errors
+     * `AirbyteError.Unauthorized`, `AirbyteError.Forbidden`, transport errors.
+     */
+open func listGlobal()async throws  -> [SourceTemplateSummary]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_list_global(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeSourceTemplateSummary.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists source templates with the 2026 `use_global` flag: `true` lists the global
+     * templates instead of the organisation's (older service versions ignore it: use
+     * `list_global` there). `GET /integrations/templates/sources?…&use_global=…`.
+     *
+     * # Errors
+     * As `list`.
+     */
+open func listWith(useGlobal: Bool, filter: TagFilter? = nil)async throws  -> [SourceTemplateSummary]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_list_with(
+                        self.uniffiCloneHandle(),FfiConverterBool.lower(useGlobal),FfiConverterOptionTypeTagFilter.lower(filter)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeSourceTemplateSummary.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Removes a tag from a template.
+     * `DELETE /integrations/templates/sources/{id}/tags/{tag_name}` → `{deleted_at}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` when the template or tag does not exist.
+     */
+open func removeTag(id: String, tag: String)async throws  -> Deleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_remove_tag(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterString.lower(tag)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Updates a template. `PATCH /integrations/templates/sources/{id}`.
+     *
+     * # Errors
+     * As `create`, plus `AirbyteError.NotFound`.
+     */
+open func update(id: String, update: SourceTemplateUpdate)async throws  -> SourceTemplate  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsourcetemplates_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterTypeSourceTemplateUpdate_lower(update)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSourceTemplate_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncSourceTemplates: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncSourceTemplates
+
+    public static func lift(_ handle: UInt64) throws -> AsyncSourceTemplates {
+        return AsyncSourceTemplates(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncSourceTemplates) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncSourceTemplates {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncSourceTemplates, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncSourceTemplates_lift(_ handle: UInt64) throws -> AsyncSourceTemplates {
+    return try FfiConverterTypeAsyncSourceTemplates.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncSourceTemplates_lower(_ value: AsyncSourceTemplates) -> UInt64 {
+    return FfiConverterTypeAsyncSourceTemplates.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `Sources` (`AsyncOperatorClient.sources()`,
+ * `AsyncEndUserClient.sources()`): the same methods and checks, awaited.
+ */
+public protocol AsyncSourcesProtocol: AnyObject, Sendable {
+    
+    /**
+     * Starts a check of an existing source, optionally with a changed config (validated
+     * first; an empty `SourceUpdate()` checks the stored config).
+     * `POST …/sources/{id}/check` → a `CheckJob`.
+     *
+     * # Errors
+     * As `update`.
+     */
+    func check(id: String, update: SourceUpdate?, options: WriteOptions?) async throws  -> CheckJob
+    
+    /**
+     * Starts a check of a config before any source exists (validated first, as
+     * `create`). `POST …/sources/check` → a `CheckJob`.
+     *
+     * # Errors
+     * As `create`.
+     */
+    func checkConfig(source: SourceCreate, options: WriteOptions?) async throws  -> CheckJob
+    
+    /**
+     * Reads a check job's status. `GET …/sources/check/{id}/status`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown job.
+     */
+    func checkStatus(checkId: String) async throws  -> CheckStatus
+    
+    /**
+     * Polls a check job until it finishes (blocking the calling thread), pausing
+     * `initial_interval`, then 1.5 times longer each time up to `max_interval`. A
+     * finished job is returned as is, `Failed` included.
+     *
+     * # Errors
+     * `AirbyteError.Timeout` when the job has not finished within `timeout`; the errors
+     * of `check_status`.
+     */
+    func waitForCheck(checkId: String, options: WaitOptions?) async throws  -> CheckStatus
+    
+    /**
+     * Creates a source, after validating `merge(template defaults, source_config)` against
+     * the template's spec unless `options.validate` is false. `POST …/sources`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidConfig` listing every problem with its JSON pointer (nothing
+     * sent); `AirbyteError.InvalidArgument` for a config that is not a JSON object;
+     * `AirbyteError.Validation` when the service refuses it; `AirbyteError.NotFound` for an
+     * unknown template.
+     */
+    func create(source: SourceCreate, options: WriteOptions?) async throws  -> Source
+    
+    /**
+     * Deletes a source. `DELETE …/sources/{id}` → `{id, deleted_at}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func delete(id: String) async throws  -> Deleted
+    
+    /**
+     * Reads one source (secrets masked). `GET …/sources/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func get(id: String) async throws  -> Source
+    
+    /**
+     * Lists a workspace's sources. `GET …/sources?workspace_id=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty id; `AirbyteError.Forbidden` for another
+     * workspace.
+     */
+    func list(workspaceId: String) async throws  -> [SourceSummary]
+    
+    /**
+     * Replaces a source's name and/or user config, validating a new config first (which
+     * reads the source: `GET …/sources/{id}`). `PUT …/sources/{id}`.
+     *
+     * # Errors
+     * As `create`.
+     */
+    func update(id: String, update: SourceUpdate, options: WriteOptions?) async throws  -> Source
+    
+}
+/**
+ * The async twin of `Sources` (`AsyncOperatorClient.sources()`,
+ * `AsyncEndUserClient.sources()`): the same methods and checks, awaited.
+ */
+open class AsyncSources: AsyncSourcesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncsources(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncsources(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Starts a check of an existing source, optionally with a changed config (validated
+     * first; an empty `SourceUpdate()` checks the stored config).
+     * `POST …/sources/{id}/check` → a `CheckJob`.
+     *
+     * # Errors
+     * As `update`.
+     */
+open func check(id: String, update: SourceUpdate? = nil, options: WriteOptions? = nil)async throws  -> CheckJob  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsources_check(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterOptionTypeSourceUpdate.lower(update),FfiConverterOptionTypeWriteOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCheckJob_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Starts a check of a config before any source exists (validated first, as
+     * `create`). `POST …/sources/check` → a `CheckJob`.
+     *
+     * # Errors
+     * As `create`.
+     */
+open func checkConfig(source: SourceCreate, options: WriteOptions? = nil)async throws  -> CheckJob  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsources_check_config(
+                        self.uniffiCloneHandle(),FfiConverterTypeSourceCreate_lower(source),FfiConverterOptionTypeWriteOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCheckJob_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads a check job's status. `GET …/sources/check/{id}/status`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown job.
+     */
+open func checkStatus(checkId: String)async throws  -> CheckStatus  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsources_check_status(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCheckStatus_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Polls a check job until it finishes (blocking the calling thread), pausing
+     * `initial_interval`, then 1.5 times longer each time up to `max_interval`. A
+     * finished job is returned as is, `Failed` included.
+     *
+     * # Errors
+     * `AirbyteError.Timeout` when the job has not finished within `timeout`; the errors
+     * of `check_status`.
+     */
+open func waitForCheck(checkId: String, options: WaitOptions? = nil)async throws  -> CheckStatus  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsources_wait_for_check(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(checkId),FfiConverterOptionTypeWaitOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCheckStatus_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Creates a source, after validating `merge(template defaults, source_config)` against
+     * the template's spec unless `options.validate` is false. `POST …/sources`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidConfig` listing every problem with its JSON pointer (nothing
+     * sent); `AirbyteError.InvalidArgument` for a config that is not a JSON object;
+     * `AirbyteError.Validation` when the service refuses it; `AirbyteError.NotFound` for an
+     * unknown template.
+     */
+open func create(source: SourceCreate, options: WriteOptions? = nil)async throws  -> Source  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsources_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeSourceCreate_lower(source),FfiConverterOptionTypeWriteOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSource_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Deletes a source. `DELETE …/sources/{id}` → `{id, deleted_at}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func delete(id: String)async throws  -> Deleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsources_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads one source (secrets masked). `GET …/sources/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func get(id: String)async throws  -> Source  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsources_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSource_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists a workspace's sources. `GET …/sources?workspace_id=…`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty id; `AirbyteError.Forbidden` for another
+     * workspace.
+     */
+open func list(workspaceId: String)async throws  -> [SourceSummary]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsources_list(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(workspaceId)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeSourceSummary.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Replaces a source's name and/or user config, validating a new config first (which
+     * reads the source: `GET …/sources/{id}`). `PUT …/sources/{id}`.
+     *
+     * # Errors
+     * As `create`.
+     */
+open func update(id: String, update: SourceUpdate, options: WriteOptions? = nil)async throws  -> Source  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncsources_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterTypeSourceUpdate_lower(update),FfiConverterOptionTypeWriteOptions.lower(options)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSource_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncSources: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncSources
+
+    public static func lift(_ handle: UInt64) throws -> AsyncSources {
+        return AsyncSources(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncSources) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncSources {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncSources, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncSources_lift(_ handle: UInt64) throws -> AsyncSources {
+    return try FfiConverterTypeAsyncSources.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncSources_lower(_ value: AsyncSources) -> UInt64 {
+    return FfiConverterTypeAsyncSources.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `Tags` (`AsyncOperatorClient.tags()`): the same methods, awaited.
+ */
+public protocol AsyncTagsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Creates a tag (1 to 255 characters). `POST /integrations/templates/tags`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `name` (nothing sent);
+     * `AirbyteError.Validation` when the name is taken.
+     */
+    func create(name: String) async throws  -> Tag
+    
+    /**
+     * Deletes a tag and removes it from every template.
+     * `DELETE /integrations/templates/tags/{name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func delete(name: String) async throws  -> Deleted
+    
+    /**
+     * Lists the organisation's tags. `GET /integrations/templates/tags`.
+     *
+     * # Errors
+     * Auth and transport errors.
+     */
+    func list() async throws  -> [Tag]
+    
+    /**
+     * Renames a tag; every template carrying it follows.
+     * `PUT /integrations/templates/tags/{name}`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `name` or `new_name`; `AirbyteError.NotFound`.
+     */
+    func rename(name: String, newName: String) async throws  -> Tag
+    
+}
+/**
+ * The async twin of `Tags` (`AsyncOperatorClient.tags()`): the same methods, awaited.
+ */
+open class AsyncTags: AsyncTagsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asynctags(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asynctags(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Creates a tag (1 to 255 characters). `POST /integrations/templates/tags`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `name` (nothing sent);
+     * `AirbyteError.Validation` when the name is taken.
+     */
+open func create(name: String)async throws  -> Tag  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctags_create(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(name)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeTag_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Deletes a tag and removes it from every template.
+     * `DELETE /integrations/templates/tags/{name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func delete(name: String)async throws  -> Deleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctags_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(name)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Lists the organisation's tags. `GET /integrations/templates/tags`.
+     *
+     * # Errors
+     * Auth and transport errors.
+     */
+open func list()async throws  -> [Tag]  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctags_list(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterSequenceTypeTag.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Renames a tag; every template carrying it follows.
+     * `PUT /integrations/templates/tags/{name}`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `name` or `new_name`; `AirbyteError.NotFound`.
+     */
+open func rename(name: String, newName: String)async throws  -> Tag  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctags_rename(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(name),FfiConverterString.lower(newName)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeTag_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncTags: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncTags
+
+    public static func lift(_ handle: UInt64) throws -> AsyncTags {
+        return AsyncTags(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncTags) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncTags {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncTags, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncTags_lift(_ handle: UInt64) throws -> AsyncTags {
+    return try FfiConverterTypeAsyncTags.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncTags_lower(_ value: AsyncTags) -> UInt64 {
+    return FfiConverterTypeAsyncTags.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `TemplateCatalogs` (`AsyncOperatorClient.template_catalogs()`): the
+ * same methods, awaited.
+ */
+public protocol AsyncTemplateCatalogsProtocol: AnyObject, Sendable {
+    
+    /**
+     * Adds a stream. `POST /integrations/templates/sources/{id}/streams`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for a stream without a name (nothing sent);
+     * `AirbyteError.Validation` when one of that name exists.
+     */
+    func addStream(templateId: String, stream: SonarStream) async throws  -> SonarStream
+    
+    /**
+     * Deletes the catalog. `DELETE /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func delete(templateId: String) async throws  -> Deleted
+    
+    /**
+     * Removes a stream. `DELETE /integrations/templates/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func deleteStream(templateId: String, streamName: String) async throws  -> StreamDeleted
+    
+    /**
+     * Reads the template's catalog; `selected_only` keeps only the streams named in
+     * `selected_streams`. `GET /integrations/templates/sources/{id}/catalog?selected=…`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown template or a deleted catalog.
+     */
+    func get(templateId: String, selectedOnly: Bool) async throws  -> TemplateCatalog
+    
+    /**
+     * Applies RFC 6902 operations to the catalog, all or none.
+     * `PATCH /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.Validation` for an operation that does not apply (nothing changed).
+     */
+    func patch(templateId: String, ops: [PatchOp]) async throws  -> SonarCatalog
+    
+    /**
+     * Applies RFC 6902 operations to one stream (paths relative to the stream).
+     * `PATCH /integrations/templates/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown stream; `AirbyteError.Validation`.
+     */
+    func patchStream(templateId: String, streamName: String, ops: [PatchOp]) async throws  -> SonarStream
+    
+    /**
+     * Runs a JMESPath query over the catalog; the result is a JSON value.
+     * `POST /integrations/templates/sources/{id}/catalog/query`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty query (nothing sent);
+     * `AirbyteError.Validation` for one the service cannot parse.
+     */
+    func query(templateId: String, query: String) async throws  -> JsonValue
+    
+    /**
+     * Replaces the catalog (`None`: the connector's discovered one again); returns its id.
+     * `POST /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.Validation` for a catalog the service refuses.
+     */
+    func replace(templateId: String, catalog: SonarCatalog?) async throws  -> String
+    
+}
+/**
+ * The async twin of `TemplateCatalogs` (`AsyncOperatorClient.template_catalogs()`): the
+ * same methods, awaited.
+ */
+open class AsyncTemplateCatalogs: AsyncTemplateCatalogsProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asynctemplatecatalogs(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asynctemplatecatalogs(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Adds a stream. `POST /integrations/templates/sources/{id}/streams`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for a stream without a name (nothing sent);
+     * `AirbyteError.Validation` when one of that name exists.
+     */
+open func addStream(templateId: String, stream: SonarStream)async throws  -> SonarStream  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctemplatecatalogs_add_stream(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(templateId),FfiConverterTypeSonarStream_lower(stream)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSonarStream_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Deletes the catalog. `DELETE /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func delete(templateId: String)async throws  -> Deleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctemplatecatalogs_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(templateId)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Removes a stream. `DELETE /integrations/templates/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func deleteStream(templateId: String, streamName: String)async throws  -> StreamDeleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctemplatecatalogs_delete_stream(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(templateId),FfiConverterString.lower(streamName)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeStreamDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads the template's catalog; `selected_only` keeps only the streams named in
+     * `selected_streams`. `GET /integrations/templates/sources/{id}/catalog?selected=…`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown template or a deleted catalog.
+     */
+open func get(templateId: String, selectedOnly: Bool = false)async throws  -> TemplateCatalog  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctemplatecatalogs_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(templateId),FfiConverterBool.lower(selectedOnly)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeTemplateCatalog_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Applies RFC 6902 operations to the catalog, all or none.
+     * `PATCH /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.Validation` for an operation that does not apply (nothing changed).
+     */
+open func patch(templateId: String, ops: [PatchOp])async throws  -> SonarCatalog  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctemplatecatalogs_patch(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(templateId),FfiConverterSequenceTypePatchOp.lower(ops)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSonarCatalog_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Applies RFC 6902 operations to one stream (paths relative to the stream).
+     * `PATCH /integrations/templates/sources/{id}/streams/{stream_name}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound` for an unknown stream; `AirbyteError.Validation`.
+     */
+open func patchStream(templateId: String, streamName: String, ops: [PatchOp])async throws  -> SonarStream  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctemplatecatalogs_patch_stream(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(templateId),FfiConverterString.lower(streamName),FfiConverterSequenceTypePatchOp.lower(ops)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSonarStream_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Runs a JMESPath query over the catalog; the result is a JSON value.
+     * `POST /integrations/templates/sources/{id}/catalog/query`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for an empty query (nothing sent);
+     * `AirbyteError.Validation` for one the service cannot parse.
+     */
+open func query(templateId: String, query: String)async throws  -> JsonValue  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctemplatecatalogs_query(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(templateId),FfiConverterString.lower(query)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeJsonValue_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Replaces the catalog (`None`: the connector's discovered one again); returns its id.
+     * `POST /integrations/templates/sources/{id}/catalog`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.Validation` for a catalog the service refuses.
+     */
+open func replace(templateId: String, catalog: SonarCatalog? = nil)async throws  -> String  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asynctemplatecatalogs_replace(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(templateId),FfiConverterOptionTypeSonarCatalog.lower(catalog)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterString.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncTemplateCatalogs: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncTemplateCatalogs
+
+    public static func lift(_ handle: UInt64) throws -> AsyncTemplateCatalogs {
+        return AsyncTemplateCatalogs(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncTemplateCatalogs) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncTemplateCatalogs {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncTemplateCatalogs, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncTemplateCatalogs_lift(_ handle: UInt64) throws -> AsyncTemplateCatalogs {
+    return try FfiConverterTypeAsyncTemplateCatalogs.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncTemplateCatalogs_lower(_ value: AsyncTemplateCatalogs) -> UInt64 {
+    return FfiConverterTypeAsyncTemplateCatalogs.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `WorkspacePages` (from `AsyncWorkspaces.pages()`): `next_page()` is
+ * awaited. Each package wraps it in its language's async iteration idiom (Python
+ * `async for` over it, a Kotlin `Flow`, a Swift `AsyncSequence`).
+ */
+public protocol AsyncWorkspacePagesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next page's workspaces, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.Pagination` (see the type's docs); the request's own errors;
+     * `AirbyteError.ClientClosed` once the client is closed (every later call too).
+     */
+    func nextPage() async throws  -> [Workspace]?
+    
+}
+/**
+ * The async twin of `WorkspacePages` (from `AsyncWorkspaces.pages()`): `next_page()` is
+ * awaited. Each package wraps it in its language's async iteration idiom (Python
+ * `async for` over it, a Kotlin `Flow`, a Swift `AsyncSequence`).
+ */
+open class AsyncWorkspacePages: AsyncWorkspacePagesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncworkspacepages(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncworkspacepages(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next page's workspaces, or `None` once the last page has been read (and after an
+     * error other than `ClientClosed`).
+     *
+     * # Errors
+     * `AirbyteError.Pagination` (see the type's docs); the request's own errors;
+     * `AirbyteError.ClientClosed` once the client is closed (every later call too).
+     */
+open func nextPage()async throws  -> [Workspace]?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncworkspacepages_next_page(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionSequenceTypeWorkspace.lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncWorkspacePages: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncWorkspacePages
+
+    public static func lift(_ handle: UInt64) throws -> AsyncWorkspacePages {
+        return AsyncWorkspacePages(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncWorkspacePages) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncWorkspacePages {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncWorkspacePages, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncWorkspacePages_lift(_ handle: UInt64) throws -> AsyncWorkspacePages {
+    return try FfiConverterTypeAsyncWorkspacePages.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncWorkspacePages_lower(_ value: AsyncWorkspacePages) -> UInt64 {
+    return FfiConverterTypeAsyncWorkspacePages.lower(value)
+}
+
+
+
+
+
+
+/**
+ * The async twin of `Workspaces` (`AsyncOperatorClient.workspaces()`): the same methods,
+ * each network call awaited; `pages()` returns an `AsyncWorkspacePages`.
+ */
+public protocol AsyncWorkspacesProtocol: AnyObject, Sendable {
+    
+    /**
+     * Sets a workspace `inactive`, which disables its connections. `PUT /workspaces/{id}`.
+     *
+     * # Errors
+     * As `update`.
+     */
+    func deactivate(id: String) async throws  -> Workspace
+    
+    /**
+     * Deletes a workspace. `DELETE /workspaces/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func delete(id: String) async throws  -> Deleted
+    
+    /**
+     * Reads one workspace. `GET /workspaces/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+    func get(id: String) async throws  -> Workspace
+    
+    /**
+     * Reads one page. `GET /workspaces?name_contains=…&status=…&limit=…&cursor=…`.
+     * `cursor` is the opaque cursor of the previous page's `next` link (`None`: the first
+     * page); `pages()` follows the links for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for a `limit` outside 1..=100 (nothing sent); auth and
+     * transport errors.
+     */
+    func listPage(filter: WorkspaceFilter?, cursor: String?) async throws  -> WorkspacePage
+    
+    /**
+     * A walk over every page of workspaces matching `filter` (default: all), fetched one
+     * page per `WorkspacePages.next_page()` call. Each package wraps it in its language's
+     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`). Nothing
+     * is sent here: like every other error of the walk, `AirbyteError.ClientClosed` (the
+     * client closed before or during the walk) comes from `next_page()`.
+     */
+    func pages(filter: WorkspaceFilter?)  -> AsyncWorkspacePages
+    
+    /**
+     * Workspace counts. `GET /workspaces/stats`.
+     *
+     * # Errors
+     * Auth and transport errors.
+     */
+    func stats() async throws  -> WorkspaceStats
+    
+    /**
+     * Renames or (de)activates a workspace. `PUT /workspaces/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.Validation`.
+     */
+    func update(id: String, update: WorkspaceUpdate) async throws  -> Workspace
+    
+}
+/**
+ * The async twin of `Workspaces` (`AsyncOperatorClient.workspaces()`): the same methods,
+ * each network call awaited; `pages()` returns an `AsyncWorkspacePages`.
+ */
+open class AsyncWorkspaces: AsyncWorkspacesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_asyncworkspaces(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_asyncworkspaces(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Sets a workspace `inactive`, which disables its connections. `PUT /workspaces/{id}`.
+     *
+     * # Errors
+     * As `update`.
+     */
+open func deactivate(id: String)async throws  -> Workspace  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncworkspaces_deactivate(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeWorkspace_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Deletes a workspace. `DELETE /workspaces/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func delete(id: String)async throws  -> Deleted  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncworkspaces_delete(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDeleted_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads one workspace. `GET /workspaces/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`.
+     */
+open func get(id: String)async throws  -> Workspace  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncworkspaces_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeWorkspace_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Reads one page. `GET /workspaces?name_contains=…&status=…&limit=…&cursor=…`.
+     * `cursor` is the opaque cursor of the previous page's `next` link (`None`: the first
+     * page); `pages()` follows the links for you.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` for a `limit` outside 1..=100 (nothing sent); auth and
+     * transport errors.
+     */
+open func listPage(filter: WorkspaceFilter? = nil, cursor: String? = nil)async throws  -> WorkspacePage  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncworkspaces_list_page(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeWorkspaceFilter.lower(filter),FfiConverterOptionString.lower(cursor)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeWorkspacePage_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * A walk over every page of workspaces matching `filter` (default: all), fetched one
+     * page per `WorkspacePages.next_page()` call. Each package wraps it in its language's
+     * iteration idiom (a Python iterator, a Kotlin `Sequence`, a Swift `Sequence`). Nothing
+     * is sent here: like every other error of the walk, `AirbyteError.ClientClosed` (the
+     * client closed before or during the walk) comes from `next_page()`.
+     */
+open func pages(filter: WorkspaceFilter? = nil) -> AsyncWorkspacePages  {
+    return try!  FfiConverterTypeAsyncWorkspacePages_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_asyncworkspaces_pages(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeWorkspaceFilter.lower(filter),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Workspace counts. `GET /workspaces/stats`.
+     *
+     * # Errors
+     * Auth and transport errors.
+     */
+open func stats()async throws  -> WorkspaceStats  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncworkspaces_stats(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeWorkspaceStats_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+    /**
+     * Renames or (de)activates a workspace. `PUT /workspaces/{id}`.
+     *
+     * # Errors
+     * `AirbyteError.NotFound`; `AirbyteError.Validation`.
+     */
+open func update(id: String, update: WorkspaceUpdate)async throws  -> Workspace  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_airbyte_embedded_fn_method_asyncworkspaces_update(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(id),FfiConverterTypeWorkspaceUpdate_lower(update)
+                )
+            },
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeWorkspace_lift,
+            errorHandler: FfiConverterTypeAirbyteError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAsyncWorkspaces: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = AsyncWorkspaces
+
+    public static func lift(_ handle: UInt64) throws -> AsyncWorkspaces {
+        return AsyncWorkspaces(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: AsyncWorkspaces) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AsyncWorkspaces {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: AsyncWorkspaces, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncWorkspaces_lift(_ handle: UInt64) throws -> AsyncWorkspaces {
+    return try FfiConverterTypeAsyncWorkspaces.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAsyncWorkspaces_lower(_ value: AsyncWorkspaces) -> UInt64 {
+    return FfiConverterTypeAsyncWorkspaces.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Bulk operations of an operator client (`OperatorClient.bulk()`). Workers (`concurrency`,
+ * 4 by default, at most 16) pause while the rate-limit headers say no more requests are left
+ * than they could send at once, and after a 429 for its `Retry-After`; an item refused with
+ * 429 is sent again after the pause (`rate_limited_attempts` in all).
+ */
+public protocol BulkProtocol: AnyObject, Sendable {
+    
+    /**
+     * Sets each workspace `active` again: `PUT /workspaces/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+    func activateWorkspaces(workspaceIds: [String], options: BulkOptions?) throws  -> WorkspaceReport
+    
+    /**
+     * Sets each workspace `inactive` (its connections stop): `PUT /workspaces/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+    func deactivateWorkspaces(workspaceIds: [String], options: BulkOptions?) throws  -> WorkspaceReport
+    
+    /**
+     * Deletes each source (of any workspace of the organisation):
+     * `DELETE /integrations/sources/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+    func deleteSources(sourceIds: [String], options: BulkOptions?) throws  -> DeleteReport
+    
+    /**
+     * Mints (or reuses from the cache and token store) a scoped token for each workspace
+     * name, creating the workspaces that are new: `POST /embedded/scoped-token` per name not
+     * cached. `options` defaults to `defaults().bulk_options`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `concurrency` or `rate_limited_attempts` when out
+     * of range (nothing sent); `AirbyteError.ClientClosed` after `close()`. Each item's own
+     * error is in its outcome.
+     */
+    func mintScopedTokens(workspaceNames: [String], options: BulkOptions?) throws  -> ScopedTokenReport
+    
+    /**
+     * Syncs the organisation's workspaces with `desired`, the names of the customers that
+     * should be active: plans the workspaces to create (customers without one), to deactivate
+     * (active workspaces of customers no longer listed) and to reactivate (inactive
+     * workspaces of listed customers), reading every page of `GET /workspaces`; with `apply`
+     * it then applies the plan in bulk. Without `apply` (the default) it is a dry run:
+     * nothing is written. Names compare exactly; a name listed twice counts once.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`, and the workspace listing's errors (nothing applied). Each
+     * applied item's own error is in the report.
+     */
+    func syncWorkspaces(desired: [String], apply: Bool, options: BulkOptions?) throws  -> WorkspaceSync
+    
+}
+/**
+ * Bulk operations of an operator client (`OperatorClient.bulk()`). Workers (`concurrency`,
+ * 4 by default, at most 16) pause while the rate-limit headers say no more requests are left
+ * than they could send at once, and after a 429 for its `Retry-After`; an item refused with
+ * 429 is sent again after the pause (`rate_limited_attempts` in all).
+ */
+open class Bulk: BulkProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_bulk(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_bulk(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * Sets each workspace `active` again: `PUT /workspaces/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+open func activateWorkspaces(workspaceIds: [String], options: BulkOptions? = nil)throws  -> WorkspaceReport  {
+    return try  FfiConverterTypeWorkspaceReport_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_bulk_activate_workspaces(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(workspaceIds),
+        FfiConverterOptionTypeBulkOptions.lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Sets each workspace `inactive` (its connections stop): `PUT /workspaces/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+open func deactivateWorkspaces(workspaceIds: [String], options: BulkOptions? = nil)throws  -> WorkspaceReport  {
+    return try  FfiConverterTypeWorkspaceReport_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_bulk_deactivate_workspaces(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(workspaceIds),
+        FfiConverterOptionTypeBulkOptions.lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Deletes each source (of any workspace of the organisation):
+     * `DELETE /integrations/sources/{id}` per id.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`.
+     */
+open func deleteSources(sourceIds: [String], options: BulkOptions? = nil)throws  -> DeleteReport  {
+    return try  FfiConverterTypeDeleteReport_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_bulk_delete_sources(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(sourceIds),
+        FfiConverterOptionTypeBulkOptions.lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Mints (or reuses from the cache and token store) a scoped token for each workspace
+     * name, creating the workspaces that are new: `POST /embedded/scoped-token` per name not
+     * cached. `options` defaults to `defaults().bulk_options`.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `concurrency` or `rate_limited_attempts` when out
+     * of range (nothing sent); `AirbyteError.ClientClosed` after `close()`. Each item's own
+     * error is in its outcome.
+     */
+open func mintScopedTokens(workspaceNames: [String], options: BulkOptions? = nil)throws  -> ScopedTokenReport  {
+    return try  FfiConverterTypeScopedTokenReport_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_bulk_mint_scoped_tokens(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(workspaceNames),
+        FfiConverterOptionTypeBulkOptions.lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Syncs the organisation's workspaces with `desired`, the names of the customers that
+     * should be active: plans the workspaces to create (customers without one), to deactivate
+     * (active workspaces of customers no longer listed) and to reactivate (inactive
+     * workspaces of listed customers), reading every page of `GET /workspaces`; with `apply`
+     * it then applies the plan in bulk. Without `apply` (the default) it is a dry run:
+     * nothing is written. Names compare exactly; a name listed twice counts once.
+     *
+     * # Errors
+     * As `mint_scoped_tokens`, and the workspace listing's errors (nothing applied). Each
+     * applied item's own error is in the report.
+     */
+open func syncWorkspaces(desired: [String], apply: Bool = false, options: BulkOptions? = nil)throws  -> WorkspaceSync  {
+    return try  FfiConverterTypeWorkspaceSync_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_bulk_sync_workspaces(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceString.lower(desired),
+        FfiConverterBool.lower(apply),
+        FfiConverterOptionTypeBulkOptions.lower(options),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBulk: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Bulk
+
+    public static func lift(_ handle: UInt64) throws -> Bulk {
+        return Bulk(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Bulk) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Bulk {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Bulk, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBulk_lift(_ handle: UInt64) throws -> Bulk {
+    return try FfiConverterTypeBulk.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBulk_lower(_ value: Bulk) -> UInt64 {
+    return FfiConverterTypeBulk.lower(value)
 }
 
 
@@ -1575,7 +8312,7 @@ public protocol DefinitionCatalogsProtocol: AnyObject, Sendable {
     func patchStream(definitionId: String, streamName: String, ops: [PatchOp]) throws  -> SonarStream
     
     /**
-     * Runs a JMESPath query over the definition's catalog; the result is JSON text.
+     * Runs a JMESPath query over the definition's catalog; the result is a JSON value.
      * `POST /integrations/definitions/sources/{id}/catalog/query`.
      *
      * # Errors
@@ -1716,7 +8453,7 @@ open func patchStream(definitionId: String, streamName: String, ops: [PatchOp])t
 }
     
     /**
-     * Runs a JMESPath query over the definition's catalog; the result is JSON text.
+     * Runs a JMESPath query over the definition's catalog; the result is a JSON value.
      * `POST /integrations/definitions/sources/{id}/catalog/query`.
      *
      * # Errors
@@ -2532,7 +9269,9 @@ public func FfiConverterTypeEmbeddedSourceTemplates_lower(_ value: EmbeddedSourc
  * Thread-safe.
  *
  * Built from a scoped token (`EndUserClient(token, config)`: a 401 is then final, as the
- * client cannot mint another) or by `OperatorClient.end_user_client(name)` (the operator
+ * client cannot mint another), from a provider the host implements
+ * (`EndUserClient.with_token_provider(provider)`: it is asked for a new token when one is
+ * needed; what a mobile app uses) or by `OperatorClient.end_user_client(name)` (the operator
  * client mints, caches and re-mints the token).
  *
  * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with ... as user:`) ends the
@@ -2607,7 +9346,9 @@ public protocol EndUserClientProtocol: AnyObject, Sendable {
  * Thread-safe.
  *
  * Built from a scoped token (`EndUserClient(token, config)`: a 401 is then final, as the
- * client cannot mint another) or by `OperatorClient.end_user_client(name)` (the operator
+ * client cannot mint another), from a provider the host implements
+ * (`EndUserClient.with_token_provider(provider)`: it is asked for a new token when one is
+ * needed; what a mobile app uses) or by `OperatorClient.end_user_client(name)` (the operator
  * client mints, caches and re-mints the token).
  *
  * Lifetime: `close()` (Kotlin `shutdown()`; Python also `with ... as user:`) ends the
@@ -2682,6 +9423,28 @@ public convenience init(token: String, config: ClientConfig? = nil)throws  {
         try! rustCall { uniffi_airbyte_embedded_fn_free_enduserclient(handle, $0) }
     }
 
+    
+    /**
+     * A client whose scoped tokens come from `provider` (the host's call to its own
+     * backend), configured by `config` (defaults when `None`). Nothing is fetched
+     * here; the provider is asked on the first call, near the token's expiry and after
+     * the service refuses the token (the refused call is then sent once more), one
+     * fetch at a time. Such a client does not use `template_cache_ttl`.
+     *
+     * # Errors
+     * The invalid `config` setting. A later call fails with what the provider raised,
+     * or `AirbyteError.TokenProvider` when it raised another exception or gave an
+     * empty token.
+     */
+public static func withTokenProvider(provider: ScopedTokenProvider, config: ClientConfig? = nil)throws  -> EndUserClient  {
+    return try  FfiConverterTypeEndUserClient_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_constructor_enduserclient_with_token_provider(
+        FfiConverterTypeScopedTokenProvider_lower(provider),
+        FfiConverterOptionTypeClientConfig.lower(config),uniffiCallStatus
+    )
+})
+}
     
 
     
@@ -3927,6 +10690,15 @@ public protocol OperatorClientProtocol: AnyObject, Sendable {
     func baseUrl() throws  -> String
     
     /**
+     * Bulk operations over many workspaces or sources within the rate limit, and workspace
+     * sync. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+    func bulk() throws  -> Bulk
+    
+    /**
      * Ends the client (Kotlin: `shutdown()`, as `close()` there is `AutoCloseable`'s, which
      * only frees the Kotlin object). Every later call on this client, on the area handles
      * made from it (`sources()`, `workspaces()`, a `WorkspacePages` walk, …) and on the
@@ -4180,15 +10952,23 @@ open class OperatorClient: OperatorClientProtocol, @unchecked Sendable {
      * # Errors
      * `AirbyteError.InvalidArgument` naming `client_id` or `client_secret` when either is
      * empty, or the `config` setting that is invalid.
+     *
+     * `token_store` is where the operator token, the scoped tokens this client mints and
+     * (with `config.template_cache_ttl`) template lists are kept, shared with every client
+     * and process given the same store, base URL, organisation and credentials, one of which
+     * refreshes each token (`redis_token_store(...)` for a fleet, `memory_token_store()`
+     * within a process, or the host's own `TokenStore`). `None` (the default): a memory
+     * store of this client's own. A store that fails never fails a call.
      */
-public convenience init(clientId: String, clientSecret: String, config: ClientConfig? = nil)throws  {
+public convenience init(clientId: String, clientSecret: String, config: ClientConfig? = nil, tokenStore: TokenStore? = nil)throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_constructor_operatorclient_new(
         FfiConverterString.lower(clientId),
         FfiConverterString.lower(clientSecret),
-        FfiConverterOptionTypeClientConfig.lower(config),uniffiCallStatus
+        FfiConverterOptionTypeClientConfig.lower(config),
+        FfiConverterOptionTypeTokenStore.lower(tokenStore),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
@@ -4212,11 +10992,14 @@ public convenience init(clientId: String, clientSecret: String, config: ClientCo
      * # Errors
      * `AirbyteError.InvalidArgument` naming `AIRBYTE_CLIENT_ID` when the credentials are
      * unset, or the variable holding an invalid value.
+     *
+     * `token_store` as for the main constructor.
      */
-public static func fromEnv()throws  -> OperatorClient  {
+public static func fromEnv(tokenStore: TokenStore? = nil)throws  -> OperatorClient  {
     return try  FfiConverterTypeOperatorClient_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
-    uniffi_airbyte_embedded_fn_constructor_operatorclient_from_env(uniffiCallStatus
+    uniffi_airbyte_embedded_fn_constructor_operatorclient_from_env(
+        FfiConverterOptionTypeTokenStore.lower(tokenStore),uniffiCallStatus
     )
 })
 }
@@ -4233,6 +11016,22 @@ open func baseUrl()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_operatorclient_base_url(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Bulk operations over many workspaces or sources within the rate limit, and workspace
+     * sync. The handle shares this client's `close()`.
+     *
+     * # Errors
+     * `AirbyteError.ClientClosed` after `close()`.
+     */
+open func bulk()throws  -> Bulk  {
+    return try  FfiConverterTypeBulk_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_operatorclient_bulk(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -4812,6 +11611,243 @@ public func FfiConverterTypeScopedToken_lift(_ handle: UInt64) throws -> ScopedT
 #endif
 public func FfiConverterTypeScopedToken_lower(_ value: ScopedToken) -> UInt64 {
     return FfiConverterTypeScopedToken.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Fetches a fresh scoped token for the signed-in end user, typically from the host's own
+ * backend (which holds the operator credentials and calls `mint_scoped_token`). Implemented
+ * by the host: a Python class with `fetch_scoped_token(self) -> str`, a Kotlin class
+ * implementing the interface, a Swift type conforming to the protocol.
+ *
+ * The client calls it on its first call, when the token is near its JWT `exp` (by the
+ * config's `token_refresh_margin`), and after the service refuses the token (401; 403 for a
+ * token held a minute or more), then sends the refused call once more. One call fetches at a
+ * time: others needing a token wait for that fetch. It is called from the SDK's threads and
+ * may block; bound its own wait (a request timeout to the backend).
+ */
+public protocol ScopedTokenProvider: AnyObject, Sendable {
+    
+    /**
+     * The scoped token (the `token` of the service's `POST /embedded/scoped-token` answer).
+     *
+     * # Errors
+     * Raise `AirbyteError` (any variant: the call that needed the token fails with it) or
+     * any other exception (the call fails with `AirbyteError.TokenProvider` carrying its
+     * text). The next call asks again.
+     */
+    func fetchScopedToken() throws  -> String
+    
+}
+/**
+ * Fetches a fresh scoped token for the signed-in end user, typically from the host's own
+ * backend (which holds the operator credentials and calls `mint_scoped_token`). Implemented
+ * by the host: a Python class with `fetch_scoped_token(self) -> str`, a Kotlin class
+ * implementing the interface, a Swift type conforming to the protocol.
+ *
+ * The client calls it on its first call, when the token is near its JWT `exp` (by the
+ * config's `token_refresh_margin`), and after the service refuses the token (401; 403 for a
+ * token held a minute or more), then sends the refused call once more. One call fetches at a
+ * time: others needing a token wait for that fetch. It is called from the SDK's threads and
+ * may block; bound its own wait (a request timeout to the backend).
+ */
+open class ScopedTokenProviderImpl: ScopedTokenProvider, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_scopedtokenprovider(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_scopedtokenprovider(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The scoped token (the `token` of the service's `POST /embedded/scoped-token` answer).
+     *
+     * # Errors
+     * Raise `AirbyteError` (any variant: the call that needed the token fails with it) or
+     * any other exception (the call fails with `AirbyteError.TokenProvider` carrying its
+     * text). The next call asks again.
+     */
+open func fetchScopedToken()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_scopedtokenprovider_fetch_scoped_token(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceScopedTokenProvider {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceScopedTokenProvider = UniffiVTableCallbackInterfaceScopedTokenProvider(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterTypeScopedTokenProvider.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface ScopedTokenProvider: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterTypeScopedTokenProvider.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface ScopedTokenProvider: handle missing in uniffiClone")
+            }
+        },
+        fetchScopedToken: { (
+            uniffiHandle: UInt64,
+            uniffiOutReturn: UnsafeMutablePointer<RustBuffer>,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> String in
+                guard let uniffiObj = try? FfiConverterTypeScopedTokenProvider.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.fetchScopedToken(
+                )
+            }
+
+            
+            let writeReturn = { uniffiOutReturn.pointee = FfiConverterString.lower($0) }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeAirbyteError_lower
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceScopedTokenProvider> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceScopedTokenProvider>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitScopedTokenProvider() {
+    uniffi_airbyte_embedded_fn_init_callback_vtable_scopedtokenprovider(UniffiCallbackInterfaceScopedTokenProvider.vtablePtr)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScopedTokenProvider: FfiConverter {
+    fileprivate static let handleMap = UniffiHandleMap<ScopedTokenProvider>()
+
+    typealias FfiType = UInt64
+    typealias SwiftType = ScopedTokenProvider
+
+    public static func lift(_ handle: UInt64) throws -> ScopedTokenProvider {
+        if ((handle & 1) == 0) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return ScopedTokenProviderImpl(unsafeFromHandle: handle)
+        } else {
+            // Swift-generated handle, get the object from the handle map
+            return try handleMap.remove(handle: handle)
+        }
+    }
+
+    public static func lower(_ value: ScopedTokenProvider) -> UInt64 {
+         if let rustImpl = value as? ScopedTokenProviderImpl {
+             // Rust-implemented object.  Clone the handle and return it
+            return rustImpl.uniffiCloneHandle()
+         } else {
+            // Swift object, generate a new vtable handle and return that.
+            return handleMap.insert(obj: value)
+         }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScopedTokenProvider {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: ScopedTokenProvider, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScopedTokenProvider_lift(_ handle: UInt64) throws -> ScopedTokenProvider {
+    return try FfiConverterTypeScopedTokenProvider.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScopedTokenProvider_lower(_ value: ScopedTokenProvider) -> UInt64 {
+    return FfiConverterTypeScopedTokenProvider.lower(value)
 }
 
 
@@ -5717,6 +12753,328 @@ public func FfiConverterTypeSources_lower(_ value: Sources) -> UInt64 {
 
 
 /**
+ * A connector spec compiled once, for validating many configs against it: no call on it
+ * parses, hashes or looks up the spec again. Made from the spec (a `ConnectorSpecification`,
+ * a manifest spec or a bare JSON Schema), as a JSON value or (`from_text`) its JSON text;
+ * thread-safe; keep one per source template. Every method answers as the free function of
+ * the same name given the same spec.
+ */
+public protocol SpecProtocol: AnyObject, Sendable {
+    
+    /**
+     * The form model for a template with `partial_default_config` (a JSON object; defaults
+     * to none), as `form_model` returns it.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `partial_default_config` for a value that is not
+     * a JSON object.
+     */
+    func form(partialDefaultConfig: JsonObject?) throws  -> JsonValue
+    
+    /**
+     * `config` with every value at an `airbyte_secret` path replaced by `**********` (as
+     * `mask_secrets`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `config` for a value that is not JSON.
+     */
+    func maskSecrets(config: JsonValue) throws  -> JsonValue
+    
+    /**
+     * Every `airbyte_secret` path as a JSON pointer, with `*` standing for any array index
+     * (as `secret_paths`).
+     */
+    func secretPaths()  -> [String]
+    
+    /**
+     * Validates `source_config` (a JSON object) with no template defaults and the strict
+     * `ValidationOptions()`, as `validate_source_config(spec, {}, source_config)` does. The
+     * cheapest call: only the config crosses (each further argument, `None` included, is one
+     * more buffer to allocate). `validate_with` takes defaults and options.
+     *
+     * # Errors
+     * `AirbyteError.InvalidConfig` listing every problem (`path`, `message`, `keyword`);
+     * `AirbyteError.InvalidArgument` naming `source_config` for a value that is not a JSON
+     * object.
+     */
+    func validate(sourceConfig: JsonObject) throws  -> ValidatedConfig
+    
+    /**
+     * Validates `source_config` given as JSON object text, read as is (keys in their order,
+     * no conversion to the language's values first), as `validate` does with the object it
+     * spells.
+     *
+     * # Errors
+     * As `validate`; `AirbyteError.InvalidArgument` naming `source_config` for text that is
+     * not a JSON object.
+     */
+    func validateText(sourceConfig: String) throws  -> ValidatedConfig
+    
+    /**
+     * Validates `merge(partial_default_config, source_config)` (JSON objects; `options`
+     * defaults to the strict `ValidationOptions()`), as `validate_source_config` does with
+     * this spec.
+     *
+     * # Errors
+     * As `validate`.
+     */
+    func validateWith(sourceConfig: JsonObject, partialDefaultConfig: JsonObject, options: ValidationOptions?) throws  -> ValidatedConfig
+    
+}
+/**
+ * A connector spec compiled once, for validating many configs against it: no call on it
+ * parses, hashes or looks up the spec again. Made from the spec (a `ConnectorSpecification`,
+ * a manifest spec or a bare JSON Schema), as a JSON value or (`from_text`) its JSON text;
+ * thread-safe; keep one per source template. Every method answers as the free function of
+ * the same name given the same spec.
+ */
+open class Spec: SpecProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_spec(self.handle, $0) }
+    }
+    /**
+     * Compiles `spec`, or takes the compiled form from the process-wide cache when a spec
+     * with the same connection schema was compiled before.
+     *
+     * # Errors
+     * `AirbyteError.InvalidSpec` when the spec does not load (not a JSON Schema, an unknown
+     * `$schema`, a remote `$ref`, …); `AirbyteError.InvalidArgument` naming `spec` for a
+     * value that is not JSON.
+     */
+public convenience init(spec: JsonValue)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_constructor_spec_new(
+        FfiConverterTypeJsonValue_lower(spec),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_spec(handle, $0) }
+    }
+
+    
+    /**
+     * Compiles `spec` given as JSON text, read as is (keys in their order, no conversion to
+     * the language's values first), as `Spec(spec)` does with the value it spells.
+     *
+     * # Errors
+     * As `Spec(spec)`; `AirbyteError.InvalidArgument` naming `spec` for text that is not
+     * JSON.
+     */
+public static func fromText(spec: String)throws  -> Spec  {
+    return try  FfiConverterTypeSpec_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_constructor_spec_from_text(
+        FfiConverterString.lower(spec),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+    /**
+     * The form model for a template with `partial_default_config` (a JSON object; defaults
+     * to none), as `form_model` returns it.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `partial_default_config` for a value that is not
+     * a JSON object.
+     */
+open func form(partialDefaultConfig: JsonObject? = nil)throws  -> JsonValue  {
+    return try  FfiConverterTypeJsonValue_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_spec_form(
+            self.uniffiCloneHandle(),
+        FfiConverterOptionTypeJsonObject.lower(partialDefaultConfig),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `config` with every value at an `airbyte_secret` path replaced by `**********` (as
+     * `mask_secrets`).
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `config` for a value that is not JSON.
+     */
+open func maskSecrets(config: JsonValue)throws  -> JsonValue  {
+    return try  FfiConverterTypeJsonValue_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_spec_mask_secrets(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeJsonValue_lower(config),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Every `airbyte_secret` path as a JSON pointer, with `*` standing for any array index
+     * (as `secret_paths`).
+     */
+open func secretPaths() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_spec_secret_paths(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Validates `source_config` (a JSON object) with no template defaults and the strict
+     * `ValidationOptions()`, as `validate_source_config(spec, {}, source_config)` does. The
+     * cheapest call: only the config crosses (each further argument, `None` included, is one
+     * more buffer to allocate). `validate_with` takes defaults and options.
+     *
+     * # Errors
+     * `AirbyteError.InvalidConfig` listing every problem (`path`, `message`, `keyword`);
+     * `AirbyteError.InvalidArgument` naming `source_config` for a value that is not a JSON
+     * object.
+     */
+open func validate(sourceConfig: JsonObject)throws  -> ValidatedConfig  {
+    return try  FfiConverterTypeValidatedConfig_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_spec_validate(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeJsonObject_lower(sourceConfig),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Validates `source_config` given as JSON object text, read as is (keys in their order,
+     * no conversion to the language's values first), as `validate` does with the object it
+     * spells.
+     *
+     * # Errors
+     * As `validate`; `AirbyteError.InvalidArgument` naming `source_config` for text that is
+     * not a JSON object.
+     */
+open func validateText(sourceConfig: String)throws  -> ValidatedConfig  {
+    return try  FfiConverterTypeValidatedConfig_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_spec_validate_text(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(sourceConfig),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Validates `merge(partial_default_config, source_config)` (JSON objects; `options`
+     * defaults to the strict `ValidationOptions()`), as `validate_source_config` does with
+     * this spec.
+     *
+     * # Errors
+     * As `validate`.
+     */
+open func validateWith(sourceConfig: JsonObject, partialDefaultConfig: JsonObject, options: ValidationOptions? = nil)throws  -> ValidatedConfig  {
+    return try  FfiConverterTypeValidatedConfig_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_spec_validate_with(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeJsonObject_lower(sourceConfig),
+        FfiConverterTypeJsonObject_lower(partialDefaultConfig),
+        FfiConverterOptionTypeValidationOptions.lower(options),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSpec: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Spec
+
+    public static func lift(_ handle: UInt64) throws -> Spec {
+        return Spec(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Spec) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Spec {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Spec, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpec_lift(_ handle: UInt64) throws -> Spec {
+    return try FfiConverterTypeSpec.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSpec_lower(_ value: Spec) -> UInt64 {
+    return FfiConverterTypeSpec.lower(value)
+}
+
+
+
+
+
+
+/**
  * Tag operations for the operator (`OperatorClient.tags()`).
  * Shares its client's `close()`: every method raises `AirbyteError.ClientClosed` once the
  * client is closed.
@@ -5993,7 +13351,7 @@ public protocol TemplateCatalogsProtocol: AnyObject, Sendable {
     func patchStream(templateId: String, streamName: String, ops: [PatchOp]) throws  -> SonarStream
     
     /**
-     * Runs a JMESPath query over the catalog; the result is JSON text.
+     * Runs a JMESPath query over the catalog; the result is a JSON value.
      * `POST /integrations/templates/sources/{id}/catalog/query`.
      *
      * # Errors
@@ -6176,7 +13534,7 @@ open func patchStream(templateId: String, streamName: String, ops: [PatchOp])thr
 }
     
     /**
-     * Runs a JMESPath query over the catalog; the result is JSON text.
+     * Runs a JMESPath query over the catalog; the result is a JSON value.
      * `POST /integrations/templates/sources/{id}/catalog/query`.
      *
      * # Errors
@@ -6255,6 +13613,424 @@ public func FfiConverterTypeTemplateCatalogs_lift(_ handle: UInt64) throws -> Te
 #endif
 public func FfiConverterTypeTemplateCatalogs_lower(_ value: TemplateCatalogs) -> UInt64 {
     return FfiConverterTypeTemplateCatalogs.lower(value)
+}
+
+
+
+
+
+
+/**
+ * A key-value store with expiry and an owned lock, shared by the clients (and processes)
+ * that should share tokens. Keys are ASCII under 100 bytes
+ * (`airbyte-embedded:v1:<kind>:<64 hex digits>`, a lock is its key followed by `:lock`);
+ * values are ASCII text of a few KB, already sealed (ChaCha20-Poly1305) by the SDK, so the
+ * store never sees a token in the clear. Every method may be called from many threads at
+ * once and should fail fast (raise `TokenStoreError.Unavailable`, or any exception) rather
+ * than block: a failure makes the client mint on its own, never fails the call.
+ */
+public protocol TokenStore: AnyObject, Sendable {
+    
+    /**
+     * The value stored under `key`, or `None` when there is none or it expired.
+     */
+    func get(key: String) throws  -> String?
+    
+    /**
+     * Stores `value` under `key` for `ttl` (at least 1 ms), replacing any value.
+     */
+    func put(key: String, value: String, ttl: TimeInterval) throws 
+    
+    /**
+     * Removes `key` if it still holds exactly `value`, atomically; returns whether it did.
+     */
+    func removeIf(key: String, value: String) throws  -> Bool
+    
+    /**
+     * Takes the lock `key` for `owner` for `ttl` unless a lock there has not expired yet
+     * (whoever holds it); returns whether it was taken. Must be atomic across everything
+     * sharing the store (Redis: `SET key owner NX PX ttl`).
+     */
+    func tryLock(key: String, owner: String, ttl: TimeInterval) throws  -> Bool
+    
+    /**
+     * Releases the lock `key` if `owner` still holds it (a lock that expired and was taken
+     * by another owner is left alone): `remove_if(key, owner)` in most stores.
+     */
+    func unlock(key: String, owner: String) throws 
+    
+}
+/**
+ * A key-value store with expiry and an owned lock, shared by the clients (and processes)
+ * that should share tokens. Keys are ASCII under 100 bytes
+ * (`airbyte-embedded:v1:<kind>:<64 hex digits>`, a lock is its key followed by `:lock`);
+ * values are ASCII text of a few KB, already sealed (ChaCha20-Poly1305) by the SDK, so the
+ * store never sees a token in the clear. Every method may be called from many threads at
+ * once and should fail fast (raise `TokenStoreError.Unavailable`, or any exception) rather
+ * than block: a failure makes the client mint on its own, never fails the call.
+ */
+open class TokenStoreImpl: TokenStore, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_airbyte_embedded_fn_clone_tokenstore(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_airbyte_embedded_fn_free_tokenstore(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The value stored under `key`, or `None` when there is none or it expired.
+     */
+open func get(key: String)throws  -> String?  {
+    return try  FfiConverterOptionString.lift(try rustCallWithError(FfiConverterTypeTokenStoreError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_tokenstore_get(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(key),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Stores `value` under `key` for `ttl` (at least 1 ms), replacing any value.
+     */
+open func put(key: String, value: String, ttl: TimeInterval)throws   {try rustCallWithError(FfiConverterTypeTokenStoreError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_tokenstore_put(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(key),
+        FfiConverterString.lower(value),
+        FfiConverterDuration.lower(ttl),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Removes `key` if it still holds exactly `value`, atomically; returns whether it did.
+     */
+open func removeIf(key: String, value: String)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeTokenStoreError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_tokenstore_remove_if(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(key),
+        FfiConverterString.lower(value),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Takes the lock `key` for `owner` for `ttl` unless a lock there has not expired yet
+     * (whoever holds it); returns whether it was taken. Must be atomic across everything
+     * sharing the store (Redis: `SET key owner NX PX ttl`).
+     */
+open func tryLock(key: String, owner: String, ttl: TimeInterval)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeTokenStoreError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_tokenstore_try_lock(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(key),
+        FfiConverterString.lower(owner),
+        FfiConverterDuration.lower(ttl),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Releases the lock `key` if `owner` still holds it (a lock that expired and was taken
+     * by another owner is left alone): `remove_if(key, owner)` in most stores.
+     */
+open func unlock(key: String, owner: String)throws   {try rustCallWithError(FfiConverterTypeTokenStoreError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_tokenstore_unlock(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(key),
+        FfiConverterString.lower(owner),uniffiCallStatus
+    )
+}
+}
+    
+
+    
+}
+
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceTokenStore {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceTokenStore = UniffiVTableCallbackInterfaceTokenStore(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterTypeTokenStore.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface TokenStore: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterTypeTokenStore.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface TokenStore: handle missing in uniffiClone")
+            }
+        },
+        get: { (
+            uniffiHandle: UInt64,
+            key: RustBuffer,
+            uniffiOutReturn: UnsafeMutablePointer<RustBuffer>,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> String? in
+                guard let uniffiObj = try? FfiConverterTypeTokenStore.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.get(
+                     key: try FfiConverterString.lift(key)
+                )
+            }
+
+            
+            let writeReturn = { uniffiOutReturn.pointee = FfiConverterOptionString.lower($0) }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeTokenStoreError_lower
+            )
+        },
+        put: { (
+            uniffiHandle: UInt64,
+            key: RustBuffer,
+            value: RustBuffer,
+            ttl: RustBuffer,
+            uniffiOutReturn: UnsafeMutableRawPointer,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> () in
+                guard let uniffiObj = try? FfiConverterTypeTokenStore.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.put(
+                     key: try FfiConverterString.lift(key),
+                     value: try FfiConverterString.lift(value),
+                     ttl: try FfiConverterDuration.lift(ttl)
+                )
+            }
+
+            
+            let writeReturn = { () }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeTokenStoreError_lower
+            )
+        },
+        removeIf: { (
+            uniffiHandle: UInt64,
+            key: RustBuffer,
+            value: RustBuffer,
+            uniffiOutReturn: UnsafeMutablePointer<Int8>,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> Bool in
+                guard let uniffiObj = try? FfiConverterTypeTokenStore.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.removeIf(
+                     key: try FfiConverterString.lift(key),
+                     value: try FfiConverterString.lift(value)
+                )
+            }
+
+            
+            let writeReturn = { uniffiOutReturn.pointee = FfiConverterBool.lower($0) }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeTokenStoreError_lower
+            )
+        },
+        tryLock: { (
+            uniffiHandle: UInt64,
+            key: RustBuffer,
+            owner: RustBuffer,
+            ttl: RustBuffer,
+            uniffiOutReturn: UnsafeMutablePointer<Int8>,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> Bool in
+                guard let uniffiObj = try? FfiConverterTypeTokenStore.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.tryLock(
+                     key: try FfiConverterString.lift(key),
+                     owner: try FfiConverterString.lift(owner),
+                     ttl: try FfiConverterDuration.lift(ttl)
+                )
+            }
+
+            
+            let writeReturn = { uniffiOutReturn.pointee = FfiConverterBool.lower($0) }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeTokenStoreError_lower
+            )
+        },
+        unlock: { (
+            uniffiHandle: UInt64,
+            key: RustBuffer,
+            owner: RustBuffer,
+            uniffiOutReturn: UnsafeMutableRawPointer,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> () in
+                guard let uniffiObj = try? FfiConverterTypeTokenStore.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return try uniffiObj.unlock(
+                     key: try FfiConverterString.lift(key),
+                     owner: try FfiConverterString.lift(owner)
+                )
+            }
+
+            
+            let writeReturn = { () }
+            uniffiTraitInterfaceCallWithError(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn,
+                lowerError: FfiConverterTypeTokenStoreError_lower
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceTokenStore> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceTokenStore>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitTokenStore() {
+    uniffi_airbyte_embedded_fn_init_callback_vtable_tokenstore(UniffiCallbackInterfaceTokenStore.vtablePtr)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTokenStore: FfiConverter {
+    fileprivate static let handleMap = UniffiHandleMap<TokenStore>()
+
+    typealias FfiType = UInt64
+    typealias SwiftType = TokenStore
+
+    public static func lift(_ handle: UInt64) throws -> TokenStore {
+        if ((handle & 1) == 0) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return TokenStoreImpl(unsafeFromHandle: handle)
+        } else {
+            // Swift-generated handle, get the object from the handle map
+            return try handleMap.remove(handle: handle)
+        }
+    }
+
+    public static func lower(_ value: TokenStore) -> UInt64 {
+         if let rustImpl = value as? TokenStoreImpl {
+             // Rust-implemented object.  Clone the handle and return it
+            return rustImpl.uniffiCloneHandle()
+         } else {
+            // Swift object, generate a new vtable handle and return that.
+            return handleMap.insert(obj: value)
+         }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TokenStore {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: TokenStore, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTokenStore_lift(_ handle: UInt64) throws -> TokenStore {
+    return try FfiConverterTypeTokenStore.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTokenStore_lower(_ value: TokenStore) -> UInt64 {
+    return FfiConverterTypeTokenStore.lower(value)
 }
 
 
@@ -6893,6 +14669,88 @@ public func FfiConverterTypeWorkspaces_lower(_ value: Workspaces) -> UInt64 {
 
 
 /**
+ * How a bulk call runs. In the foreign languages `defaults().bulk_options` gives these
+ * defaults (the pause has no foreign field default).
+ */
+public struct BulkOptions: Equatable, Hashable {
+    /**
+     * Items in flight at once, 1 to [`MAX_CONCURRENCY`]. Defaults to 4.
+     */
+    public var concurrency: UInt32
+    /**
+     * How many times one item is sent when the service answers 429 (each after the pause its
+     * `Retry-After` asks for). Defaults to 5.
+     */
+    public var rateLimitedAttempts: UInt32
+    /**
+     * The longest pause the rate-limit state may impose at once. Defaults to 60 seconds.
+     */
+    public var maxPause: TimeInterval
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Items in flight at once, 1 to [`MAX_CONCURRENCY`]. Defaults to 4.
+         */concurrency: UInt32 = UInt32(4), 
+        /**
+         * How many times one item is sent when the service answers 429 (each after the pause its
+         * `Retry-After` asks for). Defaults to 5.
+         */rateLimitedAttempts: UInt32 = UInt32(5), 
+        /**
+         * The longest pause the rate-limit state may impose at once. Defaults to 60 seconds.
+         */maxPause: TimeInterval) {
+        self.concurrency = concurrency
+        self.rateLimitedAttempts = rateLimitedAttempts
+        self.maxPause = maxPause
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BulkOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBulkOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BulkOptions {
+        return
+            try BulkOptions(
+                concurrency: FfiConverterUInt32.read(from: &buf), 
+                rateLimitedAttempts: FfiConverterUInt32.read(from: &buf), 
+                maxPause: FfiConverterDuration.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BulkOptions, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.concurrency, into: &buf)
+        FfiConverterUInt32.write(value.rateLimitedAttempts, into: &buf)
+        FfiConverterDuration.write(value.maxPause, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBulkOptions_lift(_ buf: RustBuffer) throws -> BulkOptions {
+    return try FfiConverterTypeBulkOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBulkOptions_lower(_ value: BulkOptions) -> RustBuffer {
+    return FfiConverterTypeBulkOptions.lower(value)
+}
+
+
+/**
  * A started check job: `{id}`.
  */
 public struct CheckJob: Equatable, Hashable {
@@ -7137,6 +14995,20 @@ public struct ClientConfig: Equatable, Hashable {
      * trusts the bundled Mozilla roots.
      */
     public var rootCertificatesPem: String?
+    /**
+     * How long source and connection template lists and reads are answered from the token
+     * store after they were read (see
+     * [`ClientConfigBuilder::template_cache_ttl`]); writes through the SDK invalidate them.
+     * `None` (the default) turns the template cache off: every call is sent.
+     */
+    public var templateCacheTtl: TimeInterval?
+    /**
+     * How long the addresses a host name resolved to are reused before it is looked up
+     * again. Defaults to 30 s. The system resolver reports no DNS TTL, so this fixed time
+     * stands in for it; a failed connection drops the host's addresses at once. Zero looks
+     * the name up on every request.
+     */
+    public var dnsCacheTtl: TimeInterval?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -7187,7 +15059,19 @@ public struct ClientConfig: Equatable, Hashable {
          * PEM text of the only TLS root certificates to trust (one or more `BEGIN CERTIFICATE`
          * blocks), for a TLS-inspecting proxy or a private deployment; `None` (the default)
          * trusts the bundled Mozilla roots.
-         */rootCertificatesPem: String? = nil) {
+         */rootCertificatesPem: String? = nil, 
+        /**
+         * How long source and connection template lists and reads are answered from the token
+         * store after they were read (see
+         * [`ClientConfigBuilder::template_cache_ttl`]); writes through the SDK invalidate them.
+         * `None` (the default) turns the template cache off: every call is sent.
+         */templateCacheTtl: TimeInterval? = nil, 
+        /**
+         * How long the addresses a host name resolved to are reused before it is looked up
+         * again. Defaults to 30 s. The system resolver reports no DNS TTL, so this fixed time
+         * stands in for it; a failed connection drops the host's addresses at once. Zero looks
+         * the name up on every request.
+         */dnsCacheTtl: TimeInterval? = nil) {
         self.baseUrl = baseUrl
         self.organizationId = organizationId
         self.regionId = regionId
@@ -7201,6 +15085,8 @@ public struct ClientConfig: Equatable, Hashable {
         self.retry = retry
         self.pacing = pacing
         self.rootCertificatesPem = rootCertificatesPem
+        self.templateCacheTtl = templateCacheTtl
+        self.dnsCacheTtl = dnsCacheTtl
     }
 
     
@@ -7231,7 +15117,9 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
                 allowInsecureHttp: FfiConverterBool.read(from: &buf), 
                 retry: FfiConverterOptionTypeRetryPolicy.read(from: &buf), 
                 pacing: FfiConverterOptionTypePacing.read(from: &buf), 
-                rootCertificatesPem: FfiConverterOptionString.read(from: &buf)
+                rootCertificatesPem: FfiConverterOptionString.read(from: &buf), 
+                templateCacheTtl: FfiConverterOptionDuration.read(from: &buf), 
+                dnsCacheTtl: FfiConverterOptionDuration.read(from: &buf)
         )
     }
 
@@ -7249,6 +15137,8 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
         FfiConverterOptionTypeRetryPolicy.write(value.retry, into: &buf)
         FfiConverterOptionTypePacing.write(value.pacing, into: &buf)
         FfiConverterOptionString.write(value.rootCertificatesPem, into: &buf)
+        FfiConverterOptionDuration.write(value.templateCacheTtl, into: &buf)
+        FfiConverterOptionDuration.write(value.dnsCacheTtl, into: &buf)
     }
 }
 
@@ -8872,7 +16762,7 @@ public struct Customization: Equatable, Hashable, CustomDebugStringConvertible, 
         /**
          * Every other field, as the service sent it: kept so that a read → change → update round
          * trip sends it back unchanged.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.streamSelectionMode = streamSelectionMode
         self.streamWhitelist = streamWhitelist
         self.streamCustomizations = streamCustomizations
@@ -8993,6 +16883,11 @@ public struct Defaults: Equatable, Hashable {
      * Every workspace, the service's page size.
      */
     public var workspaceFilter: WorkspaceFilter
+    /**
+     * Bulk calls: 4 items in flight, 5 attempts per item refused with 429, pauses of at
+     * most 60 s.
+     */
+    public var bulkOptions: BulkOptions
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -9021,7 +16916,11 @@ public struct Defaults: Equatable, Hashable {
          */tagFilter: TagFilter, 
         /**
          * Every workspace, the service's page size.
-         */workspaceFilter: WorkspaceFilter) {
+         */workspaceFilter: WorkspaceFilter, 
+        /**
+         * Bulk calls: 4 items in flight, 5 attempts per item refused with 429, pauses of at
+         * most 60 s.
+         */bulkOptions: BulkOptions) {
         self.clientConfig = clientConfig
         self.retryPolicy = retryPolicy
         self.pacing = pacing
@@ -9030,6 +16929,7 @@ public struct Defaults: Equatable, Hashable {
         self.validationOptions = validationOptions
         self.tagFilter = tagFilter
         self.workspaceFilter = workspaceFilter
+        self.bulkOptions = bulkOptions
     }
 
     
@@ -9055,7 +16955,8 @@ public struct FfiConverterTypeDefaults: FfiConverterRustBuffer {
                 writeOptions: FfiConverterTypeWriteOptions.read(from: &buf), 
                 validationOptions: FfiConverterTypeValidationOptions.read(from: &buf), 
                 tagFilter: FfiConverterTypeTagFilter.read(from: &buf), 
-                workspaceFilter: FfiConverterTypeWorkspaceFilter.read(from: &buf)
+                workspaceFilter: FfiConverterTypeWorkspaceFilter.read(from: &buf), 
+                bulkOptions: FfiConverterTypeBulkOptions.read(from: &buf)
         )
     }
 
@@ -9068,6 +16969,7 @@ public struct FfiConverterTypeDefaults: FfiConverterRustBuffer {
         FfiConverterTypeValidationOptions.write(value.validationOptions, into: &buf)
         FfiConverterTypeTagFilter.write(value.tagFilter, into: &buf)
         FfiConverterTypeWorkspaceFilter.write(value.workspaceFilter, into: &buf)
+        FfiConverterTypeBulkOptions.write(value.bulkOptions, into: &buf)
     }
 }
 
@@ -9274,6 +17176,154 @@ public func FfiConverterTypeDefinitionCatalog_lift(_ buf: RustBuffer) throws -> 
 #endif
 public func FfiConverterTypeDefinitionCatalog_lower(_ value: DefinitionCatalog) -> RustBuffer {
     return FfiConverterTypeDefinitionCatalog.lower(value)
+}
+
+
+/**
+ * One source id's outcome of `delete_sources`: `deleted` or `error`, never both.
+ */
+public struct DeleteOutcome: Equatable, Hashable {
+    /**
+     * The source id as given.
+     */
+    public var item: String
+    /**
+     * The service's answer to the delete.
+     */
+    public var deleted: Deleted?
+    /**
+     * Why this item failed.
+     */
+    public var error: AirbyteError?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The source id as given.
+         */item: String, 
+        /**
+         * The service's answer to the delete.
+         */deleted: Deleted?, 
+        /**
+         * Why this item failed.
+         */error: AirbyteError?) {
+        self.item = item
+        self.deleted = deleted
+        self.error = error
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DeleteOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeleteOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeleteOutcome {
+        return
+            try DeleteOutcome(
+                item: FfiConverterString.read(from: &buf), 
+                deleted: FfiConverterOptionTypeDeleted.read(from: &buf), 
+                error: FfiConverterOptionTypeAirbyteError.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DeleteOutcome, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.item, into: &buf)
+        FfiConverterOptionTypeDeleted.write(value.deleted, into: &buf)
+        FfiConverterOptionTypeAirbyteError.write(value.error, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeleteOutcome_lift(_ buf: RustBuffer) throws -> DeleteOutcome {
+    return try FfiConverterTypeDeleteOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeleteOutcome_lower(_ value: DeleteOutcome) -> RustBuffer {
+    return FfiConverterTypeDeleteOutcome.lower(value)
+}
+
+
+/**
+ * Every outcome of `delete_sources`, in the order the ids were given.
+ */
+public struct DeleteReport: Equatable, Hashable {
+    /**
+     * One outcome per id.
+     */
+    public var outcomes: [DeleteOutcome]
+    /**
+     * How many 429 answers the run met.
+     */
+    public var rateLimited: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One outcome per id.
+         */outcomes: [DeleteOutcome], 
+        /**
+         * How many 429 answers the run met.
+         */rateLimited: UInt32) {
+        self.outcomes = outcomes
+        self.rateLimited = rateLimited
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DeleteReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeleteReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeleteReport {
+        return
+            try DeleteReport(
+                outcomes: FfiConverterSequenceTypeDeleteOutcome.read(from: &buf), 
+                rateLimited: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DeleteReport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeDeleteOutcome.write(value.outcomes, into: &buf)
+        FfiConverterUInt32.write(value.rateLimited, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeleteReport_lift(_ buf: RustBuffer) throws -> DeleteReport {
+    return try FfiConverterTypeDeleteReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeleteReport_lower(_ value: DeleteReport) -> RustBuffer {
+    return FfiConverterTypeDeleteReport.lower(value)
 }
 
 
@@ -10005,7 +18055,7 @@ public struct EncryptionConfig: Equatable, Hashable {
          */outputEncoding: String? = nil, 
         /**
          * Every other field, as sent.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.targetField = targetField
         self.publicKey = publicKey
         self.algorithm = algorithm
@@ -10392,7 +18442,7 @@ public struct FieldFilteringConfig: Equatable, Hashable {
          */targetField: String, 
         /**
          * Every other field, as sent.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.targetField = targetField
         self.other = other
     }
@@ -10468,7 +18518,7 @@ public struct FieldRenamingConfig: Equatable, Hashable {
          */newFieldName: String, 
         /**
          * Every other field, as sent.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.originalFieldName = originalFieldName
         self.newFieldName = newFieldName
         self.other = other
@@ -11063,7 +19113,7 @@ public struct HashingConfig: Equatable, Hashable {
          */fieldNameSuffix: String? = nil, 
         /**
          * Every other field, as sent.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.targetField = targetField
         self.method = method
         self.fieldNameSuffix = fieldNameSuffix
@@ -12055,7 +20105,7 @@ public struct RowFilterCondition: Equatable, Hashable {
          */comparisonValue: String, 
         /**
          * Every other field, as sent.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.kind = kind
         self.fieldName = fieldName
         self.comparisonValue = comparisonValue
@@ -12130,7 +20180,7 @@ public struct RowFilteringConfig: Equatable, Hashable {
          */conditions: RowFilterCondition, 
         /**
          * Every other field, as sent.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.conditions = conditions
         self.other = other
     }
@@ -12256,6 +20306,154 @@ public func FfiConverterTypeScopedTokenInfo_lift(_ buf: RustBuffer) throws -> Sc
 #endif
 public func FfiConverterTypeScopedTokenInfo_lower(_ value: ScopedTokenInfo) -> RustBuffer {
     return FfiConverterTypeScopedTokenInfo.lower(value)
+}
+
+
+/**
+ * One workspace name's outcome of `mint_scoped_tokens`: `token` or `error`, never both.
+ */
+public struct ScopedTokenOutcome {
+    /**
+     * The workspace name as given.
+     */
+    public var item: String
+    /**
+     * The scoped token minted (or reused from the cache and token store).
+     */
+    public var token: ScopedToken?
+    /**
+     * Why this item failed.
+     */
+    public var error: AirbyteError?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The workspace name as given.
+         */item: String, 
+        /**
+         * The scoped token minted (or reused from the cache and token store).
+         */token: ScopedToken?, 
+        /**
+         * Why this item failed.
+         */error: AirbyteError?) {
+        self.item = item
+        self.token = token
+        self.error = error
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScopedTokenOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScopedTokenOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScopedTokenOutcome {
+        return
+            try ScopedTokenOutcome(
+                item: FfiConverterString.read(from: &buf), 
+                token: FfiConverterOptionTypeScopedToken.read(from: &buf), 
+                error: FfiConverterOptionTypeAirbyteError.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScopedTokenOutcome, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.item, into: &buf)
+        FfiConverterOptionTypeScopedToken.write(value.token, into: &buf)
+        FfiConverterOptionTypeAirbyteError.write(value.error, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScopedTokenOutcome_lift(_ buf: RustBuffer) throws -> ScopedTokenOutcome {
+    return try FfiConverterTypeScopedTokenOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScopedTokenOutcome_lower(_ value: ScopedTokenOutcome) -> RustBuffer {
+    return FfiConverterTypeScopedTokenOutcome.lower(value)
+}
+
+
+/**
+ * Every outcome of `mint_scoped_tokens`, in the order the names were given.
+ */
+public struct ScopedTokenReport {
+    /**
+     * One outcome per name.
+     */
+    public var outcomes: [ScopedTokenOutcome]
+    /**
+     * How many 429 answers the run met (each followed by a pause and a new attempt).
+     */
+    public var rateLimited: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One outcome per name.
+         */outcomes: [ScopedTokenOutcome], 
+        /**
+         * How many 429 answers the run met (each followed by a pause and a new attempt).
+         */rateLimited: UInt32) {
+        self.outcomes = outcomes
+        self.rateLimited = rateLimited
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScopedTokenReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScopedTokenReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScopedTokenReport {
+        return
+            try ScopedTokenReport(
+                outcomes: FfiConverterSequenceTypeScopedTokenOutcome.read(from: &buf), 
+                rateLimited: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ScopedTokenReport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeScopedTokenOutcome.write(value.outcomes, into: &buf)
+        FfiConverterUInt32.write(value.rateLimited, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScopedTokenReport_lift(_ buf: RustBuffer) throws -> ScopedTokenReport {
+    return try FfiConverterTypeScopedTokenReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScopedTokenReport_lower(_ value: ScopedTokenReport) -> RustBuffer {
+    return FfiConverterTypeScopedTokenReport.lower(value)
 }
 
 
@@ -12449,8 +20647,8 @@ public func FfiConverterTypeSearchHit_lower(_ value: SearchHit) -> RustBuffer {
  */
 public struct SearchRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
-     * The `where` condition, a single-key object (JSON object text in the foreign
-     * languages): `{"eq": {"plan": "pro"}}`, `{"and": [...]}`, ...
+     * The `where` condition, a single-key JSON object: `{"eq": {"plan": "pro"}}`,
+     * `{"and": [...]}`, ...
      */
     public var condition: JsonObject
 
@@ -12458,8 +20656,8 @@ public struct SearchRequest: Equatable, Hashable, CustomDebugStringConvertible, 
     // declare one manually.
     public init(
         /**
-         * The `where` condition, a single-key object (JSON object text in the foreign
-         * languages): `{"eq": {"plan": "pro"}}`, `{"and": [...]}`, ...
+         * The `where` condition, a single-key JSON object: `{"eq": {"plan": "pro"}}`,
+         * `{"and": [...]}`, ...
          */condition: JsonObject) {
         self.condition = condition
     }
@@ -12636,7 +20834,7 @@ public struct SonarCatalog: Equatable, Hashable {
          */selectedStreams: [String]? = nil, 
         /**
          * Every other field, as sent.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.streams = streams
         self.selectedStreams = selectedStreams
         self.other = other
@@ -12786,7 +20984,7 @@ public struct SonarStream: Equatable, Hashable {
          */jsonSchema: JsonObject? = nil, 
         /**
          * Every other field, as sent.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.name = name
         self.description = description
         self.dataCategory = dataCategory
@@ -13467,7 +21665,7 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
         /**
          * The operator's defaults, merged under every end user's config (raw JSON; secrets come
          * back masked).
-         */partialDefaultConfig: JsonObject = "", 
+         */partialDefaultConfig: JsonObject, 
         /**
          * Stream selection.
          */customization: Customization? = nil, 
@@ -13611,7 +21809,7 @@ public struct SourceTemplateCreate: Equatable, Hashable, CustomDebugStringConver
          */actorDefinitionId: String, 
         /**
          * Defaults merged under every end user's config (raw JSON, sent as is).
-         */partialDefaultConfig: JsonObject = "", 
+         */partialDefaultConfig: JsonObject, 
         /**
          * Display name; the service defaults to the connector's name.
          */name: String? = nil, 
@@ -14085,7 +22283,7 @@ public struct StreamCustomization: Equatable, Hashable {
          */cursorField: [String]? = nil, 
         /**
          * Every other field, as sent.
-         */other: JsonObject = "") {
+         */other: JsonObject) {
         self.primaryKeyFields = primaryKeyFields
         self.cursorField = cursorField
         self.other = other
@@ -14534,12 +22732,12 @@ public func FfiConverterTypeTemplateCatalog_lower(_ value: TemplateCatalog) -> R
 public struct ValidatedConfig: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
     /**
      * `partial_default_config` with the source config merged over it (and required defaults
-     * injected), as JSON object text: what the service will hold. May contain secrets.
+     * injected): what the service will hold. May contain secrets.
      */
     public var merged: JsonObject
     /**
-     * The source config as it should be sent, as JSON object text: the input, changed only
-     * by opt-in coercion and injected defaults.
+     * The source config as it should be sent: the input, changed only by opt-in coercion and
+     * injected defaults.
      */
     public var sourceConfig: JsonObject
     /**
@@ -14560,11 +22758,11 @@ public struct ValidatedConfig: Equatable, Hashable, CustomDebugStringConvertible
     public init(
         /**
          * `partial_default_config` with the source config merged over it (and required defaults
-         * injected), as JSON object text: what the service will hold. May contain secrets.
+         * injected): what the service will hold. May contain secrets.
          */merged: JsonObject, 
         /**
-         * The source config as it should be sent, as JSON object text: the input, changed only
-         * by opt-in coercion and injected defaults.
+         * The source config as it should be sent: the input, changed only by opt-in coercion and
+         * injected defaults.
          */sourceConfig: JsonObject, 
         /**
          * Every change coercion made (empty when off).
@@ -15200,6 +23398,86 @@ public func FfiConverterTypeWorkspaceFilter_lower(_ value: WorkspaceFilter) -> R
 
 
 /**
+ * One workspace id's outcome of `deactivate_workspaces` / `activate_workspaces`:
+ * `workspace` (as updated) or `error`, never both.
+ */
+public struct WorkspaceOutcome: Equatable, Hashable {
+    /**
+     * The workspace id as given.
+     */
+    public var item: String
+    /**
+     * The workspace as the service answered after the update.
+     */
+    public var workspace: Workspace?
+    /**
+     * Why this item failed.
+     */
+    public var error: AirbyteError?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The workspace id as given.
+         */item: String, 
+        /**
+         * The workspace as the service answered after the update.
+         */workspace: Workspace?, 
+        /**
+         * Why this item failed.
+         */error: AirbyteError?) {
+        self.item = item
+        self.workspace = workspace
+        self.error = error
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WorkspaceOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWorkspaceOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WorkspaceOutcome {
+        return
+            try WorkspaceOutcome(
+                item: FfiConverterString.read(from: &buf), 
+                workspace: FfiConverterOptionTypeWorkspace.read(from: &buf), 
+                error: FfiConverterOptionTypeAirbyteError.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WorkspaceOutcome, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.item, into: &buf)
+        FfiConverterOptionTypeWorkspace.write(value.workspace, into: &buf)
+        FfiConverterOptionTypeAirbyteError.write(value.error, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceOutcome_lift(_ buf: RustBuffer) throws -> WorkspaceOutcome {
+    return try FfiConverterTypeWorkspaceOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceOutcome_lower(_ value: WorkspaceOutcome) -> RustBuffer {
+    return FfiConverterTypeWorkspaceOutcome.lower(value)
+}
+
+
+/**
  * One page of workspaces.
  */
 public struct WorkspacePage: Equatable, Hashable {
@@ -15267,6 +23545,75 @@ public func FfiConverterTypeWorkspacePage_lift(_ buf: RustBuffer) throws -> Work
 #endif
 public func FfiConverterTypeWorkspacePage_lower(_ value: WorkspacePage) -> RustBuffer {
     return FfiConverterTypeWorkspacePage.lower(value)
+}
+
+
+/**
+ * Every outcome of a workspace status change, in the order the ids were given.
+ */
+public struct WorkspaceReport: Equatable, Hashable {
+    /**
+     * One outcome per id.
+     */
+    public var outcomes: [WorkspaceOutcome]
+    /**
+     * How many 429 answers the run met.
+     */
+    public var rateLimited: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One outcome per id.
+         */outcomes: [WorkspaceOutcome], 
+        /**
+         * How many 429 answers the run met.
+         */rateLimited: UInt32) {
+        self.outcomes = outcomes
+        self.rateLimited = rateLimited
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WorkspaceReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWorkspaceReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WorkspaceReport {
+        return
+            try WorkspaceReport(
+                outcomes: FfiConverterSequenceTypeWorkspaceOutcome.read(from: &buf), 
+                rateLimited: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WorkspaceReport, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeWorkspaceOutcome.write(value.outcomes, into: &buf)
+        FfiConverterUInt32.write(value.rateLimited, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceReport_lift(_ buf: RustBuffer) throws -> WorkspaceReport {
+    return try FfiConverterTypeWorkspaceReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceReport_lower(_ value: WorkspaceReport) -> RustBuffer {
+    return FfiConverterTypeWorkspaceReport.lower(value)
 }
 
 
@@ -15346,6 +23693,243 @@ public func FfiConverterTypeWorkspaceStats_lift(_ buf: RustBuffer) throws -> Wor
 #endif
 public func FfiConverterTypeWorkspaceStats_lower(_ value: WorkspaceStats) -> RustBuffer {
     return FfiConverterTypeWorkspaceStats.lower(value)
+}
+
+
+/**
+ * A sync's plan, and what applying it did when asked to.
+ */
+public struct WorkspaceSync {
+    /**
+     * What the sync changes (or, in a dry run, would change).
+     */
+    public var plan: WorkspaceSyncPlan
+    /**
+     * What applying it did; `None` for a dry run.
+     */
+    public var report: WorkspaceSyncReport?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * What the sync changes (or, in a dry run, would change).
+         */plan: WorkspaceSyncPlan, 
+        /**
+         * What applying it did; `None` for a dry run.
+         */report: WorkspaceSyncReport?) {
+        self.plan = plan
+        self.report = report
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WorkspaceSync: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWorkspaceSync: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WorkspaceSync {
+        return
+            try WorkspaceSync(
+                plan: FfiConverterTypeWorkspaceSyncPlan.read(from: &buf), 
+                report: FfiConverterOptionTypeWorkspaceSyncReport.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WorkspaceSync, into buf: inout [UInt8]) {
+        FfiConverterTypeWorkspaceSyncPlan.write(value.plan, into: &buf)
+        FfiConverterOptionTypeWorkspaceSyncReport.write(value.report, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceSync_lift(_ buf: RustBuffer) throws -> WorkspaceSync {
+    return try FfiConverterTypeWorkspaceSync.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceSync_lower(_ value: WorkspaceSync) -> RustBuffer {
+    return FfiConverterTypeWorkspaceSync.lower(value)
+}
+
+
+/**
+ * What a sync would change.
+ */
+public struct WorkspaceSyncPlan: Equatable, Hashable {
+    /**
+     * Customers without a workspace: created by minting a scoped token, in the order given.
+     */
+    public var create: [String]
+    /**
+     * Active workspaces of customers no longer listed.
+     */
+    public var deactivate: [Workspace]
+    /**
+     * Inactive workspaces of listed customers.
+     */
+    public var reactivate: [Workspace]
+    /**
+     * Workspaces already as wanted (active and listed, or inactive and not listed).
+     */
+    public var unchanged: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Customers without a workspace: created by minting a scoped token, in the order given.
+         */create: [String], 
+        /**
+         * Active workspaces of customers no longer listed.
+         */deactivate: [Workspace], 
+        /**
+         * Inactive workspaces of listed customers.
+         */reactivate: [Workspace], 
+        /**
+         * Workspaces already as wanted (active and listed, or inactive and not listed).
+         */unchanged: UInt64) {
+        self.create = create
+        self.deactivate = deactivate
+        self.reactivate = reactivate
+        self.unchanged = unchanged
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WorkspaceSyncPlan: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWorkspaceSyncPlan: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WorkspaceSyncPlan {
+        return
+            try WorkspaceSyncPlan(
+                create: FfiConverterSequenceString.read(from: &buf), 
+                deactivate: FfiConverterSequenceTypeWorkspace.read(from: &buf), 
+                reactivate: FfiConverterSequenceTypeWorkspace.read(from: &buf), 
+                unchanged: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WorkspaceSyncPlan, into buf: inout [UInt8]) {
+        FfiConverterSequenceString.write(value.create, into: &buf)
+        FfiConverterSequenceTypeWorkspace.write(value.deactivate, into: &buf)
+        FfiConverterSequenceTypeWorkspace.write(value.reactivate, into: &buf)
+        FfiConverterUInt64.write(value.unchanged, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceSyncPlan_lift(_ buf: RustBuffer) throws -> WorkspaceSyncPlan {
+    return try FfiConverterTypeWorkspaceSyncPlan.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceSyncPlan_lower(_ value: WorkspaceSyncPlan) -> RustBuffer {
+    return FfiConverterTypeWorkspaceSyncPlan.lower(value)
+}
+
+
+/**
+ * What applying a sync plan did, item by item.
+ */
+public struct WorkspaceSyncReport {
+    /**
+     * One outcome per workspace created (by minting a scoped token).
+     */
+    public var created: ScopedTokenReport
+    /**
+     * One outcome per workspace deactivated.
+     */
+    public var deactivated: WorkspaceReport
+    /**
+     * One outcome per workspace reactivated.
+     */
+    public var reactivated: WorkspaceReport
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One outcome per workspace created (by minting a scoped token).
+         */created: ScopedTokenReport, 
+        /**
+         * One outcome per workspace deactivated.
+         */deactivated: WorkspaceReport, 
+        /**
+         * One outcome per workspace reactivated.
+         */reactivated: WorkspaceReport) {
+        self.created = created
+        self.deactivated = deactivated
+        self.reactivated = reactivated
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WorkspaceSyncReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWorkspaceSyncReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WorkspaceSyncReport {
+        return
+            try WorkspaceSyncReport(
+                created: FfiConverterTypeScopedTokenReport.read(from: &buf), 
+                deactivated: FfiConverterTypeWorkspaceReport.read(from: &buf), 
+                reactivated: FfiConverterTypeWorkspaceReport.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WorkspaceSyncReport, into buf: inout [UInt8]) {
+        FfiConverterTypeScopedTokenReport.write(value.created, into: &buf)
+        FfiConverterTypeWorkspaceReport.write(value.deactivated, into: &buf)
+        FfiConverterTypeWorkspaceReport.write(value.reactivated, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceSyncReport_lift(_ buf: RustBuffer) throws -> WorkspaceSyncReport {
+    return try FfiConverterTypeWorkspaceSyncReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorkspaceSyncReport_lower(_ value: WorkspaceSyncReport) -> RustBuffer {
+    return FfiConverterTypeWorkspaceSyncReport.lower(value)
 }
 
 
@@ -15613,7 +24197,7 @@ public func FfiConverterTypeActorType_lower(_ value: ActorType) -> RustBuffer {
  * `AirbyteException`), one exception class per variant.
  */
 public 
-enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+enum AirbyteError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -15812,6 +24396,17 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */status: UInt16?
     )
     /**
+     * The end-user client's [`ScopedTokenProvider`](crate::ScopedTokenProvider) failed (or
+     * gave an empty or malformed token) when the client needed a fresh scoped token: nothing
+     * was sent with a token it did not have. The next call asks the provider again.
+     */
+    case TokenProvider(
+        /**
+         * What the provider raised (the host's own message), or what was wrong with the
+         * token it gave (never the token).
+         */detail: String
+    )
+    /**
      * The client was closed (the foreign languages' `close()`; Kotlin `shutdown()`), or, in
      * Python, its object was freed by a manual `__del__()`: nothing was sent. Raised by every
      * later call on the client, on the area handles made from it and on the end-user clients
@@ -15828,10 +24423,6 @@ enum AirbyteError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
@@ -15917,7 +24508,10 @@ public struct FfiConverterTypeAirbyteError: FfiConverterRustBuffer {
             advice: try FfiConverterString.read(from: &buf), 
             status: try FfiConverterOptionUInt16.read(from: &buf)
             )
-        case 17: return .ClientClosed(
+        case 17: return .TokenProvider(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+        case 18: return .ClientClosed(
             detail: try FfiConverterString.read(from: &buf)
             )
 
@@ -16029,8 +24623,13 @@ public struct FfiConverterTypeAirbyteError: FfiConverterRustBuffer {
             FfiConverterOptionUInt16.write(status, into: &buf)
             
         
-        case let .ClientClosed(detail):
+        case let .TokenProvider(detail):
             writeInt(&buf, Int32(17))
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .ClientClosed(detail):
+            writeInt(&buf, Int32(18))
             FfiConverterString.write(detail, into: &buf)
             
         }
@@ -18335,6 +26934,99 @@ public func FfiConverterTypeTokenRoutes_lower(_ value: TokenRoutes) -> RustBuffe
 
 
 /**
+ * Why a store could not answer. A store's failure never fails an SDK call: the client then
+ * mints and caches in its own memory and logs one warning naming `detail` (which should name
+ * the cause, never a key, a value or a password).
+ */
+public 
+enum TokenStoreError: Swift.Error, Equatable, Hashable {
+
+    
+    
+    /**
+     * The store is unreachable, timed out or refused the command.
+     */
+    case Unavailable(
+        /**
+         * What went wrong (`connection refused`).
+         */detail: String
+    )
+
+    
+
+    
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_tokenstoreerror_uniffi_trait_display(
+            FfiConverterTypeTokenStoreError_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
+
+    
+}
+
+#if compiler(>=6)
+extension TokenStoreError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTokenStoreError: FfiConverterRustBuffer {
+    typealias SwiftType = TokenStoreError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TokenStoreError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Unavailable(
+            detail: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TokenStoreError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .Unavailable(detail):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(detail, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTokenStoreError_lift(_ buf: RustBuffer) throws -> TokenStoreError {
+    return try FfiConverterTypeTokenStoreError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTokenStoreError_lower(_ value: TokenStoreError) -> RustBuffer {
+    return FfiConverterTypeTokenStoreError.lower(value)
+}
+
+
+/**
  * Whether a workspace's connections run.
  */
 
@@ -18484,6 +27176,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
+    typealias SwiftType = Int32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
     typealias SwiftType = UInt64?
 
@@ -18604,6 +27320,78 @@ fileprivate struct FfiConverterOptionDuration: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeScopedToken: FfiConverterRustBuffer {
+    typealias SwiftType = ScopedToken?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeScopedToken.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeScopedToken.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTokenStore: FfiConverterRustBuffer {
+    typealias SwiftType = TokenStore?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTokenStore.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTokenStore.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeBulkOptions: FfiConverterRustBuffer {
+    typealias SwiftType = BulkOptions?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeBulkOptions.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeBulkOptions.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeClientConfig: FfiConverterRustBuffer {
     typealias SwiftType = ClientConfig?
 
@@ -18692,6 +27480,30 @@ fileprivate struct FfiConverterOptionTypeCustomization: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeCustomization.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDeleted: FfiConverterRustBuffer {
+    typealias SwiftType = Deleted?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDeleted.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDeleted.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -19012,6 +27824,30 @@ fileprivate struct FfiConverterOptionTypeWaitOptions: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeWorkspace: FfiConverterRustBuffer {
+    typealias SwiftType = Workspace?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeWorkspace.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeWorkspace.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeWorkspaceFilter: FfiConverterRustBuffer {
     typealias SwiftType = WorkspaceFilter?
 
@@ -19028,6 +27864,30 @@ fileprivate struct FfiConverterOptionTypeWorkspaceFilter: FfiConverterRustBuffer
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeWorkspaceFilter.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeWorkspaceSyncReport: FfiConverterRustBuffer {
+    typealias SwiftType = WorkspaceSyncReport?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeWorkspaceSyncReport.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeWorkspaceSyncReport.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -19076,6 +27936,30 @@ fileprivate struct FfiConverterOptionTypeActorType: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeActorType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeAirbyteError: FfiConverterRustBuffer {
+    typealias SwiftType = AirbyteError?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAirbyteError.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAirbyteError.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -19736,6 +28620,31 @@ fileprivate struct FfiConverterSequenceTypeConnectionTemplate: FfiConverterRustB
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeDeleteOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = [DeleteOutcome]
+
+    public static func write(_ value: [DeleteOutcome], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDeleteOutcome.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DeleteOutcome] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DeleteOutcome]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDeleteOutcome.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDestinationDefinitionSummary: FfiConverterRustBuffer {
     typealias SwiftType = [DestinationDefinitionSummary]
 
@@ -19961,6 +28870,31 @@ fileprivate struct FfiConverterSequenceTypePatchOp: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeScopedTokenOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = [ScopedTokenOutcome]
+
+    public static func write(_ value: [ScopedTokenOutcome], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeScopedTokenOutcome.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ScopedTokenOutcome] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ScopedTokenOutcome]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeScopedTokenOutcome.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeSearchHit: FfiConverterRustBuffer {
     typealias SwiftType = [SearchHit]
 
@@ -20136,6 +29070,31 @@ fileprivate struct FfiConverterSequenceTypeWorkspace: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeWorkspaceOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = [WorkspaceOutcome]
+
+    public static func write(_ value: [WorkspaceOutcome], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeWorkspaceOutcome.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [WorkspaceOutcome] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [WorkspaceOutcome]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeWorkspaceOutcome.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeStreamMapper: FfiConverterRustBuffer {
     typealias SwiftType = [StreamMapper]
 
@@ -20262,26 +29221,33 @@ fileprivate struct FfiConverterDictionaryStringSequenceTypeStreamMapper: FfiConv
 }
 
 
-public typealias JsonObject = String
+
+
+public typealias JsonObject = JSONObject
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
 public struct FfiConverterTypeJsonObject: FfiConverter {
+
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonObject {
-        return try FfiConverterString.read(from: &buf)
+        let builtinValue = try FfiConverterString.read(from: &buf)
+        return try JSONValue.liftObject(builtinValue)
     }
 
     public static func write(_ value: JsonObject, into buf: inout [UInt8]) {
-        return FfiConverterString.write(value, into: &buf)
+        let builtinValue = JSONValue.lowerObject(value)
+        return FfiConverterString.write(builtinValue, into: &buf)
     }
 
     public static func lift(_ value: RustBuffer) throws -> JsonObject {
-        return try FfiConverterString.lift(value)
+        let builtinValue = try FfiConverterString.lift(value)
+        return try JSONValue.liftObject(builtinValue)
     }
 
     public static func lower(_ value: JsonObject) -> RustBuffer {
-        return FfiConverterString.lower(value)
+        let builtinValue = JSONValue.lowerObject(value)
+        return FfiConverterString.lower(builtinValue)
     }
 }
 
@@ -20302,26 +29268,33 @@ public func FfiConverterTypeJsonObject_lower(_ value: JsonObject) -> RustBuffer 
 
 
 
-public typealias JsonValue = String
+
+
+public typealias JsonValue = JSONValue
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
 public struct FfiConverterTypeJsonValue: FfiConverter {
+
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonValue {
-        return try FfiConverterString.read(from: &buf)
+        let builtinValue = try FfiConverterString.read(from: &buf)
+        return try JSONValue.lift(builtinValue)
     }
 
     public static func write(_ value: JsonValue, into buf: inout [UInt8]) {
-        return FfiConverterString.write(value, into: &buf)
+        let builtinValue = value.loweredText
+        return FfiConverterString.write(builtinValue, into: &buf)
     }
 
     public static func lift(_ value: RustBuffer) throws -> JsonValue {
-        return try FfiConverterString.lift(value)
+        let builtinValue = try FfiConverterString.lift(value)
+        return try JSONValue.lift(builtinValue)
     }
 
     public static func lower(_ value: JsonValue) -> RustBuffer {
-        return FfiConverterString.lower(value)
+        let builtinValue = value.loweredText
+        return FfiConverterString.lower(builtinValue)
     }
 }
 
@@ -20340,6 +29313,59 @@ public func FfiConverterTypeJsonValue_lower(_ value: JsonValue) -> RustBuffer {
     return FfiConverterTypeJsonValue.lower(value)
 }
 
+private let UNIFFI_RUST_FUTURE_POLL_READY: Int8 = 0
+private let UNIFFI_RUST_FUTURE_POLL_WAKE: Int8 = 1
+
+fileprivate let uniffiContinuationHandleMap = UniffiHandleMap<UnsafeContinuation<Int8, Never>>()
+
+fileprivate func uniffiRustCallAsync<F, T>(
+    rustFutureFunc: () -> UInt64,
+    pollFunc: (UInt64, @escaping UniffiRustFutureContinuationCallback, UInt64) -> (),
+    cancelFunc: @Sendable (UInt64) -> (),
+    completeFunc: (UInt64, UnsafeMutablePointer<RustCallStatus>) -> F,
+    freeFunc: (UInt64) -> (),
+    liftFunc: (F) throws -> T,
+    errorHandler: ((RustBuffer) throws -> Swift.Error)?
+) async throws -> T {
+    // Make sure to call the ensure init function since future creation doesn't have a
+    // RustCallStatus param, so doesn't use makeRustCall()
+    uniffiEnsureAirbyteEmbeddedInitialized()
+    let rustFuture = rustFutureFunc()
+    defer {
+        freeFunc(rustFuture)
+    }
+    var pollResult: Int8;
+    repeat {
+        pollResult = await withTaskCancellationHandler {
+            await withUnsafeContinuation {
+                pollFunc(
+                    rustFuture,
+                    { handle, pollResult in
+                        uniffiFutureContinuationCallback(handle: handle, pollResult: pollResult)
+                    },
+                    uniffiContinuationHandleMap.insert(obj: $0)
+                )
+            }
+        } onCancel: {
+            cancelFunc(rustFuture)
+        }
+    } while pollResult != UNIFFI_RUST_FUTURE_POLL_READY
+
+    return try liftFunc(makeRustCall(
+        { completeFunc(rustFuture, $0) },
+        errorHandler: errorHandler
+    ))
+}
+
+// Callback handlers for an async calls.  These are invoked by Rust when the future is ready.  They
+// lift the return value or error and resume the suspended function.
+fileprivate func uniffiFutureContinuationCallback(handle: UInt64, pollResult: Int8) {
+    if let continuation = try? uniffiContinuationHandleMap.remove(handle: handle) {
+        continuation.resume(returning: pollResult)
+    } else {
+        print("uniffiFutureContinuationCallback invalid handle")
+    }
+}
 /**
  * The default configuration with `base_url` and `organization_id` read from
  * `AIRBYTE_API_URL` and `AIRBYTE_ORGANIZATION_ID` where those are set and not empty (the
@@ -20396,6 +29422,36 @@ public func regionUs() -> String  {
 })
 }
 /**
+ * The HTTP status of the response the error came from (`404`), or `None` when it came from
+ * none (a transport error, a timeout, a refused argument, an `OutcomeUnknown` after a broken
+ * connection): the core's `Error::status()`, whichever the kind. Signed, so that Java can
+ * call what Kotlin makes of it (Kotlin hides members of unsigned types from Java). No
+ * network call; never fails.
+ */
+public func errorStatus(error: AirbyteError) -> Int32?  {
+    return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_func_error_status(
+        FfiConverterTypeAirbyteError_lower(error),uniffiCallStatus
+    )
+})
+}
+/**
+ * The error's text as the Rust `Display` writes it: what went wrong, the HTTP status, the
+ * service's message with its field errors, and the rate-limit numbers
+ * (`rate limited (HTTP 429): Too many requests; retry after 7 s; 0 of 1000 requests left`).
+ * Never holds a token or an `airbyte_secret` value. Python's `str(e)` is this. No network
+ * call; never fails.
+ */
+public func errorText(error: AirbyteError) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_func_error_text(
+        FfiConverterTypeAirbyteError_lower(error),uniffiCallStatus
+    )
+})
+}
+/**
  * Stops forwarding log records (the registered logger is dropped).
  */
 public func clearLogger()  {try! rustCall() {
@@ -20436,6 +29492,41 @@ public func testOnlyPanic(message: String)throws   {try rustCallWithError(FfiCon
 }
 }
 /**
+ * A store in this process's memory: several clients given the same one share their tokens
+ * (a client without a store has a memory store of its own). Entries expire by their `ttl`.
+ */
+public func memoryTokenStore() -> TokenStore  {
+    return try!  FfiConverterTypeTokenStore_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_func_memory_token_store(uniffiCallStatus
+    )
+})
+}
+/**
+ * A store on a Redis server (6.2 or later; Valkey too), shared by every process of a fleet:
+ * `redis://[user:password@]host[:port][/db]`, `rediss://…` (TLS, verified against the
+ * bundled Mozilla roots, or only against `root_certificates_pem` when given) or
+ * `redis+unix:///path/to/socket[?db=N]`. Connects on first use, not here; each command has
+ * `timeout` (1 s when `None`) for connecting and for each read and write, and after a
+ * failure the store is not tried for 5 s (the clients mint on their own meanwhile).
+ *
+ * # Errors
+ * `AirbyteError.InvalidArgument` naming `redis_url` when the URL does not parse (the URL is
+ * not quoted: it may hold a password) or the library was built without Redis (its `redis`
+ * feature, on by default; mobile builds leave it out), or `root_certificates_pem` when it
+ * holds no certificate or is given with a URL that is not `rediss://`.
+ */
+public func redisTokenStore(redisUrl: String, timeout: TimeInterval? = nil, rootCertificatesPem: String? = nil)throws  -> TokenStore  {
+    return try  FfiConverterTypeTokenStore_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_func_redis_token_store(
+        FfiConverterString.lower(redisUrl),
+        FfiConverterOptionDuration.lower(timeout),
+        FfiConverterOptionString.lower(rootCertificatesPem),uniffiCallStatus
+    )
+})
+}
+/**
  * Checks that `origin` is an exact origin as the widget-token endpoint expects: `http` or
  * `https` + host + optional port, with no path, trailing slash, query, credentials or
  * wildcard — or the literal `null`. Sends nothing.
@@ -20451,7 +29542,7 @@ public func validateAllowedOrigin(origin: String)throws   {try rustCallWithError
 }
 }
 /**
- * The form model of `spec` for a template with `partial_default_config`, as JSON text: a
+ * The form model of `spec` for a template with `partial_default_config`: a JSON object
  * `{title?, description?, documentation_url?, fields: [...], groups?, advanced_auth?}`
  * tree whose fields carry `key`, `path` (JSON pointer), `title`, `kind` (`string`,
  * `integer`, `number`, `boolean`, `object`, `array`, `choice`, `unknown`) and the
@@ -20459,30 +29550,30 @@ public func validateAllowedOrigin(origin: String)throws   {try rustCallWithError
  *
  * # Errors
  * `AirbyteError.InvalidSpec` when the spec does not load; `AirbyteError.InvalidArgument`
- * for text that is not JSON.
+ * naming the argument for a value that is not JSON.
  */
-public func formModel(spec: String, partialDefaultConfig: String)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+public func formModel(spec: JsonValue, partialDefaultConfig: JsonObject)throws  -> JsonValue  {
+    return try  FfiConverterTypeJsonValue_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_func_form_model(
-        FfiConverterString.lower(spec),
-        FfiConverterString.lower(partialDefaultConfig),uniffiCallStatus
+        FfiConverterTypeJsonValue_lower(spec),
+        FfiConverterTypeJsonObject_lower(partialDefaultConfig),uniffiCallStatus
     )
 })
 }
 /**
  * `config` with every value at an `airbyte_secret` path of `spec` replaced by `**********`
- * (as the service does in responses), as JSON text.
+ * (as the service does in responses).
  *
  * # Errors
- * `AirbyteError.InvalidArgument` for text that is not JSON.
+ * `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
  */
-public func maskSecrets(spec: String, config: String)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+public func maskSecrets(spec: JsonValue, config: JsonValue)throws  -> JsonValue  {
+    return try  FfiConverterTypeJsonValue_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_func_mask_secrets(
-        FfiConverterString.lower(spec),
-        FfiConverterString.lower(config),uniffiCallStatus
+        FfiConverterTypeJsonValue_lower(spec),
+        FfiConverterTypeJsonValue_lower(config),uniffiCallStatus
     )
 })
 }
@@ -20491,47 +29582,47 @@ public func maskSecrets(spec: String, config: String)throws  -> String  {
  * path of `spec`: what a fetched config hides.
  *
  * # Errors
- * `AirbyteError.InvalidArgument` for text that is not JSON.
+ * `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
  */
-public func maskedSecretPaths(spec: String, config: String)throws  -> [String]  {
+public func maskedSecretPaths(spec: JsonValue, config: JsonValue)throws  -> [String]  {
     return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_func_masked_secret_paths(
-        FfiConverterString.lower(spec),
-        FfiConverterString.lower(config),uniffiCallStatus
+        FfiConverterTypeJsonValue_lower(spec),
+        FfiConverterTypeJsonValue_lower(config),uniffiCallStatus
     )
 })
 }
 /**
  * `partial_default_config` with `source_config` merged over it, as the service merges them
- * (user values win; a `oneOf` object is never a hybrid of two branches), as JSON text.
+ * (user values win; a `oneOf` object is never a hybrid of two branches).
  *
  * # Errors
- * `AirbyteError.InvalidArgument` for text that is not JSON (objects for the configs).
+ * `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
  */
-public func mergeConfig(spec: String, partialDefaultConfig: String, sourceConfig: String)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+public func mergeConfig(spec: JsonValue, partialDefaultConfig: JsonObject, sourceConfig: JsonObject)throws  -> JsonObject  {
+    return try  FfiConverterTypeJsonObject_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_func_merge_config(
-        FfiConverterString.lower(spec),
-        FfiConverterString.lower(partialDefaultConfig),
-        FfiConverterString.lower(sourceConfig),uniffiCallStatus
+        FfiConverterTypeJsonValue_lower(spec),
+        FfiConverterTypeJsonObject_lower(partialDefaultConfig),
+        FfiConverterTypeJsonObject_lower(sourceConfig),uniffiCallStatus
     )
 })
 }
 /**
  * `config` redacted for logs: secrets masked, and every scalar the spec does not describe
- * masked too (an allow-list), as JSON text.
+ * masked too (an allow-list).
  *
  * # Errors
- * `AirbyteError.InvalidArgument` for text that is not JSON.
+ * `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
  */
-public func redactConfig(spec: String, config: String)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+public func redactConfig(spec: JsonValue, config: JsonValue)throws  -> JsonValue  {
+    return try  FfiConverterTypeJsonValue_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_func_redact_config(
-        FfiConverterString.lower(spec),
-        FfiConverterString.lower(config),uniffiCallStatus
+        FfiConverterTypeJsonValue_lower(spec),
+        FfiConverterTypeJsonValue_lower(config),uniffiCallStatus
     )
 })
 }
@@ -20553,50 +29644,50 @@ public func secretMask() -> String  {
  *
  * # Errors
  * `AirbyteError.InvalidSpec` when the spec does not load; `AirbyteError.InvalidArgument`
- * for text that is not JSON.
+ * for a value that is not JSON.
  */
-public func secretPaths(spec: String)throws  -> [String]  {
+public func secretPaths(spec: JsonValue)throws  -> [String]  {
     return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_func_secret_paths(
-        FfiConverterString.lower(spec),uniffiCallStatus
+        FfiConverterTypeJsonValue_lower(spec),uniffiCallStatus
     )
 })
 }
 /**
- * The spec an end user fills for a template, as JSON text: `connector_spec` with every field
- * that `partial_default_config` supplies no longer required.
+ * The spec an end user fills for a template: `connector_spec` with every field that
+ * `partial_default_config` supplies no longer required.
  *
  * # Errors
- * `AirbyteError.InvalidArgument` for text that is not JSON.
+ * `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON.
  */
-public func userConfigSpec(connectorSpec: String, partialDefaultConfig: String)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+public func userConfigSpec(connectorSpec: JsonValue, partialDefaultConfig: JsonObject)throws  -> JsonValue  {
+    return try  FfiConverterTypeJsonValue_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_func_user_config_spec(
-        FfiConverterString.lower(connectorSpec),
-        FfiConverterString.lower(partialDefaultConfig),uniffiCallStatus
+        FfiConverterTypeJsonValue_lower(connectorSpec),
+        FfiConverterTypeJsonObject_lower(partialDefaultConfig),uniffiCallStatus
     )
 })
 }
 /**
- * Validates `merge(partial_default_config, source_config)` against a connector spec (all
- * JSON text; the configs must be objects). `options` defaults to the strict
- * `ValidationOptions()`.
+ * Validates `merge(partial_default_config, source_config)` against a connector spec (the
+ * configs are JSON objects). `options` defaults to the strict `ValidationOptions()`.
  *
  * # Errors
  * `AirbyteError.InvalidConfig` listing every problem, each with a JSON pointer `path`, a
  * `message` and the failing `keyword` (a masked secret sent back is keyword
  * `airbyte_secret`); `AirbyteError.InvalidSpec` when the spec does not load;
- * `AirbyteError.InvalidArgument` for text that is not JSON.
+ * `AirbyteError.InvalidArgument` naming the argument for a value that is not JSON (a Python
+ * `set`, a NaN; for the configs, anything but an object).
  */
-public func validateSourceConfig(spec: String, partialDefaultConfig: String, sourceConfig: String, options: ValidationOptions? = nil)throws  -> ValidatedConfig  {
+public func validateSourceConfig(spec: JsonValue, partialDefaultConfig: JsonObject, sourceConfig: JsonObject, options: ValidationOptions? = nil)throws  -> ValidatedConfig  {
     return try  FfiConverterTypeValidatedConfig_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_func_validate_source_config(
-        FfiConverterString.lower(spec),
-        FfiConverterString.lower(partialDefaultConfig),
-        FfiConverterString.lower(sourceConfig),
+        FfiConverterTypeJsonValue_lower(spec),
+        FfiConverterTypeJsonObject_lower(partialDefaultConfig),
+        FfiConverterTypeJsonObject_lower(sourceConfig),
         FfiConverterOptionTypeValidationOptions.lower(options),uniffiCallStatus
     )
 })
@@ -20632,6 +29723,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_func_region_us() != 51985) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_func_error_status() != 12346) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_func_error_text() != 39838) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_func_clear_logger() != 34266) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -20641,34 +29738,109 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_func_test_only_panic() != 20757) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_func_memory_token_store() != 43342) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_func_redis_token_store() != 13098) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_func_validate_allowed_origin() != 47249) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_form_model() != 48498) {
+    if (uniffi_airbyte_embedded_checksum_func_form_model() != 64910) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_mask_secrets() != 13395) {
+    if (uniffi_airbyte_embedded_checksum_func_mask_secrets() != 52649) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_masked_secret_paths() != 46230) {
+    if (uniffi_airbyte_embedded_checksum_func_masked_secret_paths() != 37219) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_merge_config() != 750) {
+    if (uniffi_airbyte_embedded_checksum_func_merge_config() != 26844) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_redact_config() != 11990) {
+    if (uniffi_airbyte_embedded_checksum_func_redact_config() != 46260) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_func_secret_mask() != 46049) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_secret_paths() != 51616) {
+    if (uniffi_airbyte_embedded_checksum_func_secret_paths() != 26506) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_user_config_spec() != 20821) {
+    if (uniffi_airbyte_embedded_checksum_func_user_config_spec() != 13385) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_validate_source_config() != 11519) {
+    if (uniffi_airbyte_embedded_checksum_func_validate_source_config() != 32867) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncbulk_activate_workspaces() != 57580) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncbulk_deactivate_workspaces() != 50801) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncbulk_delete_sources() != 32257) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncbulk_mint_scoped_tokens() != 13899) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncbulk_sync_workspaces() != 59068) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_bulk_activate_workspaces() != 11025) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_bulk_deactivate_workspaces() != 28833) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_bulk_delete_sources() != 7394) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_bulk_mint_scoped_tokens() != 46229) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_bulk_sync_workspaces() != 19604) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdefinitioncatalogs_add_stream() != 12697) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdefinitioncatalogs_get() != 38483) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdefinitioncatalogs_patch() != 62296) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdefinitioncatalogs_patch_stream() != 54294) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdefinitioncatalogs_query() != 27426) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctemplatecatalogs_add_stream() != 33940) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctemplatecatalogs_delete() != 40281) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctemplatecatalogs_delete_stream() != 35944) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctemplatecatalogs_get() != 48352) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctemplatecatalogs_patch() != 22246) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctemplatecatalogs_patch_stream() != 24574) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctemplatecatalogs_query() != 50127) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctemplatecatalogs_replace() != 42480) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_definitioncatalogs_add_stream() != 25666) {
@@ -20683,7 +29855,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_definitioncatalogs_patch_stream() != 40791) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_definitioncatalogs_query() != 29455) {
+    if (uniffi_airbyte_embedded_checksum_method_definitioncatalogs_query() != 5221) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_add_stream() != 59678) {
@@ -20704,10 +29876,37 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_patch_stream() != 11580) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_query() != 43) {
+    if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_query() != 14021) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_templatecatalogs_replace() != 8822) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_add_tag() != 1360) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_clone_template() != 49726) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_create() != 52866) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_delete() != 56671) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_describe_cron() != 33495) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_get() != 33665) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_list() != 4055) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_remove_tag() != 47339) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_update() != 53628) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() != 38962) {
@@ -20737,6 +29936,30 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() != 55274) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectors_check() != 59530) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectors_check_config() != 41800) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectors_create() != 62588) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectors_delete() != 6115) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectors_execute() != 36352) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectors_get() != 44591) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectors_list() != 31149) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectors_update() != 35085) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_connectors_check() != 27318) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -20761,6 +29984,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_connectors_update() != 17969) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdefinitions_get_destination() != 58465) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdefinitions_get_source() != 36681) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdefinitions_list_destinations() != 26856) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdefinitions_list_sources() != 8910) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_definitions_get_destination() != 24065) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -20773,6 +30008,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_definitions_list_sources() != 50664) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdestinationpages_next_page() != 3051) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdestinations_get() != 31084) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdestinations_list_page() != 64875) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncdestinations_pages() != 30949) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_destinationpages_next_page() != 29185) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -20783,6 +30030,27 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_destinations_pages() != 42240) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncenduserclient_base_url() != 39412) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncenduserclient_close() != 38986) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncenduserclient_last_rate_limit() != 53789) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncenduserclient_source_templates() != 25843) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncenduserclient_sources() != 47329) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncenduserclient_token_info() != 48023) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncenduserclient_workspace_id() != 7930) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_enduserclient_base_url() != 39848) {
@@ -20804,6 +30072,39 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_enduserclient_workspace_id() != 10702) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfilepages_next_page() != 34321) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_bytes_read() != 41753) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_close() != 13717) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_content_length() != 33738) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_content_type() != 60309) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_read() != 33952) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfiles_drives() != 43361) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfiles_list_page() != 32840) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfiles_open() != 14335) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfiles_pages() != 57532) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncfiles_sources() != 53010) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_filepages_next_page() != 64371) {
@@ -20842,13 +30143,88 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_logger_log() != 16260) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoauthcredentials_delete() != 37655) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoauthcredentials_set() != 19997) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_oauthcredentials_delete() != 47056) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_oauthcredentials_set() != 31949) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_base_url() != 18129) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_bulk() != 17359) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_close() != 52216) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_connection_templates() != 32610) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_connectors() != 13896) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_definition_catalogs() != 56006) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_definitions() != 20255) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_destinations() != 37956) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_end_user_client() != 35123) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_files() != 3292) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_last_rate_limit() != 32680) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_oauth_credentials() != 32577) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_proxy() != 13207) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_source_search() != 50769) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_source_templates() != 30868) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_sources() != 62482) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_tags() != 39480) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_template_catalogs() != 20053) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_workspaces() != 49980) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_mint_scoped_token() != 42084) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_mint_widget_token() != 48327) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncoperatorclient_scoped_token() != 48064) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_base_url() != 41748) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_operatorclient_bulk() != 45770) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_operatorclient_close() != 12544) {
@@ -20914,7 +30290,49 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_apiproxy_request() != 31852) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_asyncapiproxy_request() != 14133) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcesearch_search() != 41278) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_sourcesearch_search() != 23735) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncembeddedsourcetemplates_get() != 41679) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncembeddedsourcetemplates_list() != 28408) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_add_tag() != 58254) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_clone_template() != 37762) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_create() != 46008) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_delete() != 60613) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_get() != 54596) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_list() != 18659) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_list_global() != 46197) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_list_with() != 41693) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_remove_tag() != 30447) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsourcetemplates_update() != 24698) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_embeddedsourcetemplates_get() != 40552) {
@@ -20953,6 +30371,33 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_sourcetemplates_update() != 42715) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsources_check() != 25130) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsources_check_config() != 42174) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsources_check_status() != 58681) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsources_wait_for_check() != 53729) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsources_create() != 11453) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsources_delete() != 7435) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsources_get() != 49319) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsources_list() != 1199) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncsources_update() != 9820) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_sources_check() != 44717) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -20980,6 +30425,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_sources_update() != 10763) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_method_asynctags_create() != 15956) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctags_delete() != 64701) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctags_list() != 6324) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asynctags_rename() != 1529) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_method_tags_create() != 29504) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -20990,6 +30447,24 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_tags_rename() != 28896) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_scopedtokenprovider_fetch_scoped_token() != 47353) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_tokenstore_get() != 3698) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_tokenstore_put() != 36333) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_tokenstore_remove_if() != 6466) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_tokenstore_try_lock() != 45723) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_tokenstore_unlock() != 39030) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_scopedtoken_expires_at_unix() != 54797) {
@@ -21011,6 +30486,48 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_widgettoken_widget_url() != 17308) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_spec_form() != 43452) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_spec_mask_secrets() != 7713) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_spec_secret_paths() != 15576) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_spec_validate() != 44924) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_spec_validate_text() != 6613) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_spec_validate_with() != 61320) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncworkspacepages_next_page() != 1802) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncworkspaces_deactivate() != 36425) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncworkspaces_delete() != 18676) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncworkspaces_get() != 48140) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncworkspaces_list_page() != 61321) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncworkspaces_pages() != 5263) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncworkspaces_stats() != 2191) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_asyncworkspaces_update() != 27329) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_workspacepages_next_page() != 65535) {
@@ -21037,13 +30554,28 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_workspaces_update() != 14376) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_constructor_asyncenduserclient_new() != 12323) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_constructor_asyncenduserclient_with_token_provider() != 36187) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_airbyte_embedded_checksum_constructor_enduserclient_new() != 5839) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_constructor_operatorclient_from_env() != 61678) {
+    if (uniffi_airbyte_embedded_checksum_constructor_enduserclient_with_token_provider() != 12576) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_constructor_operatorclient_new() != 9734) {
+    if (uniffi_airbyte_embedded_checksum_constructor_asyncoperatorclient_from_env() != 8862) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_constructor_asyncoperatorclient_new() != 42284) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_constructor_operatorclient_from_env() != 61376) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_constructor_operatorclient_new() != 27676) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_constructor_scopedtoken_new() != 24178) {
@@ -21052,8 +30584,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_constructor_widgettoken_decode() != 44317) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_airbyte_embedded_checksum_constructor_spec_from_text() != 38783) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_constructor_spec_new() != 58742) {
+        return InitializationResult.apiChecksumMismatch
+    }
 
     uniffiCallbackInitLogger()
+    uniffiCallbackInitScopedTokenProvider()
+    uniffiCallbackInitTokenStore()
     return InitializationResult.ok
 }()
 
