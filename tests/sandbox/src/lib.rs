@@ -135,7 +135,7 @@
 //! | `POST /_sandbox/faults` | body: a [`Fault`] as JSON |
 //! | `DELETE /_sandbox/faults` | [`Sandbox::clear_faults`] |
 //! | `POST /_sandbox/revoke-operator-tokens` | [`Sandbox::revoke_operator_tokens`] |
-//! | `GET /_sandbox/stats` | `{"token_requests": n, "requests": n, "requests_recorded": n, "faults_fired": n, "rate_limited": n}` (`requests`: [`Sandbox::requests_received`]; `requests_recorded`: how many the log holds; `rate_limited`: [`Sandbox::rate_limited_responses`]) |
+//! | `GET /_sandbox/stats` | `{"token_requests": n, "requests": n, "requests_recorded": n, "requests_by_route": {"GET /api/v1/workspaces": n, …}, "faults_fired": n, "rate_limited": n}` (`requests`: [`Sandbox::requests_received`]; `requests_recorded`: how many the log holds; `requests_by_route`: every request since the log was cleared, per method and path without query; `rate_limited`: [`Sandbox::rate_limited_responses`]) |
 //! | `GET /_sandbox/inventory` | [`Sandbox::inventory`] as JSON |
 //! | `GET /_sandbox/requests` | `[{"method", "path", "query", "headers": [[k, v]], "body", "body_len", "body_truncated"}]` (body as UTF-8 lossy text, at most [`MAX_RECORDED_BODY`] bytes) |
 //! | `DELETE /_sandbox/requests` | [`Sandbox::clear_requests`] |

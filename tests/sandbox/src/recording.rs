@@ -2,7 +2,7 @@
 //! [`MAX_RECORDED_REQUESTS`], each body cut to its first [`MAX_RECORDED_BODY`] bytes, so a long
 //! run or a flood of large bodies cannot grow the sandbox's memory without bound.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 
 use axum::http::request::Parts;
 use serde_json::{Value, json};
@@ -114,11 +114,12 @@ impl RecordedRequest {
 }
 
 /// The most recent [`MAX_RECORDED_REQUESTS`] requests, oldest first, and how many arrived since
-/// the log was last cleared.
+/// the log was last cleared, in all and per `"METHOD /path"` (no ring limit on the counts).
 #[derive(Debug, Default)]
 pub(crate) struct RequestLog {
     entries: VecDeque<RecordedRequest>,
     received: u64,
+    by_route: BTreeMap<String, u64>,
 }
 
 impl RequestLog {
@@ -127,6 +128,10 @@ impl RequestLog {
         if self.entries.len() >= MAX_RECORDED_REQUESTS {
             self.entries.pop_front();
         }
+        *self
+            .by_route
+            .entry(format!("{} {}", request.method, request.path))
+            .or_default() += 1;
         self.entries.push_back(request);
         self.received += 1;
     }
@@ -152,6 +157,12 @@ impl RequestLog {
     pub(crate) fn received(&self) -> u64 {
         self.received
     }
+
+    /// How many requests arrived per `"METHOD /path"` (`"GET /api/v1/workspaces"`, the path
+    /// without its query) since the log was last cleared, including those the ring dropped.
+    pub(crate) fn by_route(&self) -> &BTreeMap<String, u64> {
+        &self.by_route
+    }
 }
 
 #[cfg(test)]
@@ -171,13 +182,25 @@ mod tests {
     fn the_ring_keeps_the_most_recent_requests() {
         let mut log = RequestLog::default();
         for i in 0..MAX_RECORDED_REQUESTS + 5 {
-            log.push(RecordedRequest::new(&parts(&format!("/r{i}")), b""));
+            log.push(RecordedRequest::new(&parts(&format!("/r{}", i % 2)), b""));
         }
         assert_eq!(log.len(), MAX_RECORDED_REQUESTS);
         assert_eq!(log.received(), (MAX_RECORDED_REQUESTS + 5) as u64);
-        assert_eq!(log.iter().next().unwrap().path, "/r5");
+        assert_eq!(log.iter().next().unwrap().path, "/r1");
+        let counted: Vec<(&str, u64)> = log
+            .by_route()
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect();
+        let half = (MAX_RECORDED_REQUESTS + 5) as u64 / 2;
+        assert_eq!(
+            counted,
+            [("GET /r0", half + 1), ("GET /r1", half)],
+            "the counts outlive the ring"
+        );
         log.clear();
         assert_eq!((log.len(), log.received()), (0, 0));
+        assert!(log.by_route().is_empty());
         assert_eq!(log.entries.capacity(), 0, "clearing frees the buffer");
     }
 

@@ -49,10 +49,11 @@ async fn revoke_operator_tokens(State(app): State<AppState>) -> Json<Value> {
     Json(json!({"revoked": true}))
 }
 
-/// `GET /_sandbox/stats` → `{token_requests, requests, requests_recorded, faults_fired,
-/// rate_limited}`:
+/// `GET /_sandbox/stats` → `{token_requests, requests, requests_recorded, requests_by_route,
+/// faults_fired, rate_limited}`:
 /// `requests` counts every request since the log was last cleared, `requests_recorded` those
-/// the log still holds (at most [`crate::MAX_RECORDED_REQUESTS`]).
+/// the log still holds (at most [`crate::MAX_RECORDED_REQUESTS`]), `requests_by_route` every
+/// request per `"METHOD /path"` (`{"GET /api/v1/workspaces": 3}`).
 async fn stats(State(app): State<AppState>) -> Json<Value> {
     let state = app.lock();
     Json(json!({
@@ -60,6 +61,7 @@ async fn stats(State(app): State<AppState>) -> Json<Value> {
         "rate_limited": state.rate_limited,
         "requests": state.requests.received(),
         "requests_recorded": state.requests.len(),
+        "requests_by_route": state.requests.by_route(),
         "faults_fired": state.faults.fired(),
     }))
 }

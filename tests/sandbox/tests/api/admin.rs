@@ -32,7 +32,8 @@ fn admin_routes_mirror_the_library() {
     );
     assert_eq!(
         admin("GET", "/_sandbox/stats", None).json,
-        json!({"token_requests": 1, "requests": 2, "requests_recorded": 2, "faults_fired": 1, "rate_limited": 0})
+        json!({"token_requests": 1, "requests": 2, "requests_recorded": 2, "faults_fired": 1, "rate_limited": 0,
+               "requests_by_route": {"POST /api/v1/account/applications/token": 1, "GET /api/v1/workspaces/stats": 1}})
     );
     let requests = admin("GET", "/_sandbox/requests", None).json;
     assert_eq!(requests[0]["path"], "/api/v1/account/applications/token");
