@@ -7,15 +7,19 @@ Against the sandbox binary (a separate process on loopback, keep-alive on every 
   next workspaces page; in turn) with ~1 KB and ~50 KB responses; calls/s, interleaved;
 - import time and client construction time (first in a fresh interpreter, and warm);
 - the RSS of a process holding a wheel client over 10,000 calls;
-- validation: the wheel's validate_source_config (warm) against jsonschema's Draft7Validator
-  and fastjsonschema on every fixture spec with its first valid case.
+- validation: the wheel's validate_source_config (warm) and a held `Spec`'s `validate` against
+  jsonschema's Draft7Validator and fastjsonschema on every fixture spec with its first valid
+  case, and the cost of an empty call into the wheel (`secret_mask()`).
 
 Writes JSON (--json PATH, else stdout) for bench/report.py; progress on stderr. Needs the
 release wheel, httpx, requests, jsonschema and fastjsonschema (bench/run installs them in
 target/bench-venv).
 
     python bench/python_bench.py [--reps N] [--calls N] [--memory-calls N] [--validation-ms MS]
-                                 [--sandbox PATH] [--json PATH]
+                                 [--sandbox PATH] [--json PATH] [--only PART]
+
+`--only workload` (or `startup`, `split`, `memory`, `validation`) runs that part alone; the JSON then
+holds only it, so bench/report.py needs a run without `--only`.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ DEFAULT_SANDBOX = os.environ.get(
     "AIRBYTE_SANDBOX_BIN", str(ROOT / "target" / "release" / "airbyte-embedded-sandbox")
 )
 CLIENTS = ["wheel", "httpx", "requests"]
+# The parts of a run, in order (`--only` picks one).
+PARTS = ["startup", "workload", "split", "memory", "validation"]
 
 
 def log(message: str) -> None:
@@ -143,8 +149,8 @@ MINT_NAME = "bench-corp"
 
 
 class WheelClient:
-    """The SDK: typed results; the source's config (raw JSON text by design) is json.loads-ed
-    so that every client ends with the same Python objects."""
+    """The SDK: typed results; the source's config is already a dict, so every client ends with
+    the same Python objects."""
 
     def __init__(self, sb: Sandbox, w: Dict[str, Any]) -> None:
         import airbyte_embedded as ae
@@ -167,7 +173,7 @@ class WheelClient:
             return self.templates.list(self.tag_filter)
         if k == 2:
             source = self.sources.get(self.source_id)
-            return source, json.loads(source.source_config)
+            return source, source.source_config
         page = self.pages.next_page()
         if page is None:
             self.pages = self.workspaces.pages(self.ws_filter)
@@ -263,6 +269,110 @@ def bench_workload(args: argparse.Namespace, sb: Sandbox, seeded: Dict[str, Any]
                 requests_per_run[kind].append(sb.stats()["requests"] - before)
         log(f"  {size}: " + ", ".join(f"{k} {statistics.median(v):.0f} calls/s" for k, v in rates.items()))
         out[size] = {"calls_per_s": rates, "http_requests_per_run": requests_per_run, "response_bytes": sizes}
+    return out
+
+
+# --- where a wheel call's time goes -----------------------------------------------------
+
+OPERATIONS = ["mint scoped token", "list templates", "get source", "workspaces page"]
+# The generated converter of each operation's result (the token's text is a plain string).
+RESULT_CONVERTERS = {
+    "list templates": "_UniffiFfiConverterSequenceTypeSourceTemplateSummary",
+    "get source": "_UniffiFfiConverterTypeSource",
+    "workspaces page": "_UniffiFfiConverterOptionalSequenceTypeWorkspace",
+}
+
+
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds all threads of process `pid` have run so far (Linux `schedstat`, in ns;
+    0 elsewhere)."""
+    total = 0
+    try:
+        for task in pathlib.Path(f"/proc/{pid}/task").iterdir():
+            try:
+                total += int((task / "schedstat").read_text().split()[0])
+            except (OSError, IndexError, ValueError):
+                pass  # a thread that ended meanwhile
+    except OSError:
+        return 0.0
+    return total / 1e9
+
+
+def lift_us(generated: Any, name: str, data: bytes, budget_s: float) -> Dict[str, float]:
+    """µs to read one result from its bytes: with the generated converter (`read` on a stream
+    over the bytes, the generated `lift` without its copy and free) and with the wheel's
+    compiled reader (`_readers`), when there is one."""
+    converter = getattr(generated, name)
+    stream = generated._UniffiRustBufferStream
+    out = {"generated": time_per_op(budget_s, lambda: converter.read(stream(data, len(data))))}
+    readers = getattr(generated, "_uniffi_readers", None)
+    reader = readers.reader(name) if readers is not None else None
+    if reader is not None:
+        assert reader(data, 0)[0] == converter.read(stream(data, len(data)))
+        out["compiled"] = time_per_op(budget_s, lambda: reader(data, 0))
+    return out
+
+
+def bench_split(args: argparse.Namespace, sb: Sandbox, seeded: Dict[str, Any]) -> Dict[str, Any]:
+    """Per operation and size: a wheel call's wall time and the part of it inside the library
+    call (HTTP, JSON parsing in Rust, writing the result buffer; the rest is Python: arguments,
+    handles, reading the result into records, and the benchmark's `json.loads` of the source
+    config), the client thread's CPU time, the same for httpx, the sandbox's CPU time per
+    request, and the time to read each result buffer into records (generated vs compiled)."""
+    from airbyte_embedded._native import airbyte_embedded as generated
+
+    n = max(args.calls // 8, 10)
+    budget = args.validation_ms / 1000
+    original = generated._uniffi_rust_call_with_error
+    inside = [0.0]
+    last: List[bytes] = []
+    capture = [False]  # keep the result buffer of the last call of a series
+
+    def timed(converter: Any, fn: Any, *a: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            result = original(converter, fn, *a)
+        finally:
+            inside[0] += time.perf_counter() - t
+        if capture[0] and isinstance(result, generated._UniffiRustBuffer):
+            last[:] = [result.data[: result.len] if result.len else b""]
+        return result
+
+    out: Dict[str, Any] = {}
+    for size in ["1 KB", "50 KB"]:
+        w = workload(size, seeded)
+        wheel, httpx_client = WheelClient(sb, w), HttpClient("httpx", sb, w)
+        for c in (wheel, httpx_client):
+            run_calls(c, 40)
+        rows: Dict[str, Any] = {}
+        for k, op in enumerate(OPERATIONS):
+            row: Dict[str, Any] = {}
+            for kind, client in (("wheel", wheel), ("httpx", httpx_client)):
+                server = process_cpu_s(sb.proc.pid)
+                cpu, wall = time.thread_time(), time.perf_counter()
+                inside[0] = 0.0
+                if kind == "wheel":
+                    generated._uniffi_rust_call_with_error = timed
+                try:
+                    for i in range(n):
+                        capture[0] = i == n - 1
+                        client.call(4 * i + k)
+                finally:
+                    generated._uniffi_rust_call_with_error = original
+                row[kind] = {
+                    "wall_us": (time.perf_counter() - wall) / n * 1e6,
+                    "cpu_us": (time.thread_time() - cpu) / n * 1e6,
+                    "server_cpu_us": (process_cpu_s(sb.proc.pid) - server) / n * 1e6,
+                }
+                if kind == "wheel":
+                    row[kind]["library_us"] = inside[0] / n * 1e6
+                    if op in RESULT_CONVERTERS and last and hasattr(generated, RESULT_CONVERTERS[op]):
+                        row["lift_us"] = lift_us(generated, RESULT_CONVERTERS[op], last[0], budget)
+            rows[op] = row
+        log(f"  {size}: " + "; ".join(
+            f"{op}: wheel {r['wheel']['wall_us']:.0f} µs ({r['wheel']['library_us']:.0f} in the library), "
+            f"httpx {r['httpx']['wall_us']:.0f} µs" for op, r in rows.items()))
+        out[size] = rows
     return out
 
 
@@ -457,14 +567,36 @@ def validate_one(args: argparse.Namespace, spec_path: pathlib.Path, case: Dict[s
         fast, fast_note = None, f"fastjsonschema: {type(e).__name__}: {str(e)[:80]}"
 
     def wheel_text() -> None:
-        ae.validate_source_config(spec_text, defaults_text, config_text)
+        ae.validate_source_config(spec, defaults_text, config_text)
 
     def wheel_dict() -> None:
-        ae.validate_source_config(spec_text, defaults_text, json.dumps(config))
+        ae.validate_source_config(spec, defaults_text, json.dumps(config))
+
+    # Compiled once, as an application keeps one per template; `validate_with` (which also takes
+    # the template defaults) only when there are some.
+    held = ae.Spec.from_text(spec_text)
+    if case["partial_default_config"]:
+        def held_validate(text: str) -> Any:
+            return held.validate_with(text, defaults_text)
+    else:
+        held_validate = held.validate
+
+    def held_text() -> None:
+        held_validate(config_text)
+
+    def held_dict() -> None:
+        held_validate(json.dumps(config))
 
     js()
     wheel_text()
-    variants: Dict[str, Callable[[], Any]] = {"wheel": wheel_text, "wheel_dumps": wheel_dict, "jsonschema": js}
+    held_text()
+    variants: Dict[str, Callable[[], Any]] = {
+        "wheel": wheel_text,
+        "wheel_dumps": wheel_dict,
+        "held": held_text,
+        "held_dumps": held_dict,
+        "jsonschema": js,
+    }
     if fast is not None:
         variants["fastjsonschema"] = lambda: fast(merged)
     times: Dict[str, List[float]] = {k: [] for k in variants}
@@ -501,24 +633,34 @@ def main() -> None:
     p.add_argument("--sandbox", default=DEFAULT_SANDBOX)
     p.add_argument("--json")
     p.add_argument("--quick", action="store_true", help="fewer constructions in the warm construction timing")
+    p.add_argument("--only", choices=PARTS, help="run this part alone (default: all)")
     args = p.parse_args()
     args.calls = max(args.calls - args.calls % 4, 4)  # whole rounds of the four operations
 
+    parts = [args.only] if args.only else PARTS
     result: Dict[str, Any] = {"reps": args.reps, "calls": args.calls, "versions": versions()}
-    log("== python: import and construction")
-    result["startup"] = bench_startup(args)
-    sb = Sandbox(args.sandbox)
-    try:
-        log("== python: seeding the sandbox")
-        seeded = seed(sb)
-        log(f"== python: {args.calls}-call workload, wheel vs httpx vs requests")
-        result["workload"] = bench_workload(args, sb, seeded)
-        log(f"== python: wheel client RSS over {args.memory_calls} calls")
-        result["memory"] = bench_memory(args, sb, seeded)
-    finally:
-        sb.stop()
-    log("== python: validation")
-    result["validation"] = bench_validation(args)
+    if "startup" in parts:
+        log("== python: import and construction")
+        result["startup"] = bench_startup(args)
+    if "workload" in parts or "split" in parts or "memory" in parts:
+        sb = Sandbox(args.sandbox)
+        try:
+            log("== python: seeding the sandbox")
+            seeded = seed(sb)
+            if "workload" in parts:
+                log(f"== python: {args.calls}-call workload, wheel vs httpx vs requests")
+                result["workload"] = bench_workload(args, sb, seeded)
+            if "split" in parts:
+                log("== python: where a wheel call's time goes, per operation")
+                result["split"] = bench_split(args, sb, seeded)
+            if "memory" in parts:
+                log(f"== python: wheel client RSS over {args.memory_calls} calls")
+                result["memory"] = bench_memory(args, sb, seeded)
+        finally:
+            sb.stop()
+    if "validation" in parts:
+        log("== python: validation")
+        result["validation"] = bench_validation(args)
     text = json.dumps(result, indent=2)
     if args.json:
         pathlib.Path(args.json).write_text(text)

@@ -6,6 +6,8 @@
 //! - **concurrency**: one client shared by 1, 2, 4 and 8 threads against two independent
 //!   clients, with the token requests each run caused, and a run across several token
 //!   expiries;
+//! - **fleet**: 20 workers serving page views alone and sharing one token store with the
+//!   template cache, with the token and template-list requests each way caused;
 //! - **memory**: the RSS of a process holding only a client, over 10,000 calls;
 //! - **validation**: warm and first (compiling) validation per fixture spec.
 //!
@@ -13,13 +15,16 @@
 //! `bench/RESULTS.md`. Progress goes to stderr.
 //!
 //! `cargo run --release -p airbyte-embedded-bench --bin rust-bench -- [--reps N] [--calls N]
-//! [--memory-calls N] [--expiry-secs S] [--validation-ms MS] [--sandbox PATH] [--json PATH]`
+//! [--memory-calls N] [--expiry-secs S] [--validation-ms MS] [--sandbox PATH] [--json PATH]
+//! [--only PART]` (`--only` runs one part: `overhead`, `concurrency`, `fleet`, `memory` or
+//! `validation`; `--expiry-secs` is also the length of each fleet run).
 
 #![forbid(unsafe_code)]
 
 mod concurrency;
 mod cpu;
 mod error;
+mod fleet;
 mod memory;
 mod overhead;
 mod sandbox;
@@ -43,12 +48,21 @@ struct Args {
     validation_ms: u64,
     sandbox: PathBuf,
     json: Option<PathBuf>,
+    /// Runs only this part (`overhead`, `concurrency`, `fleet`, `memory`, `validation`).
+    only: Option<String>,
 }
+
+/// One part of the bench: its results as JSON.
+type Part = fn(&Args) -> BenchResult<serde_json::Value>;
+
+/// The parts of the bench, in the order they run.
+const PARTS: [&str; 5] = ["overhead", "concurrency", "fleet", "memory", "validation"];
 
 fn usage() -> ! {
     eprintln!(
         "usage: rust-bench [--reps N] [--calls N] [--memory-calls N] [--expiry-secs S] \
-         [--validation-ms MS] [--sandbox PATH] [--json PATH]"
+         [--validation-ms MS] [--sandbox PATH] [--json PATH] \
+         [--only overhead|concurrency|fleet|memory|validation]"
     );
     std::process::exit(2);
 }
@@ -62,6 +76,7 @@ fn args(raw: &[String]) -> Args {
         validation_ms: 300,
         sandbox: sandbox::default_binary(),
         json: None,
+        only: None,
     };
     for pair in raw.chunks(2) {
         let [flag, value] = pair else { usage() };
@@ -74,6 +89,7 @@ fn args(raw: &[String]) -> Args {
             ("--validation-ms", Some(v)) => a.validation_ms = v as u64,
             ("--sandbox", _) => a.sandbox = PathBuf::from(value),
             ("--json", _) => a.json = Some(PathBuf::from(value)),
+            ("--only", _) if PARTS.contains(&value.as_str()) => a.only = Some(value.clone()),
             _ => usage(),
         }
     }
@@ -115,14 +131,20 @@ fn run() -> BenchResult<()> {
         );
         std::process::exit(1);
     }
-    let result = json!({
-        "reps": args.reps,
-        "calls": args.calls,
-        "overhead": overhead::overhead(&args)?,
-        "concurrency": concurrency::concurrency(&args)?,
-        "memory": memory::memory(&args)?,
-        "validation": validation::validation(&args)?,
-    });
+    let wanted = |part: &str| args.only.as_deref().is_none_or(|o| o == part);
+    let mut result = json!({"reps": args.reps, "calls": args.calls});
+    let parts: [(&str, Part); 5] = [
+        ("overhead", overhead::overhead),
+        ("concurrency", concurrency::concurrency),
+        ("fleet", fleet::fleet),
+        ("memory", memory::memory),
+        ("validation", validation::validation),
+    ];
+    for (name, part) in parts {
+        if wanted(name) {
+            result[name] = part(&args)?;
+        }
+    }
     let text = serde_json::to_string_pretty(&result).context("json")?;
     match &args.json {
         Some(path) => std::fs::write(path, text).context("write --json")?,

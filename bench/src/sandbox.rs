@@ -89,7 +89,7 @@ impl SandboxProcess {
         })
     }
 
-    /// `GET /_sandbox/stats`: `{token_requests, requests, faults_fired}`.
+    /// `GET /_sandbox/stats`: `{token_requests, requests, requests_by_route, faults_fired, …}`.
     pub fn stats(&self) -> Result<Value, String> {
         self.admin
             .get(format!("{}/_sandbox/stats", self.root))
