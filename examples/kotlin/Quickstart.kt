@@ -9,15 +9,21 @@
 //
 // With AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET set it runs against the real service (or
 // AIRBYTE_API_URL); otherwise it starts the sandbox binary (system property
-// `airbyte.sandbox.bin`). The native library is found through `jna.library.path`.
+// `airbyte.sandbox.bin`). The native library comes from the jar (JNA loads its resource). Configs and
+// specs are kotlinx.serialization JSON values (`buildJsonObject { ... }`, `JsonElement`).
+//
+// Written with the async client (`AsyncOperatorClient`): every network call is a `suspend`
+// function that never blocks a thread of the caller's, independent lookups run together
+// (`async { }`), and the workspace walk is a `Flow`. The blocking `OperatorClient` has the same
+// methods.
 //
 // Run: cd bindings/kotlin && mvn -B -Pquickstart test-compile exec:java
 import io.airbyte.embedded.AirbyteException
+import io.airbyte.embedded.AsyncOperatorClient
 import io.airbyte.embedded.CheckState
 import io.airbyte.embedded.ClientConfig
 import io.airbyte.embedded.ConnectionTemplateCreate
 import io.airbyte.embedded.DestinationFilter
-import io.airbyte.embedded.OperatorClient
 import io.airbyte.embedded.SourceCreate
 import io.airbyte.embedded.SourceTemplateCreate
 import io.airbyte.embedded.SourceUpdate
@@ -26,13 +32,21 @@ import io.airbyte.embedded.WidgetTokenRequest
 import io.airbyte.embedded.WorkspaceFilter
 import io.airbyte.embedded.all
 import kotlin.system.exitProcess
+import kotlinx.coroutines.async
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.runBlocking
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.put
+import kotlinx.serialization.json.putJsonObject
 
 private fun step(title: String) = println("\n== $title")
 
 /** The operator client, and the sandbox process it talks to (null for the real service). */
-private fun connect(): Pair<OperatorClient, Process?> {
+private fun connect(): Pair<AsyncOperatorClient, Process?> {
     if (!System.getenv("AIRBYTE_CLIENT_ID").isNullOrEmpty() && !System.getenv("AIRBYTE_CLIENT_SECRET").isNullOrEmpty()) {
-        val operator = OperatorClient.fromEnv()
+        val operator = AsyncOperatorClient.fromEnv()
         println("Using ${operator.baseUrl()} (credentials from the environment)")
         return operator to null
     }
@@ -43,26 +57,37 @@ private fun connect(): Pair<OperatorClient, Process?> {
     val clientId = out.readLine().substringAfter(": ")
     val clientSecret = out.readLine().substringAfter(": ")
     println("Using the local sandbox at $baseUrl")
-    return OperatorClient(clientId, clientSecret, ClientConfig(baseUrl = baseUrl)) to sandbox
+    return AsyncOperatorClient(clientId, clientSecret, ClientConfig(baseUrl = baseUrl)) to sandbox
 }
 
-private fun run(operator: OperatorClient) {
+private suspend fun run(operator: AsyncOperatorClient) = coroutineScope {
     val suffix = (System.currentTimeMillis() / 1000) % 100_000
 
     step("1. The operator signs in and looks up connectors")
-    val postgres = operator.definitions().listSources("postgres").first()
-    val stripe = operator.definitions().listSources("stripe").first()
+    // Independent lookups, awaited together.
+    val postgresFound = async { operator.definitions().listSources("postgres") }
+    val stripeFound = async { operator.definitions().listSources("stripe") }
+    val destinations = async { operator.definitions().listDestinations() }
+    val postgres = postgresFound.await().first()
+    val stripe = stripeFound.await().first()
     for (d in listOf(postgres, stripe)) println("connector ${d.name?.padEnd(10)} ${d.sourceDefinitionId}")
-    val s3 = operator.definitions().listDestinations().first { it.name == "S3" }
+    val s3 = destinations.await().first { it.name == "S3" }
     val s3Spec = operator.definitions().getDestination(s3.id).definition.spec
-    println("destination S3 ${s3.id}: a connection template needs ${Regex("\"required\":(\\[[^]]*])").find(s3Spec ?: "")?.groupValues?.get(1)}")
+    println("destination S3 ${s3.id}: a connection template needs ${s3Spec?.jsonObject?.get("connectionSpecification")?.jsonObject?.get("required")}")
 
     step("2. A connection template (S3) and two tags")
     val crm = operator.tags().create("crm-$suffix")
     val databases = operator.tags().create("databases-$suffix")
     println("tags: ${crm.name}, ${databases.name}")
-    val s3Config = """{"s3_bucket_name": "acme-exports", "s3_bucket_path": "airbyte", "s3_bucket_region": "us-east-1",
-        "access_key_id": "AKIAEXAMPLE", "secret_access_key": "example-secret-access-key", "format": {"format_type": "JSONL"}}"""
+    // Configs are kotlinx.serialization JSON objects, both ways.
+    val s3Config = buildJsonObject {
+        put("s3_bucket_name", "acme-exports")
+        put("s3_bucket_path", "airbyte")
+        put("s3_bucket_region", "us-east-1")
+        put("access_key_id", "AKIAEXAMPLE")
+        put("secret_access_key", "example-secret-access-key")
+        putJsonObject("format") { put("format_type", "JSONL") }
+    }
     var connection = operator.connectionTemplates().create(
         ConnectionTemplateCreate(
             destinationName = "Acme S3",
@@ -78,7 +103,7 @@ private fun run(operator: OperatorClient) {
 
     step("3. A source template, and a clone of Airbyte's global Stripe template")
     var pgTemplate = operator.sourceTemplates().create(
-        SourceTemplateCreate(actorDefinitionId = postgres.sourceDefinitionId, partialDefaultConfig = """{"port": 5432}""", name = "Postgres ($suffix)"),
+        SourceTemplateCreate(actorDefinitionId = postgres.sourceDefinitionId, partialDefaultConfig = buildJsonObject { put("port", 5432) }, name = "Postgres ($suffix)"),
     )
     pgTemplate = operator.sourceTemplates().addTag(pgTemplate.id, databases.name)
     // Airbyte maintains global templates; cloning one offers a connector with its defaults.
@@ -89,7 +114,7 @@ private fun run(operator: OperatorClient) {
         operator.sourceTemplates().cloneTemplate(stripeGlobal.id, "Stripe ($suffix)")
     } else {
         operator.sourceTemplates().create(
-            SourceTemplateCreate(actorDefinitionId = stripe.sourceDefinitionId, partialDefaultConfig = """{"lookback_window_days": 7}""", name = "Stripe ($suffix)"),
+            SourceTemplateCreate(actorDefinitionId = stripe.sourceDefinitionId, partialDefaultConfig = buildJsonObject { put("lookback_window_days", 7) }, name = "Stripe ($suffix)"),
         )
     }
     stripeTemplate = operator.sourceTemplates().addTag(stripeTemplate.id, crm.name)
@@ -115,19 +140,24 @@ private fun run(operator: OperatorClient) {
         println("end user's workspace: $workspaceId")
         for (t in endUser.sourceTemplates().list()) println("offered: ${t.id} ${t.name} tags ${t.tags}")
         val spec = endUser.sourceTemplates().get(pgTemplate.id).userConfigSpec
-        println("the end user must fill: ${Regex("\"required\":(\\[[^]]*])").find(spec ?: "")?.groupValues?.get(1)}")
+        println("the end user must fill: ${spec?.jsonObject?.get("connectionSpecification")?.jsonObject?.get("required")}")
         val source = endUser.sources().create(
             SourceCreate(
                 workspaceId = workspaceId,
                 sourceTemplateId = pgTemplate.id,
-                sourceConfig = """{"host": "db.acme.example", "database": "app", "username": "airbyte", "password": "correct-horse-battery-staple"}""",
+                sourceConfig = buildJsonObject {
+                    put("host", "db.acme.example")
+                    put("database", "app")
+                    put("username", "airbyte")
+                    put("password", "correct-horse-battery-staple")
+                },
                 name = "Acme production DB",
             ),
         )
         println("source ${source.id} created; config as stored: ${source.sourceConfig}")
 
         step("6. The operator lists the destinations the service made for the new source")
-        for (summary in operator.destinations().all(DestinationFilter(workspaceId = workspaceId))) {
+        operator.destinations().all(DestinationFilter(workspaceId = workspaceId)).collect { summary ->
             val d = operator.destinations().get(summary.id)
             println("destination ${d.id} ${d.name} (${d.destinationType}); config as stored: ${d.destinationConfig}")
         }
@@ -163,7 +193,7 @@ private fun run(operator: OperatorClient) {
     println("\nDone.")
 }
 
-fun main() {
+fun main() = runBlocking {
     val (operator, sandbox) = connect()
     val code = try {
         operator.use { run(it) }

@@ -119,7 +119,7 @@ def create_app(operator: ae.OperatorClient, origin: str) -> Flask:
                         "template": template.name if template else None,
                         "created_at": source.created_at,
                         # As the service returns it: secrets come back masked.
-                        "config": json.dumps(json.loads(source.source_config), indent=2, sort_keys=True),
+                        "config": json.dumps(source.source_config, indent=2, sort_keys=True),
                     }
                 )
         return render_template("sources.html", customer=customer, sources=rows)
@@ -157,7 +157,7 @@ def set_up_templates(operator: ae.OperatorClient) -> None:
         template = operator.source_templates().create(
             ae.SourceTemplateCreate(
                 actor_definition_id=definition.source_definition_id,
-                partial_default_config=json.dumps(defaults),
+                partial_default_config=defaults,
                 name=name,
             )
         )
