@@ -46,6 +46,8 @@ fuzz_target!(|data: &[u8]| {
                 let lower = link.trim().to_ascii_lowercase();
                 let (scheme, rest) = lower.split_once("://").expect("an absolute link");
                 let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+                // An empty port (`host:`) is the scheme's default one (RFC 3986, 3.2.3).
+                let authority = authority.strip_suffix(':').unwrap_or(authority);
                 let allowed: &[&str] = match scheme {
                     "https" => &["api.airbyte.ai", "api.airbyte.ai:443"],
                     "http" => &["api.airbyte.ai", "api.airbyte.ai:80", "api.airbyte.ai:443"],

@@ -207,6 +207,10 @@ mod tests {
         assert!(!b.same_server("http://@api.airbyte.ai/api/v1/workspaces?cursor=x"));
         // Found by the `next_link` fuzz target: a port that is not a number is no default.
         assert!(!b.same_server("https://API.airbyte.ai:44ap/i3/v1/workspaces?cursor=a"));
+        // Found by the `next_link` fuzz target: an empty port is the scheme's default one
+        // (RFC 3986, 3.2.3), whatever the path after it.
+        assert!(b.same_server("https://API.airbyte.ai:/443/api/v1/workspaces?cursor=a"));
+        assert!(b.same_server("http://api.airbyte.ai:/api/v1/workspaces?cursor=a"));
 
         let local = BaseUrl::parse("http://127.0.0.1:8080/api/v1").unwrap();
         assert!(local.same_server("https://127.0.0.1:8080/api/v1/workspaces"));
