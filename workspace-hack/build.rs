@@ -1,0 +1,4 @@
+//! Empty: it exists so that `[build-dependencies]` take part in the build (they unify the
+//! features of syn and of what build scripts and proc-macros use).
+
+fn main() {}
