@@ -462,8 +462,8 @@ pub enum DestinationsCommand {
         #[arg(long = "workspace", value_name = "WORKSPACE_ID")]
         workspace_id: String,
         /// Page size, at least 1 (the service's default: 20).
-        #[arg(long)]
-        page_size: Option<u32>,
+        #[arg(long, allow_negative_numbers = true)]
+        page_size: Option<i32>,
     },
     /// Show one destination (secrets come back masked).
     #[command(after_help = "Example:\n  airbyte-embedded destinations get 9d8e… --json")]
@@ -488,8 +488,8 @@ pub enum WorkspacesCommand {
         #[arg(long, value_enum)]
         status: Option<StatusArg>,
         /// Page size, 1 to 100 (the service's default: 20).
-        #[arg(long)]
-        page_size: Option<u32>,
+        #[arg(long, allow_negative_numbers = true)]
+        page_size: Option<i32>,
     },
     /// Show one workspace.
     #[command(after_help = "Example:\n  airbyte-embedded workspaces get 2b3c…")]

@@ -214,7 +214,7 @@ impl Api {
         path: &str,
         body: &B,
         replay: Replay,
-    ) -> Result<(T, u16)> {
+    ) -> Result<(T, i32)> {
         let bytes = serialise(body)?;
         let mut call = Call::new(Method::Post, self.http.url(path), &[], Some(&bytes), replay);
         call.returns_tokens = true;

@@ -555,8 +555,8 @@ impl ClientConfigBuilder {
     /// carrying a query or fragment, or plain `http` off loopback without
     /// [`ClientConfigBuilder::allow_insecure_http`]), `organization_id` or `region_id` (not a UUID), a
     /// timeout of zero, `user_agent_suffix` (a byte a header cannot carry), `root_certificates` (no certificate in the PEM text), `proxy` (not an
-    /// `http`/`https` proxy URL), `retry_policy` (a zero `max_elapsed`) or
-    /// `template_cache_ttl` (zero).
+    /// `http`/`https` proxy URL), `retry_policy` (a zero `max_elapsed` or a negative
+    /// `max_retries`), `pacing` (a negative `below_remaining`) or `template_cache_ttl` (zero).
     pub fn build(self) -> Result<ClientConfig> {
         let defaults = ClientConfig::default();
         let base_url = match self.base_url {
@@ -618,6 +618,21 @@ impl ClientConfigBuilder {
             return Err(Error::invalid_argument(
                 "retry_policy",
                 "max_elapsed must be greater than zero",
+            ));
+        }
+        if retry.max_retries < 0 {
+            return Err(Error::invalid_argument(
+                "retry_policy",
+                format!("max_retries is {}; it must be 0 or more", retry.max_retries),
+            ));
+        }
+        if let Some(p) = self.pacing.as_ref().filter(|p| p.below_remaining < 0) {
+            return Err(Error::invalid_argument(
+                "pacing",
+                format!(
+                    "below_remaining is {}; it must be 0 or more",
+                    p.below_remaining
+                ),
             ));
         }
         if self.template_cache_ttl.is_some_and(|t| t.is_zero()) {
@@ -790,6 +805,36 @@ mod tests {
         assert!(
             matches!(&err, Error::InvalidArgument { argument, .. } if argument == "read_timeout")
         );
+    }
+
+    #[test]
+    fn negative_counts_are_refused() {
+        let retry = RetryPolicy {
+            max_retries: -1,
+            ..RetryPolicy::default()
+        };
+        let err = ClientConfig::builder()
+            .retry_policy(retry)
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidArgument { argument, detail } if argument == "retry_policy" && detail.contains("max_retries is -1")),
+            "{err}"
+        );
+        let pacing = Pacing {
+            below_remaining: -1,
+            ..Pacing::default()
+        };
+        let err = ClientConfig::builder().pacing(pacing).build().unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidArgument { argument, .. } if argument == "pacing"),
+            "{err}"
+        );
+        ClientConfig::builder()
+            .retry_policy(RetryPolicy::disabled())
+            .pacing(Pacing::default())
+            .build()
+            .unwrap();
     }
 
     #[test]

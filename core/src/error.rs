@@ -104,11 +104,11 @@ impl std::fmt::Display for FieldError {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RateLimit {
     /// `X-RateLimit-Limit`: requests allowed in the current window.
-    pub limit: Option<u64>,
+    pub limit: Option<i64>,
     /// `X-RateLimit-Remaining`: requests left in the current window.
-    pub remaining: Option<u64>,
+    pub remaining: Option<i64>,
     /// `X-RateLimit-Reset`: when the window resets, in Unix seconds.
-    pub reset_unix_seconds: Option<u64>,
+    pub reset_unix_seconds: Option<i64>,
     /// `Retry-After`: how long to wait before the next request (from seconds or an HTTP date).
     pub retry_after: Option<Duration>,
 }
@@ -132,7 +132,7 @@ pub enum Error {
     #[error("unauthorized (HTTP {status}): {detail}")]
     Unauthorized {
         /// 401.
-        status: u16,
+        status: i32,
         /// The service's message.
         detail: String,
     },
@@ -144,7 +144,7 @@ pub enum Error {
     )]
     Forbidden {
         /// 403.
-        status: u16,
+        status: i32,
         /// The service's message.
         detail: String,
         /// Per-field problems, when the service listed any.
@@ -154,7 +154,7 @@ pub enum Error {
     #[error("not found (HTTP {status}): {detail}")]
     NotFound {
         /// 404.
-        status: u16,
+        status: i32,
         /// The service's message.
         detail: String,
     },
@@ -165,7 +165,7 @@ pub enum Error {
     )]
     Validation {
         /// 400 or 422.
-        status: u16,
+        status: i32,
         /// The service's message, or a summary of the field errors.
         detail: String,
         /// Per-field problems (path + message).
@@ -178,7 +178,7 @@ pub enum Error {
     #[error("rate limited (HTTP {status}): {detail}{}", rate_limit.summary())]
     RateLimited {
         /// 429.
-        status: u16,
+        status: i32,
         /// The service's message.
         detail: String,
         /// The numbers from the response headers (`Retry-After`, `X-RateLimit-*`).
@@ -188,7 +188,7 @@ pub enum Error {
     #[error("server error (HTTP {status}): {detail}")]
     Server {
         /// The status code (500..=599).
-        status: u16,
+        status: i32,
         /// The service's message, or a snippet of a non-JSON body (at most 4 KiB).
         detail: String,
     },
@@ -196,7 +196,7 @@ pub enum Error {
     #[error("unexpected response (HTTP {status}): {detail}")]
     UnexpectedStatus {
         /// The status code.
-        status: u16,
+        status: i32,
         /// The service's message, or a snippet of the body (at most 4 KiB).
         detail: String,
     },
@@ -217,7 +217,7 @@ pub enum Error {
     #[error("could not decode the response (HTTP {status}): {detail}")]
     Decode {
         /// The status code of the response.
-        status: u16,
+        status: i32,
         /// What did not parse.
         detail: String,
     },
@@ -276,7 +276,7 @@ pub enum Error {
         advice: String,
         /// The status of the 5xx answer, when one came (`None` after a broken connection or
         /// a timeout).
-        status: Option<u16>,
+        status: Option<i32>,
     },
     /// The end-user client's [`ScopedTokenProvider`](crate::ScopedTokenProvider) failed (or
     /// gave an empty or malformed token) when the client needed a fresh scoped token: nothing
@@ -342,7 +342,7 @@ impl RateLimit {
 
 impl Error {
     /// The HTTP status of the response this error came from, if it came from one.
-    pub fn status(&self) -> Option<u16> {
+    pub fn status(&self) -> Option<i32> {
         match self {
             Error::Unauthorized { status, .. }
             | Error::Forbidden { status, .. }

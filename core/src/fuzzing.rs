@@ -21,7 +21,12 @@ pub fn parse_error_body(body: &[u8]) -> (String, Vec<FieldError>) {
 
 /// The [`Error`] for a response with `status` and `body`.
 pub fn error_for_response(status: u16, body: &[u8]) -> Error {
-    crate::http::error_body::to_error(status, RateLimit::default(), body, &Redaction::default())
+    crate::http::error_body::to_error(
+        i32::from(status),
+        RateLimit::default(),
+        body,
+        &Redaction::default(),
+    )
 }
 
 /// The [`Error`] for a response with `status` and `body` to a request with JSON `request`
@@ -33,7 +38,7 @@ pub fn error_for_token_route(
     returns_tokens: bool,
 ) -> Error {
     let redaction = Redaction::for_request(Some(request), None, returns_tokens);
-    crate::http::error_body::to_error(status, RateLimit::default(), body, &redaction)
+    crate::http::error_body::to_error(i32::from(status), RateLimit::default(), body, &redaction)
 }
 
 /// The error a 2xx `body` from a token route gives when it does not decode as the operator
@@ -67,7 +72,7 @@ pub const SNIPPET_LIMIT: usize = crate::http::error_body::SNIPPET_LIMIT;
 
 /// The rate-limit numbers of a response carrying these headers (pairs whose name or value is
 /// not a valid header are skipped), read at `now_unix` (Unix seconds).
-pub fn rate_limit_from_headers(pairs: &[(&str, &[u8])], now_unix: u64) -> RateLimit {
+pub fn rate_limit_from_headers(pairs: &[(&str, &[u8])], now_unix: i64) -> RateLimit {
     let mut headers = HeaderMap::new();
     for (name, value) in pairs {
         if let (Ok(n), Ok(v)) = (
@@ -77,23 +82,22 @@ pub fn rate_limit_from_headers(pairs: &[(&str, &[u8])], now_unix: u64) -> RateLi
             headers.append(n, v);
         }
     }
-    crate::http::rate_limit::from_headers(&headers, UNIX_EPOCH + Duration::from_secs(now_unix))
+    let now = UNIX_EPOCH + Duration::from_secs(u64::try_from(now_unix).unwrap_or(0));
+    crate::http::rate_limit::from_headers(&headers, now)
 }
 
 /// Seconds since the Unix epoch now.
-pub fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+pub fn unix_now() -> i64 {
+    crate::http::rate_limit::unix_seconds(SystemTime::now())
 }
 
 /// The server's minimum wait after a 429/503 carrying `rate_limit`.
-pub fn server_hint(rate_limit: &RateLimit, now_unix: u64) -> Option<Duration> {
+pub fn server_hint(rate_limit: &RateLimit, now_unix: i64) -> Option<Duration> {
     retry::server_hint(rate_limit, now_unix)
 }
 
 /// The pacing pause before the next request.
-pub fn pacing_delay(pacing: &Pacing, rate_limit: &RateLimit, now_unix: u64) -> Option<Duration> {
+pub fn pacing_delay(pacing: &Pacing, rate_limit: &RateLimit, now_unix: i64) -> Option<Duration> {
     retry::pacing_delay(pacing, rate_limit, now_unix)
 }
 
@@ -116,7 +120,7 @@ pub fn retry_decision(
         1 => Failure::ConnectionLost,
         2 => Failure::ReadTimeout,
         3 => Failure::RequestTimeout,
-        4 => Failure::Status(status),
+        4 => Failure::Status(i32::from(status)),
         _ => Failure::Local,
     };
     let attempt = Attempt {

@@ -273,7 +273,7 @@ pub(crate) fn token_from_next(style: NextStyle, base: &BaseUrl, next: &str) -> R
 ///
 /// # Errors
 /// [`Error::InvalidArgument`] naming `limit`.
-pub(crate) fn check_limit(limit: u32, max: u32) -> Result<()> {
+pub(crate) fn check_limit(limit: i32, max: i32) -> Result<()> {
     if (1..=max).contains(&limit) {
         Ok(())
     } else {

@@ -163,8 +163,8 @@ use crate::error::RateLimit;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RetryPolicy {
-    /// Retries after the first attempt. Defaults to 3; 0 disables retrying.
-    pub max_retries: u32,
+    /// Retries after the first attempt, 0 or more. Defaults to 3; 0 disables retrying.
+    pub max_retries: i32,
     /// The wait before the first retry, before jitter. Defaults to 500 milliseconds; it
     /// doubles with each retry.
     pub initial_backoff: Duration,
@@ -212,8 +212,9 @@ impl RetryPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Pacing {
-    /// Pacing starts when `X-RateLimit-Remaining` is at or below this. Defaults to 50.
-    pub below_remaining: u64,
+    /// Pacing starts when `X-RateLimit-Remaining` is at or below this (0 or more). Defaults
+    /// to 50.
+    pub below_remaining: i64,
     /// The longest pause before one request. Defaults to 5 seconds.
     pub max_delay: Duration,
 }
@@ -257,7 +258,7 @@ pub(crate) enum Failure {
     /// The whole-request timeout (`request_timeout`, or the call's own deadline) passed.
     RequestTimeout,
     /// A response with this non-success status arrived.
-    Status(u16),
+    Status(i32),
     /// Anything that a retry cannot fix: TLS verification, a bad URL, a body too large.
     Local,
 }
@@ -330,7 +331,7 @@ pub(crate) fn decide(policy: &RetryPolicy, attempt: &Attempt, jitter: f64) -> De
             Stop::OutcomeUnknown
         });
     }
-    if attempt.retries_done >= policy.max_retries {
+    if i64::from(attempt.retries_done) >= i64::from(policy.max_retries) {
         return Decision::Stop(Stop::Exhausted);
     }
     let wait = backoff(policy, attempt.retries_done, jitter).max(attempt.hint.unwrap_or_default());
@@ -361,13 +362,13 @@ fn backoff(policy: &RetryPolicy, retries_done: u32, jitter: f64) -> Duration {
 
 /// The server's minimum wait before the next request: `Retry-After`, else (when
 /// `X-RateLimit-Remaining` is 0) the time until `X-RateLimit-Reset`, read at `now_unix`.
-pub(crate) fn server_hint(rate_limit: &RateLimit, now_unix: u64) -> Option<Duration> {
+pub(crate) fn server_hint(rate_limit: &RateLimit, now_unix: i64) -> Option<Duration> {
     rate_limit
         .retry_after
         .or_else(|| match rate_limit.remaining {
             Some(0) => rate_limit
                 .reset_unix_seconds
-                .map(|reset| Duration::from_secs(reset.saturating_sub(now_unix))),
+                .map(|reset| seconds(reset.saturating_sub(now_unix))),
             _ => None,
         })
 }
@@ -377,18 +378,23 @@ pub(crate) fn server_hint(rate_limit: &RateLimit, now_unix: u64) -> Option<Durat
 pub(crate) fn pacing_delay(
     pacing: &Pacing,
     rate_limit: &RateLimit,
-    now_unix: u64,
+    now_unix: i64,
 ) -> Option<Duration> {
     let remaining = rate_limit.remaining?;
     if remaining > pacing.below_remaining {
         return None;
     }
-    let left = rate_limit.reset_unix_seconds?.checked_sub(now_unix)?;
-    if left == 0 {
+    let left = rate_limit.reset_unix_seconds?.saturating_sub(now_unix);
+    if left <= 0 {
         return None;
     }
-    let spread = Duration::from_secs(left).div_f64(remaining as f64 + 1.0);
+    let spread = seconds(left).div_f64(remaining.max(0) as f64 + 1.0);
     Some(spread.min(pacing.max_delay))
+}
+
+/// `n` seconds as a duration; zero for a negative `n` (a moment already past).
+fn seconds(n: i64) -> Duration {
+    Duration::from_secs(u64::try_from(n).unwrap_or(0))
 }
 
 #[cfg(test)]
@@ -545,7 +551,7 @@ mod tests {
     #[test]
     fn server_hints() {
         let now = 1_760_000_000;
-        let rl = |retry_after: Option<u64>, remaining: Option<u64>, reset: Option<u64>| RateLimit {
+        let rl = |retry_after: Option<u64>, remaining: Option<i64>, reset: Option<i64>| RateLimit {
             limit: Some(1000),
             remaining,
             reset_unix_seconds: reset,
@@ -573,7 +579,7 @@ mod tests {
             below_remaining: 10,
             max_delay: S(5),
         };
-        let rl = |remaining: Option<u64>, reset: Option<u64>| RateLimit {
+        let rl = |remaining: Option<i64>, reset: Option<i64>| RateLimit {
             remaining,
             reset_unix_seconds: reset,
             ..RateLimit::default()
@@ -588,6 +594,7 @@ mod tests {
             (rl(Some(2), Some(now - 10)), None),
             (rl(None, Some(now + 30)), None),
             (rl(Some(2), None), None),
+            (rl(Some(-1), Some(now + 30)), Some(S(5))),    // a negative count is none left
         ];
         for (r, expected) in cases {
             assert_eq!(pacing_delay(&p, &r, now), expected, "{r:?}");

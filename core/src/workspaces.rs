@@ -86,13 +86,13 @@ pub struct Workspace {
 pub struct WorkspaceStats {
     /// Active workspaces.
     #[serde(default)]
-    pub active_count: u64,
+    pub active_count: i64,
     /// Inactive workspaces.
     #[serde(default)]
-    pub inactive_count: u64,
+    pub inactive_count: i64,
     /// All workspaces.
     #[serde(default)]
-    pub total_count: u64,
+    pub total_count: i64,
 }
 
 /// Filters for listing workspaces; kept on every page.
@@ -111,7 +111,7 @@ pub struct WorkspaceFilter {
     pub status: Option<WorkspaceStatus>,
     /// Page size, 1 to 100; the service defaults to 20.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub limit: Option<u32>,
+    pub limit: Option<i32>,
 }
 
 impl WorkspaceFilter {

@@ -74,7 +74,7 @@ fn two_hundred_workspaces_minted_deactivated_and_synced_within_the_rate_limit() 
         sb.rate_limited_responses()
     );
     assert!(
-        sb.rate_limited_responses() <= windows * u64::from(options.concurrency),
+        sb.rate_limited_responses() <= windows * u64::try_from(options.concurrency).unwrap(),
         "{} 429s over about {windows} windows",
         sb.rate_limited_responses()
     );

@@ -173,7 +173,7 @@ private suspend fun run(operator: AsyncOperatorClient) = coroutineScope {
         for (s in endUser.sources().list(workspaceId)) println("source ${s.id} ${s.name}")
 
         step("9. The operator reviews workspaces and deactivates acme-corp")
-        val workspaces = operator.workspaces().all(WorkspaceFilter(limit = 50u)).toList()
+        val workspaces = operator.workspaces().all(WorkspaceFilter(limit = 50)).toList()
         println("${workspaces.size} workspace(s) in the organisation")
         val stats = operator.workspaces().stats()
         println("stats: ${stats.activeCount} active, ${stats.inactiveCount} inactive, ${stats.totalCount} in all")

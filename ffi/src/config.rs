@@ -117,7 +117,9 @@ impl From<RetryOptions> for RetryPolicy {
     fn from(o: RetryOptions) -> Self {
         let d = RetryPolicy::default();
         RetryPolicy {
-            max_retries: o.max_retries.unwrap_or(d.max_retries),
+            max_retries: o
+                .max_retries
+                .map_or(d.max_retries, |n| i32::try_from(n).unwrap_or(i32::MAX)),
             initial_backoff: millis_or(o.initial_backoff_ms, d.initial_backoff),
             max_backoff: millis_or(o.max_backoff_ms, d.max_backoff),
             max_elapsed: millis_or(o.max_elapsed_ms, d.max_elapsed),
@@ -138,7 +140,9 @@ impl From<PacingOptions> for Pacing {
     fn from(o: PacingOptions) -> Self {
         let d = Pacing::default();
         Pacing {
-            below_remaining: o.below_remaining.unwrap_or(d.below_remaining),
+            below_remaining: o
+                .below_remaining
+                .map_or(d.below_remaining, |n| i64::try_from(n).unwrap_or(i64::MAX)),
             max_delay: millis_or(o.max_delay_ms, d.max_delay),
         }
     }

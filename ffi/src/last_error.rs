@@ -53,7 +53,9 @@ impl LastError {
         LastError {
             status,
             kind: status.name().to_str().unwrap_or("unknown"),
-            http_status: core.and_then(Error::status),
+            http_status: core
+                .and_then(Error::status)
+                .and_then(|s| u16::try_from(s).ok()),
             message: error.to_string(),
             argument: error.argument().map(str::to_owned),
             field_errors: core.map(|e| e.field_errors().to_vec()).unwrap_or_default(),

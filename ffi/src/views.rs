@@ -14,11 +14,11 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RateLimitView {
     /// `X-RateLimit-Limit`.
-    pub limit: Option<u64>,
+    pub limit: Option<i64>,
     /// `X-RateLimit-Remaining`.
-    pub remaining: Option<u64>,
+    pub remaining: Option<i64>,
     /// `X-RateLimit-Reset`, Unix seconds.
-    pub reset_unix_seconds: Option<u64>,
+    pub reset_unix_seconds: Option<i64>,
     /// `Retry-After`, in milliseconds.
     pub retry_after_ms: Option<u64>,
 }
@@ -64,7 +64,7 @@ pub struct ConfigView<'a> {
 #[derive(Debug, Serialize)]
 pub struct RetryView {
     /// Retries after the first attempt.
-    pub max_retries: u32,
+    pub max_retries: i32,
     /// The first backoff, milliseconds.
     pub initial_backoff_ms: u64,
     /// The longest computed backoff, milliseconds.
@@ -79,7 +79,7 @@ pub struct RetryView {
 #[derive(Debug, Serialize)]
 pub struct PacingView {
     /// Pacing starts at or below this many remaining requests.
-    pub below_remaining: u64,
+    pub below_remaining: i64,
     /// The longest pause, milliseconds.
     pub max_delay_ms: u64,
 }

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     if data.len() < 24 {
         return;
     }
-    let now = u64::from_le_bytes(data[..8].try_into().unwrap()) % 900_000_000_000;
+    let now = i64::from_le_bytes(data[..8].try_into().unwrap()).rem_euclid(900_000_000_000);
     let p = &data[8..24];
     let values: Vec<&[u8]> = data[24..].splitn(4, |b| *b == b'\n').collect();
     let names = [
@@ -34,14 +34,14 @@ fuzz_target!(|data: &[u8]| {
     }
     let hint = server_hint(&rl, now);
     let pacing = Pacing {
-        below_remaining: u64::from(p[0]),
+        below_remaining: i64::from(p[0]),
         max_delay: Duration::from_millis(u64::from(u16::from_le_bytes([p[1], p[2]]))),
     };
     if let Some(pause) = pacing_delay(&pacing, &rl, now) {
         assert!(pause <= pacing.max_delay);
     }
     let policy = RetryPolicy {
-        max_retries: u32::from(p[3] % 8),
+        max_retries: i32::from(p[3] % 8),
         initial_backoff: Duration::from_millis(u64::from(u16::from_le_bytes([p[4], p[5]]))),
         max_backoff: Duration::from_millis(u64::from(u32::from_le_bytes([p[6], p[7], p[8], 0]))),
         max_elapsed: Duration::from_secs(u64::from(p[9]) * 10 + 1),

@@ -30,7 +30,7 @@ pub struct ScopedTokenReport {
     /// One outcome per name.
     pub outcomes: Vec<ScopedTokenOutcome>,
     /// How many 429 answers the run met (each followed by a pause and a new attempt).
-    pub rate_limited: u32,
+    pub rate_limited: i32,
 }
 
 /// One workspace id's outcome of `deactivate_workspaces` / `activate_workspaces`:
@@ -51,7 +51,7 @@ pub struct WorkspaceReport {
     /// One outcome per id.
     pub outcomes: Vec<WorkspaceOutcome>,
     /// How many 429 answers the run met.
-    pub rate_limited: u32,
+    pub rate_limited: i32,
 }
 
 /// One source id's outcome of `delete_sources`: `deleted` or `error`, never both.
@@ -71,7 +71,7 @@ pub struct DeleteReport {
     /// One outcome per id.
     pub outcomes: Vec<DeleteOutcome>,
     /// How many 429 answers the run met.
-    pub rate_limited: u32,
+    pub rate_limited: i32,
 }
 
 /// What applying a sync plan did, item by item.
@@ -98,7 +98,7 @@ pub struct WorkspaceSync {
 fn split<T, O>(
     report: core::bulk::BulkReport<T>,
     make: impl Fn(String, Option<T>, Option<AirbyteError>) -> O,
-) -> (Vec<O>, u32) {
+) -> (Vec<O>, i32) {
     let outcomes = report
         .outcomes
         .into_iter()

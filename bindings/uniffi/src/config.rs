@@ -30,7 +30,7 @@ pub fn client_config_from_env() -> Result<ClientConfig> {
 /// same values; records with durations (`RetryPolicy`, `Pacing`, `WaitOptions`) have no
 /// foreign field defaults, so start from these and change what differs (Python
 /// `retry = defaults().retry_policy; retry.max_retries = 5`, Kotlin
-/// `defaults().retryPolicy.copy(maxRetries = 5u)`, Swift `var p = defaults().retryPolicy`).
+/// `defaults().retryPolicy.copy(maxRetries = 5)`, Swift `var p = defaults().retryPolicy`).
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct Defaults {
     /// `ClientConfig()`: every setting at the SDK default.

@@ -17,10 +17,9 @@ pub fn error_text(error: AirbyteError) -> String {
 
 /// The HTTP status of the response the error came from (`404`), or `None` when it came from
 /// none (a transport error, a timeout, a refused argument, an `OutcomeUnknown` after a broken
-/// connection): the core's `Error::status()`, whichever the kind. Signed, so that Java can
-/// call what Kotlin makes of it (Kotlin hides members of unsigned types from Java). No
-/// network call; never fails.
+/// connection): the core's `Error::status()`, whichever the kind. No network call; never
+/// fails.
 #[uniffi::export]
 pub fn error_status(error: AirbyteError) -> Option<i32> {
-    error.status().map(i32::from)
+    error.status()
 }

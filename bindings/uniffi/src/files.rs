@@ -12,7 +12,12 @@ use crate::twin::twin;
 use crate::walk::Walk;
 
 /// The most one `FileStream.read()` returns (1 MiB), whatever `max_bytes` asks.
-const MAX_READ: u32 = 1024 * 1024;
+const MAX_READ: usize = 1024 * 1024;
+
+/// A byte count as the foreign languages' signed 64-bit integer (no file reaches `i64::MAX`).
+fn signed(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
 
 /// Files through an end user's source (`OperatorClient.files()`). Shares its client's
 /// `close()`: every method raises `AirbyteError.ClientClosed` once the client is closed.
@@ -194,12 +199,19 @@ twin! {
             /// arrived; empty at the end of the file (or for `max_bytes` 0).
             ///
             /// # Errors
+            /// `AirbyteError.InvalidArgument` naming `max_bytes` when it is negative;
             /// `AirbyteError.Transport` (the connection broke, or the body ended before its
             /// `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
             /// retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
-            pub fn read(&self, max_bytes: u32) -> Result<Vec<u8>> {
+            pub fn read(&self, max_bytes: i32) -> Result<Vec<u8>> {
+                let Ok(max_bytes) = usize::try_from(max_bytes) else {
+                    return Err(AirbyteError::InvalidArgument {
+                        argument: "max_bytes".to_owned(),
+                        detail: format!("is {max_bytes}; it must be 0 or more"),
+                    });
+                };
                 self.with(|r| {
-                    let mut buf = vec![0u8; max_bytes.min(MAX_READ) as usize];
+                    let mut buf = vec![0u8; max_bytes.min(MAX_READ)];
                     let n = r.read_chunk(&mut buf)?;
                     buf.truncate(n);
                     Ok(buf)
@@ -210,8 +222,8 @@ twin! {
             ///
             /// # Errors
             /// `AirbyteError.ClientClosed` after `close()` or the client's.
-            pub fn content_length(&self) -> Result<Option<u64>> {
-                self.with(|r| Ok(r.content_length()))
+            pub fn content_length(&self) -> Result<Option<i64>> {
+                self.with(|r| Ok(r.content_length().map(signed)))
             }
 
             /// The response's `Content-Type` (e.g. `text/csv`), when it had one.
@@ -226,8 +238,8 @@ twin! {
             ///
             /// # Errors
             /// `AirbyteError.ClientClosed` after `close()` or the client's.
-            pub fn bytes_read(&self) -> Result<u64> {
-                self.with(|r| Ok(r.bytes_read()))
+            pub fn bytes_read(&self) -> Result<i64> {
+                self.with(|r| Ok(signed(r.bytes_read())))
             }
 
             /// Lets go of the file and its connection (Kotlin: `shutdown()`); closing again does

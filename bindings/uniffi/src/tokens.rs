@@ -48,8 +48,10 @@ impl ScopedToken {
     }
 
     /// Expiry in Unix seconds (JWT claim `exp`), when the token is a readable JWT.
-    pub fn expires_at_unix(&self) -> Option<u64> {
-        self.inner.expires_at_unix()
+    pub fn expires_at_unix(&self) -> Option<i64> {
+        self.inner
+            .expires_at_unix()
+            .map(|s| i64::try_from(s).unwrap_or(i64::MAX))
     }
 
     /// The JWT `roles` claim (`["EMBEDDED_END_USER"]` for a scoped token).

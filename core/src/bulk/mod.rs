@@ -26,7 +26,7 @@ mod sync;
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime};
 
 pub use sync::{SyncOptions, WorkspaceSync, WorkspaceSyncPlan, WorkspaceSyncReport};
 
@@ -36,7 +36,7 @@ use crate::workspaces::{Workspace, WorkspaceStatus, WorkspaceUpdate};
 use crate::{Error, OperatorClient, Result, ScopedToken};
 
 /// The most workers one bulk call runs.
-pub const MAX_CONCURRENCY: u32 = 16;
+pub const MAX_CONCURRENCY: i32 = 16;
 
 /// How a bulk call runs. In the foreign languages `defaults().bulk_options` gives these
 /// defaults (the pause has no foreign field default).
@@ -45,11 +45,11 @@ pub const MAX_CONCURRENCY: u32 = 16;
 pub struct BulkOptions {
     /// Items in flight at once, 1 to [`MAX_CONCURRENCY`]. Defaults to 4.
     #[cfg_attr(feature = "uniffi", uniffi(default = 4))]
-    pub concurrency: u32,
+    pub concurrency: i32,
     /// How many times one item is sent when the service answers 429 (each after the pause its
     /// `Retry-After` asks for). Defaults to 5.
     #[cfg_attr(feature = "uniffi", uniffi(default = 5))]
-    pub rate_limited_attempts: u32,
+    pub rate_limited_attempts: i32,
     /// The longest pause the rate-limit state may impose at once. Defaults to 60 seconds.
     pub max_pause: Duration,
 }
@@ -75,7 +75,7 @@ impl BulkOptions {
                 ),
             ));
         }
-        if self.rate_limited_attempts == 0 {
+        if self.rate_limited_attempts < 1 {
             return Err(Error::invalid_argument(
                 "rate_limited_attempts",
                 "must be at least 1",
@@ -100,7 +100,7 @@ pub struct BulkReport<T> {
     /// One outcome per item.
     pub outcomes: Vec<BulkOutcome<T>>,
     /// How many 429 answers the run met (each followed by a pause and a new attempt).
-    pub rate_limited: u32,
+    pub rate_limited: i32,
 }
 
 impl<T> BulkReport<T> {
@@ -233,7 +233,7 @@ impl Gate {
         &self,
         client: &OperatorClient,
         options: &BulkOptions,
-        in_flight: u32,
+        in_flight: i32,
         call: impl Fn() -> Result<T>,
     ) -> Result<T> {
         let mut attempts = 0;
@@ -275,19 +275,19 @@ impl Gate {
 
     /// Pauses until the window resets when the last response left no more requests than
     /// `in_flight` workers could send at once.
-    fn observe(&self, rate_limit: Option<RateLimit>, in_flight: u32) {
+    fn observe(&self, rate_limit: Option<RateLimit>, in_flight: i32) {
         let Some(rl) = rate_limit else { return };
         let (Some(remaining), Some(reset)) = (rl.remaining, rl.reset_unix_seconds) else {
             return;
         };
-        if remaining > u64::from(in_flight) {
+        if remaining > i64::from(in_flight) {
             return;
         }
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        if reset > now {
-            self.pause(Duration::from_secs(reset - now));
+        let now = crate::http::rate_limit::unix_seconds(SystemTime::now());
+        if let Ok(wait) = u64::try_from(reset.saturating_sub(now))
+            && wait > 0
+        {
+            self.pause(Duration::from_secs(wait));
         }
     }
 }
@@ -305,7 +305,7 @@ fn run<T: Send>(
     let slots: Vec<Mutex<Option<Result<T>>>> = items.iter().map(|_| Mutex::new(None)).collect();
     let workers = options
         .concurrency
-        .min(u32::try_from(items.len()).unwrap_or(u32::MAX));
+        .min(i32::try_from(items.len()).unwrap_or(i32::MAX));
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
@@ -336,6 +336,6 @@ fn run<T: Send>(
         .collect();
     Ok(BulkReport {
         outcomes,
-        rate_limited: u32::try_from(gate.rate_limited.into_inner()).unwrap_or(u32::MAX),
+        rate_limited: i32::try_from(gate.rate_limited.into_inner()).unwrap_or(i32::MAX),
     })
 }

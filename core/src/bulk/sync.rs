@@ -30,7 +30,7 @@ pub struct WorkspaceSyncPlan {
     /// Inactive workspaces of listed customers.
     pub reactivate: Vec<Workspace>,
     /// Workspaces already as wanted (active and listed, or inactive and not listed).
-    pub unchanged: u64,
+    pub unchanged: i64,
 }
 
 impl WorkspaceSyncPlan {

@@ -380,7 +380,7 @@ pub struct ExecutionMetadata {
     /// How long it ran, in milliseconds.
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub execution_time_ms: Option<u64>,
+    pub execution_time_ms: Option<i64>,
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub struct FileEntry {
     pub kind: FileEntryKind,
     /// Size in bytes (`None` for a folder, or when the provider does not say).
     #[serde(default)]
-    pub bytes: Option<u64>,
+    pub bytes: Option<i64>,
     /// Last modification time (ISO-8601), when known.
     #[serde(default)]
     pub modified: Option<String>,
@@ -103,7 +103,7 @@ pub struct FolderQuery {
     /// Page size, at least 1; the service defaults to 100 and states no maximum.
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub limit: Option<u32>,
+    pub limit: Option<i32>,
 }
 
 impl FolderQuery {
@@ -124,7 +124,7 @@ impl FolderQuery {
     }
 
     /// The same folder, `limit` entries a page.
-    pub fn limit(mut self, limit: u32) -> Self {
+    pub fn limit(mut self, limit: i32) -> Self {
         self.limit = Some(limit);
         self
     }
@@ -139,7 +139,7 @@ impl FolderQuery {
         )?;
         let mut query = Vec::new();
         if let Some(limit) = self.limit {
-            check_limit(limit, u32::MAX)?;
+            check_limit(limit, i32::MAX)?;
             query.push(("limit", limit.to_string()));
         }
         Ok((path, query))

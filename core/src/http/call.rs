@@ -60,7 +60,7 @@ impl std::fmt::Debug for Call<'_> {
 /// A success response: status and raw body (empty for a call that [`Call::streams`], whose
 /// body is `stream`, unread). `Debug` shows the size only.
 pub(crate) struct Reply {
-    pub(crate) status: u16,
+    pub(crate) status: i32,
     pub(crate) body: Vec<u8>,
     /// The unread body of a streamed call, with the response's `Content-Length` and
     /// `Content-Type` when it had them.
@@ -115,7 +115,7 @@ impl Reply {
 /// # Errors
 /// [`Error::Decode`] giving only the kind of problem, where it is and the body's size: never
 /// serde's message (which can quote the body) nor any byte of the body.
-pub(crate) fn decode_token_body<T: DeserializeOwned>(body: &[u8], status: u16) -> Result<T> {
+pub(crate) fn decode_token_body<T: DeserializeOwned>(body: &[u8], status: i32) -> Result<T> {
     serde_json::from_slice(body).map_err(|e| {
         let kind = match e.classify() {
             serde_json::error::Category::Eof => "ends early",

@@ -343,7 +343,7 @@ fn snippet_with(body: &[u8], scrub: impl Fn(&str) -> String) -> String {
 /// The error for a response with a non-success `status`, its texts redacted as `redaction`
 /// says.
 pub(crate) fn to_error(
-    status: u16,
+    status: i32,
     rate_limit: RateLimit,
     body: &[u8],
     redaction: &Redaction,

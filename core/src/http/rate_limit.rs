@@ -7,7 +7,7 @@ use ureq::http::HeaderMap;
 use crate::error::RateLimit;
 
 /// `X-RateLimit-Reset` values below this are delta seconds, not Unix seconds (one year).
-const DELTA_LIMIT: u64 = 365 * 24 * 3600;
+const DELTA_LIMIT: i64 = 365 * 24 * 3600;
 
 /// The rate-limit numbers in `headers`, read at time `now`.
 pub(crate) fn from_headers(headers: &HeaderMap, now: SystemTime) -> RateLimit {
@@ -17,7 +17,12 @@ pub(crate) fn from_headers(headers: &HeaderMap, now: SystemTime) -> RateLimit {
             .and_then(|v| v.to_str().ok())
             .map(str::trim)
     };
-    let number = |name: &str| text(name).and_then(|v| v.parse::<u64>().ok());
+    // Digits, after an optional `+` (a minus sign or a value past `i64::MAX` is malformed).
+    let number = |name: &str| {
+        text(name)
+            .and_then(|v| v.parse::<u64>().ok())
+            .and_then(|v| i64::try_from(v).ok())
+    };
     RateLimit {
         limit: number("x-ratelimit-limit"),
         remaining: number("x-ratelimit-remaining"),
@@ -26,12 +31,14 @@ pub(crate) fn from_headers(headers: &HeaderMap, now: SystemTime) -> RateLimit {
     }
 }
 
-fn unix_seconds(t: SystemTime) -> u64 {
-    t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+/// `t` in whole Unix seconds (0 before the epoch).
+pub(crate) fn unix_seconds(t: SystemTime) -> i64 {
+    t.duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// `X-RateLimit-Reset` as Unix seconds: a small value is taken as seconds from now.
-fn reset_to_unix(value: u64, now: SystemTime) -> u64 {
+fn reset_to_unix(value: i64, now: SystemTime) -> i64 {
     if value < DELTA_LIMIT {
         unix_seconds(now).saturating_add(value)
     } else {
@@ -61,10 +68,10 @@ mod tests {
         h
     }
 
-    const NOW: u64 = 1_760_000_000;
+    const NOW: i64 = 1_760_000_000;
 
     fn now() -> SystemTime {
-        UNIX_EPOCH + Duration::from_secs(NOW)
+        UNIX_EPOCH + Duration::from_secs(NOW.unsigned_abs())
     }
 
     #[test]
@@ -116,9 +123,9 @@ mod tests {
             RetryAfter,
         }
         use Field::*;
-        let secs = Some::<u64>;
+        let secs = Some::<i64>;
         #[rustfmt::skip]
-        let cases: &[(&'static str, &str, Field, Option<u64>)] = &[
+        let cases: &[(&'static str, &str, Field, Option<i64>)] = &[
             ("Retry-After", "120", RetryAfter, secs(120)),
             ("Retry-After", " 7 ", RetryAfter, secs(7)),
             ("Retry-After", "0", RetryAfter, secs(0)),
@@ -138,7 +145,9 @@ mod tests {
             ("X-RateLimit-Reset", "0", Reset, Some(NOW)),
             ("X-RateLimit-Reset", "31535999", Reset, Some(NOW + 31_535_999)),
             ("X-RateLimit-Reset", "31536000", Reset, Some(31_536_000)),
-            ("X-RateLimit-Reset", "18446744073709551615", Reset, Some(u64::MAX)),
+            ("X-RateLimit-Reset", "9223372036854775807", Reset, Some(i64::MAX)),
+            ("X-RateLimit-Reset", "9223372036854775808", Reset, None),
+            ("X-RateLimit-Reset", "+30", Reset, Some(NOW + 30)),
             ("X-RateLimit-Reset", "1760003600.5", Reset, None),
             ("X-RateLimit-Limit", "1000", Limit, Some(1000)),
             ("X-RateLimit-Limit", "1e3", Limit, None),
@@ -152,7 +161,7 @@ mod tests {
                 Limit => rl.limit,
                 Remaining => rl.remaining,
                 Reset => rl.reset_unix_seconds,
-                RetryAfter => rl.retry_after.map(|d| d.as_secs()),
+                RetryAfter => rl.retry_after.map(|d| i64::try_from(d.as_secs()).unwrap()),
             };
             assert_eq!(got, expected, "{name}: {value:?}");
         }

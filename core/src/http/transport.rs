@@ -3,7 +3,7 @@
 //! numbers, and turning a non-success status into its error.
 
 use std::sync::{Arc, Mutex, TryLockError};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime};
 
 use ureq::{Agent, RequestBuilder};
 
@@ -104,7 +104,7 @@ impl Http {
             );
             failed
         })?;
-        let status = response.status().as_u16();
+        let status = i32::from(response.status().as_u16());
         let now = SystemTime::now();
         let rate_limit = rate_limit::from_headers(response.headers(), now);
         if rate_limit != RateLimit::default() {
@@ -154,7 +154,7 @@ impl Http {
             });
         }
         let hint = matches!(status, 429 | 503)
-            .then(|| retry::server_hint(&rate_limit, unix_seconds(now)))
+            .then(|| retry::server_hint(&rate_limit, rate_limit::unix_seconds(now)))
             .flatten();
         let redaction = error_body::Redaction::for_request(call.body, bearer, call.returns_tokens);
         Err(Box::new(Failed {
@@ -244,12 +244,8 @@ fn streamed(response: ureq::http::Response<ureq::Body>) -> Streamed {
     }
 }
 
-fn unix_seconds(t: SystemTime) -> u64 {
-    t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
-
-pub(super) fn unix_now() -> u64 {
-    unix_seconds(SystemTime::now())
+pub(super) fn unix_now() -> i64 {
+    rate_limit::unix_seconds(SystemTime::now())
 }
 
 #[cfg(test)]

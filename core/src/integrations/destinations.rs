@@ -95,7 +95,7 @@ pub struct DestinationFilter {
     /// Page size, at least 1; the service defaults to 20 and states no maximum.
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub limit: Option<u32>,
+    pub limit: Option<i32>,
 }
 
 impl DestinationFilter {
@@ -112,7 +112,7 @@ impl DestinationFilter {
         let workspace = require_id("workspace_id", &self.workspace_id)?;
         let mut q = vec![("workspace_id", workspace.to_owned())];
         if let Some(limit) = self.limit {
-            check_limit(limit, u32::MAX)?;
+            check_limit(limit, i32::MAX)?;
             q.push(("limit", limit.to_string()));
         }
         Ok(q)

@@ -96,10 +96,10 @@ pub struct SearchResponse {
     pub hits: Vec<SearchHit>,
     /// How many records matched.
     #[serde(default)]
-    pub total: u64,
+    pub total: i64,
     /// How long the search took on the service, in milliseconds, when it says.
     #[serde(default)]
-    pub took_ms: Option<u64>,
+    pub took_ms: Option<i64>,
 }
 
 /// A string, or a number or boolean as its text; `null` as `None`.

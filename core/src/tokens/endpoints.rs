@@ -51,7 +51,7 @@ pub(crate) fn mint_operator_token(http: &Http, credentials: &Credentials) -> Res
 /// # Errors
 /// [`Error::Decode`] as [`crate::http::decode_token_body`], or naming `access_token` as
 /// [`check_received_token`] does; neither quotes the body.
-pub(crate) fn decode_token_response(body: &[u8], status: u16) -> Result<TokenResponse> {
+pub(crate) fn decode_token_response(body: &[u8], status: i32) -> Result<TokenResponse> {
     let minted: TokenResponse = crate::http::decode_token_body(body, status)?;
     check_received_token(
         "the token response's `access_token`",
@@ -67,7 +67,7 @@ pub(crate) fn decode_token_response(body: &[u8], status: u16) -> Result<TokenRes
 /// # Errors
 /// [`Error::Decode`] naming `what` (`` the token response's `access_token` ``) and the
 /// offending byte (never the token).
-pub(crate) fn check_received_token(what: &str, token: &str, status: u16) -> Result<()> {
+pub(crate) fn check_received_token(what: &str, token: &str, status: i32) -> Result<()> {
     let problem = if token.is_empty() {
         Some(String::from("is empty"))
     } else {
@@ -113,7 +113,7 @@ pub(crate) fn mint_scoped(api: &Api, request: &ScopedTokenRequest) -> Result<Sco
         region_id: with_region(config, &request.region_id)?,
         ..request.clone()
     };
-    let (minted, status): (TokenBody, u16) = api.post_for_token(
+    let (minted, status): (TokenBody, i32) = api.post_for_token(
         &token_path(config, "scoped-token"),
         &body,
         // The workspace is created once, by name: a replay returns another token for it.
@@ -141,7 +141,7 @@ pub(crate) fn mint_widget(api: &Api, request: &WidgetTokenRequest) -> Result<Wid
         region_id: with_region(config, &request.region_id)?,
         ..request.clone()
     };
-    let (minted, status): (TokenBody, u16) = api.post_for_token(
+    let (minted, status): (TokenBody, i32) = api.post_for_token(
         &token_path(config, "widget-token"),
         &body,
         // The workspace is created once, by name: a replay returns another token for it.

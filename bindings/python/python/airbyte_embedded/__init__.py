@@ -230,6 +230,11 @@ for _async_pages in (AsyncWorkspacePages, AsyncDestinationPages, AsyncFilePages)
     setattr(_async_pages, "__aiter__", _aiterate_pages)
 
 
+# The most one `FileStream.read()` returns (1 MiB), whatever it is asked: a larger request
+# (beyond the 32-bit `max_bytes`) is asked as this.
+_MAX_READ = 1024 * 1024
+
+
 class FileReader(_io.RawIOBase):
     """A file's content, read as it streams in: ``operator.files().open(source_id, path)``.
 
@@ -257,19 +262,19 @@ class FileReader(_io.RawIOBase):
         self._checkClosed()
         if size is None or size < 0:
             return self.readall()
-        return self.stream.read(size)
+        return self.stream.read(min(size, _MAX_READ))
 
     def readinto(self, buffer: Any) -> int:
         self._checkClosed()
         view = memoryview(buffer).cast("B")
-        data = self.stream.read(len(view))
+        data = self.stream.read(min(len(view), _MAX_READ))
         view[: len(data)] = data
         return len(data)
 
     def __iter__(self) -> Iterator[bytes]:
         self._checkClosed()
         while True:
-            chunk = self.stream.read(self.chunk_size)
+            chunk = self.stream.read(min(self.chunk_size, _MAX_READ))
             if not chunk:
                 return
             yield chunk

@@ -1784,7 +1784,7 @@ class Defaults:
     same values; records with durations (`RetryPolicy`, `Pacing`, `WaitOptions`) have no
     foreign field defaults, so start from these and change what differs (Python
     `retry = defaults().retry_policy; retry.max_retries = 5`, Kotlin
-    `defaults().retryPolicy.copy(maxRetries = 5u)`, Swift `var p = defaults().retryPolicy`).
+    `defaults().retryPolicy.copy(maxRetries = 5)`, Swift `var p = defaults().retryPolicy`).
 """
     client_config: ClientConfig
     retry_policy: RetryPolicy
@@ -5335,6 +5335,7 @@ class AsyncFileStreamProtocol(typing.Protocol):
         arrived; empty at the end of the file (or for `max_bytes` 0).
 
         # Errors
+        `AirbyteError.InvalidArgument` naming `max_bytes` when it is negative;
         `AirbyteError.Transport` (the connection broke, or the body ended before its
         `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
         retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
@@ -5385,6 +5386,7 @@ class AsyncFileStream(AsyncFileStreamProtocol):
         arrived; empty at the end of the file (or for `max_bytes` 0).
 
         # Errors
+        `AirbyteError.InvalidArgument` naming `max_bytes` when it is negative;
         `AirbyteError.Transport` (the connection broke, or the body ended before its
         `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
         retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
@@ -8087,6 +8089,7 @@ class FileStreamProtocol(typing.Protocol):
         arrived; empty at the end of the file (or for `max_bytes` 0).
 
         # Errors
+        `AirbyteError.InvalidArgument` naming `max_bytes` when it is negative;
         `AirbyteError.Transport` (the connection broke, or the body ended before its
         `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
         retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
@@ -8145,6 +8148,7 @@ class FileStream(FileStreamProtocol):
         arrived; empty at the end of the file (or for `max_bytes` 0).
 
         # Errors
+        `AirbyteError.InvalidArgument` naming `max_bytes` when it is negative;
         `AirbyteError.Transport` (the connection broke, or the body ended before its
         `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
         retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
@@ -9849,9 +9853,8 @@ def error_status(error: AirbyteError) -> typing.Optional[int]:
     """
     The HTTP status of the response the error came from (`404`), or `None` when it came from
     none (a transport error, a timeout, a refused argument, an `OutcomeUnknown` after a broken
-    connection): the core's `Error::status()`, whichever the kind. Signed, so that Java can
-    call what Kotlin makes of it (Kotlin hides members of unsigned types from Java). No
-    network call; never fails.
+    connection): the core's `Error::status()`, whichever the kind. No network call; never
+    fails.
 """
     ...
 

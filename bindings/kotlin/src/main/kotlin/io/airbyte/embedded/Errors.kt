@@ -1,6 +1,5 @@
-// The errors' hand-written part: what Java callers cannot reach on the generated exceptions.
-// Each `AirbyteException` subclass's `status` is a Kotlin `UShort` (the Rust `u16`), and Kotlin
-// hides members of unsigned types from Java (their JVM names are mangled); `message` (Java
+// The errors' hand-written part: the HTTP status of any `AirbyteException`, whichever its
+// subclass (each HTTP subclass also has its own `status`, an `Int`); `message` (Java
 // `getMessage()`) is the Rust error's text (scripts/kotlin-error-messages).
 //
 //     } catch (AirbyteException e) {

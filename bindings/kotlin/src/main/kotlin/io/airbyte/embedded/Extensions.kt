@@ -71,7 +71,7 @@ class FileInputStream(private val stream: FileStream) : java.io.InputStream() {
         if (closed) throw java.io.IOException("the file stream is closed")
         if (len == 0) return 0
         val chunk = try {
-            stream.read(len.toUInt())
+            stream.read(len)
         } catch (e: AirbyteException) {
             throw java.io.IOException(e.message, e)
         }
@@ -81,7 +81,7 @@ class FileInputStream(private val stream: FileStream) : java.io.InputStream() {
     }
 
     /** The file's length in bytes from the response's `Content-Length`, if it had one. */
-    val contentLength: Long? get() = stream.contentLength()?.toLong()
+    val contentLength: Long? get() = stream.contentLength()
 
     /** The response's `Content-Type` (`text/csv`), if it had one. */
     val contentType: String? get() = stream.contentType()

@@ -65,8 +65,8 @@ class AsyncTest {
     fun `an error is thrown as its typed exception from a suspend call`(): Unit = runBlocking {
         val op = asyncOperator()
         val e = thrown<AirbyteException.NotFound> { op.workspaces().get("00000000-0000-4000-8000-000000000000") }
-        assertEquals(404, e.status.toInt())
-        thrown<AirbyteException.InvalidArgument> { op.workspaces().listPage(WorkspaceFilter(limit = 0u)) }
+        assertEquals(404, e.status)
+        thrown<AirbyteException.InvalidArgument> { op.workspaces().listPage(WorkspaceFilter(limit = 0)) }
     }
 
     @Test
@@ -98,8 +98,8 @@ class AsyncTest {
             fresh.operator().use { sync -> names.forEach { sync.mintScopedToken(ScopedTokenRequest(workspaceName = it)) } }
             runBlocking {
                 val op = asyncOperator(fresh)
-                assertEquals(names, op.workspaces().all(WorkspaceFilter(limit = 5u)).toList().mapNotNull { it.name }.sorted())
-                val pages = op.workspaces().pages(WorkspaceFilter(limit = 5u))
+                assertEquals(names, op.workspaces().all(WorkspaceFilter(limit = 5)).toList().mapNotNull { it.name }.sorted())
+                val pages = op.workspaces().pages(WorkspaceFilter(limit = 5))
                 val sizes = mutableListOf<Int>()
                 while (true) sizes.add((pages.nextPage() ?: break).size)
                 assertEquals(listOf(5, 5, 2), sizes)

@@ -29,7 +29,7 @@ class ConfigTest {
         // The records without field defaults take every value from `defaults()`: the core's.
         assertEquals(
             RetryPolicy(
-                maxRetries = 3u,
+                maxRetries = 3,
                 initialBackoff = Duration.ofMillis(500),
                 maxBackoff = Duration.ofSeconds(10),
                 maxElapsed = Duration.ofMinutes(2),
@@ -37,7 +37,7 @@ class ConfigTest {
             ),
             defaults.retryPolicy,
         )
-        assertEquals(Pacing(belowRemaining = 50uL, maxDelay = Duration.ofSeconds(5)), defaults.pacing)
+        assertEquals(Pacing(belowRemaining = 50L, maxDelay = Duration.ofSeconds(5)), defaults.pacing)
         assertEquals(
             WaitOptions(timeout = Duration.ofMinutes(2), initialInterval = Duration.ofMillis(250), maxInterval = Duration.ofSeconds(5)),
             defaults.waitOptions,

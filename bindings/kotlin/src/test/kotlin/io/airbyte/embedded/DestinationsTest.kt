@@ -53,7 +53,7 @@ class DestinationsTest {
                 operator.endUserClient(Sandbox.unique("acme")).use { user ->
                     val ws = user.workspaceId()
                     user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = empty))
-                    val filter = DestinationFilter(workspaceId = ws, limit = 2u)
+                    val filter = DestinationFilter(workspaceId = ws, limit = 2)
                     val all = operator.destinations().all(filter).toList()
                     assertEquals(listOf("Lake lake-a", "Lake lake-b", "Lake lake-c"), all.map { it.name }.sortedBy { it })
                     val first = operator.destinations().listPage(filter)

@@ -20,7 +20,7 @@ class ErrorsTest {
     @Test
     fun `detail shape 404`() {
         val e = assertThrows<AirbyteException.NotFound> { operator.workspaces().get("no-such-workspace") }
-        assertEquals(404, e.status.toInt())
+        assertEquals(404, e.status)
         assertTrue(e.message.contains("404") && e.message.contains(e.detail), e.message)
     }
 
@@ -28,7 +28,7 @@ class ErrorsTest {
     fun `message and errors shape 400`() {
         sandbox.respond(400, """{"message": "Invalid request", "errors": [{"field": "name", "message": "too long", "error_code": "max_length"}]}""", "/integrations/templates/tags")
         val e = assertThrows<AirbyteException.Validation> { operator.tags().list() }
-        assertEquals(400, e.status.toInt())
+        assertEquals(400, e.status)
         assertEquals("Invalid request", e.detail)
         assertEquals(listOf(FieldError(field = "name", message = "too long", code = "max_length")), e.fieldErrors)
     }
@@ -37,7 +37,7 @@ class ErrorsTest {
     fun `detail list shape 422`() {
         sandbox.respond(422, """{"detail": [{"loc": ["body", "allowed_origin"], "msg": "field required", "type": "value_error.missing"}]}""", "/integrations/templates/tags")
         val e = assertThrows<AirbyteException.Validation> { operator.tags().list() }
-        assertEquals(422, e.status.toInt())
+        assertEquals(422, e.status)
         assertEquals("body.allowed_origin", e.fieldErrors[0].field)
     }
 
@@ -47,7 +47,7 @@ class ErrorsTest {
         assertEquals("nope", assertThrows<AirbyteException.Forbidden> { operator.tags().list() }.detail)
         sandbox.respond(502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "/workspaces", contentType = "text/html")
         val e = assertThrows<AirbyteException.Server> { operator.workspaces().stats() }
-        assertEquals(502, e.status.toInt())
+        assertEquals(502, e.status)
         assertTrue(e.detail.contains("Bad Gateway"))
     }
 
@@ -56,11 +56,11 @@ class ErrorsTest {
         sandbox.respond(429, """{"message": "Too many requests", "errors": []}""", "/workspaces",
             headers = """[["retry-after", "7"], ["x-ratelimit-limit", "1000"], ["x-ratelimit-remaining", "0"]]""")
         val e = assertThrows<AirbyteException.RateLimited> { operator.workspaces().stats() }
-        assertEquals(429, e.status.toInt())
+        assertEquals(429, e.status)
         assertTrue(e.rateLimit.retryAfter!! >= Duration.ofSeconds(7), e.rateLimit.toString())
-        assertEquals(0uL, e.rateLimit.remaining)
+        assertEquals(0L, e.rateLimit.remaining)
         operator.tags().list()
-        assertTrue(operator.lastRateLimit()!!.limit!! > 0u)
+        assertTrue(operator.lastRateLimit()!!.limit!! > 0)
     }
 
     @Test

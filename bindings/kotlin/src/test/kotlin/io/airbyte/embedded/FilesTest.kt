@@ -31,7 +31,7 @@ class FilesTest {
         assertEquals(listOf(src to "faker"), files.sources(workspace).map { it.id to it.sourceType })
         assertEquals(listOf("main", "shared"), files.drives(src).map { it.id })
 
-        val entries = files.all(FolderQuery(sourceId = src, path = "reports/2025", limit = 3u)).toList()
+        val entries = files.all(FolderQuery(sourceId = src, path = "reports/2025", limit = 3)).toList()
         assertEquals((1..4).map { "reports/2025/q$it summary.csv" }, entries.map { it.relativePath })
         assertTrue(entries.all { it.kind == FileEntryKind.File })
 
@@ -39,7 +39,7 @@ class FilesTest {
             assertEquals("text/csv", input.contentType)
             val text = input.readBytes().decodeToString()
             assertTrue(text.startsWith("month,orders,revenue_cents\n"), text)
-            assertEquals(entries[0].bytes, text.length.toULong())
+            assertEquals(entries[0].bytes, text.length.toLong())
             assertEquals(-1, input.read())
         }
         files.openStream(src, "Team Notes/meeting 01.txt", driveId = "shared").use { input ->
@@ -101,7 +101,7 @@ class FilesTest {
         assertEquals(503, upstream.responseStatusCode)
 
         val found = operator.sourceSearch().search(src, "users", SearchRequest(condition = obj("""{"lte": {"id": 2}}""")))
-        assertEquals(2UL, found.total)
+        assertEquals(2L, found.total)
         assertEquals(listOf("1", "2"), found.hits.map { it.id })
         val e = assertThrows<AirbyteException.InvalidArgument> {
             operator.sourceSearch().search(src, "users", SearchRequest(condition = obj("""{"or": {}}""")))

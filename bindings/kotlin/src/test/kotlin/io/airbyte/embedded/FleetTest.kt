@@ -112,12 +112,12 @@ class FleetTest {
         assertEquals(names, minted.outcomes.map { it.item })
         val ids = minted.outcomes.map { assertNull(it.error); it.token!!.workspaceId()!! }
         val missing = "00000000-0000-4000-8000-00000000dead"
-        val options = defaults().bulkOptions.copy(concurrency = 2u)
+        val options = defaults().bulkOptions.copy(concurrency = 2)
         val report = op.bulk().deactivateWorkspaces(ids + missing, options)
         report.outcomes.take(4).forEach { assertEquals(WorkspaceStatus.Inactive, it.workspace!!.status) }
         assertTrue(report.outcomes.last().error is AirbyteException.NotFound)
         assertEquals("concurrency", assertThrows<AirbyteException.InvalidArgument> {
-            op.bulk().mintScopedTokens(names, options.copy(concurrency = 0u))
+            op.bulk().mintScopedTokens(names, options.copy(concurrency = 0))
         }.argument)
     }
 

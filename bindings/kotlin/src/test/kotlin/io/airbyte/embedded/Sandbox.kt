@@ -96,6 +96,6 @@ class Sandbox(vararg args: String) : AutoCloseable {
         fun spec(name: String): String =
             Files.readString(Path.of(System.getProperty("airbyte.specs.dir") ?: "../../tests/fixtures/specs", "$name.json"))
 
-        val NO_RETRY = defaults().retryPolicy.copy(maxRetries = 0u)
+        val NO_RETRY = defaults().retryPolicy.copy(maxRetries = 0)
     }
 }

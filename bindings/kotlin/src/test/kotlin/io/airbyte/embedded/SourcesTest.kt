@@ -64,7 +64,7 @@ class SourcesTest {
             assertEquals("By the operator", operator.sources().update(source.id, SourceUpdate(name = "By the operator")).name)
             assertEquals(CheckState.Succeeded, operator.sources().waitForCheck(operator.sources().check(source.id).id, fast).status)
             operator.endUserClient(Sandbox.unique("other")).use { other ->
-                assertEquals(403, assertThrows<AirbyteException.Forbidden> { other.sources().list(ws) }.status.toInt())
+                assertEquals(403, assertThrows<AirbyteException.Forbidden> { other.sources().list(ws) }.status)
             }
             assertEquals(source.id, user.sources().delete(source.id).id)
             assertThrows<AirbyteException.NotFound> { user.sources().get(source.id) }
@@ -91,7 +91,7 @@ class SourcesTest {
             val rejected = assertThrows<AirbyteException.Validation> {
                 user.sources().create(SourceCreate(workspaceId = ws, sourceTemplateId = template.id, sourceConfig = obj("""{"host": "db"}""")), WriteOptions(validate = false))
             }
-            assertTrue(rejected.status.toInt() in setOf(400, 422))
+            assertTrue(rejected.status in setOf(400, 422))
             // A value JSON cannot spell (a NaN) is refused naming the field, before and
             // without validation.
             val notJson = buildJsonObject {

@@ -25,7 +25,7 @@ class TemplatesTest {
         assertEquals("Postgres", detail.definition.name)
         assertTrue("connectionSpecification" in detail.definition.spec!!.jsonObject)
         val e = assertThrows<AirbyteException.NotFound> { operator.definitions().getSource("00000000-0000-0000-0000-000000000000") }
-        assertEquals(404, e.status.toInt())
+        assertEquals(404, e.status)
     }
 
     @Test

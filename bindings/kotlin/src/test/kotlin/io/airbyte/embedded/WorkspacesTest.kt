@@ -13,18 +13,18 @@ class WorkspacesTest {
             sandbox.operator().use { operator ->
                 val names = (0 until 45).map { "tenant-%02d".format(it) }
                 names.forEach { operator.mintScopedToken(ScopedTokenRequest(workspaceName = it)) }
-                val pages = operator.workspaces().pages(WorkspaceFilter(limit = 20u))
+                val pages = operator.workspaces().pages(WorkspaceFilter(limit = 20))
                 val sizes = generateSequence { pages.nextPage() }.map { it.size }.toList()
                 assertEquals(listOf(20, 20, 5), sizes)
                 assertNull(pages.nextPage())
                 assertEquals(names, operator.workspaces().all().map { it.name }.toList().sortedBy { it })
-                assertEquals(45, operator.workspaces().pages(WorkspaceFilter(limit = 7u)).asSequence().count())
+                assertEquals(45, operator.workspaces().pages(WorkspaceFilter(limit = 7)).asSequence().count())
                 assertEquals((0 until 5).map { "tenant-4$it" }, operator.workspaces().all(WorkspaceFilter(nameContains = "tenant-4")).map { it.name }.toList())
-                val first = operator.workspaces().listPage(WorkspaceFilter(limit = 20u))
+                val first = operator.workspaces().listPage(WorkspaceFilter(limit = 20))
                 assertEquals(20, first.data.size)
                 assertTrue(first.next!!.contains("cursor="))
                 val stats = operator.workspaces().stats()
-                assertEquals(listOf(45uL, 0uL, 45uL), listOf(stats.activeCount, stats.inactiveCount, stats.totalCount))
+                assertEquals(listOf(45L, 0L, 45L), listOf(stats.activeCount, stats.inactiveCount, stats.totalCount))
             }
         }
     }
@@ -57,6 +57,6 @@ class WorkspacesTest {
         assertTrue(operator.workspaces().all(WorkspaceFilter(status = WorkspaceStatus.Inactive)).any { it.id == ws.id })
         assertEquals(ws.id, operator.workspaces().delete(ws.id).id)
         assertThrows<AirbyteException.NotFound> { operator.workspaces().get(ws.id) }
-        assertEquals("limit", assertThrows<AirbyteException.InvalidArgument> { operator.workspaces().listPage(WorkspaceFilter(limit = 0u)) }.argument)
+        assertEquals("limit", assertThrows<AirbyteException.InvalidArgument> { operator.workspaces().listPage(WorkspaceFilter(limit = 0)) }.argument)
     }
 }
