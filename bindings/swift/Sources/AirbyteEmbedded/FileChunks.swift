@@ -19,16 +19,16 @@ public final class FileChunks: Sequence, IteratorProtocol {
     /// The stream read from (`close()` lets go of its connection early).
     public let stream: FileStream
     /// The most bytes one chunk holds.
-    public let chunkSize: UInt32
+    public let chunkSize: Int
     private let lock = NSLock()
     private var finished = false
     /// The error that ended the read early, if any (`nil` while reading and after the end).
     public private(set) var error: Error?
     /// How many bytes have been returned so far.
-    public private(set) var bytesRead: UInt64 = 0
+    public private(set) var bytesRead: Int = 0
 
     /// Wraps `stream`, reading at most `chunkSize` bytes a chunk (64 KiB by default).
-    public init(_ stream: FileStream, chunkSize: UInt32 = 64 * 1024) {
+    public init(_ stream: FileStream, chunkSize: Int = 64 * 1024) {
         self.stream = stream
         self.chunkSize = Swift.max(chunkSize, 1)
     }
@@ -40,18 +40,18 @@ public final class FileChunks: Sequence, IteratorProtocol {
 
     /// The next chunk, or `nil` at the end of the file; throws the error that stops the read
     /// (once: later calls return `nil`). A failure before the first byte is retried by the
-    /// SDK; after it the read ends with `AirbyteError.Transport` or `.Timeout`.
+    /// SDK; after it the read ends with `AirbyteError.transport` or `.timeout`.
     public func nextChunk() throws -> Data? {
         lock.lock()
         defer { lock.unlock() }
         if finished { return nil }
         do {
-            let chunk = try stream.read(maxBytes: chunkSize)
+            let chunk = try stream.read(maxBytes: Int32(clamping: chunkSize))
             if chunk.isEmpty {
                 finished = true
                 return nil
             }
-            bytesRead += UInt64(chunk.count)
+            bytesRead += chunk.count
             return chunk
         } catch {
             finished = true
@@ -87,7 +87,7 @@ extension FilePages {
 
 extension FileStream {
     /// This stream as a `Sequence` of `Data` chunks of at most `chunkSize` bytes.
-    public func chunks(chunkSize: UInt32 = 64 * 1024) -> FileChunks {
+    public func chunks(chunkSize: Int = 64 * 1024) -> FileChunks {
         FileChunks(self, chunkSize: chunkSize)
     }
 }
@@ -101,7 +101,7 @@ extension Files {
     /// Opens a file and returns its content as a `Sequence` of `Data` chunks:
     /// `GET /sonar/files/{source_id}[/drives/{drive_id}]/get/{path}`.
     public func chunks(
-        sourceId: String, path: String, driveId: String? = nil, chunkSize: UInt32 = 64 * 1024
+        sourceId: String, path: String, driveId: String? = nil, chunkSize: Int = 64 * 1024
     ) throws -> FileChunks {
         try self.open(sourceId: sourceId, path: path, driveId: driveId).chunks(chunkSize: chunkSize)
     }

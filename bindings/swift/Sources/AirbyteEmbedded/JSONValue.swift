@@ -141,7 +141,7 @@ extension JSONValue: Codable {
 extension JSONValue {
     /// The JSON value `value` encodes to with `encoder` (your own `Encodable` struct).
     ///
-    /// Throws `AirbyteError.InvalidArgument` (argument `value`) when the encoder refuses it (a
+    /// Throws `AirbyteError.invalidArgument` (argument `value`) when the encoder refuses it (a
     /// NaN, say), with the encoder's reason.
     public init(encoding value: some Encodable, encoder: JSONEncoder = JSONEncoder()) throws {
         self = try JSONValue.encoded(value, argument: "value", encoder: encoder)
@@ -162,7 +162,7 @@ extension JSONValue {
         do {
             data = try encoder.encode(value)
         } catch {
-            throw AirbyteError.InvalidArgument(
+            throw AirbyteError.invalidArgument(
                 argument: argument, detail: "is not a JSON value: \(reason(error))")
         }
         return try JSONValue(jsonText: String(decoding: data, as: UTF8.self))
@@ -174,7 +174,7 @@ extension JSONValue {
     ) throws -> JSONObject {
         guard case .object(let object) = try encoded(value, argument: argument, encoder: encoder)
         else {
-            throw AirbyteError.InvalidArgument(
+            throw AirbyteError.invalidArgument(
                 argument: argument, detail: "must be a JSON object")
         }
         return object
@@ -207,19 +207,19 @@ extension JSONValue {
 
     /// Compact JSON text of this value (object members in the dictionary's order).
     ///
-    /// Throws `AirbyteError.InvalidArgument` (argument `value`) when it holds a NaN or an
+    /// Throws `AirbyteError.invalidArgument` (argument `value`) when it holds a NaN or an
     /// infinite number, which JSON cannot spell.
     public func jsonText() throws -> String {
         var out = ""
         guard write(into: &out) else {
-            throw AirbyteError.InvalidArgument(
+            throw AirbyteError.invalidArgument(
                 argument: "value", detail: "is not a JSON value: \(JSONValue.nonFinite)")
         }
         return out
     }
 
     /// The text the generated converter sends: this value's JSON text, or, for a value JSON
-    /// cannot spell, the refusal the library answers with `AirbyteError.InvalidArgument`
+    /// cannot spell, the refusal the library answers with `AirbyteError.invalidArgument`
     /// naming the argument or field (core/src/unparsed.rs, `NOT_JSON`).
     var loweredText: String {
         var out = ""
@@ -509,7 +509,7 @@ extension SourceCreate {
     /// A source to create whose `sourceConfig` is your own `Encodable` value (encoded with
     /// `encoder`; it must encode to a JSON object).
     ///
-    /// Throws `AirbyteError.InvalidArgument` naming `source_config` when it does not.
+    /// Throws `AirbyteError.invalidArgument` naming `source_config` when it does not.
     public init(
         workspaceId: String, sourceTemplateId: String, sourceConfig: some Encodable,
         name: String? = nil, selectedConnectionTemplateTags: [String] = [],
@@ -535,7 +535,7 @@ extension SourceUpdate {
     /// A source update whose new `sourceConfig` is your own `Encodable` value (encoded with
     /// `encoder`; it must encode to a JSON object).
     ///
-    /// Throws `AirbyteError.InvalidArgument` naming `source_config` when it does not.
+    /// Throws `AirbyteError.invalidArgument` naming `source_config` when it does not.
     public init(
         name: String? = nil, sourceConfig: some Encodable, encoder: JSONEncoder = JSONEncoder()
     ) throws {
@@ -550,7 +550,7 @@ extension Spec {
     /// Validates your own `Encodable` config (encoded with `encoder`; it must encode to a JSON
     /// object) as `validate(sourceConfig:)` does.
     ///
-    /// Throws `AirbyteError.InvalidArgument` naming `source_config` when it does not encode to
+    /// Throws `AirbyteError.invalidArgument` naming `source_config` when it does not encode to
     /// an object; otherwise as `validate(sourceConfig:)`.
     public func validate(
         sourceConfig: some Encodable, encoder: JSONEncoder = JSONEncoder()
@@ -564,7 +564,7 @@ extension Spec {
 /// Validates your own `Encodable` config against `spec`, as
 /// `validateSourceConfig(spec:partialDefaultConfig:sourceConfig:options:)` does.
 ///
-/// Throws `AirbyteError.InvalidArgument` naming `source_config` when it does not encode to a
+/// Throws `AirbyteError.invalidArgument` naming `source_config` when it does not encode to a
 /// JSON object; otherwise as that function.
 public func validateSourceConfig(
     spec: JSONValue, partialDefaultConfig: JSONObject = [:], sourceConfig: some Encodable,

@@ -49,13 +49,13 @@ final class AsyncTests: XCTestCase {
         do {
             _ = try await op.workspaces().get(id: "00000000-0000-4000-8000-000000000000")
             XCTFail("expected NotFound")
-        } catch AirbyteError.NotFound(let status, _) {
+        } catch AirbyteError.notFound(let status, _) {
             XCTAssertEqual(status, 404)
         }
         do {
             _ = try await op.workspaces().listPage(filter: WorkspaceFilter(limit: 0))
             XCTFail("expected InvalidArgument")
-        } catch AirbyteError.InvalidArgument {
+        } catch AirbyteError.invalidArgument {
         }
     }
 

@@ -26,7 +26,7 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(changed.description, "Clicks")
         XCTAssertEqual(try catalogs.deleteStream(templateId: template.id, streamName: "events").streamName, "events")
         _ = try catalogs.delete(templateId: template.id)
-        guard case .NotFound? = expectAirbyteError(try catalogs.get(templateId: template.id)) else {
+        guard case .notFound? = expectAirbyteError(try catalogs.get(templateId: template.id)) else {
             return XCTFail("expected NotFound")
         }
     }

@@ -51,21 +51,21 @@ final class ConnectorTests: XCTestCase {
             id: connector.id,
             request: ConnectorExecute(entity: "customers", action: .search, params: ["query": "swift"]))
         XCTAssertTrue(hits.result.arrayValue?.contains { $0["name"] == "Swift" } ?? false, "\(hits.result)")
-        guard case .Validation? = expectAirbyteError(
+        guard case .validation? = expectAirbyteError(
             try connectors.execute(id: connector.id, request: ConnectorExecute(entity: "customers", action: .unknown("explode"))))
         else {
             return XCTFail("expected Validation")
         }
 
         XCTAssertEqual(try connectors.delete(id: connector.id).id, connector.id)
-        guard case .NotFound? = expectAirbyteError(try connectors.get(id: connector.id)) else {
+        guard case .notFound? = expectAirbyteError(try connectors.get(id: connector.id)) else {
             return XCTFail("expected NotFound")
         }
     }
 
     func testWhatCannotBeSentIsRefused() throws {
         let op = try Sandbox.operatorClient()
-        guard case .InvalidArgument(let argument, _)? = expectAirbyteError(
+        guard case .invalidArgument(let argument, _)? = expectAirbyteError(
             try op.connectors().create(connector: ConnectorCreate(workspaceName: "acme", connectorType: "stripe")))
         else {
             return XCTFail("expected InvalidArgument")

@@ -29,7 +29,7 @@ final class DefaultsTests: XCTestCase {
         retry.maxElapsed = 0
         let error = expectAirbyteError(
             try OperatorClient(clientId: "id", clientSecret: "secret", config: ClientConfig(retry: retry)))
-        guard case .InvalidArgument(let argument, _)? = error else {
+        guard case .invalidArgument(let argument, _)? = error else {
             return XCTFail("expected InvalidArgument, got \(String(describing: error))")
         }
         XCTAssertEqual(argument, "retry_policy")

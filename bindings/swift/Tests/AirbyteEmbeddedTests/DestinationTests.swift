@@ -26,7 +26,7 @@ final class DestinationTests: XCTestCase {
         let full = try op.definitions().getDestination(id: s3Id)
         let spec = try XCTUnwrap(full.definition.spec)
         XCTAssertNotNil(spec["connectionSpecification"]?["properties"]?["secret_access_key"])
-        guard case .NotFound? = expectAirbyteError(try op.definitions().getDestination(id: unknown)) else {
+        guard case .notFound? = expectAirbyteError(try op.definitions().getDestination(id: unknown)) else {
             return XCTFail("expected NotFound")
         }
     }
@@ -60,7 +60,7 @@ final class DestinationTests: XCTestCase {
         XCTAssertFalse(String(describing: one).contains("eu-west-1"))
 
         let walk = try op.destinations().pages(filter: DestinationFilter(workspaceId: ""))
-        guard case .InvalidArgument(let argument, _)? = expectAirbyteError(try walk.nextPage()) else {
+        guard case .invalidArgument(let argument, _)? = expectAirbyteError(try walk.nextPage()) else {
             return XCTFail("expected InvalidArgument")
         }
         XCTAssertEqual(argument, "workspace_id")

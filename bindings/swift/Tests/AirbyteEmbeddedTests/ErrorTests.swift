@@ -6,7 +6,7 @@ final class ErrorTests: XCTestCase {
     func testNotFoundCarriesStatusAndServerMessage() throws {
         let op = try Sandbox.operatorClient()
         let error = expectAirbyteError(try op.workspaces().get(id: "00000000-0000-0000-0000-000000000000"))
-        guard case .NotFound(let status, let detail)? = error else {
+        guard case .notFound(let status, let detail)? = error else {
             return XCTFail("expected NotFound, got \(String(describing: error))")
         }
         XCTAssertEqual(status, 404)
@@ -19,7 +19,7 @@ final class ErrorTests: XCTestCase {
         let secret = "swift-wrong-secret-value"
         let op = try OperatorClient(clientId: Sandbox.clientId, clientSecret: secret, config: try Sandbox.config())
         let error = expectAirbyteError(try op.tags().list())
-        guard case .Unauthorized(let status, let detail)? = error else {
+        guard case .unauthorized(let status, let detail)? = error else {
             return XCTFail("expected Unauthorized, got \(String(describing: error))")
         }
         XCTAssertEqual(status, 401)
@@ -38,7 +38,7 @@ final class ErrorTests: XCTestCase {
                 template: SourceTemplateCreate(actorDefinitionId: "00000000-0000-0000-0000-000000000000", partialDefaultConfig: [:])))
         let unwrapped = try XCTUnwrap(error)
         switch unwrapped {
-        case .Validation(let status, let detail, _), .NotFound(let status, let detail):
+        case .validation(let status, let detail, _), .notFound(let status, let detail):
             XCTAssertTrue([400, 404, 422].contains(status), "\(unwrapped)")
             XCTAssertFalse(detail.isEmpty)
             XCTAssertTrue(unwrapped.localizedDescription.contains("\(status)"), unwrapped.localizedDescription)
@@ -50,7 +50,7 @@ final class ErrorTests: XCTestCase {
     func testABadBaseUrlIsRefusedBeforeAnythingIsSent() {
         let error = expectAirbyteError(
             try OperatorClient(clientId: "id", clientSecret: "secret", config: ClientConfig(baseUrl: "http://api.example.com/api/v1")))
-        guard case .InvalidArgument(let argument, let detail)? = error else {
+        guard case .invalidArgument(let argument, let detail)? = error else {
             return XCTFail("expected InvalidArgument, got \(String(describing: error))")
         }
         XCTAssertEqual(argument, "base_url")
@@ -63,7 +63,7 @@ final class ErrorTests: XCTestCase {
             config: ClientConfig(baseUrl: "http://127.0.0.1:9/api/v1", connectTimeout: 2, requestTimeout: 5))
         let error = expectAirbyteError(try op.tags().list())
         switch error {
-        case .Transport?, .Timeout?: break
+        case .transport?, .timeout?: break
         default: XCTFail("expected Transport or Timeout, got \(String(describing: error))")
         }
     }
@@ -88,7 +88,7 @@ final class ErrorTextTests: XCTestCase {
     func testNotFound() throws {
         let op = try Sandbox.operatorClient()
         let error = try XCTUnwrap(expectAirbyteError(try op.workspaces().get(id: "no-such-workspace")))
-        guard case .NotFound(let status, let detail) = error else { return XCTFail("expected NotFound, got \(error)") }
+        guard case .notFound(let status, let detail) = error else { return XCTFail("expected NotFound, got \(error)") }
         XCTAssertEqual(status, 404)
         XCTAssertFalse(detail.isEmpty)
         assertText(error, "not found (HTTP 404): \(detail)")
@@ -97,7 +97,7 @@ final class ErrorTextTests: XCTestCase {
     func testUnauthorized() throws {
         let op = try OperatorClient(clientId: Sandbox.clientId, clientSecret: "swift-wrong-secret", config: try Sandbox.config())
         let error = try XCTUnwrap(expectAirbyteError(try op.tags().list()))
-        guard case .Unauthorized = error else { return XCTFail("expected Unauthorized, got \(error)") }
+        guard case .unauthorized = error else { return XCTFail("expected Unauthorized, got \(error)") }
         assertText(error, "unauthorized (HTTP 401): Invalid client credentials")
     }
 
@@ -107,7 +107,7 @@ final class ErrorTextTests: XCTestCase {
             400, #"{"message": "Invalid request", "errors": [{"field": "name", "message": "too long", "error_code": "max_length"}]}"#,
             pathPrefix: "/integrations/templates/tags")
         let error = try XCTUnwrap(expectAirbyteError(try op.tags().list()))
-        guard case .Validation(let status, let detail, let fieldErrors) = error else {
+        guard case .validation(let status, let detail, let fieldErrors) = error else {
             return XCTFail("expected Validation, got \(error)")
         }
         XCTAssertEqual(status, 400)
@@ -119,7 +119,7 @@ final class ErrorTextTests: XCTestCase {
             422, #"{"detail": [{"loc": ["body", "allowed_origin"], "msg": "field required", "type": "value_error.missing"}]}"#,
             pathPrefix: "/integrations/templates/tags")
         let summarised = try XCTUnwrap(expectAirbyteError(try op.tags().list()))
-        guard case .Validation(422, let summary, let fields) = summarised else {
+        guard case .validation(422, let summary, let fields) = summarised else {
             return XCTFail("expected a 422 Validation, got \(summarised)")
         }
         XCTAssertEqual(fields.first?.field, "body.allowed_origin")
@@ -134,7 +134,7 @@ final class ErrorTextTests: XCTestCase {
             429, #"{"message": "Too many requests", "errors": []}"#, pathPrefix: "/workspaces",
             headers: #"[["retry-after", "3600"], ["x-ratelimit-limit", "1000"], ["x-ratelimit-remaining", "0"]]"#)
         let error = try XCTUnwrap(expectAirbyteError(try op.workspaces().stats()))
-        guard case .RateLimited(let status, _, let rateLimit) = error else {
+        guard case .rateLimited(let status, _, let rateLimit) = error else {
             return XCTFail("expected RateLimited, got \(error)")
         }
         XCTAssertEqual(status, 429)
@@ -151,7 +151,7 @@ final class ErrorTextTests: XCTestCase {
         ]
         let config: JSONObject = ["port": "x"]
         let error = try XCTUnwrap(expectAirbyteError(try Spec(spec: spec).validate(sourceConfig: config)))
-        guard case .InvalidConfig(let detail, let problems) = error else {
+        guard case .invalidConfig(let detail, let problems) = error else {
             return XCTFail("expected InvalidConfig, got \(error)")
         }
         XCTAssertTrue(problems.contains { $0.path == "/port" }, "\(problems)")
@@ -162,7 +162,7 @@ final class ErrorTextTests: XCTestCase {
     func testInvalidArgumentNamesTheArgument() throws {
         let error = try XCTUnwrap(expectAirbyteError(
             try OperatorClient(clientId: "id", clientSecret: "secret", config: ClientConfig(baseUrl: "http://api.example.com/api/v1"))))
-        guard case .InvalidArgument(let argument, let detail) = error else {
+        guard case .invalidArgument(let argument, let detail) = error else {
             return XCTFail("expected InvalidArgument, got \(error)")
         }
         XCTAssertEqual(argument, "base_url")
@@ -175,9 +175,9 @@ final class ErrorTextTests: XCTestCase {
             do {
                 try call()
                 return "none"
-            } catch AirbyteError.NotFound(let status, _) {
+            } catch AirbyteError.notFound(let status, _) {
                 return "not found \(status)"
-            } catch AirbyteError.RateLimited(_, let detail, _) {
+            } catch AirbyteError.rateLimited(_, let detail, _) {
                 return "rate limited: \(detail)"
             } catch {
                 return "other: \(error.localizedDescription)"
@@ -192,7 +192,7 @@ final class ErrorTextTests: XCTestCase {
     }
 
     func testATokenStoreErrorReadsAsASentence() {
-        let error = TokenStoreError.Unavailable(detail: "connection refused")
+        let error = TokenStoreError.unavailable(detail: "connection refused")
         XCTAssertEqual(error.localizedDescription, "token store unavailable: connection refused")
         XCTAssertEqual("\(error)", "token store unavailable: connection refused")
     }

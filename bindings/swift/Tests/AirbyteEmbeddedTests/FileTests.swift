@@ -32,7 +32,7 @@ final class FileTests: XCTestCase {
             XCTAssertLessThanOrEqual(chunk.count, 16)
             text.append(chunk)
         }
-        XCTAssertEqual(UInt64(text.count), entries[0].bytes)
+        XCTAssertEqual(Int64(text.count), entries[0].bytes)
         XCTAssertTrue(String(decoding: text, as: UTF8.self).hasPrefix("month,orders,revenue_cents\n"))
 
         let notes = try files.open(sourceId: src, path: "Team Notes/meeting 02.txt", driveId: "shared")
@@ -40,7 +40,7 @@ final class FileTests: XCTestCase {
         let first = try XCTUnwrap(try notes.chunks().nextChunk())
         XCTAssertTrue(String(decoding: first, as: UTF8.self).hasPrefix("Meeting 02"))
         notes.close()
-        guard case .ClientClosed? = expectAirbyteError(try notes.read(maxBytes: 1)) else {
+        guard case .clientClosed? = expectAirbyteError(try notes.read(maxBytes: 1)) else {
             return XCTFail("expected ClientClosed after close()")
         }
 
@@ -53,11 +53,11 @@ final class FileTests: XCTestCase {
         XCTAssertEqual(total, 50 * 1024 * 1024)
         XCTAssertEqual(large.bytesRead, 50 * 1024 * 1024)
 
-        guard case .InvalidArgument(let argument, _)? = expectAirbyteError(try files.open(sourceId: src, path: "")) else {
+        guard case .invalidArgument(let argument, _)? = expectAirbyteError(try files.open(sourceId: src, path: "")) else {
             return XCTFail("expected InvalidArgument")
         }
         XCTAssertEqual(argument, "path")
-        guard case .NotFound? = expectAirbyteError(try files.open(sourceId: src, path: "reports")) else {
+        guard case .notFound? = expectAirbyteError(try files.open(sourceId: src, path: "reports")) else {
             return XCTFail("expected NotFound")
         }
     }
@@ -79,7 +79,7 @@ final class FileTests: XCTestCase {
             sourceId: src, streamName: "users", request: SearchRequest(condition: ["gt": ["id": 4]]))
         XCTAssertEqual(found.total, 2)
         XCTAssertEqual(found.hits.compactMap(\.id), ["5", "6"])
-        guard case .InvalidArgument(let argument, _)? = expectAirbyteError(
+        guard case .invalidArgument(let argument, _)? = expectAirbyteError(
             try op.sourceSearch().search(sourceId: src, streamName: "users", request: SearchRequest(condition: [:])))
         else {
             return XCTFail("expected InvalidArgument")

@@ -52,11 +52,11 @@ final class MapStore: TokenStore, @unchecked Sendable {
 /// A store that is down: every method throws.
 final class BrokenStore: TokenStore, @unchecked Sendable {
     struct Down: Error {}
-    func get(key: String) throws -> String? { throw TokenStoreError.Unavailable(detail: "connection refused") }
+    func get(key: String) throws -> String? { throw TokenStoreError.unavailable(detail: "connection refused") }
     func put(key: String, value: String, ttl: TimeInterval) throws { throw Down() }
     func removeIf(key: String, value: String) throws -> Bool { throw Down() }
     func tryLock(key: String, owner: String, ttl: TimeInterval) throws -> Bool {
-        throw TokenStoreError.Unavailable(detail: "connection refused")
+        throw TokenStoreError.unavailable(detail: "connection refused")
     }
     func unlock(key: String, owner: String) throws { throw Down() }
 }
@@ -95,7 +95,7 @@ final class FleetTests: XCTestCase {
                        try second.scopedToken(workspaceName: name).expose())
         XCTAssertEqual(try first.sourceTemplates().list().map(\.id),
                        try second.sourceTemplates().list().map(\.id))
-        guard case .InvalidArgument(let argument, _)? = expectAirbyteError(try redisTokenStore(redisUrl: "http://host")) else {
+        guard case .invalidArgument(let argument, _)? = expectAirbyteError(try redisTokenStore(redisUrl: "http://host")) else {
             return XCTFail("expected InvalidArgument")
         }
         XCTAssertEqual(argument, "redis_url")
@@ -115,7 +115,7 @@ final class FleetTests: XCTestCase {
         let missing = "00000000-0000-4000-8000-00000000dead"
         let report = try op.bulk().deactivateWorkspaces(workspaceIds: ids + [missing], options: options)
         for o in report.outcomes.prefix(4) { XCTAssertEqual(o.workspace?.status, .inactive) }
-        guard case .NotFound? = report.outcomes.last?.error else {
+        guard case .notFound? = report.outcomes.last?.error else {
             return XCTFail("expected NotFound for the unknown id, got \(String(describing: report.outcomes.last?.error))")
         }
     }

@@ -97,13 +97,13 @@ final class JSONTests: XCTestCase {
     func testAValueJSONCannotSpellIsRefusedNamingTheField() throws {
         let spec = try Spec(spec: open)
         let nan: JSONObject = ["password": "hunter2", "ratio": .double(.nan)]
-        guard case .InvalidArgument(let argument, let detail)? = expectAirbyteError(try spec.validate(sourceConfig: nan))
+        guard case .invalidArgument(let argument, let detail)? = expectAirbyteError(try spec.validate(sourceConfig: nan))
         else {
             return XCTFail("expected InvalidArgument")
         }
         XCTAssertEqual(argument, "source_config")
         XCTAssertEqual(detail, "is not a JSON value: NaN and infinite numbers are not JSON numbers")
-        guard case .InvalidArgument(let defaults, _)? = expectAirbyteError(
+        guard case .invalidArgument(let defaults, _)? = expectAirbyteError(
             try spec.validateWith(sourceConfig: [:], partialDefaultConfig: nan))
         else {
             return XCTFail("expected InvalidArgument")
@@ -111,14 +111,14 @@ final class JSONTests: XCTestCase {
         XCTAssertEqual(defaults, "partial_default_config")
         // An Encodable whose encoding fails, or that is not an object, names the field too.
         let infinite = Postgres(host: "db", port: 1, schemas: [], tunnel: nil, ratio: .infinity)
-        guard case .InvalidArgument(let field, let why)? = expectAirbyteError(
+        guard case .invalidArgument(let field, let why)? = expectAirbyteError(
             try SourceCreate(workspaceId: "ws", sourceTemplateId: "tpl", sourceConfig: infinite))
         else {
             return XCTFail("expected InvalidArgument")
         }
         XCTAssertEqual(field, "source_config")
         XCTAssertTrue(why.hasPrefix("is not a JSON value: "), why)
-        guard case .InvalidArgument(let notObject, let kind)? = expectAirbyteError(
+        guard case .invalidArgument(let notObject, let kind)? = expectAirbyteError(
             try spec.validate(sourceConfig: ["a", "b"] as [String]))
         else {
             return XCTFail("expected InvalidArgument")

@@ -3,14 +3,14 @@ import XCTest
 @testable import AirbyteEmbedded
 
 /// `close()` ends a client: later calls on it and on every handle made from it throw
-/// `AirbyteError.ClientClosed`.
+/// `AirbyteError.clientClosed`.
 final class LifecycleTests: XCTestCase {
     private func assertClosed<T>(
         _ body: @autoclosure () throws -> T, naming name: String = "OperatorClient",
         file: StaticString = #filePath, line: UInt = #line
     ) {
         let error = expectAirbyteError(try body(), file: file, line: line)
-        guard case .ClientClosed(let detail)? = error else {
+        guard case .clientClosed(let detail)? = error else {
             return XCTFail("expected ClientClosed, got \(String(describing: error))", file: file, line: line)
         }
         XCTAssertTrue(detail.contains(name), detail, file: file, line: line)
@@ -98,7 +98,7 @@ final class RedactionTests: XCTestCase {
             XCTAssertEqual(notObject.sourceConfig, text)
             let refused = expectAirbyteError(
                 try offline.sources().create(source: notObject, options: WriteOptions(validate: false)))
-            if case .InvalidArgument(let argument, let detail)? = refused {
+            if case .invalidArgument(let argument, let detail)? = refused {
                 XCTAssertEqual(argument, "source_config")
                 XCTAssertFalse(detail.contains(secret), detail)
             } else {

@@ -69,7 +69,7 @@ final class SourceTests: XCTestCase {
                 source: SourceCreate(
                     workspaceId: try endUser.workspaceId(), sourceTemplateId: templateId,
                     sourceConfig: ["database": "app", "username": "airbyte"])))
-        guard case .InvalidConfig(let detail, let errors)? = error else {
+        guard case .invalidConfig(let detail, let errors)? = error else {
             return XCTFail("expected InvalidConfig, got \(String(describing: error))")
         }
         XCTAssertFalse(detail.isEmpty)
@@ -87,7 +87,7 @@ final class SourceTests: XCTestCase {
                             workspaceId: try endUser.workspaceId(), sourceTemplateId: templateId,
                             sourceConfig: config),
                         options: options))
-                guard case .InvalidArgument(let argument, let detail)? = error else {
+                guard case .invalidArgument(let argument, let detail)? = error else {
                     return XCTFail("expected InvalidArgument, got \(String(describing: error))")
                 }
                 XCTAssertEqual(argument, "source_config")
@@ -97,7 +97,7 @@ final class SourceTests: XCTestCase {
         let error = expectAirbyteError(
             try op.sourceTemplates().create(
                 template: SourceTemplateCreate(actorDefinitionId: "def", partialDefaultConfig: ["x": .double(.infinity)])))
-        guard case .InvalidArgument(let argument, let detail)? = error else {
+        guard case .invalidArgument(let argument, let detail)? = error else {
             return XCTFail("expected InvalidArgument, got \(String(describing: error))")
         }
         XCTAssertEqual(argument, "partial_default_config")

@@ -21,7 +21,7 @@ final class SpecTests: XCTestCase {
     private func outcome(_ body: () throws -> ValidatedConfig) throws -> Outcome {
         do {
             return .valid(try body())
-        } catch AirbyteError.InvalidConfig(_, let errors) {
+        } catch AirbyteError.invalidConfig(_, let errors) {
             return .invalid(errors)
         }
     }
@@ -86,16 +86,16 @@ final class SpecTests: XCTestCase {
 
     func testASpecThatDoesNotLoadFailsWhenMade() throws {
         let remote = expectAirbyteError(try Spec(spec: ["connectionSpecification": ["$ref": "https://example.com/s.json"]]))
-        guard case .InvalidSpec(let detail)? = remote else {
+        guard case .invalidSpec(let detail)? = remote else {
             return XCTFail("expected InvalidSpec, got \(String(describing: remote))")
         }
         XCTAssertTrue(detail.contains("remote"), detail)
-        guard case .InvalidArgument(let argument, _)? = expectAirbyteError(try Spec.fromText(spec: "not json")) else {
+        guard case .invalidArgument(let argument, _)? = expectAirbyteError(try Spec.fromText(spec: "not json")) else {
             return XCTFail("expected InvalidArgument")
         }
         XCTAssertEqual(argument, "spec")
         let tiny = try Spec.fromText(spec: try text(Self.fixtures.appendingPathComponent("specs/source-tiny.json")))
-        guard case .InvalidArgument(let field, _)? = expectAirbyteError(try tiny.validateText(sourceConfig: "[1]")) else {
+        guard case .invalidArgument(let field, _)? = expectAirbyteError(try tiny.validateText(sourceConfig: "[1]")) else {
             return XCTFail("expected InvalidArgument")
         }
         XCTAssertEqual(field, "source_config")
@@ -115,7 +115,7 @@ final class SpecTests: XCTestCase {
         XCTAssertNil(freed)
         let second = try Spec.fromText(spec: specText)
         XCTAssertEqual(try second.validate(sourceConfig: ["count": 3]).sourceConfig, ["count": 3])
-        guard case .InvalidConfig(_, let errors)? = expectAirbyteError(try second.validate(sourceConfig: ["count": 0])) else {
+        guard case .invalidConfig(_, let errors)? = expectAirbyteError(try second.validate(sourceConfig: ["count": 0])) else {
             return XCTFail("expected InvalidConfig")
         }
         XCTAssertEqual(errors.map(\.path), ["/count"])

@@ -40,7 +40,7 @@ final class TemplateTests: XCTestCase {
         let deleted = try op.sourceTemplates().delete(id: template.id)
         XCTAssertEqual(deleted.id, template.id)
         let gone = expectAirbyteError(try op.sourceTemplates().get(id: template.id))
-        guard case .NotFound(let status, _)? = gone else {
+        guard case .notFound(let status, _)? = gone else {
             return XCTFail("expected NotFound, got \(String(describing: gone))")
         }
         XCTAssertEqual(status, 404)

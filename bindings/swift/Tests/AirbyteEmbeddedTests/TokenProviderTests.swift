@@ -72,17 +72,17 @@ final class TokenProviderTests: XCTestCase {
     func testProviderFailuresAreTypedAndTheNextCallAsksAgain() throws {
         let backend = Backend(
             try Sandbox.operatorClient(), workspace: Sandbox.unique("swift-provided"),
-            script: [.fail(AirbyteError.Transport(detail: "backend unreachable")), .fail(Backend.SignedOut()), .token("")])
+            script: [.fail(AirbyteError.transport(detail: "backend unreachable")), .fail(Backend.SignedOut()), .token("")])
         let user = try client(backend)
-        guard case .Transport(let detail)? = expectAirbyteError(try user.tokenInfo()) else {
+        guard case .transport(let detail)? = expectAirbyteError(try user.tokenInfo()) else {
             return XCTFail("expected Transport")
         }
         XCTAssertEqual(detail, "backend unreachable")
-        guard case .TokenProvider(let other)? = expectAirbyteError(try user.tokenInfo()) else {
+        guard case .tokenProvider(let other)? = expectAirbyteError(try user.tokenInfo()) else {
             return XCTFail("expected TokenProvider")
         }
         XCTAssertTrue(other.contains("SignedOut"), other)
-        guard case .TokenProvider(let empty)? = expectAirbyteError(try user.tokenInfo()) else {
+        guard case .tokenProvider(let empty)? = expectAirbyteError(try user.tokenInfo()) else {
             return XCTFail("expected TokenProvider")
         }
         XCTAssertTrue(empty.contains("empty token"), empty)

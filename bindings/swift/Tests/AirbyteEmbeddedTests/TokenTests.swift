@@ -9,7 +9,7 @@ final class TokenTests: XCTestCase {
         let token = try op.scopedToken(workspaceName: name)
         XCTAssertFalse(token.expose().isEmpty)
         let workspaceId = try XCTUnwrap(token.workspaceId())
-        XCTAssertGreaterThan(token.expiresAtUnix() ?? 0, UInt64(Date().timeIntervalSince1970))
+        XCTAssertGreaterThan(token.expiresAtUnix() ?? 0, Int64(Date().timeIntervalSince1970))
 
         let workspace = try op.workspaces().get(id: workspaceId)
         XCTAssertEqual(workspace.name, name)
@@ -49,7 +49,7 @@ final class TokenTests: XCTestCase {
         let error = expectAirbyteError(
             try op.mintWidgetToken(
                 request: WidgetTokenRequest(workspaceName: "swift-widget", allowedOrigin: "not a url")))
-        guard case .InvalidArgument(let argument, _)? = error else {
+        guard case .invalidArgument(let argument, _)? = error else {
             return XCTFail("expected InvalidArgument, got \(String(describing: error))")
         }
         XCTAssertEqual(argument, "allowed_origin")
@@ -57,7 +57,7 @@ final class TokenTests: XCTestCase {
 
     func testNotAWidgetTokenIsRefused() {
         let error = expectAirbyteError(try WidgetToken.decode(raw: "definitely not base64 json"))
-        guard case .InvalidWidgetToken? = error else {
+        guard case .invalidWidgetToken? = error else {
             return XCTFail("expected InvalidWidgetToken, got \(String(describing: error))")
         }
     }

@@ -59,7 +59,7 @@ final class WorkspaceTests: XCTestCase {
         // A page size the SDK refuses: the first page is never fetched.
         let all = try op.workspaces().all(filter: WorkspaceFilter(limit: 0))
         XCTAssertEqual(Array(all).count, 0)
-        guard case .InvalidArgument? = all.error as? AirbyteError else {
+        guard case .invalidArgument? = all.error as? AirbyteError else {
             return XCTFail("expected InvalidArgument, got \(String(describing: all.error))")
         }
         XCTAssertThrowsError(try op.workspaces().all(filter: WorkspaceFilter(limit: 0)).collect())

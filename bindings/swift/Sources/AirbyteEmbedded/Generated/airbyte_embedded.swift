@@ -471,38 +471,6 @@ private let UNIFFI_CALLBACK_UNEXPECTED_ERROR: Int32 = 2
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
-    typealias FfiType = UInt16
-    typealias SwiftType = UInt16
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
-    typealias FfiType = UInt32
-    typealias SwiftType = UInt32
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt32 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
     typealias FfiType = Int32
     typealias SwiftType = Int32
@@ -519,15 +487,15 @@ fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
-    typealias FfiType = UInt64
-    typealias SwiftType = UInt64
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
         return try lift(readInt(&buf))
     }
 
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -3668,7 +3636,7 @@ public protocol AsyncFileStreamProtocol: AnyObject, Sendable {
      * # Errors
      * `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-    func bytesRead() async throws  -> UInt64
+    func bytesRead() async throws  -> Int64
     
     /**
      * Lets go of the file and its connection (Kotlin: `shutdown()`); closing again does
@@ -3682,7 +3650,7 @@ public protocol AsyncFileStreamProtocol: AnyObject, Sendable {
      * # Errors
      * `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-    func contentLength() async throws  -> UInt64?
+    func contentLength() async throws  -> Int64?
     
     /**
      * The response's `Content-Type` (e.g. `text/csv`), when it had one.
@@ -3697,11 +3665,12 @@ public protocol AsyncFileStreamProtocol: AnyObject, Sendable {
      * arrived; empty at the end of the file (or for `max_bytes` 0).
      *
      * # Errors
+     * `AirbyteError.InvalidArgument` naming `max_bytes` when it is negative;
      * `AirbyteError.Transport` (the connection broke, or the body ended before its
      * `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
      * retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-    func read(maxBytes: UInt32) async throws  -> Data
+    func read(maxBytes: Int32) async throws  -> Data
     
 }
 /**
@@ -3767,7 +3736,7 @@ open class AsyncFileStream: AsyncFileStreamProtocol, @unchecked Sendable {
      * # Errors
      * `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-open func bytesRead()async throws  -> UInt64  {
+open func bytesRead()async throws  -> Int64  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
@@ -3775,11 +3744,11 @@ open func bytesRead()async throws  -> UInt64  {
                         self.uniffiCloneHandle()
                 )
             },
-            pollFunc: ffi_airbyte_embedded_rust_future_poll_u64,
-            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_u64,
-            completeFunc: ffi_airbyte_embedded_rust_future_complete_u64,
-            freeFunc: ffi_airbyte_embedded_rust_future_free_u64,
-            liftFunc: FfiConverterUInt64.lift,
+            pollFunc: ffi_airbyte_embedded_rust_future_poll_i64,
+            cancelFunc: ffi_airbyte_embedded_rust_future_cancel_i64,
+            completeFunc: ffi_airbyte_embedded_rust_future_complete_i64,
+            freeFunc: ffi_airbyte_embedded_rust_future_free_i64,
+            liftFunc: FfiConverterInt64.lift,
             errorHandler: FfiConverterTypeAirbyteError_lift
         )
 }
@@ -3812,7 +3781,7 @@ open func close()async   {
      * # Errors
      * `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-open func contentLength()async throws  -> UInt64?  {
+open func contentLength()async throws  -> Int64?  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
@@ -3824,7 +3793,7 @@ open func contentLength()async throws  -> UInt64?  {
             cancelFunc: ffi_airbyte_embedded_rust_future_cancel_rust_buffer,
             completeFunc: ffi_airbyte_embedded_rust_future_complete_rust_buffer,
             freeFunc: ffi_airbyte_embedded_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterOptionUInt64.lift,
+            liftFunc: FfiConverterOptionInt64.lift,
             errorHandler: FfiConverterTypeAirbyteError_lift
         )
 }
@@ -3857,16 +3826,17 @@ open func contentType()async throws  -> String?  {
      * arrived; empty at the end of the file (or for `max_bytes` 0).
      *
      * # Errors
+     * `AirbyteError.InvalidArgument` naming `max_bytes` when it is negative;
      * `AirbyteError.Transport` (the connection broke, or the body ended before its
      * `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
      * retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-open func read(maxBytes: UInt32)async throws  -> Data  {
+open func read(maxBytes: Int32)async throws  -> Data  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_airbyte_embedded_fn_method_asyncfilestream_read(
-                        self.uniffiCloneHandle(),FfiConverterUInt32.lower(maxBytes)
+                        self.uniffiCloneHandle(),FfiConverterInt32.lower(maxBytes)
                 )
             },
             pollFunc: ffi_airbyte_embedded_rust_future_poll_rust_buffer,
@@ -9779,7 +9749,7 @@ public protocol FileStreamProtocol: AnyObject, Sendable {
      * # Errors
      * `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-    func bytesRead() throws  -> UInt64
+    func bytesRead() throws  -> Int64
     
     /**
      * Lets go of the file and its connection (Kotlin: `shutdown()`); closing again does
@@ -9793,7 +9763,7 @@ public protocol FileStreamProtocol: AnyObject, Sendable {
      * # Errors
      * `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-    func contentLength() throws  -> UInt64?
+    func contentLength() throws  -> Int64?
     
     /**
      * The response's `Content-Type` (e.g. `text/csv`), when it had one.
@@ -9808,11 +9778,12 @@ public protocol FileStreamProtocol: AnyObject, Sendable {
      * arrived; empty at the end of the file (or for `max_bytes` 0).
      *
      * # Errors
+     * `AirbyteError.InvalidArgument` naming `max_bytes` when it is negative;
      * `AirbyteError.Transport` (the connection broke, or the body ended before its
      * `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
      * retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-    func read(maxBytes: UInt32) throws  -> Data
+    func read(maxBytes: Int32) throws  -> Data
     
 }
 /**
@@ -9886,8 +9857,8 @@ open class FileStream: FileStreamProtocol, @unchecked Sendable {
      * # Errors
      * `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-open func bytesRead()throws  -> UInt64  {
-    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+open func bytesRead()throws  -> Int64  {
+    return try  FfiConverterInt64.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_filestream_bytes_read(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -9913,8 +9884,8 @@ open func close()  {try! rustCall() {
      * # Errors
      * `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-open func contentLength()throws  -> UInt64?  {
-    return try  FfiConverterOptionUInt64.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+open func contentLength()throws  -> Int64?  {
+    return try  FfiConverterOptionInt64.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_filestream_content_length(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -9942,16 +9913,17 @@ open func contentType()throws  -> String?  {
      * arrived; empty at the end of the file (or for `max_bytes` 0).
      *
      * # Errors
+     * `AirbyteError.InvalidArgument` naming `max_bytes` when it is negative;
      * `AirbyteError.Transport` (the connection broke, or the body ended before its
      * `Content-Length`), `AirbyteError.Timeout` (no data within the read timeout), once no
      * retry applies; `AirbyteError.ClientClosed` after `close()` or the client's.
      */
-open func read(maxBytes: UInt32)throws  -> Data  {
+open func read(maxBytes: Int32)throws  -> Data  {
     return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_filestream_read(
             self.uniffiCloneHandle(),
-        FfiConverterUInt32.lower(maxBytes),uniffiCallStatus
+        FfiConverterInt32.lower(maxBytes),uniffiCallStatus
     )
 })
 }
@@ -11430,7 +11402,7 @@ public protocol ScopedTokenProtocol: AnyObject, Sendable {
     /**
      * Expiry in Unix seconds (JWT claim `exp`), when the token is a readable JWT.
      */
-    func expiresAtUnix()  -> UInt64?
+    func expiresAtUnix()  -> Int64?
     
     /**
      * The token text, to send to the end user's app. Never log it.
@@ -11522,8 +11494,8 @@ public convenience init(token: String) {
     /**
      * Expiry in Unix seconds (JWT claim `exp`), when the token is a readable JWT.
      */
-open func expiresAtUnix() -> UInt64?  {
-    return try!  FfiConverterOptionUInt64.lift(try! rustCall() {
+open func expiresAtUnix() -> Int64?  {
+    return try!  FfiConverterOptionInt64.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_airbyte_embedded_fn_method_scopedtoken_expires_at_unix(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -14676,12 +14648,12 @@ public struct BulkOptions: Equatable, Hashable {
     /**
      * Items in flight at once, 1 to [`MAX_CONCURRENCY`]. Defaults to 4.
      */
-    public var concurrency: UInt32
+    public var concurrency: Int32
     /**
      * How many times one item is sent when the service answers 429 (each after the pause its
      * `Retry-After` asks for). Defaults to 5.
      */
-    public var rateLimitedAttempts: UInt32
+    public var rateLimitedAttempts: Int32
     /**
      * The longest pause the rate-limit state may impose at once. Defaults to 60 seconds.
      */
@@ -14692,11 +14664,11 @@ public struct BulkOptions: Equatable, Hashable {
     public init(
         /**
          * Items in flight at once, 1 to [`MAX_CONCURRENCY`]. Defaults to 4.
-         */concurrency: UInt32 = UInt32(4), 
+         */concurrency: Int32 = 4, 
         /**
          * How many times one item is sent when the service answers 429 (each after the pause its
          * `Retry-After` asks for). Defaults to 5.
-         */rateLimitedAttempts: UInt32 = UInt32(5), 
+         */rateLimitedAttempts: Int32 = 5, 
         /**
          * The longest pause the rate-limit state may impose at once. Defaults to 60 seconds.
          */maxPause: TimeInterval) {
@@ -14721,15 +14693,15 @@ public struct FfiConverterTypeBulkOptions: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BulkOptions {
         return
             try BulkOptions(
-                concurrency: FfiConverterUInt32.read(from: &buf), 
-                rateLimitedAttempts: FfiConverterUInt32.read(from: &buf), 
+                concurrency: FfiConverterInt32.read(from: &buf), 
+                rateLimitedAttempts: FfiConverterInt32.read(from: &buf), 
                 maxPause: FfiConverterDuration.read(from: &buf)
         )
     }
 
     public static func write(_ value: BulkOptions, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.concurrency, into: &buf)
-        FfiConverterUInt32.write(value.rateLimitedAttempts, into: &buf)
+        FfiConverterInt32.write(value.concurrency, into: &buf)
+        FfiConverterInt32.write(value.rateLimitedAttempts, into: &buf)
         FfiConverterDuration.write(value.maxPause, into: &buf)
     }
 }
@@ -16847,7 +16819,7 @@ public func FfiConverterTypeCustomization_lower(_ value: Customization) -> RustB
  * same values; records with durations (`RetryPolicy`, `Pacing`, `WaitOptions`) have no
  * foreign field defaults, so start from these and change what differs (Python
  * `retry = defaults().retry_policy; retry.max_retries = 5`, Kotlin
- * `defaults().retryPolicy.copy(maxRetries = 5u)`, Swift `var p = defaults().retryPolicy`).
+ * `defaults().retryPolicy.copy(maxRetries = 5)`, Swift `var p = defaults().retryPolicy`).
  */
 public struct Defaults: Equatable, Hashable {
     /**
@@ -17269,7 +17241,7 @@ public struct DeleteReport: Equatable, Hashable {
     /**
      * How many 429 answers the run met.
      */
-    public var rateLimited: UInt32
+    public var rateLimited: Int32
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -17279,7 +17251,7 @@ public struct DeleteReport: Equatable, Hashable {
          */outcomes: [DeleteOutcome], 
         /**
          * How many 429 answers the run met.
-         */rateLimited: UInt32) {
+         */rateLimited: Int32) {
         self.outcomes = outcomes
         self.rateLimited = rateLimited
     }
@@ -17301,13 +17273,13 @@ public struct FfiConverterTypeDeleteReport: FfiConverterRustBuffer {
         return
             try DeleteReport(
                 outcomes: FfiConverterSequenceTypeDeleteOutcome.read(from: &buf), 
-                rateLimited: FfiConverterUInt32.read(from: &buf)
+                rateLimited: FfiConverterInt32.read(from: &buf)
         )
     }
 
     public static func write(_ value: DeleteReport, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeDeleteOutcome.write(value.outcomes, into: &buf)
-        FfiConverterUInt32.write(value.rateLimited, into: &buf)
+        FfiConverterInt32.write(value.rateLimited, into: &buf)
     }
 }
 
@@ -17693,7 +17665,7 @@ public struct DestinationFilter: Equatable, Hashable {
     /**
      * Page size, at least 1; the service defaults to 20 and states no maximum.
      */
-    public var limit: UInt32?
+    public var limit: Int32?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -17703,7 +17675,7 @@ public struct DestinationFilter: Equatable, Hashable {
          */workspaceId: String, 
         /**
          * Page size, at least 1; the service defaults to 20 and states no maximum.
-         */limit: UInt32? = nil) {
+         */limit: Int32? = nil) {
         self.workspaceId = workspaceId
         self.limit = limit
     }
@@ -17725,13 +17697,13 @@ public struct FfiConverterTypeDestinationFilter: FfiConverterRustBuffer {
         return
             try DestinationFilter(
                 workspaceId: FfiConverterString.read(from: &buf), 
-                limit: FfiConverterOptionUInt32.read(from: &buf)
+                limit: FfiConverterOptionInt32.read(from: &buf)
         )
     }
 
     public static func write(_ value: DestinationFilter, into buf: inout [UInt8]) {
         FfiConverterString.write(value.workspaceId, into: &buf)
-        FfiConverterOptionUInt32.write(value.limit, into: &buf)
+        FfiConverterOptionInt32.write(value.limit, into: &buf)
     }
 }
 
@@ -18132,7 +18104,7 @@ public struct ExecutionMetadata: Equatable, Hashable {
     /**
      * How long it ran, in milliseconds.
      */
-    public var executionTimeMs: UInt64?
+    public var executionTimeMs: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -18142,7 +18114,7 @@ public struct ExecutionMetadata: Equatable, Hashable {
          */connectorInstanceId: String? = nil, 
         /**
          * How long it ran, in milliseconds.
-         */executionTimeMs: UInt64? = nil) {
+         */executionTimeMs: Int64? = nil) {
         self.connectorInstanceId = connectorInstanceId
         self.executionTimeMs = executionTimeMs
     }
@@ -18164,13 +18136,13 @@ public struct FfiConverterTypeExecutionMetadata: FfiConverterRustBuffer {
         return
             try ExecutionMetadata(
                 connectorInstanceId: FfiConverterOptionString.read(from: &buf), 
-                executionTimeMs: FfiConverterOptionUInt64.read(from: &buf)
+                executionTimeMs: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: ExecutionMetadata, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.connectorInstanceId, into: &buf)
-        FfiConverterOptionUInt64.write(value.executionTimeMs, into: &buf)
+        FfiConverterOptionInt64.write(value.executionTimeMs, into: &buf)
     }
 }
 
@@ -18654,7 +18626,7 @@ public struct FileEntry: Equatable, Hashable {
     /**
      * Size in bytes (`None` for a folder, or when the provider does not say).
      */
-    public var bytes: UInt64?
+    public var bytes: Int64?
     /**
      * Last modification time (ISO-8601), when known.
      */
@@ -18676,7 +18648,7 @@ public struct FileEntry: Equatable, Hashable {
          */kind: FileEntryKind, 
         /**
          * Size in bytes (`None` for a folder, or when the provider does not say).
-         */bytes: UInt64?, 
+         */bytes: Int64?, 
         /**
          * Last modification time (ISO-8601), when known.
          */modified: String?, 
@@ -18708,7 +18680,7 @@ public struct FfiConverterTypeFileEntry: FfiConverterRustBuffer {
             try FileEntry(
                 relativePath: FfiConverterString.read(from: &buf), 
                 kind: FfiConverterTypeFileEntryKind.read(from: &buf), 
-                bytes: FfiConverterOptionUInt64.read(from: &buf), 
+                bytes: FfiConverterOptionInt64.read(from: &buf), 
                 modified: FfiConverterOptionString.read(from: &buf), 
                 sourceUrl: FfiConverterString.read(from: &buf)
         )
@@ -18717,7 +18689,7 @@ public struct FfiConverterTypeFileEntry: FfiConverterRustBuffer {
     public static func write(_ value: FileEntry, into buf: inout [UInt8]) {
         FfiConverterString.write(value.relativePath, into: &buf)
         FfiConverterTypeFileEntryKind.write(value.kind, into: &buf)
-        FfiConverterOptionUInt64.write(value.bytes, into: &buf)
+        FfiConverterOptionInt64.write(value.bytes, into: &buf)
         FfiConverterOptionString.write(value.modified, into: &buf)
         FfiConverterString.write(value.sourceUrl, into: &buf)
     }
@@ -18917,7 +18889,7 @@ public struct FolderQuery: Equatable, Hashable {
     /**
      * Page size, at least 1; the service defaults to 100 and states no maximum.
      */
-    public var limit: UInt32?
+    public var limit: Int32?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -18935,7 +18907,7 @@ public struct FolderQuery: Equatable, Hashable {
          */driveId: String? = nil, 
         /**
          * Page size, at least 1; the service defaults to 100 and states no maximum.
-         */limit: UInt32? = nil) {
+         */limit: Int32? = nil) {
         self.sourceId = sourceId
         self.path = path
         self.driveId = driveId
@@ -18961,7 +18933,7 @@ public struct FfiConverterTypeFolderQuery: FfiConverterRustBuffer {
                 sourceId: FfiConverterString.read(from: &buf), 
                 path: FfiConverterString.read(from: &buf), 
                 driveId: FfiConverterOptionString.read(from: &buf), 
-                limit: FfiConverterOptionUInt32.read(from: &buf)
+                limit: FfiConverterOptionInt32.read(from: &buf)
         )
     }
 
@@ -18969,7 +18941,7 @@ public struct FfiConverterTypeFolderQuery: FfiConverterRustBuffer {
         FfiConverterString.write(value.sourceId, into: &buf)
         FfiConverterString.write(value.path, into: &buf)
         FfiConverterOptionString.write(value.driveId, into: &buf)
-        FfiConverterOptionUInt32.write(value.limit, into: &buf)
+        FfiConverterOptionInt32.write(value.limit, into: &buf)
     }
 }
 
@@ -19490,9 +19462,10 @@ public func FfiConverterTypeOAuthOverride_lower(_ value: OAuthOverride) -> RustB
  */
 public struct Pacing: Equatable, Hashable {
     /**
-     * Pacing starts when `X-RateLimit-Remaining` is at or below this. Defaults to 50.
+     * Pacing starts when `X-RateLimit-Remaining` is at or below this (0 or more). Defaults
+     * to 50.
      */
-    public var belowRemaining: UInt64
+    public var belowRemaining: Int64
     /**
      * The longest pause before one request. Defaults to 5 seconds.
      */
@@ -19502,8 +19475,9 @@ public struct Pacing: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Pacing starts when `X-RateLimit-Remaining` is at or below this. Defaults to 50.
-         */belowRemaining: UInt64, 
+         * Pacing starts when `X-RateLimit-Remaining` is at or below this (0 or more). Defaults
+         * to 50.
+         */belowRemaining: Int64, 
         /**
          * The longest pause before one request. Defaults to 5 seconds.
          */maxDelay: TimeInterval) {
@@ -19527,13 +19501,13 @@ public struct FfiConverterTypePacing: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Pacing {
         return
             try Pacing(
-                belowRemaining: FfiConverterUInt64.read(from: &buf), 
+                belowRemaining: FfiConverterInt64.read(from: &buf), 
                 maxDelay: FfiConverterDuration.read(from: &buf)
         )
     }
 
     public static func write(_ value: Pacing, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.belowRemaining, into: &buf)
+        FfiConverterInt64.write(value.belowRemaining, into: &buf)
         FfiConverterDuration.write(value.maxDelay, into: &buf)
     }
 }
@@ -19856,15 +19830,15 @@ public struct RateLimit: Equatable, Hashable {
     /**
      * `X-RateLimit-Limit`: requests allowed in the current window.
      */
-    public var limit: UInt64?
+    public var limit: Int64?
     /**
      * `X-RateLimit-Remaining`: requests left in the current window.
      */
-    public var remaining: UInt64?
+    public var remaining: Int64?
     /**
      * `X-RateLimit-Reset`: when the window resets, in Unix seconds.
      */
-    public var resetUnixSeconds: UInt64?
+    public var resetUnixSeconds: Int64?
     /**
      * `Retry-After`: how long to wait before the next request (from seconds or an HTTP date).
      */
@@ -19875,13 +19849,13 @@ public struct RateLimit: Equatable, Hashable {
     public init(
         /**
          * `X-RateLimit-Limit`: requests allowed in the current window.
-         */limit: UInt64?, 
+         */limit: Int64?, 
         /**
          * `X-RateLimit-Remaining`: requests left in the current window.
-         */remaining: UInt64?, 
+         */remaining: Int64?, 
         /**
          * `X-RateLimit-Reset`: when the window resets, in Unix seconds.
-         */resetUnixSeconds: UInt64?, 
+         */resetUnixSeconds: Int64?, 
         /**
          * `Retry-After`: how long to wait before the next request (from seconds or an HTTP date).
          */retryAfter: TimeInterval?) {
@@ -19907,17 +19881,17 @@ public struct FfiConverterTypeRateLimit: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RateLimit {
         return
             try RateLimit(
-                limit: FfiConverterOptionUInt64.read(from: &buf), 
-                remaining: FfiConverterOptionUInt64.read(from: &buf), 
-                resetUnixSeconds: FfiConverterOptionUInt64.read(from: &buf), 
+                limit: FfiConverterOptionInt64.read(from: &buf), 
+                remaining: FfiConverterOptionInt64.read(from: &buf), 
+                resetUnixSeconds: FfiConverterOptionInt64.read(from: &buf), 
                 retryAfter: FfiConverterOptionDuration.read(from: &buf)
         )
     }
 
     public static func write(_ value: RateLimit, into buf: inout [UInt8]) {
-        FfiConverterOptionUInt64.write(value.limit, into: &buf)
-        FfiConverterOptionUInt64.write(value.remaining, into: &buf)
-        FfiConverterOptionUInt64.write(value.resetUnixSeconds, into: &buf)
+        FfiConverterOptionInt64.write(value.limit, into: &buf)
+        FfiConverterOptionInt64.write(value.remaining, into: &buf)
+        FfiConverterOptionInt64.write(value.resetUnixSeconds, into: &buf)
         FfiConverterOptionDuration.write(value.retryAfter, into: &buf)
     }
 }
@@ -19967,9 +19941,9 @@ public func FfiConverterTypeRateLimit_lower(_ value: RateLimit) -> RustBuffer {
  */
 public struct RetryPolicy: Equatable, Hashable {
     /**
-     * Retries after the first attempt. Defaults to 3; 0 disables retrying.
+     * Retries after the first attempt, 0 or more. Defaults to 3; 0 disables retrying.
      */
-    public var maxRetries: UInt32
+    public var maxRetries: Int32
     /**
      * The wait before the first retry, before jitter. Defaults to 500 milliseconds; it
      * doubles with each retry.
@@ -19995,8 +19969,8 @@ public struct RetryPolicy: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * Retries after the first attempt. Defaults to 3; 0 disables retrying.
-         */maxRetries: UInt32, 
+         * Retries after the first attempt, 0 or more. Defaults to 3; 0 disables retrying.
+         */maxRetries: Int32, 
         /**
          * The wait before the first retry, before jitter. Defaults to 500 milliseconds; it
          * doubles with each retry.
@@ -20036,7 +20010,7 @@ public struct FfiConverterTypeRetryPolicy: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetryPolicy {
         return
             try RetryPolicy(
-                maxRetries: FfiConverterUInt32.read(from: &buf), 
+                maxRetries: FfiConverterInt32.read(from: &buf), 
                 initialBackoff: FfiConverterDuration.read(from: &buf), 
                 maxBackoff: FfiConverterDuration.read(from: &buf), 
                 maxElapsed: FfiConverterDuration.read(from: &buf), 
@@ -20045,7 +20019,7 @@ public struct FfiConverterTypeRetryPolicy: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: RetryPolicy, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.maxRetries, into: &buf)
+        FfiConverterInt32.write(value.maxRetries, into: &buf)
         FfiConverterDuration.write(value.initialBackoff, into: &buf)
         FfiConverterDuration.write(value.maxBackoff, into: &buf)
         FfiConverterDuration.write(value.maxElapsed, into: &buf)
@@ -20399,7 +20373,7 @@ public struct ScopedTokenReport {
     /**
      * How many 429 answers the run met (each followed by a pause and a new attempt).
      */
-    public var rateLimited: UInt32
+    public var rateLimited: Int32
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -20409,7 +20383,7 @@ public struct ScopedTokenReport {
          */outcomes: [ScopedTokenOutcome], 
         /**
          * How many 429 answers the run met (each followed by a pause and a new attempt).
-         */rateLimited: UInt32) {
+         */rateLimited: Int32) {
         self.outcomes = outcomes
         self.rateLimited = rateLimited
     }
@@ -20431,13 +20405,13 @@ public struct FfiConverterTypeScopedTokenReport: FfiConverterRustBuffer {
         return
             try ScopedTokenReport(
                 outcomes: FfiConverterSequenceTypeScopedTokenOutcome.read(from: &buf), 
-                rateLimited: FfiConverterUInt32.read(from: &buf)
+                rateLimited: FfiConverterInt32.read(from: &buf)
         )
     }
 
     public static func write(_ value: ScopedTokenReport, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeScopedTokenOutcome.write(value.outcomes, into: &buf)
-        FfiConverterUInt32.write(value.rateLimited, into: &buf)
+        FfiConverterInt32.write(value.rateLimited, into: &buf)
     }
 }
 
@@ -20736,11 +20710,11 @@ public struct SearchResponse: Equatable, Hashable {
     /**
      * How many records matched.
      */
-    public var total: UInt64
+    public var total: Int64
     /**
      * How long the search took on the service, in milliseconds, when it says.
      */
-    public var tookMs: UInt64?
+    public var tookMs: Int64?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -20750,10 +20724,10 @@ public struct SearchResponse: Equatable, Hashable {
          */hits: [SearchHit], 
         /**
          * How many records matched.
-         */total: UInt64, 
+         */total: Int64, 
         /**
          * How long the search took on the service, in milliseconds, when it says.
-         */tookMs: UInt64?) {
+         */tookMs: Int64?) {
         self.hits = hits
         self.total = total
         self.tookMs = tookMs
@@ -20776,15 +20750,15 @@ public struct FfiConverterTypeSearchResponse: FfiConverterRustBuffer {
         return
             try SearchResponse(
                 hits: FfiConverterSequenceTypeSearchHit.read(from: &buf), 
-                total: FfiConverterUInt64.read(from: &buf), 
-                tookMs: FfiConverterOptionUInt64.read(from: &buf)
+                total: FfiConverterInt64.read(from: &buf), 
+                tookMs: FfiConverterOptionInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: SearchResponse, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeSearchHit.write(value.hits, into: &buf)
-        FfiConverterUInt64.write(value.total, into: &buf)
-        FfiConverterOptionUInt64.write(value.tookMs, into: &buf)
+        FfiConverterInt64.write(value.total, into: &buf)
+        FfiConverterOptionInt64.write(value.tookMs, into: &buf)
     }
 }
 
@@ -23333,7 +23307,7 @@ public struct WorkspaceFilter: Equatable, Hashable {
     /**
      * Page size, 1 to 100; the service defaults to 20.
      */
-    public var limit: UInt32?
+    public var limit: Int32?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -23346,7 +23320,7 @@ public struct WorkspaceFilter: Equatable, Hashable {
          */status: WorkspaceStatus? = nil, 
         /**
          * Page size, 1 to 100; the service defaults to 20.
-         */limit: UInt32? = nil) {
+         */limit: Int32? = nil) {
         self.nameContains = nameContains
         self.status = status
         self.limit = limit
@@ -23370,14 +23344,14 @@ public struct FfiConverterTypeWorkspaceFilter: FfiConverterRustBuffer {
             try WorkspaceFilter(
                 nameContains: FfiConverterOptionString.read(from: &buf), 
                 status: FfiConverterOptionTypeWorkspaceStatus.read(from: &buf), 
-                limit: FfiConverterOptionUInt32.read(from: &buf)
+                limit: FfiConverterOptionInt32.read(from: &buf)
         )
     }
 
     public static func write(_ value: WorkspaceFilter, into buf: inout [UInt8]) {
         FfiConverterOptionString.write(value.nameContains, into: &buf)
         FfiConverterOptionTypeWorkspaceStatus.write(value.status, into: &buf)
-        FfiConverterOptionUInt32.write(value.limit, into: &buf)
+        FfiConverterOptionInt32.write(value.limit, into: &buf)
     }
 }
 
@@ -23559,7 +23533,7 @@ public struct WorkspaceReport: Equatable, Hashable {
     /**
      * How many 429 answers the run met.
      */
-    public var rateLimited: UInt32
+    public var rateLimited: Int32
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -23569,7 +23543,7 @@ public struct WorkspaceReport: Equatable, Hashable {
          */outcomes: [WorkspaceOutcome], 
         /**
          * How many 429 answers the run met.
-         */rateLimited: UInt32) {
+         */rateLimited: Int32) {
         self.outcomes = outcomes
         self.rateLimited = rateLimited
     }
@@ -23591,13 +23565,13 @@ public struct FfiConverterTypeWorkspaceReport: FfiConverterRustBuffer {
         return
             try WorkspaceReport(
                 outcomes: FfiConverterSequenceTypeWorkspaceOutcome.read(from: &buf), 
-                rateLimited: FfiConverterUInt32.read(from: &buf)
+                rateLimited: FfiConverterInt32.read(from: &buf)
         )
     }
 
     public static func write(_ value: WorkspaceReport, into buf: inout [UInt8]) {
         FfiConverterSequenceTypeWorkspaceOutcome.write(value.outcomes, into: &buf)
-        FfiConverterUInt32.write(value.rateLimited, into: &buf)
+        FfiConverterInt32.write(value.rateLimited, into: &buf)
     }
 }
 
@@ -23624,28 +23598,28 @@ public struct WorkspaceStats: Equatable, Hashable {
     /**
      * Active workspaces.
      */
-    public var activeCount: UInt64
+    public var activeCount: Int64
     /**
      * Inactive workspaces.
      */
-    public var inactiveCount: UInt64
+    public var inactiveCount: Int64
     /**
      * All workspaces.
      */
-    public var totalCount: UInt64
+    public var totalCount: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
          * Active workspaces.
-         */activeCount: UInt64, 
+         */activeCount: Int64, 
         /**
          * Inactive workspaces.
-         */inactiveCount: UInt64, 
+         */inactiveCount: Int64, 
         /**
          * All workspaces.
-         */totalCount: UInt64) {
+         */totalCount: Int64) {
         self.activeCount = activeCount
         self.inactiveCount = inactiveCount
         self.totalCount = totalCount
@@ -23667,16 +23641,16 @@ public struct FfiConverterTypeWorkspaceStats: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WorkspaceStats {
         return
             try WorkspaceStats(
-                activeCount: FfiConverterUInt64.read(from: &buf), 
-                inactiveCount: FfiConverterUInt64.read(from: &buf), 
-                totalCount: FfiConverterUInt64.read(from: &buf)
+                activeCount: FfiConverterInt64.read(from: &buf), 
+                inactiveCount: FfiConverterInt64.read(from: &buf), 
+                totalCount: FfiConverterInt64.read(from: &buf)
         )
     }
 
     public static func write(_ value: WorkspaceStats, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.activeCount, into: &buf)
-        FfiConverterUInt64.write(value.inactiveCount, into: &buf)
-        FfiConverterUInt64.write(value.totalCount, into: &buf)
+        FfiConverterInt64.write(value.activeCount, into: &buf)
+        FfiConverterInt64.write(value.inactiveCount, into: &buf)
+        FfiConverterInt64.write(value.totalCount, into: &buf)
     }
 }
 
@@ -23784,7 +23758,7 @@ public struct WorkspaceSyncPlan: Equatable, Hashable {
     /**
      * Workspaces already as wanted (active and listed, or inactive and not listed).
      */
-    public var unchanged: UInt64
+    public var unchanged: Int64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -23800,7 +23774,7 @@ public struct WorkspaceSyncPlan: Equatable, Hashable {
          */reactivate: [Workspace], 
         /**
          * Workspaces already as wanted (active and listed, or inactive and not listed).
-         */unchanged: UInt64) {
+         */unchanged: Int64) {
         self.create = create
         self.deactivate = deactivate
         self.reactivate = reactivate
@@ -23826,7 +23800,7 @@ public struct FfiConverterTypeWorkspaceSyncPlan: FfiConverterRustBuffer {
                 create: FfiConverterSequenceString.read(from: &buf), 
                 deactivate: FfiConverterSequenceTypeWorkspace.read(from: &buf), 
                 reactivate: FfiConverterSequenceTypeWorkspace.read(from: &buf), 
-                unchanged: FfiConverterUInt64.read(from: &buf)
+                unchanged: FfiConverterInt64.read(from: &buf)
         )
     }
 
@@ -23834,7 +23808,7 @@ public struct FfiConverterTypeWorkspaceSyncPlan: FfiConverterRustBuffer {
         FfiConverterSequenceString.write(value.create, into: &buf)
         FfiConverterSequenceTypeWorkspace.write(value.deactivate, into: &buf)
         FfiConverterSequenceTypeWorkspace.write(value.reactivate, into: &buf)
-        FfiConverterUInt64.write(value.unchanged, into: &buf)
+        FfiConverterInt64.write(value.unchanged, into: &buf)
     }
 }
 
@@ -24205,10 +24179,10 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
      * HTTP 401: the token was missing, expired or revoked, and one refresh and replay did not
      * help (or the token cannot be refreshed, as with a scoped token given by the caller).
      */
-    case Unauthorized(
+    case unauthorized(
         /**
          * 401.
-         */status: UInt16, 
+         */status: Int32, 
         /**
          * The service's message.
          */detail: String
@@ -24217,10 +24191,10 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
      * HTTP 403: the token is valid but may not do this (for example a scoped token on an
      * operator route, or another organisation's resource). Never triggers a token refresh.
      */
-    case Forbidden(
+    case forbidden(
         /**
          * 403.
-         */status: UInt16, 
+         */status: Int32, 
         /**
          * The service's message.
          */detail: String, 
@@ -24231,10 +24205,10 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * HTTP 404: the resource does not exist (or is not visible to this token).
      */
-    case NotFound(
+    case notFound(
         /**
          * 404.
-         */status: UInt16, 
+         */status: Int32, 
         /**
          * The service's message.
          */detail: String
@@ -24242,10 +24216,10 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * HTTP 400 or 422: the service rejected the request body or query.
      */
-    case Validation(
+    case validation(
         /**
          * 400 or 422.
-         */status: UInt16, 
+         */status: Int32, 
         /**
          * The service's message, or a summary of the field errors.
          */detail: String, 
@@ -24259,10 +24233,10 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
      * ([`crate::RetryPolicy::max_elapsed`]), or the retries ran out. `Display` names the
      * numbers the server sent.
      */
-    case RateLimited(
+    case rateLimited(
         /**
          * 429.
-         */status: UInt16, 
+         */status: Int32, 
         /**
          * The service's message.
          */detail: String, 
@@ -24273,10 +24247,10 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * HTTP 5xx: the service failed.
      */
-    case Server(
+    case server(
         /**
          * The status code (500..=599).
-         */status: UInt16, 
+         */status: Int32, 
         /**
          * The service's message, or a snippet of a non-JSON body (at most 4 KiB).
          */detail: String
@@ -24284,10 +24258,10 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * Any other non-success status (for example 405 or 409).
      */
-    case UnexpectedStatus(
+    case unexpectedStatus(
         /**
          * The status code.
-         */status: UInt16, 
+         */status: Int32, 
         /**
          * The service's message, or a snippet of the body (at most 4 KiB).
          */detail: String
@@ -24296,7 +24270,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
      * The request could not be sent or the response could not be read (DNS, connect, TLS,
      * reset).
      */
-    case Transport(
+    case transport(
         /**
          * What failed, without any header or body.
          */detail: String
@@ -24304,7 +24278,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * A connect, read or overall deadline passed.
      */
-    case Timeout(
+    case timeout(
         /**
          * Which deadline passed.
          */detail: String
@@ -24312,10 +24286,10 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * A success response whose body is not what the contract says.
      */
-    case Decode(
+    case decode(
         /**
          * The status code of the response.
-         */status: UInt16, 
+         */status: Int32, 
         /**
          * What did not parse.
          */detail: String
@@ -24323,7 +24297,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * An argument was refused before anything was sent.
      */
-    case InvalidArgument(
+    case invalidArgument(
         /**
          * The argument's name (`"allowed_origin"`, `"base_url"`, …).
          */argument: String, 
@@ -24335,7 +24309,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
      * A connector spec could not be loaded or compiled (not a JSON Schema, an unknown draft,
      * a remote `$ref`).
      */
-    case InvalidSpec(
+    case invalidSpec(
         /**
          * What is wrong with the spec.
          */detail: String
@@ -24343,7 +24317,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * A source config does not satisfy its connector spec; nothing was sent.
      */
-    case InvalidConfig(
+    case invalidConfig(
         /**
          * A one-line summary naming the first problems.
          */detail: String, 
@@ -24354,7 +24328,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * A widget token is not the base64 of `{"token", "widgetUrl"}`.
      */
-    case InvalidWidgetToken(
+    case invalidWidgetToken(
         /**
          * What did not decode.
          */detail: String
@@ -24362,7 +24336,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
     /**
      * A page's `next` link points to another host or scheme, or repeats a cursor already seen.
      */
-    case Pagination(
+    case pagination(
         /**
          * Why the link was not followed.
          */detail: String
@@ -24376,7 +24350,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
      * `Display`: `POST /embedded/sources: the outcome is unknown (connection reset after the
      * request was sent); list sources by name before retrying`.
      */
-    case OutcomeUnknown(
+    case outcomeUnknown(
         /**
          * `POST` or `PATCH`.
          */method: String, 
@@ -24393,14 +24367,14 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
         /**
          * The status of the 5xx answer, when one came (`None` after a broken connection or
          * a timeout).
-         */status: UInt16?
+         */status: Int32?
     )
     /**
      * The end-user client's [`ScopedTokenProvider`](crate::ScopedTokenProvider) failed (or
      * gave an empty or malformed token) when the client needed a fresh scoped token: nothing
      * was sent with a token it did not have. The next call asks the provider again.
      */
-    case TokenProvider(
+    case tokenProvider(
         /**
          * What the provider raised (the host's own message), or what was wrong with the
          * token it gave (never the token).
@@ -24413,7 +24387,7 @@ enum AirbyteError: Swift.Error, Equatable, Hashable {
      * an operator client made. The Rust clients are closed by dropping them and never raise
      * it.
      */
-    case ClientClosed(
+    case clientClosed(
         /**
          * Which object was closed and how (`OperatorClient was closed: make a new client`).
          */detail: String
@@ -24443,75 +24417,75 @@ public struct FfiConverterTypeAirbyteError: FfiConverterRustBuffer {
         
 
         
-        case 1: return .Unauthorized(
-            status: try FfiConverterUInt16.read(from: &buf), 
+        case 1: return .unauthorized(
+            status: try FfiConverterInt32.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 2: return .Forbidden(
-            status: try FfiConverterUInt16.read(from: &buf), 
+        case 2: return .forbidden(
+            status: try FfiConverterInt32.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf), 
             fieldErrors: try FfiConverterSequenceTypeFieldError.read(from: &buf)
             )
-        case 3: return .NotFound(
-            status: try FfiConverterUInt16.read(from: &buf), 
+        case 3: return .notFound(
+            status: try FfiConverterInt32.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 4: return .Validation(
-            status: try FfiConverterUInt16.read(from: &buf), 
+        case 4: return .validation(
+            status: try FfiConverterInt32.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf), 
             fieldErrors: try FfiConverterSequenceTypeFieldError.read(from: &buf)
             )
-        case 5: return .RateLimited(
-            status: try FfiConverterUInt16.read(from: &buf), 
+        case 5: return .rateLimited(
+            status: try FfiConverterInt32.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf), 
             rateLimit: try FfiConverterTypeRateLimit.read(from: &buf)
             )
-        case 6: return .Server(
-            status: try FfiConverterUInt16.read(from: &buf), 
+        case 6: return .server(
+            status: try FfiConverterInt32.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 7: return .UnexpectedStatus(
-            status: try FfiConverterUInt16.read(from: &buf), 
+        case 7: return .unexpectedStatus(
+            status: try FfiConverterInt32.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 8: return .Transport(
+        case 8: return .transport(
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 9: return .Timeout(
+        case 9: return .timeout(
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 10: return .Decode(
-            status: try FfiConverterUInt16.read(from: &buf), 
+        case 10: return .decode(
+            status: try FfiConverterInt32.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 11: return .InvalidArgument(
+        case 11: return .invalidArgument(
             argument: try FfiConverterString.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 12: return .InvalidSpec(
+        case 12: return .invalidSpec(
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 13: return .InvalidConfig(
+        case 13: return .invalidConfig(
             detail: try FfiConverterString.read(from: &buf), 
             errors: try FfiConverterSequenceTypeConfigError.read(from: &buf)
             )
-        case 14: return .InvalidWidgetToken(
+        case 14: return .invalidWidgetToken(
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 15: return .Pagination(
+        case 15: return .pagination(
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 16: return .OutcomeUnknown(
+        case 16: return .outcomeUnknown(
             method: try FfiConverterString.read(from: &buf), 
             path: try FfiConverterString.read(from: &buf), 
             cause: try FfiConverterString.read(from: &buf), 
             advice: try FfiConverterString.read(from: &buf), 
-            status: try FfiConverterOptionUInt16.read(from: &buf)
+            status: try FfiConverterOptionInt32.read(from: &buf)
             )
-        case 17: return .TokenProvider(
+        case 17: return .tokenProvider(
             detail: try FfiConverterString.read(from: &buf)
             )
-        case 18: return .ClientClosed(
+        case 18: return .clientClosed(
             detail: try FfiConverterString.read(from: &buf)
             )
 
@@ -24526,109 +24500,109 @@ public struct FfiConverterTypeAirbyteError: FfiConverterRustBuffer {
 
         
         
-        case let .Unauthorized(status,detail):
+        case let .unauthorized(status,detail):
             writeInt(&buf, Int32(1))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .Forbidden(status,detail,fieldErrors):
+        case let .forbidden(status,detail,fieldErrors):
             writeInt(&buf, Int32(2))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             FfiConverterSequenceTypeFieldError.write(fieldErrors, into: &buf)
             
         
-        case let .NotFound(status,detail):
+        case let .notFound(status,detail):
             writeInt(&buf, Int32(3))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .Validation(status,detail,fieldErrors):
+        case let .validation(status,detail,fieldErrors):
             writeInt(&buf, Int32(4))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             FfiConverterSequenceTypeFieldError.write(fieldErrors, into: &buf)
             
         
-        case let .RateLimited(status,detail,rateLimit):
+        case let .rateLimited(status,detail,rateLimit):
             writeInt(&buf, Int32(5))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             FfiConverterTypeRateLimit.write(rateLimit, into: &buf)
             
         
-        case let .Server(status,detail):
+        case let .server(status,detail):
             writeInt(&buf, Int32(6))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .UnexpectedStatus(status,detail):
+        case let .unexpectedStatus(status,detail):
             writeInt(&buf, Int32(7))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .Transport(detail):
+        case let .transport(detail):
             writeInt(&buf, Int32(8))
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .Timeout(detail):
+        case let .timeout(detail):
             writeInt(&buf, Int32(9))
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .Decode(status,detail):
+        case let .decode(status,detail):
             writeInt(&buf, Int32(10))
-            FfiConverterUInt16.write(status, into: &buf)
+            FfiConverterInt32.write(status, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .InvalidArgument(argument,detail):
+        case let .invalidArgument(argument,detail):
             writeInt(&buf, Int32(11))
             FfiConverterString.write(argument, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .InvalidSpec(detail):
+        case let .invalidSpec(detail):
             writeInt(&buf, Int32(12))
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .InvalidConfig(detail,errors):
+        case let .invalidConfig(detail,errors):
             writeInt(&buf, Int32(13))
             FfiConverterString.write(detail, into: &buf)
             FfiConverterSequenceTypeConfigError.write(errors, into: &buf)
             
         
-        case let .InvalidWidgetToken(detail):
+        case let .invalidWidgetToken(detail):
             writeInt(&buf, Int32(14))
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .Pagination(detail):
+        case let .pagination(detail):
             writeInt(&buf, Int32(15))
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .OutcomeUnknown(method,path,cause,advice,status):
+        case let .outcomeUnknown(method,path,cause,advice,status):
             writeInt(&buf, Int32(16))
             FfiConverterString.write(method, into: &buf)
             FfiConverterString.write(path, into: &buf)
             FfiConverterString.write(cause, into: &buf)
             FfiConverterString.write(advice, into: &buf)
-            FfiConverterOptionUInt16.write(status, into: &buf)
+            FfiConverterOptionInt32.write(status, into: &buf)
             
         
-        case let .TokenProvider(detail):
+        case let .tokenProvider(detail):
             writeInt(&buf, Int32(17))
             FfiConverterString.write(detail, into: &buf)
             
         
-        case let .ClientClosed(detail):
+        case let .clientClosed(detail):
             writeInt(&buf, Int32(18))
             FfiConverterString.write(detail, into: &buf)
             
@@ -26946,7 +26920,7 @@ enum TokenStoreError: Swift.Error, Equatable, Hashable {
     /**
      * The store is unreachable, timed out or refused the command.
      */
-    case Unavailable(
+    case unavailable(
         /**
          * What went wrong (`connection refused`).
          */detail: String
@@ -26987,7 +26961,7 @@ public struct FfiConverterTypeTokenStoreError: FfiConverterRustBuffer {
         
 
         
-        case 1: return .Unavailable(
+        case 1: return .unavailable(
             detail: try FfiConverterString.read(from: &buf)
             )
 
@@ -27002,7 +26976,7 @@ public struct FfiConverterTypeTokenStoreError: FfiConverterRustBuffer {
 
         
         
-        case let .Unavailable(detail):
+        case let .unavailable(detail):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(detail, into: &buf)
             
@@ -27128,54 +27102,6 @@ public func FfiConverterTypeWorkspaceStatus_lower(_ value: WorkspaceStatus) -> R
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionUInt16: FfiConverterRustBuffer {
-    typealias SwiftType = UInt16?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterUInt16.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterUInt16.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
-    typealias SwiftType = UInt32?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterUInt32.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterUInt32.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
     typealias SwiftType = Int32?
 
@@ -27200,8 +27126,8 @@ fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
-    typealias SwiftType = UInt64?
+fileprivate struct FfiConverterOptionInt64: FfiConverterRustBuffer {
+    typealias SwiftType = Int64?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -27209,13 +27135,13 @@ fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterUInt64.write(value, into: &buf)
+        FfiConverterInt64.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterUInt64.read(from: &buf)
+        case 1: return try FfiConverterInt64.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -29424,9 +29350,8 @@ public func regionUs() -> String  {
 /**
  * The HTTP status of the response the error came from (`404`), or `None` when it came from
  * none (a transport error, a timeout, a refused argument, an `OutcomeUnknown` after a broken
- * connection): the core's `Error::status()`, whichever the kind. Signed, so that Java can
- * call what Kotlin makes of it (Kotlin hides members of unsigned types from Java). No
- * network call; never fails.
+ * connection): the core's `Error::status()`, whichever the kind. No network call; never
+ * fails.
  */
 public func errorStatus(error: AirbyteError) -> Int32?  {
     return try!  FfiConverterOptionInt32.lift(try! rustCall() {
@@ -29723,7 +29648,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_func_region_us() != 51985) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_func_error_status() != 12346) {
+    if (uniffi_airbyte_embedded_checksum_func_error_status() != 63927) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_func_error_text() != 39838) {
@@ -30077,19 +30002,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_asyncfilepages_next_page() != 34321) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_bytes_read() != 41753) {
+    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_bytes_read() != 63727) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_close() != 13717) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_content_length() != 33738) {
+    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_content_length() != 40412) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_content_type() != 60309) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_read() != 33952) {
+    if (uniffi_airbyte_embedded_checksum_method_asyncfilestream_read() != 20205) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_asyncfiles_drives() != 43361) {
@@ -30110,19 +30035,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_filepages_next_page() != 64371) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_filestream_bytes_read() != 42269) {
+    if (uniffi_airbyte_embedded_checksum_method_filestream_bytes_read() != 11222) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_filestream_close() != 44182) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_filestream_content_length() != 11038) {
+    if (uniffi_airbyte_embedded_checksum_method_filestream_content_length() != 14267) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_filestream_content_type() != 45745) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_filestream_read() != 20751) {
+    if (uniffi_airbyte_embedded_checksum_method_filestream_read() != 15964) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_files_drives() != 18552) {
@@ -30467,7 +30392,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_tokenstore_unlock() != 39030) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_scopedtoken_expires_at_unix() != 54797) {
+    if (uniffi_airbyte_embedded_checksum_method_scopedtoken_expires_at_unix() != 38140) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_scopedtoken_expose() != 46342) {

@@ -1070,7 +1070,7 @@ uint64_t uniffi_airbyte_embedded_fn_method_asyncfilestream_content_type(uint64_t
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_ASYNCFILESTREAM_READ
 #define UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_ASYNCFILESTREAM_READ
-uint64_t uniffi_airbyte_embedded_fn_method_asyncfilestream_read(uint64_t ptr, uint32_t max_bytes
+uint64_t uniffi_airbyte_embedded_fn_method_asyncfilestream_read(uint64_t ptr, int32_t max_bytes
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_CLONE_ASYNCFILES
@@ -1135,7 +1135,7 @@ void uniffi_airbyte_embedded_fn_free_filestream(uint64_t handle, RustCallStatus 
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_FILESTREAM_BYTES_READ
 #define UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_FILESTREAM_BYTES_READ
-uint64_t uniffi_airbyte_embedded_fn_method_filestream_bytes_read(uint64_t ptr, RustCallStatus *_Nonnull out_status
+int64_t uniffi_airbyte_embedded_fn_method_filestream_bytes_read(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_FILESTREAM_CLOSE
@@ -1155,7 +1155,7 @@ RustBuffer uniffi_airbyte_embedded_fn_method_filestream_content_type(uint64_t pt
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_FILESTREAM_READ
 #define UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_FILESTREAM_READ
-RustBuffer uniffi_airbyte_embedded_fn_method_filestream_read(uint64_t ptr, uint32_t max_bytes, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_airbyte_embedded_fn_method_filestream_read(uint64_t ptr, int32_t max_bytes, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_CLONE_FILES
