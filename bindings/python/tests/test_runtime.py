@@ -66,6 +66,51 @@ def test_records_reach_the_logging_module_by_default(sandbox, caplog):
     assert sandbox.client_secret not in caplog.text
 
 
+def test_forwarding_follows_the_logging_levels(sandbox, monkeypatch):
+    # Each record the library hands over is one call into Python: count them.
+    levels = []
+    monkeypatch.setattr(ae.LoggingForwarder, "log", lambda self, record: levels.append(record.level))
+    sdk = logging.getLogger("airbyte_embedded")
+    http = logging.getLogger("airbyte_embedded.http")
+    before = sdk.level, http.level
+    operator = sandbox.operator()
+    try:
+        sdk.setLevel(logging.WARNING)
+        operator.workspaces().stats()
+        assert levels == [], "records crossed that logging drops"
+
+        http.setLevel(logging.DEBUG)  # a child asks for more: its records cross
+        operator.workspaces().stats()
+        assert ae.LogLevel.DEBUG in levels
+        http.setLevel(logging.NOTSET)
+
+        levels.clear()
+        logging.disable(logging.CRITICAL)
+        sdk.setLevel(logging.DEBUG)
+        operator.workspaces().stats()
+        assert ae.LogLevel.DEBUG not in levels, "logging.disable() is a level too"
+        logging.disable(logging.NOTSET)
+        operator.workspaces().stats()
+        assert ae.LogLevel.DEBUG in levels
+
+        # A logger of one's own stops the following: its level is what set_logger says.
+        got = []
+
+        class Collect(ae.Logger):
+            def log(self, record):
+                got.append(record.level)
+
+        ae.set_logger(Collect(), ae.LogLevel.DEBUG)
+        sdk.setLevel(logging.ERROR)
+        operator.workspaces().stats()
+        assert ae.LogLevel.DEBUG in got, "set_logger's level was overridden"
+    finally:
+        logging.disable(logging.NOTSET)
+        sdk.setLevel(before[0])
+        http.setLevel(before[1])
+        ae.forward_to_logging()
+
+
 def test_one_client_serves_many_threads(operator, sandbox):
     names = [unique("t") for _ in range(8)]
     for n in names:

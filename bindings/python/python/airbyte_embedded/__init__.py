@@ -115,7 +115,6 @@ from ._native.airbyte_embedded import (
     Workspace,
     WorkspaceFilter,
     WorkspacePages,
-    set_logger,
 )
 
 # Arguments and results cross in fewer steps (see `_buffers`); the bytes are the same.
@@ -497,14 +496,99 @@ class LoggingForwarder(Logger):
             pass
 
 
-def forward_to_logging(max_level: LogLevel = LogLevel.DEBUG) -> None:
-    """Sends the SDK's records up to ``max_level`` to the ``logging`` module.
+# Most verbose first: the first level some `airbyte_embedded` logger is enabled for is the one
+# the library is asked to send (no record crosses that `logging` would drop).
+_LEVELS_BY_VERBOSITY = (LogLevel.TRACE, LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN)
 
-    Done on import with ``LogLevel.DEBUG``; ``logging`` then filters by the levels of the
-    ``airbyte_embedded`` loggers. Register your own ``Logger`` with ``set_logger`` instead, or
-    stop forwarding with ``clear_logger()``.
+
+def _enabled_level() -> LogLevel:
+    """The most verbose level any ``airbyte_embedded`` logger (or child) is enabled for, as
+    ``logging`` configures it now; ``ERROR`` when none is enabled below it."""
+    manager = _logging.Logger.manager
+    loggers = [_logging.getLogger("airbyte_embedded")] + [
+        logger
+        for name, logger in list(manager.loggerDict.items())
+        if name.startswith("airbyte_embedded.") and isinstance(logger, _logging.Logger)
+    ]
+    for level in _LEVELS_BY_VERBOSITY:
+        if any(logger.isEnabledFor(_PY_LEVELS[level]) for logger in loggers):
+            return level
+    return LogLevel.ERROR
+
+
+class _Following:
+    """Whether the registered logger is the ``LoggingForwarder`` that follows ``logging``'s
+    levels, and the level last asked of the library for it."""
+
+    forwarder: Optional[LoggingForwarder] = None
+    level: Optional[LogLevel] = None
+
+    @classmethod
+    def sync(cls) -> None:
+        forwarder = cls.forwarder
+        if forwarder is None:
+            return
+        level = _enabled_level()
+        if level != cls.level:
+            cls.level = level
+            _generated.set_logger(forwarder, level)
+
+
+def _follow_logging_configuration() -> bool:
+    """Makes every change of a logger's level (``setLevel``, ``basicConfig``, ``dictConfig``,
+    ``logging.disable``: each clears the manager's cache) sync the level the library sends.
+    ``False`` when this Python's ``logging`` has no such cache to hook."""
+    clear_cache = getattr(_logging.Manager, "_clear_cache", None)
+    if clear_cache is None:
+        return False
+    if getattr(clear_cache, "_airbyte_embedded", False):
+        return True
+
+    def _clear_cache(self: Any) -> None:
+        clear_cache(self)
+        try:
+            _Following.sync()
+        except Exception:  # configuring logging must never fail because of the SDK
+            pass
+
+    setattr(_clear_cache, "_airbyte_embedded", True)
+    setattr(_logging.Manager, "_clear_cache", _clear_cache)
+    return True
+
+
+def forward_to_logging(max_level: Optional[LogLevel] = None) -> None:
+    """Sends the SDK's records to the ``logging`` module (loggers ``airbyte_embedded``,
+    ``airbyte_embedded.http``, ...), up to ``max_level``.
+
+    With no ``max_level`` (as on import), the level follows ``logging``'s configuration: the
+    library sends only what some ``airbyte_embedded`` logger is enabled for (``WARN`` and
+    worse under ``logging``'s defaults), and a later ``setLevel``, ``basicConfig`` or
+    ``dictConfig`` changes it, so a disabled record costs no call into Python. With
+    ``max_level``, records up to it are sent and ``logging`` filters them. Register your own
+    ``Logger`` with ``set_logger`` instead, or stop forwarding with ``clear_logger()``.
     """
-    set_logger(LoggingForwarder(), max_level)
+    forwarder = LoggingForwarder()
+    if max_level is None and _follow_logging_configuration():
+        _Following.forwarder, _Following.level = forwarder, None
+        _Following.sync()
+        return
+    _Following.forwarder = _Following.level = None
+    _generated.set_logger(forwarder, LogLevel.DEBUG if max_level is None else max_level)
 
+
+def _set_logger(logger: Logger, max_level: LogLevel) -> None:
+    _Following.forwarder = _Following.level = None
+    _generated.set_logger(logger, max_level)
+
+
+def _clear_logger() -> None:
+    _Following.forwarder = _Following.level = None
+    _generated.clear_logger()
+
+
+# `set_logger` and `clear_logger` replace the forwarder: its level stops following `logging`.
+_set_logger.__doc__ = _generated.set_logger.__doc__
+_clear_logger.__doc__ = _generated.clear_logger.__doc__
+globals().update(set_logger=_set_logger, clear_logger=_clear_logger)
 
 forward_to_logging()
