@@ -14,9 +14,12 @@ import io.airbyte.embedded.Defaults;
 import io.airbyte.embedded.OperatorClient;
 import io.airbyte.embedded.RateLimit;
 import io.airbyte.embedded.RetryPolicy;
+import io.airbyte.embedded.ScopedToken;
+import io.airbyte.embedded.ScopedTokenRequest;
 import io.airbyte.embedded.WorkspaceFilter;
 import io.airbyte.embedded.WorkspacePage;
 import io.airbyte.embedded.WorkspaceStats;
+import io.airbyte.embedded.WorkspaceUpdate;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -84,6 +87,13 @@ public final class JavaCaller {
                     check(e.getArgument().equals("limit"), "argument: " + e.getArgument());
                     check(AirbyteErrors.httpStatus(e) == null, "a refused argument has no status");
                 }
+
+                // Records with defaults after a required field, and with only defaults.
+                ScopedToken token = operator.mintScopedToken(new ScopedTokenRequest("java-caller"));
+                Long expires = token.expiresAtUnix();
+                check(expires != null && expires > System.currentTimeMillis() / 1000, "expiry: " + expires);
+                WorkspaceUpdate noChange = new WorkspaceUpdate();
+                check(noChange.getName() == null && noChange.getStatus() == null, "update: " + noChange);
 
                 String root = baseUrl.substring(0, baseUrl.lastIndexOf("/api/v1"));
                 String fault = "{\"path_prefix\": \"/workspaces\", \"action\": {\"kind\": \"respond\", "
