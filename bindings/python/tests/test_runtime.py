@@ -104,11 +104,50 @@ def test_forwarding_follows_the_logging_levels(sandbox, monkeypatch):
         sdk.setLevel(logging.ERROR)
         operator.workspaces().stats()
         assert ae.LogLevel.DEBUG in got, "set_logger's level was overridden"
+        # The generated module's own set_logger stops it too.
+        ae.forward_to_logging()
+        got.clear()
+        ae._native.airbyte_embedded.set_logger(Collect(), ae.LogLevel.DEBUG)
+        sdk.setLevel(logging.WARNING)
+        operator.workspaces().stats()
+        assert ae.LogLevel.DEBUG in got, "the generated set_logger's level was overridden"
     finally:
         logging.disable(logging.NOTSET)
         sdk.setLevel(before[0])
         http.setLevel(before[1])
         ae.forward_to_logging()
+
+
+def test_dict_config_after_import_keeps_the_sdk_records(sandbox, monkeypatch):
+    # `import airbyte_embedded` at the top, `dictConfig` in main(): the package must not have
+    # made a logger of its own for dictConfig's disable_existing_loggers to disable.
+    import logging.config
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import logging, logging.config, sys
+        import airbyte_embedded as ae
+        assert "airbyte_embedded" not in logging.Logger.manager.loggerDict, "a logger on import"
+        records = []
+        class Keep(logging.Handler):
+            def emit(self, record):
+                records.append(record)
+        logging.config.dictConfig({"version": 1, "root": {"level": "DEBUG", "handlers": []}})
+        logging.getLogger().addHandler(Keep())
+        base_url, client_id, client_secret = sys.argv[1:4]
+        op = ae.OperatorClient(client_id, client_secret, ae.ClientConfig(base_url=base_url))
+        op.workspaces().stats()
+        assert any(r.name.startswith("airbyte_embedded") and r.levelno == logging.DEBUG
+                   and "workspaces/stats" in r.getMessage() for r in records), records
+        print("ok")
+    """)
+    done = subprocess.run(
+        [sys.executable, "-c", script, sandbox.base_url, sandbox.client_id, sandbox.client_secret],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
 
 
 def test_one_client_serves_many_threads(operator, sandbox):

@@ -31,7 +31,8 @@ module adds the Python idioms:
   (``aiter_workspaces(operator, filter)`` too); ``AsyncFiles.open`` returns an
   ``AsyncFileStream`` (``await stream.read(n)``, ``await stream.close()``).
 - The SDK's log records go to the ``logging`` module by default (logger ``airbyte_embedded``
-  and its children, e.g. ``airbyte_embedded.http``); see ``forward_to_logging``.
+  and its children, e.g. ``airbyte_embedded.http``), only those ``logging`` would keep: the
+  level the library sends follows the loggers' levels; see ``forward_to_logging``.
 - Clients are context managers: ``with OperatorClient(...) as op:`` calls ``op.close()`` on
   leaving the block, after which every call on the client, on the handles made from it
   (``op.sources()``, ``op.workspaces().pages()``, ...) and on the end-user clients it made
@@ -86,14 +87,15 @@ record (``Defaults``), and change what differs::
 from __future__ import annotations
 
 import io as _io
-import logging as _logging
+import sys as _sys
 import threading as _threading
 import types as _types
 from typing import Any, AsyncIterator, Callable, Iterator, Optional
 
 from ._native import *  # noqa: F401,F403  (the generated module's __all__)
 from ._native import airbyte_embedded as _generated
-from . import _buffers, _errors, _json, _readers, _records
+from . import _buffers, _errors, _json, _logs, _readers, _records
+from ._logs import LoggingForwarder, forward_to_logging
 from ._native.airbyte_embedded import (
     AirbyteError,
     AsyncDestinationPages,
@@ -470,125 +472,6 @@ for _async_client in (AsyncOperatorClient, AsyncEndUserClient):
     setattr(_async_client, "__aexit__", _client_aexit)
 
 
-_PY_LEVELS = {
-    LogLevel.ERROR: _logging.ERROR,
-    LogLevel.WARN: _logging.WARNING,
-    LogLevel.INFO: _logging.INFO,
-    LogLevel.DEBUG: _logging.DEBUG,
-    LogLevel.TRACE: 5,
-}
-
-
-class LoggingForwarder(Logger):
-    """A ``Logger`` that hands each SDK record to the ``logging`` module.
-
-    The Rust target becomes the logger name (``airbyte_embedded::http`` →
-    ``airbyte_embedded.http``); TRACE maps to level 5. Records never carry secrets.
-    """
-
-    def log(self, record: LogRecord) -> None:
-        try:
-            name = record.target.replace("::", ".")
-            _logging.getLogger(name).log(
-                _PY_LEVELS.get(record.level, _logging.DEBUG), "%s", record.message
-            )
-        except Exception:  # a failing handler must never fail the SDK call
-            pass
-
-
-# Most verbose first: the first level some `airbyte_embedded` logger is enabled for is the one
-# the library is asked to send (no record crosses that `logging` would drop).
-_LEVELS_BY_VERBOSITY = (LogLevel.TRACE, LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN)
-
-
-def _enabled_level() -> LogLevel:
-    """The most verbose level any ``airbyte_embedded`` logger (or child) is enabled for, as
-    ``logging`` configures it now; ``ERROR`` when none is enabled below it."""
-    manager = _logging.Logger.manager
-    loggers = [_logging.getLogger("airbyte_embedded")] + [
-        logger
-        for name, logger in list(manager.loggerDict.items())
-        if name.startswith("airbyte_embedded.") and isinstance(logger, _logging.Logger)
-    ]
-    for level in _LEVELS_BY_VERBOSITY:
-        if any(logger.isEnabledFor(_PY_LEVELS[level]) for logger in loggers):
-            return level
-    return LogLevel.ERROR
-
-
-class _Following:
-    """Whether the registered logger is the ``LoggingForwarder`` that follows ``logging``'s
-    levels, and the level last asked of the library for it."""
-
-    forwarder: Optional[LoggingForwarder] = None
-    level: Optional[LogLevel] = None
-
-    @classmethod
-    def sync(cls) -> None:
-        forwarder = cls.forwarder
-        if forwarder is None:
-            return
-        level = _enabled_level()
-        if level != cls.level:
-            cls.level = level
-            _generated.set_logger(forwarder, level)
-
-
-def _follow_logging_configuration() -> bool:
-    """Makes every change of a logger's level (``setLevel``, ``basicConfig``, ``dictConfig``,
-    ``logging.disable``: each clears the manager's cache) sync the level the library sends.
-    ``False`` when this Python's ``logging`` has no such cache to hook."""
-    clear_cache = getattr(_logging.Manager, "_clear_cache", None)
-    if clear_cache is None:
-        return False
-    if getattr(clear_cache, "_airbyte_embedded", False):
-        return True
-
-    def _clear_cache(self: Any) -> None:
-        clear_cache(self)
-        try:
-            _Following.sync()
-        except Exception:  # configuring logging must never fail because of the SDK
-            pass
-
-    setattr(_clear_cache, "_airbyte_embedded", True)
-    setattr(_logging.Manager, "_clear_cache", _clear_cache)
-    return True
-
-
-def forward_to_logging(max_level: Optional[LogLevel] = None) -> None:
-    """Sends the SDK's records to the ``logging`` module (loggers ``airbyte_embedded``,
-    ``airbyte_embedded.http``, ...), up to ``max_level``.
-
-    With no ``max_level`` (as on import), the level follows ``logging``'s configuration: the
-    library sends only what some ``airbyte_embedded`` logger is enabled for (``WARN`` and
-    worse under ``logging``'s defaults), and a later ``setLevel``, ``basicConfig`` or
-    ``dictConfig`` changes it, so a disabled record costs no call into Python. With
-    ``max_level``, records up to it are sent and ``logging`` filters them. Register your own
-    ``Logger`` with ``set_logger`` instead, or stop forwarding with ``clear_logger()``.
-    """
-    forwarder = LoggingForwarder()
-    if max_level is None and _follow_logging_configuration():
-        _Following.forwarder, _Following.level = forwarder, None
-        _Following.sync()
-        return
-    _Following.forwarder = _Following.level = None
-    _generated.set_logger(forwarder, LogLevel.DEBUG if max_level is None else max_level)
-
-
-def _set_logger(logger: Logger, max_level: LogLevel) -> None:
-    _Following.forwarder = _Following.level = None
-    _generated.set_logger(logger, max_level)
-
-
-def _clear_logger() -> None:
-    _Following.forwarder = _Following.level = None
-    _generated.clear_logger()
-
-
-# `set_logger` and `clear_logger` replace the forwarder: its level stops following `logging`.
-_set_logger.__doc__ = _generated.set_logger.__doc__
-_clear_logger.__doc__ = _generated.clear_logger.__doc__
-globals().update(set_logger=_set_logger, clear_logger=_clear_logger)
-
-forward_to_logging()
+# The SDK's records go to `logging`, at the level `logging` would keep (see `_logs`); the
+# package's and the generated module's `set_logger`/`clear_logger` stop that following.
+_logs.install(_generated, _sys.modules["airbyte_embedded._native"], _sys.modules[__name__])
