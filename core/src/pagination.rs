@@ -372,7 +372,7 @@ mod tests {
     #[test]
     fn limits_outside_the_range_are_refused_by_name() {
         assert!(check_limit(1, 100).is_ok() && check_limit(100, 100).is_ok());
-        for bad in [0, 101] {
+        for bad in [i32::MIN, -1, 0, 101] {
             let e = check_limit(bad, 100).unwrap_err();
             assert!(
                 matches!(&e, Error::InvalidArgument { argument, .. } if argument == "limit"),

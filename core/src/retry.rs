@@ -164,6 +164,8 @@ use crate::error::RateLimit;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RetryPolicy {
     /// Retries after the first attempt, 0 or more. Defaults to 3; 0 disables retrying.
+    /// `ClientConfig` refuses a negative count; [`crate::OperatorClient::with_retry_policy`]
+    /// takes one as 0.
     pub max_retries: i32,
     /// The wait before the first retry, before jitter. Defaults to 500 milliseconds; it
     /// doubles with each retry.

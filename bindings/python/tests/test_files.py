@@ -41,6 +41,10 @@ def test_folders_walk_and_files_read_as_file_objects(operator, source):
     entries = list(files.pages(ae.FolderQuery(source_id=src, path="reports/2025", limit=3)))
     assert [e.relative_path for e in entries] == [f"reports/2025/q{q} summary.csv" for q in range(1, 5)]
     assert all(e.kind == ae.FileEntryKind.FILE() for e in entries)
+    for bad in (0, -1):
+        with pytest.raises(ae.InvalidArgument) as refused:
+            files.list_page(ae.FolderQuery(source_id=src, path="/", limit=bad))
+        assert refused.value.argument == "limit"
     first = files.list_page(ae.FolderQuery(source_id=src, path="/", limit=2))
     assert first.next is not None
     rest = files.list_page(ae.FolderQuery(source_id=src, path="/", limit=2), first.next)
@@ -54,6 +58,10 @@ def test_folders_walk_and_files_read_as_file_objects(operator, source):
         assert header == b"month,"
         rest_of_it = f.read()
         assert f.bytes_read == entries[0].bytes == 6 + len(rest_of_it)
+        with pytest.raises(ae.InvalidArgument) as refused:
+            f.stream.read(-1)
+        assert refused.value.argument == "max_bytes"
+        assert f.read(2**40) == b""  # asked as at most 1 MiB: no overflow of the 32-bit count
         assert f.read(10) == b""
     assert f.closed
     with pytest.raises(ValueError):

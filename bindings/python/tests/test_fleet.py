@@ -225,11 +225,13 @@ def test_bulk_mint_then_deactivate_each_item_with_its_own_outcome(operator):
 
 
 def test_bulk_options_out_of_range_send_nothing(operator):
-    options = ae.defaults().bulk_options
-    options.concurrency = 0
-    with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
-        operator.bulk().mint_scoped_tokens([unique("bulk")], options)
-    assert e.value.argument == "concurrency"
+    for field, value in [("concurrency", 0), ("concurrency", -1), ("concurrency", 17),
+                         ("rate_limited_attempts", 0), ("rate_limited_attempts", -1)]:
+        options = ae.defaults().bulk_options
+        setattr(options, field, value)
+        with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+            operator.bulk().mint_scoped_tokens([unique("bulk")], options)
+        assert e.value.argument == field, (field, value)
 
 
 def test_workspace_sync_plans_by_default_and_applies_when_asked(fresh_sandbox):

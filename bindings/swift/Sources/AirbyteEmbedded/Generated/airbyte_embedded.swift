@@ -19942,6 +19942,8 @@ public func FfiConverterTypeRateLimit_lower(_ value: RateLimit) -> RustBuffer {
 public struct RetryPolicy: Equatable, Hashable {
     /**
      * Retries after the first attempt, 0 or more. Defaults to 3; 0 disables retrying.
+     * `ClientConfig` refuses a negative count; [`crate::OperatorClient::with_retry_policy`]
+     * takes one as 0.
      */
     public var maxRetries: Int32
     /**
@@ -19970,6 +19972,8 @@ public struct RetryPolicy: Equatable, Hashable {
     public init(
         /**
          * Retries after the first attempt, 0 or more. Defaults to 3; 0 disables retrying.
+         * `ClientConfig` refuses a negative count; [`crate::OperatorClient::with_retry_policy`]
+         * takes one as 0.
          */maxRetries: Int32, 
         /**
          * The wait before the first retry, before jitter. Defaults to 500 milliseconds; it
