@@ -117,8 +117,9 @@ pub struct RateLimit {
 ///
 /// No variant's `Display` or `Debug` output ever contains a client secret, a token or an
 /// `airbyte_secret` value. HTTP variants carry the response's `status`; every variant carries
-/// a readable `detail`. In the foreign languages this is `AirbyteError` (Kotlin
-/// `AirbyteException`), one exception class per variant.
+/// a readable `detail`, except `OutcomeUnknown` (its `cause` and `advice`). In the foreign
+/// languages this is `AirbyteError` (Kotlin `AirbyteException`), one exception class per
+/// variant.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[cfg_attr(
     feature = "uniffi",

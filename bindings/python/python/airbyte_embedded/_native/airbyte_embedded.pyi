@@ -2481,8 +2481,9 @@ class AirbyteError(Exception):
 
     No variant's `Display` or `Debug` output ever contains a client secret, a token or an
     `airbyte_secret` value. HTTP variants carry the response's `status`; every variant carries
-    a readable `detail`. In the foreign languages this is `AirbyteError` (Kotlin
-    `AirbyteException`), one exception class per variant.
+    a readable `detail`, except `OutcomeUnknown` (its `cause` and `advice`). In the foreign
+    languages this is `AirbyteError` (Kotlin `AirbyteException`), one exception class per
+    variant.
 """
     class Unauthorized(AirbyteError):
         """
