@@ -82,8 +82,7 @@ pub fn rate_limit_from_headers(pairs: &[(&str, &[u8])], now_unix: i64) -> RateLi
             headers.append(n, v);
         }
     }
-    let now = UNIX_EPOCH + Duration::from_secs(u64::try_from(now_unix).unwrap_or(0));
-    crate::http::rate_limit::from_headers(&headers, now)
+    crate::http::rate_limit::from_headers(&headers, UNIX_EPOCH + retry::seconds(now_unix))
 }
 
 /// Seconds since the Unix epoch now.

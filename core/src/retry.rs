@@ -395,7 +395,7 @@ pub(crate) fn pacing_delay(
 }
 
 /// `n` seconds as a duration; zero for a negative `n` (a moment already past).
-fn seconds(n: i64) -> Duration {
+pub(crate) fn seconds(n: i64) -> Duration {
     Duration::from_secs(u64::try_from(n).unwrap_or(0))
 }
 

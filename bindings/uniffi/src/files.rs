@@ -5,19 +5,14 @@ use std::sync::{Arc, Mutex};
 
 use airbyte_embedded::files as cf;
 
-use crate::Result;
 use crate::lifecycle::OperatorSlot;
 use crate::models::{AirbyteError, Drive, FileEntry, FilePage, FileSource, FolderQuery};
 use crate::twin::twin;
 use crate::walk::Walk;
+use crate::{Result, signed};
 
 /// The most one `FileStream.read()` returns (1 MiB), whatever `max_bytes` asks.
 const MAX_READ: usize = 1024 * 1024;
-
-/// A byte count as the foreign languages' signed 64-bit integer (no file reaches `i64::MAX`).
-fn signed(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
 
 /// Files through an end user's source (`OperatorClient.files()`). Shares its client's
 /// `close()`: every method raises `AirbyteError.ClientClosed` once the client is closed.

@@ -63,3 +63,9 @@ pub use operator::{AsyncOperatorClient, OperatorClient};
 
 /// The result type of every fallible facade call.
 pub type Result<T, E = AirbyteError> = std::result::Result<T, E>;
+
+/// A core `u64` (a byte count, a Unix time) as the foreign languages' signed 64-bit integer,
+/// `i64::MAX` past it (no file or date here reaches it).
+pub(crate) fn signed(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}

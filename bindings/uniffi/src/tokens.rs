@@ -49,9 +49,7 @@ impl ScopedToken {
 
     /// Expiry in Unix seconds (JWT claim `exp`), when the token is a readable JWT.
     pub fn expires_at_unix(&self) -> Option<i64> {
-        self.inner
-            .expires_at_unix()
-            .map(|s| i64::try_from(s).unwrap_or(i64::MAX))
+        self.inner.expires_at_unix().map(crate::signed)
     }
 
     /// The JWT `roles` claim (`["EMBEDDED_END_USER"]` for a scoped token).

@@ -284,10 +284,9 @@ impl Gate {
             return;
         }
         let now = crate::http::rate_limit::unix_seconds(SystemTime::now());
-        if let Ok(wait) = u64::try_from(reset.saturating_sub(now))
-            && wait > 0
-        {
-            self.pause(Duration::from_secs(wait));
+        let wait = crate::retry::seconds(reset.saturating_sub(now));
+        if !wait.is_zero() {
+            self.pause(wait);
         }
     }
 }
