@@ -110,9 +110,6 @@ from ._native.airbyte_embedded import (
     FileStream,
     JsonObject,
     JsonValue,
-    LogLevel,
-    Logger,
-    LogRecord,
     OperatorClient,
     Workspace,
     WorkspaceFilter,
@@ -231,9 +228,9 @@ for _async_pages in (AsyncWorkspacePages, AsyncDestinationPages, AsyncFilePages)
     setattr(_async_pages, "__aiter__", _aiterate_pages)
 
 
-# The most one `FileStream.read()` returns (1 MiB), whatever it is asked: a larger request
-# (beyond the 32-bit `max_bytes`) is asked as this.
-_MAX_READ = 1024 * 1024
+# `FileStream.read()`'s `max_bytes` is a signed 32-bit count (the library returns at most 1 MiB
+# a read, whatever it is asked): a larger request is asked as the largest it can carry.
+_MAX_READ = 2**31 - 1
 
 
 class FileReader(_io.RawIOBase):

@@ -26,6 +26,7 @@ import threading as _threading
 from types import ModuleType
 from typing import Any, Callable, Optional
 
+from ._native import airbyte_embedded as _generated
 from ._native.airbyte_embedded import Logger, LogLevel, LogRecord
 
 PY_LEVELS = {
@@ -52,6 +53,8 @@ class LoggingForwarder(Logger):
     """
 
     def log(self, record: LogRecord) -> None:
+        """Logs ``record.message`` on the logger named after ``record.target`` at its level;
+        a handler that raises is ignored."""
         try:
             name = record.target.replace("::", ".")
             _logging.getLogger(name).log(
@@ -89,9 +92,9 @@ class _State:
     level: Optional[LogLevel] = None
 
 
-# The generated functions, whatever the public names are later bound to.
-_native_set_logger: Callable[[Logger, LogLevel], None] = lambda logger, level: None
-_native_clear_logger: Callable[[], None] = lambda: None
+# The generated functions, whatever `install` binds the public names to later.
+_native_set_logger: Callable[[Logger, LogLevel], None] = _generated.set_logger
+_native_clear_logger: Callable[[], None] = _generated.clear_logger
 
 
 def _sync() -> None:
@@ -149,27 +152,27 @@ def forward_to_logging(max_level: Optional[LogLevel] = None) -> None:
 
 
 def set_logger(logger: Logger, max_level: LogLevel) -> None:
+    """The generated ``set_logger`` (its documentation replaces this one), which also stops
+    the forwarder's level from following ``logging``."""
     with _LOCK:
         _State.forwarder = _State.level = None
         _native_set_logger(logger, max_level)
 
 
 def clear_logger() -> None:
+    """The generated ``clear_logger`` (its documentation replaces this one), which also stops
+    the following."""
     with _LOCK:
         _State.forwarder = _State.level = None
         _native_clear_logger()
 
 
 def install(*modules: ModuleType) -> None:
-    """Binds ``set_logger`` and ``clear_logger`` of each module (the generated module first,
-    then its package and this package) to this module's, which stop the following, then
-    forwards to ``logging``."""
-    global _native_set_logger, _native_clear_logger
-    generated = modules[0]
-    if getattr(generated.set_logger, "__module__", None) != __name__:
-        _native_set_logger, _native_clear_logger = generated.set_logger, generated.clear_logger
-        set_logger.__doc__ = _native_set_logger.__doc__
-        clear_logger.__doc__ = _native_clear_logger.__doc__
+    """Binds ``set_logger`` and ``clear_logger`` of each module (the generated module, its
+    package, this package) to this module's, which stop the following, then forwards to
+    ``logging``."""
+    set_logger.__doc__ = _native_set_logger.__doc__
+    clear_logger.__doc__ = _native_clear_logger.__doc__
     for module in modules:
         setattr(module, "set_logger", set_logger)
         setattr(module, "clear_logger", clear_logger)
