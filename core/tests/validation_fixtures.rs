@@ -23,8 +23,8 @@ use std::path::{Path, PathBuf};
 
 use airbyte_embedded::Error;
 use airbyte_embedded::validation::{
-    ConfigError, SECRET_MASK, ValidationOptions, mask_secrets, redact_config, secret_paths,
-    validate_source_config,
+    ConfigError, SECRET_MASK, Spec, ValidationOptions, mask_secrets, merge_config, redact_config,
+    secret_paths, validate_source_config,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -195,6 +195,40 @@ fn every_fixture_case_gives_exactly_the_expected_result() {
         "{} of {count} cases failed:\n{}",
         failures.len(),
         failures.join("\n")
+    );
+}
+
+/// `Spec::is_valid` answers what `validate` does with no defaults and the strict options, on
+/// every case's config and on the case's defaults merged under it (so that both answers occur
+/// for every spec).
+#[test]
+fn is_valid_agrees_with_validate_on_every_case() {
+    let strict = ValidationOptions::default();
+    let none = Map::new();
+    let mut answers = [0_usize; 2];
+    for (spec_name, spec_value, cases) in all_cases() {
+        let spec = Spec::load(&spec_value).unwrap();
+        for case in &cases {
+            let merged = merge_config(
+                &spec_value,
+                &case.partial_default_config,
+                &case.source_config,
+            );
+            for config in [&case.source_config, &merged] {
+                let expected = spec.validate(&none, config, &strict).is_ok();
+                assert_eq!(
+                    spec.is_valid(config),
+                    expected,
+                    "{spec_name} / {}: is_valid disagrees with validate",
+                    case.name
+                );
+                answers[usize::from(expected)] += 1;
+            }
+        }
+    }
+    assert!(
+        answers[0] > 0 && answers[1] > 0,
+        "both answers occur: {answers:?}"
     );
 }
 

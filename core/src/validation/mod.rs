@@ -439,6 +439,34 @@ pub(crate) fn validate_with(
     })
 }
 
+/// [`Spec::is_valid`]: the answer of `validate_with(spec, {}, source_config, strict)`, taking
+/// the same steps only as far as the one that decides it, and building nothing it would
+/// return.
+pub(crate) fn is_valid_default(spec: &Spec, source_config: &Map<String, Value>) -> bool {
+    let options = ValidationOptions::default();
+    if map_contains_mask(source_config) {
+        // Whether a mask is refused depends on its path: the full walk decides.
+        return validate_with(spec, &Map::new(), source_config, &options).is_ok();
+    }
+    let compiled = spec.compiled();
+    let Ok(validator) = compiled.validator(options.assert_date_time) else {
+        return false;
+    };
+    // With no defaults, the merged config is the config itself (`merge::merge`).
+    let mut merged = Value::Object(source_config.clone());
+    if validator.is_valid(&merged) {
+        return true;
+    }
+    if !options.inject_defaults {
+        return false;
+    }
+    if let Value::Object(map) = &mut merged {
+        let mut sent = source_config.clone();
+        merge::inject_defaults(compiled, map, &mut sent);
+    }
+    validator.is_valid(&merged)
+}
+
 /// The map inside a value built from one.
 fn into_map(value: Value) -> Map<String, Value> {
     match value {

@@ -201,6 +201,15 @@ impl Spec {
         super::validate_with(self, partial_default_config, source_config, options)
     }
 
+    /// Whether `source_config` (with no template defaults, under the strict
+    /// [`ValidationOptions::default`]) passes: exactly when
+    /// `self.validate(&Map::new(), source_config, &ValidationOptions::default())` is `Ok`,
+    /// without building the validated config or translating errors. For a yes/no answer per
+    /// keystroke or per request; [`Spec::validate`] says what is wrong.
+    pub fn is_valid(&self, source_config: &Map<String, Value>) -> bool {
+        super::is_valid_default(self, source_config)
+    }
+
     /// Validates a *partial* config (the `source_config` of an update) over
     /// `partial_default_config`; see [`super::validate_partial_config`] for the rules. The
     /// partial schema is compiled on the first call and kept with this spec.
