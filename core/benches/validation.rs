@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use airbyte_embedded::validation::{
-    Spec, ValidationOptions, clear_spec_cache, validate_source_config,
+    Spec, ValidationOptions, clear_spec_cache, merge_config, validate_source_config,
 };
 use serde_json::{Map, Value};
 
@@ -78,8 +78,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!("validation cost per call, microseconds (mean; {budget:?} per measurement)");
     println!(
-        "{:<18} {:>7} {:>9} {:>9} {:>9} {:>9}",
-        "spec", "bytes", "warm ok", "held ok", "warm err", "cold"
+        "{:<18} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "spec", "bytes", "warm ok", "held ok", "yes/no", "warm err", "cold"
     );
     for name in names {
         let spec_text = fs::read_to_string(fixtures().join("specs").join(format!("{name}.json")))?;
@@ -109,6 +109,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let held_ok = time_per_run(budget, || {
             black_box(held.validate(&ok.defaults, &ok.user, &ok.options)).ok();
         });
+        // The yes/no answer from JSON text, as a request body arrives: parsing included.
+        let merged = serde_json::to_string(&merge_config(&spec, &ok.defaults, &ok.user))?;
+        assert!(held.is_valid_text(&merged)?);
+        let yes_no = time_per_run(budget, || {
+            black_box(held.is_valid_text(black_box(&merged))).ok();
+        });
         let warm_err = time_per_run(budget, || {
             black_box(validate_source_config(
                 black_box(&spec),
@@ -122,10 +128,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             black_box(Spec::compile(black_box(&spec))).ok();
         });
         println!(
-            "{name:<18} {:>7} {} {} {} {}",
+            "{name:<18} {:>7} {} {} {} {} {}",
             spec_text.len(),
             micros(warm_ok),
             micros(held_ok),
+            micros(yes_no),
             micros(warm_err),
             micros(cold)
         );
@@ -135,6 +142,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "\nwarm ok: validate_source_config with the spec cached (includes hashing the spec);\n\
          held ok: Spec::validate on a held Spec (no hashing);\n\
+         yes/no: Spec::is_valid_text on a held Spec, the merged config as JSON text (parsing included);\n\
          warm err: an invalid config, errors translated;\n\
          cold: Spec::compile (what the first validation of a spec costs on top)."
     );

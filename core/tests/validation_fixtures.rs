@@ -222,6 +222,13 @@ fn is_valid_agrees_with_validate_on_every_case() {
                     "{spec_name} / {}: is_valid disagrees with validate",
                     case.name
                 );
+                let text = serde_json::to_string(config).unwrap();
+                assert_eq!(
+                    spec.is_valid_text(&text).unwrap(),
+                    expected,
+                    "{spec_name} / {}: is_valid_text disagrees with validate",
+                    case.name
+                );
                 answers[usize::from(expected)] += 1;
             }
         }

@@ -443,28 +443,44 @@ pub(crate) fn validate_with(
 /// the same steps only as far as the one that decides it, and building nothing it would
 /// return.
 pub(crate) fn is_valid_default(spec: &Spec, source_config: &Map<String, Value>) -> bool {
+    is_valid_object(spec, Value::Object(source_config.clone()))
+}
+
+/// [`Spec::is_valid_text`]: [`is_valid_default`] of the object the text spells, parsed once
+/// into the value that is validated.
+pub(crate) fn is_valid_text_default(spec: &Spec, source_config: &str) -> Result<bool, Error> {
+    match serde_json::from_str::<Value>(source_config) {
+        Ok(config @ Value::Object(_)) => Ok(is_valid_object(spec, config)),
+        _ => Err(crate::unparsed::problem("source_config", source_config)),
+    }
+}
+
+/// [`is_valid_default`] of `config`, a [`Value::Object`] (any other value is not valid).
+fn is_valid_object(spec: &Spec, mut config: Value) -> bool {
     let options = ValidationOptions::default();
-    if map_contains_mask(source_config) {
+    let Value::Object(map) = &config else {
+        return false;
+    };
+    if map_contains_mask(map) {
         // Whether a mask is refused depends on its path: the full walk decides.
-        return validate_with(spec, &Map::new(), source_config, &options).is_ok();
+        return validate_with(spec, &Map::new(), map, &options).is_ok();
     }
     let compiled = spec.compiled();
     let Ok(validator) = compiled.validator(options.assert_date_time) else {
         return false;
     };
     // With no defaults, the merged config is the config itself (`merge::merge`).
-    let mut merged = Value::Object(source_config.clone());
-    if validator.is_valid(&merged) {
+    if validator.is_valid(&config) {
         return true;
     }
     if !options.inject_defaults {
         return false;
     }
-    if let Value::Object(map) = &mut merged {
-        let mut sent = source_config.clone();
-        merge::inject_defaults(compiled, map, &mut sent);
+    if let Value::Object(merged) = &mut config {
+        let mut sent = merged.clone();
+        merge::inject_defaults(compiled, merged, &mut sent);
     }
-    validator.is_valid(&merged)
+    validator.is_valid(&config)
 }
 
 /// The map inside a value built from one.

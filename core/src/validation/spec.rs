@@ -210,6 +210,16 @@ impl Spec {
         super::is_valid_default(self, source_config)
     }
 
+    /// [`Spec::is_valid`] of the JSON object text `source_config`, parsed straight into the
+    /// value that is validated (a request body, a config file).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] naming `source_config` when the text is not JSON or not an
+    /// object (a config that is merely invalid answers `Ok(false)`).
+    pub fn is_valid_text(&self, source_config: &str) -> Result<bool, Error> {
+        super::is_valid_text_default(self, source_config)
+    }
+
     /// Validates a *partial* config (the `source_config` of an update) over
     /// `partial_default_config`; see [`super::validate_partial_config`] for the rules. The
     /// partial schema is compiled on the first call and kept with this spec.
