@@ -26,6 +26,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod direct;
 mod lifecycle;
 mod models;
 pub mod twin;

@@ -256,6 +256,29 @@ impl Spec {
         self.validate_default(parse_object("source_config", &source_config)?)
     }
 
+    /// Whether `source_config` (a JSON object) passes, with no template defaults and the
+    /// strict `ValidationOptions()`: exactly when `validate(source_config)` would return
+    /// instead of raising `InvalidConfig`, without building the validated config or
+    /// describing the problems. For a yes/no answer per keystroke or per request; `validate`
+    /// says what is wrong.
+    ///
+    /// # Errors
+    /// `AirbyteError.InvalidArgument` naming `source_config` for a value that is not a JSON
+    /// object (never for a config that is merely invalid: that answers `false`).
+    pub fn is_valid(&self, source_config: JsonObject) -> Result<bool> {
+        Ok(self
+            .compiled
+            .is_valid(&object("source_config", source_config)?))
+    }
+
+    /// `is_valid` of `source_config` given as JSON object text, read as is.
+    ///
+    /// # Errors
+    /// As `is_valid`, for text that is not a JSON object.
+    pub fn is_valid_text(&self, source_config: String) -> Result<bool> {
+        self.compiled.is_valid_text(&source_config)
+    }
+
     /// Validates `merge(partial_default_config, source_config)` (JSON objects; `options`
     /// defaults to the strict `ValidationOptions()`), as `validate_source_config` does with
     /// this spec.
@@ -313,6 +336,12 @@ impl Spec {
             compiled: cv::Spec::load(&connector_spec)?,
             connector_spec,
         }))
+    }
+
+    /// `is_valid_text`'s answer, `None` for text that is not a JSON object (for which
+    /// `is_valid_text` raises): what the Python package's direct call answers (`direct`).
+    pub(crate) fn is_valid_text_answer(&self, source_config: &str) -> Option<bool> {
+        self.compiled.is_valid_text(source_config).ok()
     }
 
     fn validate_default(&self, config: JsonObject) -> Result<ValidatedConfig> {

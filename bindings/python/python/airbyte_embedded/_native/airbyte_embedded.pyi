@@ -9599,6 +9599,27 @@ class SpecProtocol(typing.Protocol):
         a JSON object.
 """
         ...
+    def is_valid(self, source_config: JsonObject) -> bool:
+        """
+        Whether `source_config` (a JSON object) passes, with no template defaults and the
+        strict `ValidationOptions()`: exactly when `validate(source_config)` would return
+        instead of raising `InvalidConfig`, without building the validated config or
+        describing the problems. For a yes/no answer per keystroke or per request; `validate`
+        says what is wrong.
+
+        # Errors
+        `AirbyteError.InvalidArgument` naming `source_config` for a value that is not a JSON
+        object (never for a config that is merely invalid: that answers `false`).
+"""
+        ...
+    def is_valid_text(self, source_config: str) -> bool:
+        """
+        `is_valid` of `source_config` given as JSON object text, read as is.
+
+        # Errors
+        As `is_valid`, for text that is not a JSON object.
+"""
+        ...
     def mask_secrets(self, config: JsonValue) -> JsonValue:
         """
         `config` with every value at an `airbyte_secret` path replaced by `**********` (as
@@ -9688,6 +9709,27 @@ class Spec(SpecProtocol):
         # Errors
         `AirbyteError.InvalidArgument` naming `partial_default_config` for a value that is not
         a JSON object.
+"""
+        ...
+    def is_valid(self, source_config: JsonObject) -> bool:
+        """
+        Whether `source_config` (a JSON object) passes, with no template defaults and the
+        strict `ValidationOptions()`: exactly when `validate(source_config)` would return
+        instead of raising `InvalidConfig`, without building the validated config or
+        describing the problems. For a yes/no answer per keystroke or per request; `validate`
+        says what is wrong.
+
+        # Errors
+        `AirbyteError.InvalidArgument` naming `source_config` for a value that is not a JSON
+        object (never for a config that is merely invalid: that answers `false`).
+"""
+        ...
+    def is_valid_text(self, source_config: str) -> bool:
+        """
+        `is_valid` of `source_config` given as JSON object text, read as is.
+
+        # Errors
+        As `is_valid`, for text that is not a JSON object.
 """
         ...
     def mask_secrets(self, config: JsonValue) -> JsonValue:

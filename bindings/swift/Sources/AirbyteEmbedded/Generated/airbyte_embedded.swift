@@ -12744,6 +12744,27 @@ public protocol SpecProtocol: AnyObject, Sendable {
     func form(partialDefaultConfig: JsonObject?) throws  -> JsonValue
     
     /**
+     * Whether `source_config` (a JSON object) passes, with no template defaults and the
+     * strict `ValidationOptions()`: exactly when `validate(source_config)` would return
+     * instead of raising `InvalidConfig`, without building the validated config or
+     * describing the problems. For a yes/no answer per keystroke or per request; `validate`
+     * says what is wrong.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_config` for a value that is not a JSON
+     * object (never for a config that is merely invalid: that answers `false`).
+     */
+    func isValid(sourceConfig: JsonObject) throws  -> Bool
+    
+    /**
+     * `is_valid` of `source_config` given as JSON object text, read as is.
+     *
+     * # Errors
+     * As `is_valid`, for text that is not a JSON object.
+     */
+    func isValidText(sourceConfig: String) throws  -> Bool
+    
+    /**
      * `config` with every value at an `airbyte_secret` path replaced by `**********` (as
      * `mask_secrets`).
      *
@@ -12902,6 +12923,43 @@ open func form(partialDefaultConfig: JsonObject? = nil)throws  -> JsonValue  {
     uniffi_airbyte_embedded_fn_method_spec_form(
             self.uniffiCloneHandle(),
         FfiConverterOptionTypeJsonObject.lower(partialDefaultConfig),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Whether `source_config` (a JSON object) passes, with no template defaults and the
+     * strict `ValidationOptions()`: exactly when `validate(source_config)` would return
+     * instead of raising `InvalidConfig`, without building the validated config or
+     * describing the problems. For a yes/no answer per keystroke or per request; `validate`
+     * says what is wrong.
+     *
+     * # Errors
+     * `AirbyteError.InvalidArgument` naming `source_config` for a value that is not a JSON
+     * object (never for a config that is merely invalid: that answers `false`).
+     */
+open func isValid(sourceConfig: JsonObject)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_spec_is_valid(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeJsonObject_lower(sourceConfig),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `is_valid` of `source_config` given as JSON object text, read as is.
+     *
+     * # Errors
+     * As `is_valid`, for text that is not a JSON object.
+     */
+open func isValidText(sourceConfig: String)throws  -> Bool  {
+    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
+        uniffiCallStatus in
+    uniffi_airbyte_embedded_fn_method_spec_is_valid_text(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(sourceConfig),uniffiCallStatus
     )
 })
 }
@@ -30419,6 +30477,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_spec_form() != 43452) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_spec_is_valid() != 35465) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_airbyte_embedded_checksum_method_spec_is_valid_text() != 14247) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_spec_mask_secrets() != 7713) {

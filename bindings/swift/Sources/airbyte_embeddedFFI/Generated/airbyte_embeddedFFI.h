@@ -2053,6 +2053,16 @@ uint64_t uniffi_airbyte_embedded_fn_constructor_spec_new(RustBuffer spec, RustCa
 RustBuffer uniffi_airbyte_embedded_fn_method_spec_form(uint64_t ptr, RustBuffer partial_default_config, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_SPEC_IS_VALID
+#define UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_SPEC_IS_VALID
+int8_t uniffi_airbyte_embedded_fn_method_spec_is_valid(uint64_t ptr, RustBuffer source_config, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_SPEC_IS_VALID_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_SPEC_IS_VALID_TEXT
+int8_t uniffi_airbyte_embedded_fn_method_spec_is_valid_text(uint64_t ptr, RustBuffer source_config, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_SPEC_MASK_SECRETS
 #define UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_FN_METHOD_SPEC_MASK_SECRETS
 RustBuffer uniffi_airbyte_embedded_fn_method_spec_mask_secrets(uint64_t ptr, RustBuffer config, RustCallStatus *_Nonnull out_status
@@ -4449,6 +4459,18 @@ uint16_t uniffi_airbyte_embedded_checksum_method_widgettoken_widget_url(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_CHECKSUM_METHOD_SPEC_FORM
 #define UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_CHECKSUM_METHOD_SPEC_FORM
 uint16_t uniffi_airbyte_embedded_checksum_method_spec_form(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_CHECKSUM_METHOD_SPEC_IS_VALID
+#define UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_CHECKSUM_METHOD_SPEC_IS_VALID
+uint16_t uniffi_airbyte_embedded_checksum_method_spec_is_valid(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_CHECKSUM_METHOD_SPEC_IS_VALID_TEXT
+#define UNIFFI_FFIDEF_UNIFFI_AIRBYTE_EMBEDDED_CHECKSUM_METHOD_SPEC_IS_VALID_TEXT
+uint16_t uniffi_airbyte_embedded_checksum_method_spec_is_valid_text(void
     
 );
 #endif
