@@ -41,6 +41,12 @@ def test_a_compiled_spec_answers_as_the_free_functions_on_every_case(name):
         held = outcome(lambda: spec.validate_with(config, defaults, options))
         assert held == free, case["name"]
         assert free[0] == ("valid" if case["valid"] else "invalid"), case["name"]
+        # `is_valid` has no defaults and the strict options: it answers `validate`'s question
+        # on the config alone, and on the config with the case's defaults merged under it.
+        for alone in (config, ae.merge_config(text, defaults, config)):
+            expected = outcome(lambda: spec.validate(alone))[0] == "valid"
+            assert spec.is_valid(alone) is expected, case["name"]
+            assert spec.is_valid_text(json.dumps(alone)) is expected, case["name"]
         if not case["partial_default_config"] and options is None:
             assert outcome(lambda: spec.validate(config)) == free, case["name"]
             assert outcome(lambda: spec.validate_text(json.dumps(config))) == free, case["name"]
@@ -68,6 +74,11 @@ def test_configs_that_are_not_objects_are_refused_naming_the_argument():
     for call, argument in [
         (lambda: spec.validate_text("[1]"), "source_config"),
         (lambda: spec.validate("[1]"), "source_config"),
+        (lambda: spec.is_valid("[1]"), "source_config"),
+        (lambda: spec.is_valid([1]), "source_config"),
+        (lambda: spec.is_valid({"x": {1, 2}}), "source_config"),
+        (lambda: spec.is_valid_text("{"), "source_config"),
+        (lambda: spec.is_valid_text(""), "source_config"),
         (lambda: spec.validate_with("{}", "12"), "partial_default_config"),
         (lambda: spec.form("[]"), "partial_default_config"),
     ]:
@@ -85,6 +96,8 @@ def test_a_freed_spec_fails_cleanly():
     spec.__del__()
     for call in [
         lambda: spec.validate({"count": 3}),
+        lambda: spec.is_valid({"count": 3}),
+        lambda: spec.is_valid_text('{"count": 3}'),
         lambda: spec.secret_paths(),
         lambda: spec.mask_secrets({}),
         lambda: spec.form(),
@@ -93,3 +106,67 @@ def test_a_freed_spec_fails_cleanly():
             call()
         assert "Spec was freed" in e.value.detail, e.value.detail
     spec.__del__()  # a second manual call: nothing to free
+
+
+def test_is_valid_answers_in_one_call_into_the_library(monkeypatch):
+    """The direct call answers for JSON object text; what it cannot answer goes to the
+    generated method, which raises as it does."""
+    from airbyte_embedded import _native
+
+    spec = ae.Spec(spec_value("source-tiny"))
+    assert spec.is_valid({"count": 3}) is True
+    assert spec.is_valid({"count": "three"}) is False
+    assert spec.is_valid_text('{"count": 3}') is True
+    generated = _native.airbyte_embedded._UniffiLib.uniffi_airbyte_embedded_fn_method_spec_is_valid_text
+    calls = []
+
+    def counting(*args):
+        calls.append(args)
+        return generated(*args)
+
+    monkeypatch.setattr(
+        _native.airbyte_embedded._UniffiLib,
+        "uniffi_airbyte_embedded_fn_method_spec_is_valid_text",
+        counting,
+    )
+    assert spec.is_valid_text('{"count": 3}') is True
+    assert spec.is_valid_text('{"count": -1}') is False
+    assert calls == []
+    with pytest.raises(ae.AirbyteError.InvalidArgument):
+        spec.is_valid_text("[")
+    assert len(calls) == 1
+    # Text the direct call cannot take: a lone surrogate does not encode as UTF-8, and the
+    # generated method raises what encoding it raises.
+    with pytest.raises(UnicodeEncodeError):
+        spec.is_valid_text('{"count": "\ud800"}')
+    assert len(calls) == 1
+    with pytest.raises(TypeError):
+        spec.is_valid_text(b'{"count": 3}')
+
+
+def test_is_valid_is_safe_against_a_concurrent_free():
+    """Threads asking while another frees the spec get an answer or `ClientClosed`, never a
+    crash."""
+    import threading
+
+    for _ in range(20):
+        spec = ae.Spec(spec_value("source-tiny"))
+        errors = []
+
+        def ask():
+            for _ in range(200):
+                try:
+                    assert spec.is_valid_text('{"count": 3}') is True
+                except ae.AirbyteError.ClientClosed:
+                    return
+                except BaseException as e:  # noqa: BLE001 (reported below)
+                    errors.append(e)
+                    return
+
+        threads = [threading.Thread(target=ask) for _ in range(3)]
+        for t in threads:
+            t.start()
+        spec.__del__()
+        for t in threads:
+            t.join()
+        assert errors == []

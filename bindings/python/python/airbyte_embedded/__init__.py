@@ -46,7 +46,9 @@ Calls move their arguments and results through the library's buffers in fewer st
 the generated code does (``_buffers``: one allocation per argument, one copy per result); the
 bytes that cross are the same. Results are read into records, enums, lists and dicts by
 functions compiled from the generated converters on their first use (``_readers``: one call
-per record instead of several per field); the objects are the same.
+per record instead of several per field); the objects are the same. ``Spec.is_valid`` and
+``Spec.is_valid_text`` are one call into the library with no buffer at all (``_spec``), for
+a yes/no answer per keystroke or request in about a microsecond.
 
 Every kind of ``AirbyteError`` is a class at the top level too (``except NotFound``,
 ``RateLimited``, ``InvalidConfig``, ...), a subclass of ``AirbyteError``; ``str(e)`` and
@@ -94,7 +96,7 @@ from typing import Any, AsyncIterator, Callable, Iterator, Optional
 
 from ._native import *  # noqa: F401,F403  (the generated module's __all__)
 from ._native import airbyte_embedded as _generated
-from . import _buffers, _errors, _json, _logs, _readers, _records
+from . import _buffers, _errors, _json, _logs, _readers, _records, _spec
 from ._logs import LoggingForwarder, forward_to_logging
 from ._native.airbyte_embedded import (
     AirbyteError,
@@ -392,6 +394,9 @@ def _guard_handles(cls: type) -> None:
 for _cls in list(vars(_generated).values()):
     if isinstance(_cls, type) and _cls.__module__ == _generated.__name__:
         _guard_handles(_cls)
+
+# `Spec.is_valid`/`is_valid_text` in one call into the library, under the same lock (see `_spec`).
+_spec.install(_generated, _HANDLE_LOCK)
 
 
 # Records holding a connector config export the Rust `Display`/`Debug` (keys shown, values

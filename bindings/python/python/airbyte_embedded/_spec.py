@@ -1,0 +1,100 @@
+"""``Spec.is_valid`` and ``Spec.is_valid_text`` in one call into the library.
+
+A generated method call clones the object's handle, copies its argument into a buffer the
+library allocates, passes a status struct and checks it: several calls through ``ctypes``,
+some microseconds, while validating a small config against a held spec takes a fraction of
+one. ``install`` replaces the two methods with a single call of
+``airbyte_embedded_spec_is_valid_text`` (``bindings/uniffi/src/direct.rs``), which takes a
+handle of the spec and the config's UTF-8 JSON text and answers valid, invalid, or "not a
+JSON object". The answer is the generated method's: the config is written by the same
+``dumps_object`` and read by the same function in the library. Whatever the direct call does
+not answer (text that is not a JSON object, a value that is not JSON, a ``str`` that cannot be
+encoded, a spec freed by ``__del__()``, a panic) goes to the generated method, which raises
+what it raises.
+
+The handle the direct call passes is a clone of the spec's own, made on the first call and
+released only when the ``Spec`` object is garbage collected (``weakref.finalize``), never
+while a call can hold the object. A manual ``__del__()`` releases the object's own handle at
+any time, from any thread; the clone keeps the compiled spec alive until the object is gone,
+so a call racing ``__del__()`` reads live memory (and answers, or raises ``ClientClosed``),
+with no lock taken per call.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import types
+import weakref
+from typing import Any, Callable, Optional
+
+from . import _json
+
+
+def install(generated: Any, lock: Any) -> None:
+    """Gives ``generated.Spec`` the direct ``is_valid``/``is_valid_text``; changes nothing when
+    the library lacks the entry point or the class lacks a method it needs. ``lock`` orders
+    the first call's clone against ``__del__()``."""
+    cls = getattr(generated, "Spec", None)
+    lib = getattr(generated, "_UniffiLib", None)
+    direct = getattr(lib, "airbyte_embedded_spec_is_valid_text", None)
+    if cls is None or direct is None:
+        return
+    slow_object = cls.__dict__.get("is_valid")
+    slow_text = cls.__dict__.get("is_valid_text")
+    clone = cls.__dict__.get("_uniffi_clone_handle")
+    free = cls.__dict__.get("__del__")
+    if None in (slow_object, slow_text, clone, free):
+        return
+    direct.argtypes = (ctypes.c_uint64, ctypes.c_char_p, ctypes.c_size_t)
+    direct.restype = ctypes.c_int8
+    held = _held_handle(lock, clone, free)
+    dumps = _json.dumps_object
+    not_json = _json._NOT_JSON
+
+    @functools.wraps(slow_text)
+    def is_valid_text(self: Any, source_config: Any) -> bool:
+        if type(source_config) is str and self._handle is not None:
+            handle = self.__dict__.get("_airbyte_direct_handle") or held(self)
+            try:
+                data = source_config.encode("utf-8")
+            except UnicodeEncodeError:
+                data = None
+            if handle is not None and data is not None:
+                code = direct(handle, data, len(data))
+                if code == 1:
+                    return True
+                if code == 0:
+                    return False
+        return bool(slow_text(self, source_config))
+
+    @functools.wraps(slow_object)
+    def is_valid(self: Any, source_config: Any) -> bool:
+        text = dumps(source_config)
+        if text.startswith(not_json):
+            return bool(slow_object(self, source_config))
+        # JSON text: `is_valid_text` answers it, or raises as `is_valid` would.
+        return is_valid_text(self, text)
+
+    cls.is_valid = is_valid
+    cls.is_valid_text = is_valid_text
+
+
+def _held_handle(lock: Any, clone: Any, free: Any) -> Callable[[Any], Optional[int]]:
+    """The clone of ``spec``'s handle the direct call passes, made on the first call (``None``
+    for a spec already freed by ``__del__()``)."""
+
+    def held(spec: Any) -> Optional[int]:
+        with lock:
+            handle = spec.__dict__.get("_airbyte_direct_handle")
+            if handle is not None:
+                return int(handle)
+            if spec._handle is None:
+                return None
+            handle = clone(spec)
+            # The generated `__del__` frees whatever `_handle` its argument holds.
+            weakref.finalize(spec, free, types.SimpleNamespace(_handle=handle))
+            spec.__dict__["_airbyte_direct_handle"] = handle
+            return int(handle)
+
+    return held
