@@ -1965,6 +1965,22 @@ airbyte_status airbyte_spec_validate(const airbyte_spec *spec,
                                      const char *options_json,
                                      char **out_json);
 
+// Whether `source_config_json` (a config object) passes the compiled spec with no template
+// defaults and the strict options: exactly when `airbyte_spec_validate(spec, NULL,
+// source_config_json, NULL, ...)` would answer `AIRBYTE_STATUS_OK`, without writing the
+// validated config or describing the problems (an invalid config is `*out_valid == false`
+// with `AIRBYTE_STATUS_OK`). Sends nothing.
+//
+// Errors: `AIRBYTE_STATUS_INVALID_JSON` (the config is not JSON, or not an object);
+// `AIRBYTE_STATUS_NULL_ARGUMENT`. `*out_valid` is `false` after any error.
+//
+// # Safety
+// `spec` is NULL or a live handle; `source_config_json` is NULL or a NUL-terminated string;
+// `out_valid` is NULL or points to a writable `bool`.
+airbyte_status airbyte_spec_is_valid(const airbyte_spec *spec,
+                                     const char *source_config_json,
+                                     bool *out_valid);
+
 // `config_json` (any JSON value) with every value at an `airbyte_secret` path of the spec
 // replaced by `"**********"`, as `airbyte_mask_secrets` answers. Sends nothing.
 //

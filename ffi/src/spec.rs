@@ -7,7 +7,7 @@ use std::ffi::c_char;
 use airbyte_embedded::validation::{Spec, ValidationOptions};
 use serde_json::{Map, Value};
 
-use crate::error::FfiResult;
+use crate::error::{FfiError, FfiResult};
 use crate::handle::{free_handle, handle_ref};
 use crate::json::{json_arg, opt_json_arg};
 use crate::out::Out;
@@ -115,6 +115,44 @@ pub unsafe extern "C" fn airbyte_spec_validate(
         };
         let validated = spec.compiled.validate(&defaults, &config, &options)?;
         out.json(&ValidatedConfigView::from(&validated))
+    })
+}
+
+/// Whether `source_config_json` (a config object) passes the compiled spec with no template
+/// defaults and the strict options: exactly when `airbyte_spec_validate(spec, NULL,
+/// source_config_json, NULL, ...)` would answer `AIRBYTE_STATUS_OK`, without writing the
+/// validated config or describing the problems (an invalid config is `*out_valid == false`
+/// with `AIRBYTE_STATUS_OK`). Sends nothing.
+///
+/// Errors: `AIRBYTE_STATUS_INVALID_JSON` (the config is not JSON, or not an object);
+/// `AIRBYTE_STATUS_NULL_ARGUMENT`. `*out_valid` is `false` after any error.
+///
+/// # Safety
+/// `spec` is NULL or a live handle; `source_config_json` is NULL or a NUL-terminated string;
+/// `out_valid` is NULL or points to a writable `bool`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn airbyte_spec_is_valid(
+    spec: *const airbyte_spec,
+    source_config_json: *const c_char,
+    out_valid: *mut bool,
+) -> airbyte_status {
+    call(|| {
+        if out_valid.is_null() {
+            return Err(FfiError::null("out_valid"));
+        }
+        // SAFETY: non-NULL, and writable by the caller's contract.
+        unsafe { *out_valid = false };
+        // SAFETY: the caller upholds this function's `# Safety` contract.
+        let (spec, config) = unsafe {
+            (
+                self::spec(spec)?,
+                json_arg::<Map<String, Value>>(source_config_json, "source_config_json")?,
+            )
+        };
+        let valid = spec.compiled.is_valid(&config);
+        // SAFETY: as above.
+        unsafe { *out_valid = valid };
+        Ok(())
     })
 }
 

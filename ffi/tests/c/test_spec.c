@@ -104,6 +104,14 @@ static void one_spec(const char *name) {
             same(valid, "true") ? AIRBYTE_STATUS_OK : AIRBYTE_STATUS_INVALID_CONFIG;
         CHECK(free_fn.status == expected);
         CHECK(compiled.status == free_fn.status);
+        /* The yes/no answer: validate's, with no defaults and the strict options. */
+        if (defaults == NULL || same(defaults, "{}")) {
+            if (options == NULL) {
+                bool is_valid = !(expected == AIRBYTE_STATUS_OK);
+                CHECK_OK(airbyte_spec_is_valid(spec, config, &is_valid));
+                CHECK(is_valid == (expected == AIRBYTE_STATUS_OK));
+            }
+        }
         CHECK(same(compiled.out, free_fn.out));
         CHECK(same(compiled.errors, free_fn.errors));
         /* A valid case has an output and no errors; an invalid one the reverse. */
@@ -191,6 +199,16 @@ static void failures(void) {
     CHECK_OK(airbyte_spec_validate(spec, NULL, "{\"n\": 1}", NULL, &out));
     CHECK(jis(out, "/source_config/n", "1"));
     airbyte_string_free(out);
+    bool valid = true;
+    CHECK_OK(airbyte_spec_is_valid(spec, "{\"n\": \"1\"}", &valid));
+    CHECK(!valid);
+    CHECK_OK(airbyte_spec_is_valid(spec, "{\"n\": 1}", &valid));
+    CHECK(valid);
+    CHECK_STATUS(airbyte_spec_is_valid(spec, "[1]", &valid), AIRBYTE_STATUS_INVALID_JSON);
+    CHECK(!valid);
+    CHECK(last_error_has("/argument", "source_config_json"));
+    CHECK_STATUS(airbyte_spec_is_valid(spec, "{}", NULL), AIRBYTE_STATUS_NULL_ARGUMENT);
+    CHECK(last_error_has("/argument", "out_valid"));
 
     /* A released handle is gone: the caller's variable is set to NULL, which every call refuses. */
     airbyte_spec_free(spec);
@@ -198,6 +216,9 @@ static void failures(void) {
     airbyte_spec_free(spec);
     CHECK_STATUS(airbyte_spec_validate(spec, NULL, "{}", NULL, &out), AIRBYTE_STATUS_NULL_ARGUMENT);
     CHECK(last_error_has("/argument", "spec"));
+    valid = true;
+    CHECK_STATUS(airbyte_spec_is_valid(spec, "{}", &valid), AIRBYTE_STATUS_NULL_ARGUMENT);
+    CHECK(!valid);
     CHECK_STATUS(airbyte_spec_mask_secrets(spec, "{}", &out), AIRBYTE_STATUS_NULL_ARGUMENT);
     CHECK_STATUS(airbyte_spec_secret_paths(spec, &out), AIRBYTE_STATUS_NULL_ARGUMENT);
     CHECK_STATUS(airbyte_spec_form(spec, NULL, &out), AIRBYTE_STATUS_NULL_ARGUMENT);
