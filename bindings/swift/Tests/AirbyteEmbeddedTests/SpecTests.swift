@@ -68,6 +68,10 @@ final class SpecTests: XCTestCase {
                     XCTAssertEqual(try outcome { try spec.validate(sourceConfig: config) }, free, label)
                     let configText = try JSONValue.object(config).jsonText()
                     XCTAssertEqual(try outcome { try spec.validateText(sourceConfig: configText) }, free, label)
+                    let passes: Bool
+                    if case .valid = free { passes = true } else { passes = false }
+                    XCTAssertEqual(try spec.isValid(sourceConfig: config), passes, label)
+                    XCTAssertEqual(try spec.isValidText(sourceConfig: configText), passes, label)
                 }
                 if case .valid = free {
                     XCTAssertEqual(c["valid"], true, label)

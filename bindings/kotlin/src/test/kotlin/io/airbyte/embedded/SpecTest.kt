@@ -55,6 +55,8 @@ class SpecTest {
                     if (defaults.isEmpty() && options == null) {
                         assertEquals(free, outcome { spec.validate(config) }, "$name: ${fields["name"]}")
                         assertEquals(free, outcome { spec.validateText(config.toString()) }, "$name: ${fields["name"]}")
+                        assertEquals(free is ValidatedConfig, spec.isValid(config), "$name: ${fields["name"]}")
+                        assertEquals(free is ValidatedConfig, spec.isValidText(config.toString()), "$name: ${fields["name"]}")
                     }
                     assertEquals(maskSecrets(value, config), spec.maskSecrets(config))
                     assertEquals(formModel(value, defaults), spec.form(defaults))
@@ -72,6 +74,7 @@ class SpecTest {
         assertEquals("spec", assertThrows<AirbyteException.InvalidArgument> { Spec.fromText("not json") }.argument)
         Spec.fromText(Sandbox.spec("source-tiny")).use { spec ->
             assertEquals("source_config", assertThrows<AirbyteException.InvalidArgument> { spec.validateText("[1]") }.argument)
+            assertEquals("source_config", assertThrows<AirbyteException.InvalidArgument> { spec.isValidText("[1]") }.argument)
         }
     }
 
