@@ -9,7 +9,8 @@ Against the sandbox binary (a separate process on loopback, keep-alive on every 
 - the RSS of a process holding a wheel client over 10,000 calls;
 - validation: the wheel's validate_source_config (warm) and a held `Spec`'s `validate` against
   jsonschema's Draft7Validator and fastjsonschema on every fixture spec with its first valid
-  case, and the cost of an empty call into the wheel (`secret_mask()`).
+  case, the yes/no answers (`Spec.is_valid_text`/`is_valid`, jsonschema's `is_valid`), and the
+  cost of an empty call into the wheel (`secret_mask()`).
 
 Writes JSON (--json PATH, else stdout) for bench/report.py; progress on stderr. Needs the
 release wheel, httpx, requests, jsonschema and fastjsonschema (bench/run installs them in
@@ -584,18 +585,37 @@ def validate_one(args: argparse.Namespace, spec_path: pathlib.Path, case: Dict[s
     def held_text() -> None:
         held_validate(config_text)
 
+    # The yes/no question each library answers fastest: the held spec's `is_valid_text` (one
+    # direct call) and `is_valid` (a dict, written with json.dumps in the call), jsonschema's
+    # `is_valid`, fastjsonschema's compiled function; all on the merged config.
+    merged_text = json.dumps(merged)
+
+    def held_is_valid_text() -> None:
+        assert held.is_valid_text(merged_text)
+
+    def held_is_valid_dict() -> None:
+        assert held.is_valid(merged)
+
+    def js_is_valid() -> None:
+        assert validator.is_valid(merged)
+
     def held_dict() -> None:
         held_validate(json.dumps(config))
 
     js()
     wheel_text()
     held_text()
+    held_is_valid_text()
+    js_is_valid()
     variants: Dict[str, Callable[[], Any]] = {
         "wheel": wheel_text,
         "wheel_dumps": wheel_dict,
         "held": held_text,
         "held_dumps": held_dict,
         "jsonschema": js,
+        "is_valid": held_is_valid_text,
+        "is_valid_dumps": held_is_valid_dict,
+        "jsonschema_is_valid": js_is_valid,
     }
     if fast is not None:
         variants["fastjsonschema"] = lambda: fast(merged)
