@@ -400,6 +400,68 @@ fn a_template_patch_carrying_the_mask_is_refused_before_sending() {
 }
 
 #[test]
+fn a_connection_template_update_carrying_the_mask_is_refused_before_sending() {
+    let sb = sandbox();
+    let op = operator(&sb);
+    let api = op.connection_templates();
+    let t = api
+        .create(&ConnectionTemplateCreate::user_hosted(
+            "Lake",
+            S3,
+            s3_config(),
+        ))
+        .unwrap();
+    // Read, edit, write back: the config read holds the masks in place of the secrets.
+    let mut config = api.get(&t.id).unwrap().destination_config.unwrap();
+    config.insert("s3_bucket_name".into(), json!("other-bucket"));
+    sb.clear_requests();
+    let update = ConnectionTemplateUpdate {
+        destination_config: Some(config.clone()),
+        ..ConnectionTemplateUpdate::default()
+    };
+    match api.update(&t.id, &update) {
+        Err(Error::InvalidConfig { errors, .. }) => {
+            assert_eq!(
+                errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(),
+                ["/access_key_id", "/secret_access_key"]
+            );
+            assert!(errors.iter().all(|e| e.keyword == "airbyte_secret"));
+        }
+        other => panic!("expected InvalidConfig, got {other:?}"),
+    }
+    assert!(
+        requests_to(&sb, "/integrations/templates/connections")
+            .iter()
+            .all(|r| r.method != "PATCH"),
+        "nothing sent"
+    );
+    // With the secrets given, the same edit goes through; other fields never carry a mask.
+    config.insert("access_key_id".into(), json!("AKIA"));
+    config.insert("secret_access_key".into(), json!("very-secret-key"));
+    let updated = api
+        .update(
+            &t.id,
+            &ConnectionTemplateUpdate {
+                destination_config: Some(config),
+                ..ConnectionTemplateUpdate::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        updated.destination_config.unwrap()["s3_bucket_name"],
+        "other-bucket"
+    );
+    api.update(
+        &t.id,
+        &ConnectionTemplateUpdate {
+            destination_name: Some("Lake 2".into()),
+            ..ConnectionTemplateUpdate::default()
+        },
+    )
+    .unwrap();
+}
+
+#[test]
 fn a_connection_template_clones_with_its_secrets_given_again() {
     let sb = sandbox();
     let op = operator(&sb);

@@ -85,9 +85,13 @@ twin! {
             }
 
             /// Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+            /// A value equal to the mask `**********` anywhere in `destination_config` (what
+            /// `get` shows in place of each secret) is refused before anything is sent: give the
+            /// secrets' real values, or leave `destination_config` out to keep it.
             ///
             /// # Errors
-            /// As `create`, plus `AirbyteError.NotFound`.
+            /// As `create`, plus `AirbyteError.NotFound`, and `AirbyteError.InvalidConfig`
+            /// naming the path of every mask in `destination_config`, with nothing sent.
             pub fn update(
                 &self,
                 id: String,

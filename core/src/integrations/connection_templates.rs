@@ -402,8 +402,16 @@ impl ConnectionTemplates<'_> {
 
     /// Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
     ///
+    /// A value equal to the mask `**********` anywhere in `destination_config` is refused
+    /// before anything is sent: it is what [`ConnectionTemplates::get`] shows in place of each
+    /// destination secret, and sending it back would make the mask the stored secret. Send
+    /// the real values of the secrets with the config (or leave `destination_config` out to
+    /// keep it).
+    ///
     /// # Errors
-    /// As [`ConnectionTemplates::create`], plus [`Error::NotFound`].
+    /// As [`ConnectionTemplates::create`], plus [`Error::NotFound`], and
+    /// [`Error::InvalidConfig`] naming the path of every mask in `destination_config` (keyword
+    /// `"airbyte_secret"`, a JSON pointer into it), with nothing sent.
     pub fn update(
         &self,
         id: &str,
@@ -412,6 +420,9 @@ impl ConnectionTemplates<'_> {
         let id = require_id("id", id)?;
         if let Some(cron) = &update.cron_expression {
             check_cron_shape(cron)?;
+        }
+        if let Some(config) = &update.destination_config {
+            crate::validation::refuse_any_mask(config)?;
         }
         let result = self.api.patch(
             &format!("{BASE}/{}", segment(id)),

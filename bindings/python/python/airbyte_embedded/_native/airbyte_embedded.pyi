@@ -4265,9 +4265,13 @@ class AsyncConnectionTemplatesProtocol(typing.Protocol):
     async def update(self, id: str, update: ConnectionTemplateUpdate) -> ConnectionTemplate:
         """
         Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+        A value equal to the mask `**********` anywhere in `destination_config` (what
+        `get` shows in place of each secret) is refused before anything is sent: give the
+        secrets' real values, or leave `destination_config` out to keep it.
 
         # Errors
-        As `create`, plus `AirbyteError.NotFound`.
+        As `create`, plus `AirbyteError.NotFound`, and `AirbyteError.InvalidConfig`
+        naming the path of every mask in `destination_config`, with nothing sent.
 """
         ...
 
@@ -4357,9 +4361,13 @@ class AsyncConnectionTemplates(AsyncConnectionTemplatesProtocol):
     async def update(self, id: str, update: ConnectionTemplateUpdate) -> ConnectionTemplate:
         """
         Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+        A value equal to the mask `**********` anywhere in `destination_config` (what
+        `get` shows in place of each secret) is refused before anything is sent: give the
+        secrets' real values, or leave `destination_config` out to keep it.
 
         # Errors
-        As `create`, plus `AirbyteError.NotFound`.
+        As `create`, plus `AirbyteError.NotFound`, and `AirbyteError.InvalidConfig`
+        naming the path of every mask in `destination_config`, with nothing sent.
 """
         ...
 
@@ -6968,9 +6976,13 @@ class ConnectionTemplatesProtocol(typing.Protocol):
     def update(self, id: str, update: ConnectionTemplateUpdate) -> ConnectionTemplate:
         """
         Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+        A value equal to the mask `**********` anywhere in `destination_config` (what
+        `get` shows in place of each secret) is refused before anything is sent: give the
+        secrets' real values, or leave `destination_config` out to keep it.
 
         # Errors
-        As `create`, plus `AirbyteError.NotFound`.
+        As `create`, plus `AirbyteError.NotFound`, and `AirbyteError.InvalidConfig`
+        naming the path of every mask in `destination_config`, with nothing sent.
 """
         ...
 
@@ -7061,9 +7073,13 @@ class ConnectionTemplates(ConnectionTemplatesProtocol):
     def update(self, id: str, update: ConnectionTemplateUpdate) -> ConnectionTemplate:
         """
         Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+        A value equal to the mask `**********` anywhere in `destination_config` (what
+        `get` shows in place of each secret) is refused before anything is sent: give the
+        secrets' real values, or leave `destination_config` out to keep it.
 
         # Errors
-        As `create`, plus `AirbyteError.NotFound`.
+        As `create`, plus `AirbyteError.NotFound`, and `AirbyteError.InvalidConfig`
+        naming the path of every mask in `destination_config`, with nothing sent.
 """
         ...
 

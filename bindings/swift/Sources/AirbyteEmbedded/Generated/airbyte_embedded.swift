@@ -1325,9 +1325,13 @@ public protocol AsyncConnectionTemplatesProtocol: AnyObject, Sendable {
     
     /**
      * Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+     * A value equal to the mask `**********` anywhere in `destination_config` (what
+     * `get` shows in place of each secret) is refused before anything is sent: give the
+     * secrets' real values, or leave `destination_config` out to keep it.
      *
      * # Errors
-     * As `create`, plus `AirbyteError.NotFound`.
+     * As `create`, plus `AirbyteError.NotFound`, and `AirbyteError.InvalidConfig`
+     * naming the path of every mask in `destination_config`, with nothing sent.
      */
     func update(id: String, update: ConnectionTemplateUpdate) async throws  -> ConnectionTemplate
     
@@ -1586,9 +1590,13 @@ open func removeTag(id: String, tag: String)async throws  -> Deleted  {
     
     /**
      * Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+     * A value equal to the mask `**********` anywhere in `destination_config` (what
+     * `get` shows in place of each secret) is refused before anything is sent: give the
+     * secrets' real values, or leave `destination_config` out to keep it.
      *
      * # Errors
-     * As `create`, plus `AirbyteError.NotFound`.
+     * As `create`, plus `AirbyteError.NotFound`, and `AirbyteError.InvalidConfig`
+     * naming the path of every mask in `destination_config`, with nothing sent.
      */
 open func update(id: String, update: ConnectionTemplateUpdate)async throws  -> ConnectionTemplate  {
     return
@@ -7615,9 +7623,13 @@ public protocol ConnectionTemplatesProtocol: AnyObject, Sendable {
     
     /**
      * Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+     * A value equal to the mask `**********` anywhere in `destination_config` (what
+     * `get` shows in place of each secret) is refused before anything is sent: give the
+     * secrets' real values, or leave `destination_config` out to keep it.
      *
      * # Errors
-     * As `create`, plus `AirbyteError.NotFound`.
+     * As `create`, plus `AirbyteError.NotFound`, and `AirbyteError.InvalidConfig`
+     * naming the path of every mask in `destination_config`, with nothing sent.
      */
     func update(id: String, update: ConnectionTemplateUpdate) throws  -> ConnectionTemplate
     
@@ -7825,9 +7837,13 @@ open func removeTag(id: String, tag: String)throws  -> Deleted  {
     
     /**
      * Updates the fields set in `update`. `PATCH /integrations/templates/connections/{id}`.
+     * A value equal to the mask `**********` anywhere in `destination_config` (what
+     * `get` shows in place of each secret) is refused before anything is sent: give the
+     * secrets' real values, or leave `destination_config` out to keep it.
      *
      * # Errors
-     * As `create`, plus `AirbyteError.NotFound`.
+     * As `create`, plus `AirbyteError.NotFound`, and `AirbyteError.InvalidConfig`
+     * naming the path of every mask in `destination_config`, with nothing sent.
      */
 open func update(id: String, update: ConnectionTemplateUpdate)throws  -> ConnectionTemplate  {
     return try  FfiConverterTypeConnectionTemplate_lift(try rustCallWithError(FfiConverterTypeAirbyteError_lift) {
@@ -29894,7 +29910,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_remove_tag() != 47339) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_update() != 53628) {
+    if (uniffi_airbyte_embedded_checksum_method_asyncconnectiontemplates_update() != 43073) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_add_tag() != 38962) {
@@ -29921,7 +29937,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_remove_tag() != 60888) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() != 55274) {
+    if (uniffi_airbyte_embedded_checksum_method_connectiontemplates_update() != 46638) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_airbyte_embedded_checksum_method_asyncconnectors_check() != 59530) {
