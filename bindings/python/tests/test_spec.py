@@ -170,3 +170,42 @@ def test_is_valid_is_safe_against_a_concurrent_free():
         for t in threads:
             t.join()
         assert errors == []
+
+
+def test_the_builtin_and_the_ctypes_call_answer_alike():
+    """On CPython the direct call is the library's builtin function; the `ctypes` call (for
+    other interpreters) answers the same."""
+    import platform
+
+    from airbyte_embedded import _native, _spec
+
+    lib = _native.airbyte_embedded._UniffiLib
+    builtin = _spec._builtin(lib)
+    if platform.python_implementation() == "CPython":
+        assert type(builtin).__name__ == "builtin_function_or_method"
+    via_ctypes = _spec._through_ctypes(lib.airbyte_embedded_spec_is_valid_text)
+    spec = ae.Spec(spec_value("source-tiny"))
+    assert spec.is_valid_text('{"count": 3}') is True
+    handle = spec.__dict__["_airbyte_direct_handle"]
+    answers = [
+        ('{"count": 3}', True),
+        ('{"count": -1}', False),
+        ('{"count": "three"}', False),
+        ("[", None),
+        ("", None),
+        ("[1]", None),
+        ('"text"', None),
+    ]
+    for text, expected in answers:
+        assert via_ctypes(handle, text) is expected, text
+        if builtin is not None:
+            assert builtin(handle, text) is expected, text
+    assert via_ctypes(handle, '"\ud800"') is None
+    if builtin is not None:
+        with pytest.raises(UnicodeEncodeError):
+            builtin(handle, '"\ud800"')
+        assert builtin(handle) is None
+        with pytest.raises(TypeError):
+            builtin("not a handle", "{}")
+        with pytest.raises(TypeError):
+            builtin(handle, b"{}")

@@ -48,7 +48,7 @@ bytes that cross are the same. Results are read into records, enums, lists and d
 functions compiled from the generated converters on their first use (``_readers``: one call
 per record instead of several per field); the objects are the same. ``Spec.is_valid`` and
 ``Spec.is_valid_text`` are one call into the library with no buffer at all (``_spec``), for
-a yes/no answer per keystroke or request in about a microsecond.
+a yes/no answer per keystroke or request in about a microsecond or less.
 
 Every kind of ``AirbyteError`` is a class at the top level too (``except NotFound``,
 ``RateLimited``, ``InvalidConfig``, ...), a subclass of ``AirbyteError``; ``str(e)`` and

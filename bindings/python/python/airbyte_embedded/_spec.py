@@ -3,14 +3,21 @@
 A generated method call clones the object's handle, copies its argument into a buffer the
 library allocates, passes a status struct and checks it: several calls through ``ctypes``,
 some microseconds, while validating a small config against a held spec takes a fraction of
-one. ``install`` replaces the two methods with a single call of
-``airbyte_embedded_spec_is_valid_text`` (``bindings/uniffi/src/direct.rs``), which takes a
-handle of the spec and the config's UTF-8 JSON text and answers valid, invalid, or "not a
-JSON object". The answer is the generated method's: the config is written by the same
-``dumps_object`` and read by the same function in the library. Whatever the direct call does
-not answer (text that is not a JSON object, a value that is not JSON, a ``str`` that cannot be
-encoded, a spec freed by ``__del__()``, a panic) goes to the generated method, which raises
-what it raises.
+one. ``install`` replaces the two methods with one call that takes a handle of the spec and the
+config's JSON text and answers valid, invalid, or nothing (``bindings/uniffi/src/direct``):
+
+- on CPython, a builtin function (``is_valid_text(handle, text)``, a C function of the library
+  that CPython calls directly, tens of nanoseconds), made with ``PyCFunction_NewEx`` from the
+  method definition the library hands out once it has the addresses of the few C API
+  functions it uses (the library links nothing of Python's);
+- elsewhere (or if that fails), ``airbyte_embedded_spec_is_valid_text`` through ``ctypes``
+  (about a microsecond a call).
+
+The answer is the generated method's: the config is written by the same ``dumps_object`` and
+read by the same function in the library. Whatever the direct call does not answer (text that
+is not a JSON object, a value that is not JSON, a ``str`` that cannot be encoded, a spec freed
+by ``__del__()``, a panic) goes to the generated method, which raises what it raises (the
+builtin raises ``UnicodeEncodeError`` itself, as the generated method would).
 
 The handle the direct call passes is a clone of the spec's own, made on the first call and
 released only when the ``Spec`` object is garbage collected (``weakref.finalize``), never
@@ -46,8 +53,7 @@ def install(generated: Any, lock: Any) -> None:
     free = cls.__dict__.get("__del__")
     if None in (slow_object, slow_text, clone, free):
         return
-    direct.argtypes = (ctypes.c_uint64, ctypes.c_char_p, ctypes.c_size_t)
-    direct.restype = ctypes.c_int8
+    answer = _builtin(lib) or _through_ctypes(direct)
     held = _held_handle(lock, clone, free)
     dumps = _json.dumps_object
     not_json = _json._NOT_JSON
@@ -56,16 +62,10 @@ def install(generated: Any, lock: Any) -> None:
     def is_valid_text(self: Any, source_config: Any) -> bool:
         if type(source_config) is str and self._handle is not None:
             handle = self.__dict__.get("_airbyte_direct_handle") or held(self)
-            try:
-                data = source_config.encode("utf-8")
-            except UnicodeEncodeError:
-                data = None
-            if handle is not None and data is not None:
-                code = direct(handle, data, len(data))
-                if code == 1:
-                    return True
-                if code == 0:
-                    return False
+            if handle is not None:
+                known = answer(handle, source_config)
+                if known is not None:
+                    return known
         return bool(slow_text(self, source_config))
 
     @functools.wraps(slow_object)
@@ -78,6 +78,67 @@ def install(generated: Any, lock: Any) -> None:
 
     cls.is_valid = is_valid
     cls.is_valid_text = is_valid_text
+
+
+def _builtin(lib: Any) -> Optional[Callable[[int, str], Optional[bool]]]:
+    """The library's builtin ``is_valid_text(handle, text)`` on CPython, else ``None``."""
+    define = getattr(lib, "airbyte_embedded_python_is_valid_text_def", None)
+    api = getattr(ctypes, "pythonapi", None)
+    if define is None or api is None:
+        return None
+
+    def address(function: Any) -> Optional[int]:
+        return ctypes.cast(function, ctypes.c_void_p).value
+
+    class PythonApi(ctypes.Structure):
+        # `PythonApi` in bindings/uniffi/src/direct/builtin.rs, field for field.
+        _fields_ = [
+            (name, ctypes.c_void_p)
+            for name in ("long_as_u64", "utf8_and_size", "err_occurred", "incref", "true", "false", "none")
+        ]
+
+    try:
+        table = PythonApi(
+            address(api.PyLong_AsUnsignedLongLong),
+            address(api.PyUnicode_AsUTF8AndSize),
+            address(api.PyErr_Occurred),
+            address(api.Py_IncRef),
+            id(True),
+            id(False),
+            id(None),
+        )
+        define.argtypes = (ctypes.POINTER(PythonApi),)
+        define.restype = ctypes.c_void_p
+        method = define(ctypes.byref(table))
+        if not method:
+            return None
+        new_function = api.PyCFunction_NewEx
+        new_function.argtypes = (ctypes.c_void_p, ctypes.py_object, ctypes.py_object)
+        new_function.restype = ctypes.py_object
+        builtin: Callable[[int, str], Optional[bool]] = new_function(method, None, None)
+    except (AttributeError, TypeError, ValueError, OSError):
+        return None
+    return builtin
+
+
+def _through_ctypes(direct: Any) -> Callable[[int, str], Optional[bool]]:
+    """``airbyte_embedded_spec_is_valid_text`` called through ``ctypes``."""
+    direct.argtypes = (ctypes.c_uint64, ctypes.c_char_p, ctypes.c_size_t)
+    direct.restype = ctypes.c_int8
+
+    def answer(handle: int, text: str) -> Optional[bool]:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+        code = direct(handle, data, len(data))
+        if code == 1:
+            return True
+        if code == 0:
+            return False
+        return None
+
+    return answer
 
 
 def _held_handle(lock: Any, clone: Any, free: Any) -> Callable[[Any], Optional[int]]:

@@ -1,19 +1,24 @@
-//! The one entry point the Python package calls through `ctypes` instead of through the
-//! generated code: `Spec.is_valid` on JSON text (`bindings/python/.../_spec.py`). A generated
-//! call clones the object's handle, allocates a buffer for its argument, fills a status struct
-//! and reads its result, each step a call of its own: together several microseconds, ten times
-//! what validating a small config costs. This answer is one call, with nothing allocated on
-//! either side; every error (text that is not a JSON object) is left to the generated call,
-//! which raises it typed.
+//! The entry points the Python package calls instead of the generated code: `Spec.is_valid`
+//! on JSON text (`bindings/python/.../_spec.py`). A generated call clones the object's handle,
+//! allocates a buffer for its argument, fills a status struct and reads its result, each step
+//! a call of its own: together several microseconds, ten times what validating a small config
+//! costs. Here the answer is one call, with nothing allocated on either side; every error (text
+//! that is not a JSON object) is left to the generated call, which raises it typed.
+//!
+//! Two ways in: [`airbyte_embedded_spec_is_valid_text`], a C function for `ctypes` (any
+//! Python), and a CPython builtin function made from the method definition that [`builtin`]
+//! hands out, which skips `ctypes`' own per-call cost (about a microsecond).
+
+pub mod builtin;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::validation::Spec;
 
 /// The config is valid.
-const VALID: i8 = 1;
+pub(crate) const VALID: i8 = 1;
 /// The config is a JSON object that the spec refuses.
-const INVALID: i8 = 0;
+pub(crate) const INVALID: i8 = 0;
 /// The text is not UTF-8, not JSON or not an object: the generated `is_valid_text` raises the
 /// error to show.
 const NOT_AN_OBJECT: i8 = -1;
