@@ -192,20 +192,56 @@ def test_the_builtin_and_the_ctypes_call_answer_alike():
         ('{"count": -1}', False),
         ('{"count": "three"}', False),
         ("[", None),
-        ("", None),
         ("[1]", None),
         ('"text"', None),
     ]
     for text, expected in answers:
-        assert via_ctypes(handle, text) is expected, text
-        if builtin is not None:
-            assert builtin(handle, text) is expected, text
-    assert via_ctypes(handle, '"\ud800"') is None
+        for as_object in (False, True):
+            assert via_ctypes(handle, text, as_object) is expected, text
+            if builtin is not None:
+                assert builtin(handle, text, as_object) is expected, text
+    # Blank text: `{}` as `is_valid`'s argument, no answer (an error to raise) for
+    # `is_valid_text`.
+    empty = spec.is_valid_text("{}")
+    for direct in [via_ctypes] + ([builtin] if builtin is not None else []):
+        assert direct(handle, "  ", True) is empty
+        assert direct(handle, "  ", False) is None
+    assert via_ctypes(handle, '"\ud800"', False) is None
     if builtin is not None:
+        assert "NoneType" not in repr(builtin)
         with pytest.raises(UnicodeEncodeError):
-            builtin(handle, '"\ud800"')
+            builtin(handle, '"\ud800"', False)
         assert builtin(handle) is None
         with pytest.raises(TypeError):
-            builtin("not a handle", "{}")
+            builtin("not a handle", "{}", False)
         with pytest.raises(TypeError):
-            builtin(handle, b"{}")
+            builtin(handle, b"{}", False)
+        # A long config is validated without the GIL: the same answer.
+        long = json.dumps({"count": 3, "pad": "x" * 10_000})
+        long_invalid = json.dumps({"count": -1, "pad": "x" * 10_000})
+        assert builtin(handle, long, False) is True
+        assert builtin(handle, long_invalid, False) is False
+        assert outcome(lambda: spec.validate_text(long))[0] == "valid"
+        assert outcome(lambda: spec.validate_text(long_invalid))[0] == "invalid"
+
+
+def test_is_valid_reads_its_argument_as_the_generated_method_does():
+    """Blank text is `{}` and the library's stand-in for unparsed text is refused, as the
+    generated `is_valid` reads its `JsonObject`; a spec never made raises `ClientClosed`."""
+    from airbyte_embedded import _native
+
+    generated = _native.airbyte_embedded.Spec.is_valid.__wrapped__
+    open_spec = ae.Spec({"type": "object", "properties": {"n": {"type": "integer"}}})
+    strict = ae.Spec(spec_value("source-tiny"))
+    for spec in (open_spec, strict):
+        for blank in ("", "   ", "\n"):
+            assert spec.is_valid(blank) is generated(spec, blank), repr(blank)
+    stand_in = {"\x00airbyte-embedded: unparsed JSON text": "x"}
+    for call in (lambda: open_spec.is_valid(stand_in), lambda: generated(open_spec, stand_in)):
+        with pytest.raises(ae.AirbyteError.InvalidArgument) as e:
+            call()
+        assert e.value.argument == "source_config"
+    never_made = ae.Spec.__new__(ae.Spec)
+    for call in (lambda: never_made.is_valid({}), lambda: never_made.is_valid_text("{}")):
+        with pytest.raises(ae.AirbyteError.ClientClosed):
+            call()

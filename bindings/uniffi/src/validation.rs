@@ -338,9 +338,20 @@ impl Spec {
         }))
     }
 
-    /// `is_valid_text`'s answer, `None` for text that is not a JSON object (for which
-    /// `is_valid_text` raises): what the Python package's direct call answers (`direct`).
-    pub(crate) fn is_valid_text_answer(&self, source_config: &str) -> Option<bool> {
+    /// What the Python package's direct call (`direct`) answers for `source_config`, JSON
+    /// text: `is_valid_text`'s answer or, with `as_object`, `is_valid`'s for the text given as
+    /// its `JsonObject` argument (lifted as uniffi lifts it: blank text is `{}`, and the stand-in
+    /// of text that did not parse is refused). `None` where the method would raise.
+    pub(crate) fn is_valid_answer(&self, source_config: &str, as_object: bool) -> Option<bool> {
+        if as_object {
+            if source_config.trim().is_empty() {
+                return Some(self.compiled.is_valid(&JsonObject::new()));
+            }
+            // The stand-in's key as JSON spells it: the generated call decides (and refuses).
+            if source_config.contains(UNPARSED_KEY_JSON) {
+                return None;
+            }
+        }
         self.compiled.is_valid_text(source_config).ok()
     }
 
@@ -352,6 +363,9 @@ impl Spec {
             .into())
     }
 }
+
+/// [`airbyte_embedded::unparsed::KEY`] as JSON text writes it.
+const UNPARSED_KEY_JSON: &str = "\\u0000airbyte-embedded: unparsed JSON text";
 
 fn form_value(form: &cv::Form) -> Result<JsonValue> {
     serde_json::to_value(form).map_err(|e| AirbyteError::InvalidSpec {

@@ -9,11 +9,19 @@
 //! from [`airbyte_embedded_python_is_valid_text_def`], and makes the function with
 //! `PyCFunction_NewEx`.
 //!
-//! The builtin `is_valid_text(handle, text)` takes the handle of a live `Spec` (an `int`) and
-//! the config's JSON text (a `str`) and returns `True`, `False`, or `None` where it has no
-//! answer (text that is not a JSON object, a panic): the package then makes the generated call,
-//! which raises the typed error. A `str` that cannot be encoded as UTF-8 raises
-//! `UnicodeEncodeError`, as the generated call does; a wrong argument count returns `None`.
+//! The builtin `is_valid_text(handle, text, as_object)` takes the handle of a live `Spec` (an
+//! `int`), the config's JSON text (a `str`) and whether to answer as `is_valid` does for the
+//! text as its object argument (`True`) or as `is_valid_text` does (anything else), and returns
+//! `True`, `False`, or `None` where it has no answer (where the method would raise, a panic):
+//! the package then makes the generated call, which raises the typed error. A `str` that cannot
+//! be encoded as UTF-8 raises `UnicodeEncodeError`, as the generated call does; a wrong
+//! argument count returns `None`. Like the generated module's functions, it trusts the handle
+//! it is given: the package passes only its own.
+//!
+//! A builtin runs holding the GIL. For a config of more than [`RELEASE_GIL_ABOVE`] bytes,
+//! whose validation takes microseconds, it releases the GIL while it validates (as a `ctypes`
+//! call does), so that other threads run meanwhile; below, releasing would cost more than the
+//! validation.
 
 use std::ffi::{c_char, c_int, c_void};
 use std::ptr::null_mut;
@@ -37,6 +45,10 @@ pub struct PythonApi {
     err_occurred: unsafe extern "C" fn() -> *mut PyObject,
     /// `Py_IncRef`.
     incref: unsafe extern "C" fn(*mut PyObject),
+    /// `PyEval_SaveThread`: releases the GIL, returning the thread state to restore.
+    save_thread: unsafe extern "C" fn() -> *mut c_void,
+    /// `PyEval_RestoreThread`: takes the GIL back.
+    restore_thread: unsafe extern "C" fn(*mut c_void),
     /// `True`, `False` and `None` (their `id()`).
     true_: *mut PyObject,
     false_: *mut PyObject,
@@ -71,11 +83,15 @@ unsafe impl Sync for Def {}
 /// `METH_FASTCALL`: the arguments as an array and a count (CPython 3.7 and later).
 const METH_FASTCALL: c_int = 0x0080;
 
+/// The config length (UTF-8 bytes) above which the builtin validates without the GIL.
+pub const RELEASE_GIL_ABOVE: usize = 4096;
+
 static DEF: Def = Def(PyMethodDef {
     name: c"is_valid_text".as_ptr(),
     method: is_valid_text,
     flags: METH_FASTCALL,
-    doc: c"is_valid_text(handle, text): True, False, or None where the generated call answers"
+    doc: c"is_valid_text(handle, text, as_object): True, False, or None where the generated call \
+           answers"
         .as_ptr(),
 });
 
@@ -114,11 +130,12 @@ unsafe extern "C" fn is_valid_text(
         unsafe { (api.incref)(object) };
         object
     };
-    if nargs != 2 || args.is_null() {
+    if nargs != 3 || args.is_null() {
         return give(api.none);
     }
-    // SAFETY: CPython passes `nargs` (2) live objects.
-    let (handle, text) = unsafe { (*args, *args.add(1)) };
+    // SAFETY: CPython passes `nargs` (3) live objects.
+    let (handle, text, as_object) = unsafe { (*args, *args.add(1), *args.add(2)) };
+    let as_object = u8::from(as_object == api.true_);
     // SAFETY: a live object; the interpreter holds what this builtin needs to call its API.
     let handle = unsafe { (api.long_as_u64)(handle) };
     // SAFETY: as above.
@@ -136,8 +153,20 @@ unsafe extern "C" fn is_valid_text(
     };
     // SAFETY: `handle` is the Python package's own clone of a live `Spec`'s handle, released
     // only when the `Spec` object is collected (never during a call on it); `data` holds
-    // `len` bytes, kept by the `str` the caller holds.
-    let code = unsafe { airbyte_embedded_spec_is_valid_text(handle, data.cast(), len) };
+    // `len` bytes, kept by the `str` that the caller's argument array holds for the call, with
+    // or without the GIL (a `str` is immutable and its UTF-8 form lives as long as it does).
+    let validate =
+        || unsafe { airbyte_embedded_spec_is_valid_text(handle, data.cast(), len, as_object) };
+    let code = if len > RELEASE_GIL_ABOVE {
+        // SAFETY: the GIL is held here; nothing between the two calls touches a Python object.
+        let state = unsafe { (api.save_thread)() };
+        let code = validate();
+        // SAFETY: the state `save_thread` returned, on the thread that released it.
+        unsafe { (api.restore_thread)(state) };
+        code
+    } else {
+        validate()
+    };
     match code {
         VALID => give(api.true_),
         INVALID => give(api.false_),
@@ -192,17 +221,38 @@ mod tests {
         INCREFS.fetch_add(1, Ordering::SeqCst);
     }
 
+    static RELEASED: AtomicUsize = AtomicUsize::new(0);
+    static STATE: u8 = 7;
+
+    unsafe extern "C" fn save_thread() -> *mut c_void {
+        RELEASED.fetch_add(1, Ordering::SeqCst);
+        (&raw const STATE).cast_mut().cast()
+    }
+
+    unsafe extern "C" fn restore_thread(state: *mut c_void) {
+        assert!(std::ptr::eq(
+            state.cast_const().cast::<u8>(),
+            &raw const STATE
+        ));
+        RELEASED.fetch_add(1, Ordering::SeqCst);
+    }
+
     fn singleton(i: usize) -> *mut PyObject {
         SINGLETONS[i..].as_ptr().cast_mut().cast()
     }
 
     fn call(handle: u64, text: &str) -> *mut PyObject {
+        call_as(handle, text, singleton(1))
+    }
+
+    fn call_as(handle: u64, text: &str, as_object: *mut PyObject) -> *mut PyObject {
         FAILED.store(0, Ordering::SeqCst);
         let mut handle = handle;
         let mut text = text;
-        let args: [*mut PyObject; 2] = [(&raw mut handle).cast(), (&raw mut text).cast()];
-        // SAFETY: the definition's function with two stand-in objects.
-        unsafe { (DEF.0.method)(null_mut(), args.as_ptr(), 2) }
+        let args: [*mut PyObject; 3] =
+            [(&raw mut handle).cast(), (&raw mut text).cast(), as_object];
+        // SAFETY: the definition's function with three stand-in objects.
+        unsafe { (DEF.0.method)(null_mut(), args.as_ptr(), 3) }
     }
 
     #[test]
@@ -212,6 +262,8 @@ mod tests {
             utf8_and_size,
             err_occurred,
             incref,
+            save_thread,
+            restore_thread,
             true_: singleton(0),
             false_: singleton(1),
             none: singleton(2),
@@ -238,6 +290,20 @@ mod tests {
         // SAFETY: no arguments are read when the count is wrong.
         let none = unsafe { (DEF.0.method)(null_mut(), std::ptr::null(), 0) };
         assert_eq!(none, singleton(2));
+        // As `is_valid`'s object argument (`True` third): blank text is `{}`.
+        assert_eq!(call_as(handle, " ", singleton(0)), singleton(1));
+        assert_eq!(call(handle, " "), singleton(2));
+        // A long config is validated without the GIL, a short one with it.
+        let long = format!(r#"{{"n":1,"pad":"{}"}}"#, "x".repeat(RELEASE_GIL_ABOVE));
+        RELEASED.store(0, Ordering::SeqCst);
+        assert_eq!(call(handle, r#"{"n":1}"#), singleton(0));
+        assert_eq!(RELEASED.load(Ordering::SeqCst), 0);
+        assert_eq!(call(handle, &long), singleton(0));
+        assert_eq!(
+            RELEASED.load(Ordering::SeqCst),
+            2,
+            "released and taken back"
+        );
 
         drop(
             <Arc<Spec> as Lift<crate::UniFfiTag>>::try_lift(Handle::from_raw_unchecked(handle))

@@ -19,16 +19,17 @@ use crate::validation::Spec;
 pub(crate) const VALID: i8 = 1;
 /// The config is a JSON object that the spec refuses.
 pub(crate) const INVALID: i8 = 0;
-/// The text is not UTF-8, not JSON or not an object: the generated `is_valid_text` raises the
-/// error to show.
+/// No answer: the text is not UTF-8, not JSON or not an object (or the handle or text pointer
+/// is NULL); the generated method raises the error to show.
 const NOT_AN_OBJECT: i8 = -1;
 /// Validation panicked (a bug): the generated call reports it as uniffi does.
 const PANICKED: i8 = -2;
 
 /// Whether the `len` bytes at `text` are the JSON text of a source config that the spec behind
-/// `spec` accepts, as `Spec.is_valid_text` answers: `1` valid, `0` invalid, `-1` when the text
-/// is not UTF-8 or not a JSON object, `-2` when validation panicked. Sends nothing; does not
-/// block.
+/// `spec` accepts, as `Spec.is_valid_text` answers (`as_object` 0) or as `Spec.is_valid` answers
+/// for the text given as its argument (`as_object` 1: blank text is `{}`): `1` valid, `0`
+/// invalid, `-1` when the method would raise (text that is not UTF-8 or not a JSON object) or
+/// `spec` or `text` is NULL, `-2` when validation panicked. Sends nothing; does not block.
 ///
 /// # Safety
 /// `spec` is the uniffi handle (`_handle` in Python) of a live `Spec` that stays alive, and is
@@ -39,6 +40,7 @@ pub unsafe extern "C" fn airbyte_embedded_spec_is_valid_text(
     spec: u64,
     text: *const u8,
     len: usize,
+    as_object: u8,
 ) -> i8 {
     if spec == 0 || (text.is_null() && len > 0) {
         return NOT_AN_OBJECT;
@@ -56,7 +58,7 @@ pub unsafe extern "C" fn airbyte_embedded_spec_is_valid_text(
         let Ok(text) = std::str::from_utf8(bytes) else {
             return NOT_AN_OBJECT;
         };
-        match spec.is_valid_text_answer(text) {
+        match spec.is_valid_answer(text, as_object != 0) {
             Some(true) => VALID,
             Some(false) => INVALID,
             None => NOT_AN_OBJECT,
@@ -85,8 +87,12 @@ mod tests {
     }
 
     fn answer(handle: u64, text: &str) -> i8 {
+        answer_as(handle, text, 0)
+    }
+
+    fn answer_as(handle: u64, text: &str, as_object: u8) -> i8 {
         // SAFETY: a live handle and the text's own bytes.
-        unsafe { airbyte_embedded_spec_is_valid_text(handle, text.as_ptr(), text.len()) }
+        unsafe { airbyte_embedded_spec_is_valid_text(handle, text.as_ptr(), text.len(), as_object) }
     }
 
     #[test]
@@ -107,11 +113,22 @@ mod tests {
             assert_eq!(answer(h, text), NOT_AN_OBJECT, "{text}");
         }
         // SAFETY: invalid UTF-8 of the given length.
-        let not_utf8 = unsafe { airbyte_embedded_spec_is_valid_text(h, [0xff, 0xfe].as_ptr(), 2) };
+        let not_utf8 =
+            unsafe { airbyte_embedded_spec_is_valid_text(h, [0xff, 0xfe].as_ptr(), 2, 0) };
         assert_eq!(not_utf8, NOT_AN_OBJECT);
         // SAFETY: a null handle and null text are refused before either is read.
-        let null = unsafe { airbyte_embedded_spec_is_valid_text(0, std::ptr::null(), 3) };
+        let null = unsafe { airbyte_embedded_spec_is_valid_text(0, std::ptr::null(), 3, 0) };
         assert_eq!(null, NOT_AN_OBJECT);
+        // As `is_valid`'s object argument: blank text is `{}` (lifted as uniffi lifts it),
+        // and the stand-in of unparsed text is left to the generated call, which refuses it.
+        for blank in ["", "  ", "\n"] {
+            assert_eq!(answer_as(h, blank, 1), INVALID, "{blank:?}");
+            assert_eq!(answer_as(h, blank, 0), NOT_AN_OBJECT, "{blank:?}");
+        }
+        let stand_in = r#"{"\u0000airbyte-embedded: unparsed JSON text": "x", "n": 1}"#;
+        assert_eq!(answer_as(h, stand_in, 1), NOT_AN_OBJECT);
+        assert_eq!(answer_as(h, stand_in, 0), VALID);
+        assert_eq!(answer_as(h, r#"{"n":1}"#, 1), VALID);
         free(h);
     }
 }
