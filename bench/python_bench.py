@@ -511,7 +511,7 @@ def bench_validation(args: argparse.Namespace) -> List[Dict[str, Any]]:
     floor = [time_per_op(budget, ae.secret_mask) for _ in range(args.reps)]
     log(f"  wheel call floor (secret_mask()): {statistics.median(floor):.2f} µs")
     # What the direct yes/no call costs with next to no validation: `{}` against a schema that
-    # only asks for an object (the ctypes call, the encoding, the parse of two bytes).
+    # only asks for an object (the call into the library and the parse of two bytes).
     trivial = ae.Spec({"type": "object"})
     assert trivial.is_valid_text("{}")
     direct = [time_per_op(budget, lambda: trivial.is_valid_text("{}")) for _ in range(args.reps)]

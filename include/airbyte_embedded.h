@@ -685,7 +685,9 @@ airbyte_status airbyte_operator_connection_templates_clone(const airbyte_operato
 //
 // On success `*out_json` receives the updated `ConnectionTemplate`, owned by the caller: free
 // it with `airbyte_string_free`. Errors: as `airbyte_operator_connection_templates_create`,
-// plus `AIRBYTE_STATUS_NOT_FOUND`.
+// plus `AIRBYTE_STATUS_NOT_FOUND`, and `AIRBYTE_STATUS_INVALID_CONFIG` (nothing sent) when
+// `destination_config` holds the mask `"**********"` anywhere (what `..._get` shows in place
+// of each secret), with every such path in the last error's `config_errors`.
 //
 // # Safety
 // `client` is NULL or a live handle; `id` and `update_json` are NULL or NUL-terminated
@@ -1972,7 +1974,8 @@ airbyte_status airbyte_spec_validate(const airbyte_spec *spec,
 // with `AIRBYTE_STATUS_OK`). Sends nothing.
 //
 // Errors: `AIRBYTE_STATUS_INVALID_JSON` (the config is not JSON, or not an object);
-// `AIRBYTE_STATUS_NULL_ARGUMENT`. `*out_valid` is `false` after any error.
+// `AIRBYTE_STATUS_INVALID_UTF8`; `AIRBYTE_STATUS_NULL_ARGUMENT`. `*out_valid` is `false` after
+// any error.
 //
 // # Safety
 // `spec` is NULL or a live handle; `source_config_json` is NULL or a NUL-terminated string;

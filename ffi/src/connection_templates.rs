@@ -153,7 +153,9 @@ pub unsafe extern "C" fn airbyte_operator_connection_templates_clone(
 ///
 /// On success `*out_json` receives the updated `ConnectionTemplate`, owned by the caller: free
 /// it with `airbyte_string_free`. Errors: as `airbyte_operator_connection_templates_create`,
-/// plus `AIRBYTE_STATUS_NOT_FOUND`.
+/// plus `AIRBYTE_STATUS_NOT_FOUND`, and `AIRBYTE_STATUS_INVALID_CONFIG` (nothing sent) when
+/// `destination_config` holds the mask `"**********"` anywhere (what `..._get` shows in place
+/// of each secret), with every such path in the last error's `config_errors`.
 ///
 /// # Safety
 /// `client` is NULL or a live handle; `id` and `update_json` are NULL or NUL-terminated

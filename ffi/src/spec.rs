@@ -125,7 +125,8 @@ pub unsafe extern "C" fn airbyte_spec_validate(
 /// with `AIRBYTE_STATUS_OK`). Sends nothing.
 ///
 /// Errors: `AIRBYTE_STATUS_INVALID_JSON` (the config is not JSON, or not an object);
-/// `AIRBYTE_STATUS_NULL_ARGUMENT`. `*out_valid` is `false` after any error.
+/// `AIRBYTE_STATUS_INVALID_UTF8`; `AIRBYTE_STATUS_NULL_ARGUMENT`. `*out_valid` is `false` after
+/// any error.
 ///
 /// # Safety
 /// `spec` is NULL or a live handle; `source_config_json` is NULL or a NUL-terminated string;
