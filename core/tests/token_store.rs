@@ -231,12 +231,33 @@ fn the_store_sees_no_token_secret_client_id_or_end_user_name() {
             CLIENT_ID,
             "Recorded Customer",
             scoped.expose(),
-            "eyJ",
             sb.base_url().as_str(),
         ] {
             assert!(!text.contains(secret), "{text} holds {secret}");
         }
+        assert!(!holds_jwt(text), "{text} holds a JWT");
     }
+}
+
+/// Whether `text` holds a JWT: a header and a payload, base64url JSON objects (`eyJ…`, the
+/// encoding of `{"`), joined by a dot. A stored value's ciphertext is one base64url run after
+/// `v1.`, in which `eyJ` occurs by chance now and then, never followed by `.eyJ`.
+fn holds_jwt(text: &str) -> bool {
+    let base64url = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    text.split(|c: char| !base64url(c) && c != '.').any(|run| {
+        let parts: Vec<&str> = run.split('.').collect();
+        parts
+            .windows(2)
+            .any(|pair| pair[0].starts_with("eyJ") && pair[1].starts_with("eyJ"))
+    })
+}
+
+#[test]
+fn a_jwt_is_found_and_a_ciphertext_that_happens_to_hold_eyj_is_not() {
+    assert!(holds_jwt("token=eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl;"));
+    assert!(holds_jwt(r#"{"t":"eyJh.eyJz"}"#));
+    assert!(!holds_jwt("v1.UADqwbZKfeyJ_IlcQI3CxVFTYeyJYFlVD3KNw3w6o6N"));
+    assert!(!holds_jwt("v1.eyJUADqwbZKf"));
 }
 
 /// Every log record's level and text, from every test of this binary.
