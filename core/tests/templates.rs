@@ -399,6 +399,31 @@ fn a_template_patch_carrying_the_mask_is_refused_before_sending() {
         .unwrap();
 }
 
+/// `result` is the refusal of an S3 connection template's config still holding the masks the
+/// service returned for its two secrets, and no `method` request reached its route.
+fn refused_for_the_s3_masks<T: std::fmt::Debug>(
+    sb: &Sandbox,
+    result: Result<T, Error>,
+    method: &str,
+) {
+    match result {
+        Err(Error::InvalidConfig { errors, .. }) => {
+            assert_eq!(
+                errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(),
+                ["/access_key_id", "/secret_access_key"]
+            );
+            assert!(errors.iter().all(|e| e.keyword == "airbyte_secret"));
+        }
+        other => panic!("expected InvalidConfig, got {other:?}"),
+    }
+    assert!(
+        requests_to(sb, "/integrations/templates/connections")
+            .iter()
+            .all(|r| r.method != method),
+        "nothing sent"
+    );
+}
+
 #[test]
 fn a_connection_template_update_carrying_the_mask_is_refused_before_sending() {
     let sb = sandbox();
@@ -419,22 +444,7 @@ fn a_connection_template_update_carrying_the_mask_is_refused_before_sending() {
         destination_config: Some(config.clone()),
         ..ConnectionTemplateUpdate::default()
     };
-    match api.update(&t.id, &update) {
-        Err(Error::InvalidConfig { errors, .. }) => {
-            assert_eq!(
-                errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(),
-                ["/access_key_id", "/secret_access_key"]
-            );
-            assert!(errors.iter().all(|e| e.keyword == "airbyte_secret"));
-        }
-        other => panic!("expected InvalidConfig, got {other:?}"),
-    }
-    assert!(
-        requests_to(&sb, "/integrations/templates/connections")
-            .iter()
-            .all(|r| r.method != "PATCH"),
-        "nothing sent"
-    );
+    refused_for_the_s3_masks(&sb, api.update(&t.id, &update), "PATCH");
     // With the secrets given, the same edit goes through; other fields never carry a mask.
     config.insert("access_key_id".into(), json!("AKIA"));
     config.insert("secret_access_key".into(), json!("very-secret-key"));
@@ -477,21 +487,7 @@ fn a_connection_template_clones_with_its_secrets_given_again() {
     // What the service returns has the secret masked: a copy without it is refused, unsent.
     sb.clear_requests();
     let refused = api.clone_template(&original.id, Some("Lake copy"), &serde_json::Map::new());
-    match refused {
-        Err(Error::InvalidConfig { errors, .. }) => {
-            assert_eq!(
-                errors.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(),
-                ["/access_key_id", "/secret_access_key"]
-            );
-        }
-        other => panic!("expected InvalidConfig, got {other:?}"),
-    }
-    assert!(
-        requests_to(&sb, "/integrations/templates/connections")
-            .iter()
-            .all(|r| r.method != "POST"),
-        "nothing was created"
-    );
+    refused_for_the_s3_masks(&sb, refused, "POST");
 
     let copy = api
         .clone_template(
