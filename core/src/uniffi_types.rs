@@ -56,8 +56,8 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for Error {
 
 /// An object field's text: `{}` for empty text (the foreign default of such a field), the
 /// object it spells, or, for text that is not a JSON object, the [`unparsed`] stand-in that
-/// every sending call refuses.
-fn lift_object(text: String) -> Map<String, Value> {
+/// every sending call refuses (as a `JsonObject` argument or field is lifted).
+pub fn lift_object(text: String) -> Map<String, Value> {
     if text.trim().is_empty() {
         return Map::new();
     }

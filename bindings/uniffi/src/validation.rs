@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use airbyte_embedded::redact::KeysOnly;
 use airbyte_embedded::uniffi_types::{
-    JsonObject, JsonValue, object_argument as object, parse_object, parse_value,
+    JsonObject, JsonValue, lift_object, object_argument as object, parse_object, parse_value,
     value_argument as value,
 };
 
@@ -344,13 +344,8 @@ impl Spec {
     /// of text that did not parse is refused). `None` where the method would raise.
     pub(crate) fn is_valid_answer(&self, source_config: &str, as_object: bool) -> Option<bool> {
         if as_object {
-            if source_config.trim().is_empty() {
-                return Some(self.compiled.is_valid(&JsonObject::new()));
-            }
-            // The stand-in's key as JSON spells it: the generated call decides (and refuses).
-            if source_config.contains(UNPARSED_KEY_JSON) {
-                return None;
-            }
+            let config = object("source_config", lift_object(source_config.to_owned())).ok()?;
+            return Some(self.compiled.is_valid(&config));
         }
         self.compiled.is_valid_text(source_config).ok()
     }
@@ -363,9 +358,6 @@ impl Spec {
             .into())
     }
 }
-
-/// [`airbyte_embedded::unparsed::KEY`] as JSON text writes it.
-const UNPARSED_KEY_JSON: &str = "\\u0000airbyte-embedded: unparsed JSON text";
 
 fn form_value(form: &cv::Form) -> Result<JsonValue> {
     serde_json::to_value(form).map_err(|e| AirbyteError::InvalidSpec {
