@@ -162,6 +162,7 @@ pub mod global_templates;
 mod inventory;
 mod masking;
 mod models;
+mod objects;
 mod origin;
 mod pagination;
 mod pipeline;

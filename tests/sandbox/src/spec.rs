@@ -234,12 +234,13 @@ pub(crate) fn user_config_spec(spec: &Value, partial_default_config: &Map<String
     if partial_default_config.is_empty() {
         return out;
     }
-    let root = connection_schema(spec).clone();
+    // `$ref`s resolve against the spec as given, which relaxing the copy leaves untouched.
+    let root = connection_schema(spec);
     let schema = match out.get_mut("connectionSpecification") {
         Some(schema @ Value::Object(_)) => schema,
         _ => &mut out,
     };
-    relax(&root, schema, partial_default_config, 0);
+    relax(root, schema, partial_default_config, 0);
     out
 }
 

@@ -14,6 +14,7 @@ use crate::models::{
     CheckJob, Connection, ConnectionTemplate, ConnectorAuth, Destination, EntityRecords,
     OAuthOverride, Source, SourceTemplate, Tag, Workspace,
 };
+use crate::objects::object;
 use crate::query::TagFilter;
 use crate::spec::{connection_schema, user_config_spec};
 
@@ -163,18 +164,21 @@ impl Store {
         let def = source_definition(t);
         let spec = def.spec();
         let config = Value::Object(t.partial_default_config.clone());
-        json!({
-            "id": t.id,
-            "name": t.name,
-            "icon": def.icon_url(),
-            "source_definition_id": t.definition_id,
-            "user_config_spec": user_config_spec(spec, &t.partial_default_config),
-            "partial_default_config": mask_secrets(spec, &config),
-            "customization": t.customization,
-            "tags": self.tag_names(&t.tag_ids),
-            "created_at": t.created_at,
-            "updated_at": t.updated_at,
-        })
+        object([
+            ("id", json!(t.id)),
+            ("name", json!(t.name)),
+            ("icon", json!(def.icon_url())),
+            ("source_definition_id", json!(t.definition_id)),
+            (
+                "user_config_spec",
+                user_config_spec(spec, &t.partial_default_config),
+            ),
+            ("partial_default_config", mask_secrets(spec, config)),
+            ("customization", json!(t.customization)),
+            ("tags", json!(self.tag_names(&t.tag_ids))),
+            ("created_at", json!(t.created_at)),
+            ("updated_at", json!(t.updated_at)),
+        ])
     }
 
     /// The `SourceTemplateSummary` body.
@@ -257,17 +261,17 @@ impl Store {
     pub(crate) fn destination_json(&self, d: &Destination) -> Value {
         let config = Value::Object(d.config.clone());
         let config = match catalog::find(DefinitionKind::Destination, d.definition_id) {
-            Some(def) => mask_secrets(def.spec(), &config),
+            Some(def) => mask_secrets(def.spec(), config),
             None => config,
         };
-        json!({
-            "id": d.id,
-            "name": d.name,
-            "destination_definition_id": d.definition_id,
-            "destination_type": destination_type(d),
-            "destination_config": config,
-            "created_at": d.created_at,
-        })
+        object([
+            ("id", json!(d.id)),
+            ("name", json!(d.name)),
+            ("destination_definition_id", json!(d.definition_id)),
+            ("destination_type", json!(destination_type(d))),
+            ("destination_config", config),
+            ("created_at", json!(d.created_at)),
+        ])
     }
 
     /// The `ConnectionTemplate` body (secrets in `destination_config` masked).
@@ -276,39 +280,48 @@ impl Store {
             .destination_definition_id
             .and_then(|id| catalog::find(DefinitionKind::Destination, id));
         let config = match (&t.destination_config, def) {
-            (Some(config), Some(def)) => mask_secrets(def.spec(), &Value::Object(config.clone())),
+            (Some(config), Some(def)) => mask_secrets(def.spec(), Value::Object(config.clone())),
             (Some(config), None) => Value::Object(config.clone()),
             (None, _) => Value::Null,
         };
-        json!({
-            "id": t.id,
-            "organization_id": t.organization_id,
-            "destination_name": t.destination_name,
-            "destination_definition_id": t.destination_definition_id,
-            "destination_config": config,
-            "icon": def.map(Definition::icon_url),
-            "cron_expression": t.cron_expression,
-            "non_breaking_changes_preference": t.non_breaking_changes_preference,
-            "sync_on_create": t.sync_on_create,
-            "data_hosting_type": t.data_hosting_type,
-            "tags": self.tag_names(&t.tag_ids),
-            "created_at": t.created_at,
-            "updated_at": t.updated_at,
-        })
+        object([
+            ("id", json!(t.id)),
+            ("organization_id", json!(t.organization_id)),
+            ("destination_name", json!(t.destination_name)),
+            (
+                "destination_definition_id",
+                json!(t.destination_definition_id),
+            ),
+            ("destination_config", config),
+            ("icon", json!(def.map(Definition::icon_url))),
+            ("cron_expression", json!(t.cron_expression)),
+            (
+                "non_breaking_changes_preference",
+                json!(t.non_breaking_changes_preference),
+            ),
+            ("sync_on_create", json!(t.sync_on_create)),
+            ("data_hosting_type", json!(t.data_hosting_type)),
+            ("tags", json!(self.tag_names(&t.tag_ids))),
+            ("created_at", json!(t.created_at)),
+            ("updated_at", json!(t.updated_at)),
+        ])
     }
 
     /// The `Source` body (secrets in `source_config` masked).
     pub(crate) fn source_json(&self, s: &Source) -> Value {
         let template = self.template_of(s);
         let spec = source_definition(template).spec();
-        json!({
-            "id": s.id,
-            "name": s.name,
-            "source_template": self.source_template_json(template),
-            "source_config": mask_secrets(spec, &Value::Object(s.config.clone())),
-            "created_at": s.created_at,
-            "updated_at": s.updated_at,
-        })
+        object([
+            ("id", json!(s.id)),
+            ("name", json!(s.name)),
+            ("source_template", self.source_template_json(template)),
+            (
+                "source_config",
+                mask_secrets(spec, Value::Object(s.config.clone())),
+            ),
+            ("created_at", json!(s.created_at)),
+            ("updated_at", json!(s.updated_at)),
+        ])
     }
 
     /// The `SourceSummary` body.
@@ -340,7 +353,7 @@ fn destination_type(d: &Destination) -> String {
 }
 
 /// `config` with the secrets of `spec` (a `ConnectorSpecification`) masked.
-fn mask_secrets(spec: &Value, config: &Value) -> Value {
+fn mask_secrets(spec: &Value, config: Value) -> Value {
     masking::mask(connection_schema(spec), config)
 }
 

@@ -15,6 +15,7 @@ use crate::clock;
 use crate::cron;
 use crate::errors::{ApiError, ApiResult};
 use crate::models::ConnectionTemplate;
+use crate::objects;
 use crate::query::{QueryParams, TagFilter};
 use crate::routes::tags::{attach, detach};
 use crate::state::AppState;
@@ -96,7 +97,7 @@ async fn list(
         .filter(|t| filter.matches(&store.tag_names(&t.tag_ids)))
         .map(|t| store.connection_template_json(t))
         .collect();
-    Ok(Json(json!({"data": data})))
+    Ok(Json(objects::list(data)))
 }
 
 /// `GET /integrations/templates/connections/{id}`.

@@ -34,6 +34,7 @@ use crate::clock;
 use crate::errors::{ApiError, ApiResult, ErrorItem};
 use crate::execute;
 use crate::models::{ConnectorAuth, Source};
+use crate::objects;
 use crate::query::{QueryParams, TagFilter, TagMode};
 use crate::state::AppState;
 use crate::store::{Store, deleted_json, source_definition};
@@ -334,7 +335,7 @@ async fn list(
         .filter(|s| definition.is_none_or(|d| store.template_of(s).definition_id == d))
         .map(|s| connector_summary_json(store, s))
         .collect();
-    Ok(Json(json!({"data": data})))
+    Ok(Json(objects::list(data)))
 }
 
 /// `GET /integrations/connectors/{id}` → `ConnectorSourceGetResponse`.

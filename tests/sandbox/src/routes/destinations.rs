@@ -5,12 +5,13 @@
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::auth::Operator;
 use crate::body::path_uuid;
 use crate::errors::{ApiError, ApiResult};
 use crate::models::Destination;
+use crate::objects;
 use crate::pagination::{absolute_url, cursor_after, encode_cursor};
 use crate::query::QueryParams;
 use crate::routes::workspaces::parse_limit;
@@ -59,7 +60,7 @@ async fn list(
         .iter()
         .map(|d| store.destination_summary_json(d))
         .collect();
-    Ok(Json(json!({"data": data, "next": next})))
+    Ok(Json(objects::page(data, next)))
 }
 
 /// `GET /integrations/destinations/{id}` → `DestinationGetResponse`.

@@ -15,6 +15,7 @@ use crate::clock;
 use crate::errors::{ApiError, ApiResult};
 use crate::global_templates;
 use crate::models::SourceTemplate;
+use crate::objects;
 use crate::query::{QueryParams, TagFilter};
 use crate::routes::tags::{attach, detach};
 use crate::state::AppState;
@@ -98,7 +99,7 @@ fn list_json(store: &Store, caller: &Caller, raw_query: Option<&str>) -> ApiResu
         })
         .map(|t| store.source_template_summary_json(t))
         .collect();
-    Ok(Json(json!({"data": data})))
+    Ok(Json(objects::list(data)))
 }
 
 /// `SourceTemplate` of template `raw_id` in the caller's organisation.
@@ -129,7 +130,7 @@ async fn list(
                 .filter(|t| filter.matches(&state.store.tag_names(&t.tag_ids)))
                 .map(|t| state.store.source_template_summary_json(t))
                 .collect();
-            Ok(Json(json!({"data": data})))
+            Ok(Json(objects::list(data)))
         }
         Some(_) => Err(ApiError::invalid(
             &["query", "use_global"],
@@ -147,7 +148,7 @@ async fn list_global(State(app): State<AppState>, Operator(_): Operator) -> ApiR
         .iter()
         .map(|t| state.store.source_template_summary_json(t))
         .collect();
-    Ok(Json(json!({"data": data})))
+    Ok(Json(objects::list(data)))
 }
 
 /// `GET /embedded/source-templates?tags=&tags_mode=` (end user).

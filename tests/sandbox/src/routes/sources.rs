@@ -17,6 +17,7 @@ use crate::checks;
 use crate::clock;
 use crate::errors::{ApiError, ApiResult};
 use crate::models::{CheckJob, Source};
+use crate::objects;
 use crate::query::{QueryParams, TagFilter, TagMode};
 use crate::state::{AppState, Shared};
 use crate::store::{Store, deleted_json, source_definition};
@@ -138,7 +139,7 @@ async fn list<A: Audience>(
         .filter(|s| s.workspace_id == workspace && s.organization_id == caller.organization_id)
         .map(|s| store.source_summary_json(s))
         .collect();
-    Ok(Json(json!({"data": data})))
+    Ok(Json(objects::list(data)))
 }
 
 /// `GET .../sources/{id}` → `Source`.

@@ -12,6 +12,7 @@ use crate::body::Body;
 use crate::clock;
 use crate::errors::{ApiError, ApiResult, ErrorItem};
 use crate::models::Tag;
+use crate::objects;
 use crate::state::AppState;
 use crate::store::{Store, deleted_json};
 
@@ -43,7 +44,7 @@ async fn list(State(app): State<AppState>, Operator(caller): Operator) -> ApiRes
         .filter(|t| t.organization_id == caller.organization_id)
         .map(Tag::to_json)
         .collect();
-    Ok(Json(json!({"data": data})))
+    Ok(Json(objects::list(data)))
 }
 
 /// `POST /integrations/templates/tags` `{name}` → `Tag`.

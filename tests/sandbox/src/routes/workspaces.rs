@@ -11,6 +11,7 @@ use crate::body::{Body, path_uuid};
 use crate::clock;
 use crate::errors::{ApiError, ApiResult, ErrorItem};
 use crate::models::Workspace;
+use crate::objects;
 use crate::pagination::{absolute_url, cursor_after, encode_cursor};
 use crate::query::QueryParams;
 use crate::state::AppState;
@@ -70,7 +71,7 @@ async fn list(
         _ => None,
     };
     let data: Vec<Value> = page.iter().map(|w| w.to_json()).collect();
-    Ok(Json(json!({"data": data, "next": next})))
+    Ok(Json(objects::page(data, next)))
 }
 
 /// Reads `limit` (1..=100, default 20); anything else is a 422.
