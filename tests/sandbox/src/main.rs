@@ -15,6 +15,9 @@ use airbyte_embedded_sandbox::{
 };
 use clap::Parser;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Command-line flags; every default matches `SandboxConfig::default()` except the port.
 #[derive(Debug, Parser)]
 #[command(
