@@ -13,6 +13,8 @@ def test_it_is_installed_on_the_generated_module():
     generated = ae._generated
     assert generated._UniffiFfiConverterString.lower.__qualname__ == "install.<locals>.lower_string"
     assert generated._UniffiConverterRustBuffer.lower.__func__.__qualname__ == "install.<locals>.lower_buffer"
+    call = generated._uniffi_rust_call_with_error
+    assert call.__qualname__ == "_install_calls.<locals>.rust_call_with_error"
     # Installing again changes nothing that matters.
     assert _buffers.install(generated)
 
@@ -51,3 +53,25 @@ def test_errors_cross_unchanged():
         assert [(p.path, p.keyword) for p in e.errors] == [("/count", "minimum")]
     else:
         raise AssertionError("expected InvalidConfig")
+
+
+def test_a_call_that_fails_after_one_that_succeeded_reports_its_own_status():
+    # Each call gets a status of its own: a success leaves nothing behind for the next call,
+    # and a failure's error buffer is the failing call's.
+    spec = ae.Spec(TINY)
+    assert spec.validate({"count": 3}).source_config == {"count": 3}
+    for bad in ({"count": 0}, {"count": -1}):
+        try:
+            spec.validate(bad)
+        except ae.AirbyteError.InvalidConfig as e:
+            assert [p.path for p in e.errors] == ["/count"]
+        else:
+            raise AssertionError("expected InvalidConfig")
+        assert spec.validate({"count": 2}).source_config == {"count": 2}
+    # A constructor's error (a call that returns a handle) is raised as well.
+    try:
+        ae.Spec.from_text("not json {")
+    except ae.AirbyteError.InvalidArgument as e:
+        assert "spec" in str(e)
+    else:
+        raise AssertionError("expected InvalidArgument")

@@ -10,7 +10,11 @@ about as much as a whole call's own work for a small config, so here:
   allocates once, at its final size (one call instead of two or more);
 - a string argument is encoded and copied the same way, without a builder, and an absent
   optional argument (``None``: one zero byte) without writing anything;
-- a result buffer is copied into ``bytes`` once, and every field is read from that copy.
+- a result buffer is copied into ``bytes`` once, and every field is read from that copy;
+- the status every call fills is made zeroed (``CALL_SUCCESS`` with an empty error buffer,
+  what the generated ``default()`` spells out field by field, at twice the cost of a call
+  such as ``secret_mask()``), and is only handed to the generated status check when the call
+  set a code.
 
 The wire format, the ownership rules (the library frees what it allocated; an argument buffer
 is handed over to the call) and the errors stay the generated module's. ``install`` patches
@@ -118,4 +122,24 @@ def install(generated: ModuleType) -> bool:
     converter.lower = classmethod(lower_buffer)
     string.lower = staticmethod(lower_string)
     stream.from_rust_buffer = classmethod(from_rust_buffer)
+    _install_calls(generated)
     return True
+
+
+def _install_calls(generated: ModuleType) -> None:
+    """The generated ``_uniffi_rust_call_with_error`` (which ``_uniffi_rust_call`` and every
+    generated function look up by name at each call) with a zeroed status."""
+    status_type = getattr(generated, "_UniffiRustCallStatus", None)
+    check = getattr(generated, "_uniffi_check_call_status", None)
+    if status_type is None or check is None or not hasattr(generated, "_uniffi_rust_call_with_error"):
+        return
+    byref = ctypes.byref
+
+    def rust_call_with_error(error_ffi_converter: Any, fn: Any, *args: Any) -> Any:
+        status = status_type()
+        result = fn(*args, byref(status))
+        if status.code:
+            check(error_ffi_converter, status)
+        return result
+
+    setattr(generated, "_uniffi_rust_call_with_error", rust_call_with_error)
