@@ -226,7 +226,7 @@ fn run() -> Result<(), Failure> {
         .user_config_spec;
     let required = spec
         .as_ref()
-        .and_then(|s| s.pointer("/connectionSpecification/required"))
+        .and_then(|s| s.value().pointer("/connectionSpecification/required"))
         .cloned()
         .unwrap_or(Value::Null);
     println!("the end user must fill: {required}");

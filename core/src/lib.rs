@@ -224,6 +224,7 @@ mod client;
 mod client_options;
 mod common;
 pub mod config;
+pub mod connector_spec;
 pub mod connectors;
 mod embedded_source_templates;
 pub mod error;
@@ -259,6 +260,7 @@ pub use common::{Deleted, TagFilter, TagsMode};
 pub use config::{
     ClientConfig, ClientConfigBuilder, Credentials, REGION_EU, REGION_US, TokenRoutes,
 };
+pub use connector_spec::ConnectorSpec;
 pub use embedded_source_templates::EmbeddedSourceTemplates;
 pub use error::{Error, FieldError, RateLimit, Result};
 pub use retry::{Pacing, RetryPolicy};

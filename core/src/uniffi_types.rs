@@ -17,7 +17,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::{Error, unparsed};
+use crate::{ConnectorSpec, Error, unparsed};
 
 /// The tag uniffi's derives implement their conversions for.
 #[doc(hidden)]
@@ -44,6 +44,13 @@ uniffi::custom_type!(JsonValue, String, {
     try_lift: |text| Ok(lift_value(text)),
 });
 
+// A connector spec crosses as its JSON text, as a `JsonValue` does, and each language's
+// conversion is a `JsonValue`'s: the text it was read as goes out without a parse.
+uniffi::custom_type!(ConnectorSpec, String, {
+    lower: |spec| spec.into_text(),
+    try_lift: |text| Ok(lift_spec(text)),
+});
+
 impl From<uniffi::UnexpectedUniFFICallbackError> for Error {
     /// An exception of another type raised by a foreign callback (the end-user client's
     /// scoped-token provider): the call that needed it fails with [`Error::TokenProvider`].
@@ -65,6 +72,13 @@ pub fn lift_object(text: String) -> Map<String, Value> {
         Ok(Value::Object(object)) => object,
         _ => unparsed::wrap(text),
     }
+}
+
+/// A connector spec field's text: the spec it spells (kept as text), or the [`unparsed`]
+/// stand-in.
+fn lift_spec(text: String) -> ConnectorSpec {
+    ConnectorSpec::from_text_or_back(text)
+        .unwrap_or_else(|text| ConnectorSpec::from(Value::Object(unparsed::wrap(text))))
 }
 
 /// A value field's text: the value it spells, or the [`unparsed`] stand-in.

@@ -80,6 +80,7 @@ fn source_templates_crud_clone_and_tags() {
         .user_config_spec
         .as_ref()
         .unwrap()
+        .value()
         .pointer("/connectionSpecification/required")
         .unwrap();
     assert!(

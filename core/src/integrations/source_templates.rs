@@ -4,13 +4,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::customization::Customization;
-use crate::Result;
 use crate::api::Api;
 use crate::common::{DataList, Deleted, TagFilter, null_as_default, require_id, tag_names};
 use crate::http::url::segment;
 use crate::open_enum::open_enum;
 use crate::read_cache::Family;
 use crate::retry::Replay;
+use crate::{ConnectorSpec, Result};
 
 open_enum! {
     /// How a template's sources are run (2026 service versions; older ones omit `mode`, and the
@@ -44,11 +44,12 @@ pub struct SourceTemplate {
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub source_definition_id: Option<String>,
-    /// The connector spec end users fill (a `ConnectorSpecification`, raw JSON): the
-    /// connector's spec with the fields that `partial_default_config` supplies not required.
+    /// The connector spec end users fill (a `ConnectorSpecification`, as the service sent
+    /// it): the connector's spec with the fields that `partial_default_config` supplies not
+    /// required.
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub user_config_spec: Option<Value>,
+    pub user_config_spec: Option<ConnectorSpec>,
     /// The operator's defaults, merged under every end user's config (raw JSON; secrets come
     /// back masked).
     #[serde(default, deserialize_with = "null_as_default")]

@@ -26,7 +26,10 @@ pub(crate) struct CachedTemplate {
 impl CachedTemplate {
     /// `template` with its spec loaded.
     pub(crate) fn new(template: SourceTemplate) -> CachedTemplate {
-        let spec = template.user_config_spec.as_ref().map(Spec::load);
+        let spec = template
+            .user_config_spec
+            .as_ref()
+            .map(|spec| Spec::load(spec.value()));
         CachedTemplate { template, spec }
     }
 }
