@@ -1,6 +1,7 @@
 """Definitions, tags, source templates and connection templates (operator side), and the
 templates an end user sees."""
 
+import json
 
 import pytest
 
@@ -285,3 +286,33 @@ def test_typed_stream_customizations_and_mappers_round_trip(operator):
         )
     assert e.value.argument == "customization.stream_mappers.users"
     operator.source_templates().delete(created.id)
+
+
+def test_a_template_spec_arrives_as_the_service_wrote_it(sandbox, operator):
+    # The spec is passed through as the text the service sent: key order, unicode escapes,
+    # numbers of every size and odd spacing come out as `json.loads` of that body reads them.
+    spec_text = (
+        '{ "documentationUrl": "https://docs.example/\\u00e9t\\u00e9",'
+        '"connectionSpecification": {"type": "object", "required": ["zeta", "alpha"],'
+        '  "properties": {"zeta": {"type": "integer", "maximum": 18446744073709551616},'
+        '"alpha": {"type": "number", "default": 1.5e-7, "examples": [null, true, "x\\"]"]}}},'
+        '"advanced_auth": {"auth_flow_type": "oauth2.0", "nested": [[[{"deep": []}]]]} }'
+    )
+    body = '{"id": "tpl-raw", "name": "Raw", "user_config_spec": %s, "partial_default_config": {}}' % spec_text
+    sandbox.respond(200, body, path_prefix="/integrations/templates/sources/tpl-raw")
+    template = operator.source_templates().get("tpl-raw")
+    expected = json.loads(spec_text)
+    assert template.user_config_spec == expected
+    assert list(template.user_config_spec) == list(expected)
+    assert list(template.user_config_spec["connectionSpecification"]["properties"]) == ["zeta", "alpha"]
+    maximum = template.user_config_spec["connectionSpecification"]["properties"]["zeta"]["maximum"]
+    assert maximum == 2**64 and type(maximum) is int
+
+
+def test_a_spec_python_cannot_write_prints_as_unparsed():
+    # Printing lifts the record into the library, where no error can be raised: a spec that is
+    # not JSON shows as the unparsed stand-in, saying why; a JSON spec shows as its text.
+    broken = ae.SourceTemplate(id="t1", user_config_spec={"type": {1, 2}}, partial_default_config={})
+    assert "unparsed JSON text" in repr(broken) and "a set is not a JSON value" in repr(broken)
+    fine = ae.SourceTemplate(id="t1", user_config_spec={"type": "object"}, partial_default_config={})
+    assert 'user_config_spec: Some({"type":"object"})' in repr(fine)

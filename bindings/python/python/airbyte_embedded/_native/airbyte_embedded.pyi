@@ -607,6 +607,7 @@ class ConnectionTemplateUpdate:
     def __eq__(self, other: object) -> bool:
         ...
     def to_dict(self) -> typing.Dict[str, typing.Any]: ...
+ConnectorSpec = typing.Any
 
 class StreamSelectionMode:
     """
@@ -1113,14 +1114,14 @@ class SourceTemplate:
     name: typing.Optional[str]
     icon: typing.Optional[str]
     source_definition_id: typing.Optional[str]
-    user_config_spec: typing.Optional[JsonValue]
+    user_config_spec: typing.Optional[ConnectorSpec]
     partial_default_config: JsonObject
     customization: typing.Optional[Customization]
     tags: typing.List[str]
     mode: typing.Optional[SourceConfigTemplateMode]
     created_at: typing.Optional[str]
     updated_at: typing.Optional[str]
-    def __init__(self, *, id: str, name: typing.Optional[str] = None, icon: typing.Optional[str] = None, source_definition_id: typing.Optional[str] = None, user_config_spec: typing.Optional[JsonValue] = None, partial_default_config: JsonObject, customization: typing.Optional[Customization] = None, tags: typing.List[str] = ..., mode: typing.Optional[SourceConfigTemplateMode] = None, created_at: typing.Optional[str] = None, updated_at: typing.Optional[str] = None) -> None:
+    def __init__(self, *, id: str, name: typing.Optional[str] = None, icon: typing.Optional[str] = None, source_definition_id: typing.Optional[str] = None, user_config_spec: typing.Optional[ConnectorSpec] = None, partial_default_config: JsonObject, customization: typing.Optional[Customization] = None, tags: typing.List[str] = ..., mode: typing.Optional[SourceConfigTemplateMode] = None, created_at: typing.Optional[str] = None, updated_at: typing.Optional[str] = None) -> None:
         ...
     def __repr__(self) -> str:
         ...

@@ -21664,10 +21664,11 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
      */
     public var sourceDefinitionId: String?
     /**
-     * The connector spec end users fill (a `ConnectorSpecification`, raw JSON): the
-     * connector's spec with the fields that `partial_default_config` supplies not required.
+     * The connector spec end users fill (a `ConnectorSpecification`, as the service sent
+     * it): the connector's spec with the fields that `partial_default_config` supplies not
+     * required.
      */
-    public var userConfigSpec: JsonValue?
+    public var userConfigSpec: ConnectorSpec?
     /**
      * The operator's defaults, merged under every end user's config (raw JSON; secrets come
      * back masked).
@@ -21711,9 +21712,10 @@ public struct SourceTemplate: Equatable, Hashable, CustomDebugStringConvertible,
          * The connector definition (the request field `actor_definition_id`).
          */sourceDefinitionId: String? = nil, 
         /**
-         * The connector spec end users fill (a `ConnectorSpecification`, raw JSON): the
-         * connector's spec with the fields that `partial_default_config` supplies not required.
-         */userConfigSpec: JsonValue? = nil, 
+         * The connector spec end users fill (a `ConnectorSpecification`, as the service sent
+         * it): the connector's spec with the fields that `partial_default_config` supplies not
+         * required.
+         */userConfigSpec: ConnectorSpec? = nil, 
         /**
          * The operator's defaults, merged under every end user's config (raw JSON; secrets come
          * back masked).
@@ -21789,7 +21791,7 @@ public struct FfiConverterTypeSourceTemplate: FfiConverterRustBuffer {
                 name: FfiConverterOptionString.read(from: &buf), 
                 icon: FfiConverterOptionString.read(from: &buf), 
                 sourceDefinitionId: FfiConverterOptionString.read(from: &buf), 
-                userConfigSpec: FfiConverterOptionTypeJsonValue.read(from: &buf), 
+                userConfigSpec: FfiConverterOptionTypeConnectorSpec.read(from: &buf), 
                 partialDefaultConfig: FfiConverterTypeJsonObject.read(from: &buf), 
                 customization: FfiConverterOptionTypeCustomization.read(from: &buf), 
                 tags: FfiConverterSequenceString.read(from: &buf), 
@@ -21804,7 +21806,7 @@ public struct FfiConverterTypeSourceTemplate: FfiConverterRustBuffer {
         FfiConverterOptionString.write(value.name, into: &buf)
         FfiConverterOptionString.write(value.icon, into: &buf)
         FfiConverterOptionString.write(value.sourceDefinitionId, into: &buf)
-        FfiConverterOptionTypeJsonValue.write(value.userConfigSpec, into: &buf)
+        FfiConverterOptionTypeConnectorSpec.write(value.userConfigSpec, into: &buf)
         FfiConverterTypeJsonObject.write(value.partialDefaultConfig, into: &buf)
         FfiConverterOptionTypeCustomization.write(value.customization, into: &buf)
         FfiConverterSequenceString.write(value.tags, into: &buf)
@@ -28477,6 +28479,30 @@ fileprivate struct FfiConverterOptionDictionaryStringSequenceTypeStreamMapper: F
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeConnectorSpec: FfiConverterRustBuffer {
+    typealias SwiftType = ConnectorSpec?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeConnectorSpec.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeConnectorSpec.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeJsonObject: FfiConverterRustBuffer {
     typealias SwiftType = JsonObject?
 
@@ -29224,6 +29250,53 @@ fileprivate struct FfiConverterDictionaryStringSequenceTypeStreamMapper: FfiConv
         return dict
     }
 }
+
+
+
+
+public typealias ConnectorSpec = JSONValue
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConnectorSpec: FfiConverter {
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConnectorSpec {
+        let builtinValue = try FfiConverterString.read(from: &buf)
+        return try JSONValue.lift(builtinValue)
+    }
+
+    public static func write(_ value: ConnectorSpec, into buf: inout [UInt8]) {
+        let builtinValue = value.loweredText
+        return FfiConverterString.write(builtinValue, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> ConnectorSpec {
+        let builtinValue = try FfiConverterString.lift(value)
+        return try JSONValue.lift(builtinValue)
+    }
+
+    public static func lower(_ value: ConnectorSpec) -> RustBuffer {
+        let builtinValue = value.loweredText
+        return FfiConverterString.lower(builtinValue)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorSpec_lift(_ value: RustBuffer) throws -> ConnectorSpec {
+    return try FfiConverterTypeConnectorSpec.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConnectorSpec_lower(_ value: ConnectorSpec) -> RustBuffer {
+    return FfiConverterTypeConnectorSpec.lower(value)
+}
+
 
 
 
