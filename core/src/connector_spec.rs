@@ -9,15 +9,16 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use serde::de::Error as _;
+use serde::de::{Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-/// Nesting (arrays and objects) up to which text is kept unparsed; deeper text is parsed as it
-/// arrives, so that text a [`Value`] cannot hold (past serde_json's recursion limit, 128) is
-/// refused where it was before, as the response or argument that holds it.
-const KEEP_DEPTH: usize = 64;
+/// The deepest nesting of arrays and objects a connector spec may have. Deeper text is refused
+/// as it is read: below serde_json's recursion limit (128) with room for the documents that
+/// hold a spec (a template in a source in a page), so whatever holds a spec reads back as a
+/// [`Value`] too.
+pub const MAX_DEPTH: usize = 100;
 
 /// A connector spec: a `ConnectorSpecification` (`{"connectionSpecification": {…},
 /// "documentationUrl": …, "advanced_auth": …}`), a manifest spec
@@ -28,6 +29,12 @@ const KEEP_DEPTH: usize = 64;
 /// of the JSON values (key order and spacing aside). Made from a value with `From<Value>`, from
 /// text with [`ConnectorSpec::from_text`]. Crosses to the other languages as the same value a
 /// raw JSON field is (a Python `dict`, a Kotlin `JsonElement`, a Swift `JSONValue`).
+///
+/// Text is checked as it is read, as a [`Value`] parse checks it (escapes and surrogate pairs,
+/// numbers in range, at most [`MAX_DEPTH`] deep) without building the tree, so
+/// [`ConnectorSpec::value`] cannot fail. It is read and written by serde_json only (from and to
+/// text, and from and to a [`Value`]): a deserializer that buffers what it reads (an untagged
+/// enum, a flattened field) or another format cannot read it.
 pub struct ConnectorSpec {
     text: Box<RawValue>,
     value: OnceLock<Value>,
@@ -37,7 +44,8 @@ impl ConnectorSpec {
     /// The spec spelled by the JSON text `text` (any JSON value; it is kept as given).
     ///
     /// # Errors
-    /// The parse error when `text` is not JSON, or nests deeper than a [`Value`] can hold.
+    /// The parse error when `text` is not JSON (or not JSON a [`Value`] holds: a lone
+    /// surrogate, a number out of range), or nests deeper than [`MAX_DEPTH`].
     pub fn from_text(text: String) -> Result<Self, serde_json::Error> {
         Self::checked(RawValue::from_string(text)?)
     }
@@ -64,34 +72,96 @@ impl ConnectorSpec {
         value.into_inner().unwrap_or_else(|| parse(&text))
     }
 
-    /// The spec spelled by `text`, or `text` back when it is not JSON or nests deeper than a
-    /// [`Value`] can hold.
+    /// The spec spelled by `text`, or `text` back when [`ConnectorSpec::from_text`] refuses it.
     #[cfg(feature = "uniffi")]
     pub(crate) fn from_text_or_back(text: String) -> Result<Self, String> {
-        if serde_json::from_str::<&RawValue>(&text).is_err() {
+        if check(&text).is_err() {
             return Err(text);
         }
-        if depth(text.as_bytes()) > KEEP_DEPTH && serde_json::from_str::<Value>(&text).is_err() {
-            return Err(text);
-        }
-        // Text that is JSON: `from_string` and the parse `checked` makes cannot fail.
-        Self::from_text(text.clone()).map_err(|_| text)
+        // Text that passed the check is JSON, which `from_string` takes.
+        RawValue::from_string(text)
+            .map(|text| Self {
+                text,
+                value: OnceLock::new(),
+            })
+            .map_err(|error| error.to_string())
     }
 
-    /// `text` kept as it is when it nests at most [`KEEP_DEPTH`] deep, else with its value
-    /// parsed now (or refused).
+    /// `text`, once [`check`] passes it.
     fn checked(text: Box<RawValue>) -> Result<Self, serde_json::Error> {
-        let value = OnceLock::new();
-        if depth(text.get().as_bytes()) > KEEP_DEPTH {
-            let parsed: Value = serde_json::from_str(text.get())?;
-            let _ = value.set(parsed);
-        }
-        Ok(Self { text, value })
+        check(text.get())?;
+        Ok(Self {
+            text,
+            value: OnceLock::new(),
+        })
     }
 }
 
-/// The value of text that is JSON (a [`RawValue`] is) and nests at most [`KEEP_DEPTH`] deep
-/// (a kept [`ConnectorSpec`]'s does), which cannot fail to parse.
+/// Refuses JSON text that nests deeper than [`MAX_DEPTH`] or that a [`Value`] parse refuses.
+fn check(text: &str) -> Result<(), serde_json::Error> {
+    if depth(text.as_bytes()) > MAX_DEPTH {
+        return Err(serde_json::Error::custom(format!(
+            "a connector spec nests deeper than {MAX_DEPTH} arrays and objects"
+        )));
+    }
+    serde_json::from_str::<Checked>(text).map(|_| ())
+}
+
+/// A JSON value read through and dropped: serde_json decodes every string and number (and
+/// refuses what a [`Value`] parse refuses) but nothing is kept.
+struct Checked;
+
+impl<'de> Deserialize<'de> for Checked {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(CheckedVisitor)
+    }
+}
+
+struct CheckedVisitor;
+
+impl<'de> Visitor<'de> for CheckedVisitor {
+    type Value = Checked;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_unit<E>(self) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
+        while seq.next_element::<Checked>()?.is_some() {}
+        Ok(Checked)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+        while map.next_entry::<Checked, Checked>()?.is_some() {}
+        Ok(Checked)
+    }
+}
+
+/// The value of text that passed [`check`], which cannot fail to parse.
 fn parse(text: &RawValue) -> Value {
     serde_json::from_str(text.get()).unwrap_or(Value::Null)
 }
@@ -180,14 +250,15 @@ mod tests {
 
     use super::*;
 
+    #[derive(Deserialize)]
+    struct Holder {
+        spec: ConnectorSpec,
+    }
+
     #[test]
     fn reading_keeps_the_text_and_parses_on_first_use() {
         let body =
             r#"{"spec": {"connectionSpecification": {"type": "object", "required": ["host"]}}}"#;
-        #[derive(Deserialize)]
-        struct Holder {
-            spec: ConnectorSpec,
-        }
         let held: Holder = serde_json::from_str(body).unwrap();
         assert_eq!(
             held.spec.text(),
@@ -243,18 +314,44 @@ mod tests {
     }
 
     #[test]
-    fn nesting_a_value_cannot_hold_is_refused_as_before() {
+    fn nesting_past_the_limit_is_refused_and_what_holds_a_spec_reads_back() {
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
-        assert!(serde_json::from_str::<Value>(&deep(200)).is_err());
-        assert!(ConnectorSpec::from_text(deep(200)).is_err());
-        assert!(serde_json::from_str::<ConnectorSpec>(&deep(200)).is_err());
-        let kept_deep = ConnectorSpec::from_text(deep(100)).unwrap();
+        for text in [deep(MAX_DEPTH + 1), deep(200)] {
+            let error = ConnectorSpec::from_text(text.clone()).unwrap_err();
+            assert!(
+                error.to_string().contains("nests deeper than 100"),
+                "{error}"
+            );
+            assert!(serde_json::from_str::<ConnectorSpec>(&text).is_err());
+        }
+        let deepest = ConnectorSpec::from_text(deep(MAX_DEPTH)).unwrap();
         assert_eq!(
-            kept_deep.value(),
-            &serde_json::from_str::<Value>(&deep(100)).unwrap()
+            deepest.value(),
+            &serde_json::from_str::<Value>(&deep(MAX_DEPTH)).unwrap()
         );
-        let shallow = ConnectorSpec::from_text(deep(KEEP_DEPTH)).unwrap();
-        assert!(shallow.value.get().is_none());
+        // A page of sources, each holding its template's spec, still reads as a `Value`.
+        let page = json!({"data": [{"source_template": {"user_config_spec": deepest}}]});
+        let text = serde_json::to_string(&page).unwrap();
+        assert!(serde_json::from_str::<Value>(&text).is_ok());
+    }
+
+    #[test]
+    fn text_a_value_refuses_is_refused() {
+        for text in [
+            r#"{"description": "caf\ud83d"}"#,
+            r#"{"description": "\udc00 alone"}"#,
+            r#"{"maximum": 1e400}"#,
+            r#"{"bad escape": "\x"}"#,
+        ] {
+            assert!(serde_json::from_str::<Value>(text).is_err(), "{text}");
+            assert!(ConnectorSpec::from_text(text.to_owned()).is_err(), "{text}");
+            let held = format!(r#"{{"spec": {text}}}"#);
+            assert!(serde_json::from_str::<Holder>(&held).is_err(), "{text}");
+        }
+        // What a `Value` takes is taken, and reads as that `Value`.
+        let fine = r#"{"d": "caf\u00e9 \ud83d\ude00", "n": 18446744073709551616, "f": -1.5e-300}"#;
+        let spec = ConnectorSpec::from_text(fine.to_owned()).unwrap();
+        assert_eq!(spec.value(), &serde_json::from_str::<Value>(fine).unwrap());
     }
 
     #[test]
