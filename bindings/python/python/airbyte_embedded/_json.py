@@ -109,7 +109,11 @@ def install(generated: Any) -> None:
     value that is not JSON is refused by the library, naming the field, so checking it first
     would only write every config twice), and gives the fields of ``_EMPTY_OBJECT_DEFAULTS``
     their ``{}`` default."""
-    for name in ("_UniffiFfiConverterTypeJsonObject", "_UniffiFfiConverterTypeJsonValue"):
+    for name in (
+        "_UniffiFfiConverterTypeJsonObject",
+        "_UniffiFfiConverterTypeJsonValue",
+        "_UniffiFfiConverterTypeConnectorSpec",
+    ):
         converter = getattr(generated, name, None)
         if converter is not None and hasattr(converter, "check_lower"):
             converter.check_lower = staticmethod(_no_check)
