@@ -9,7 +9,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use serde::de::{Error as _, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -35,6 +35,7 @@ pub const MAX_DEPTH: usize = 100;
 /// [`ConnectorSpec::value`] cannot fail. It is read and written by serde_json only (from and to
 /// text, and from and to a [`Value`]): a deserializer that buffers what it reads (an untagged
 /// enum, a flattened field) or another format cannot read it.
+#[derive(Clone)]
 pub struct ConnectorSpec {
     text: Box<RawValue>,
     value: OnceLock<Value>,
@@ -72,21 +73,6 @@ impl ConnectorSpec {
         value.into_inner().unwrap_or_else(|| parse(&text))
     }
 
-    /// The spec spelled by `text`, or `text` back when [`ConnectorSpec::from_text`] refuses it.
-    #[cfg(feature = "uniffi")]
-    pub(crate) fn from_text_or_back(text: String) -> Result<Self, String> {
-        if check(&text).is_err() {
-            return Err(text);
-        }
-        // Text that passed the check is JSON, which `from_string` takes.
-        RawValue::from_string(text)
-            .map(|text| Self {
-                text,
-                value: OnceLock::new(),
-            })
-            .map_err(|error| error.to_string())
-    }
-
     /// `text`, once [`check`] passes it.
     fn checked(text: Box<RawValue>) -> Result<Self, serde_json::Error> {
         check(text.get())?;
@@ -99,98 +85,89 @@ impl ConnectorSpec {
 
 /// Refuses JSON text that nests deeper than [`MAX_DEPTH`] or that a [`Value`] parse refuses.
 fn check(text: &str) -> Result<(), serde_json::Error> {
-    if depth(text.as_bytes()) > MAX_DEPTH {
-        return Err(serde_json::Error::custom(format!(
-            "a connector spec nests deeper than {MAX_DEPTH} arrays and objects"
-        )));
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Checked {
+        depth_left: MAX_DEPTH,
     }
-    serde_json::from_str::<Checked>(text).map(|_| ())
+    .deserialize(&mut reader)?;
+    reader.end()
 }
 
-/// A JSON value read through and dropped: serde_json decodes every string and number (and
-/// refuses what a [`Value`] parse refuses) but nothing is kept.
-struct Checked;
+/// A JSON value read through and dropped, with at most `depth_left` more arrays and objects
+/// inside it: serde_json decodes every string and number (and refuses what a [`Value`] parse
+/// refuses) but nothing is kept.
+#[derive(Clone, Copy)]
+struct Checked {
+    depth_left: usize,
+}
 
-impl<'de> Deserialize<'de> for Checked {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(CheckedVisitor)
+impl Checked {
+    /// The seed for what an array or object holds, one level down.
+    fn inside<E: serde::de::Error>(self) -> Result<Checked, E> {
+        match self.depth_left.checked_sub(1) {
+            Some(depth_left) => Ok(Checked { depth_left }),
+            None => Err(E::custom(format!(
+                "a connector spec nests deeper than {MAX_DEPTH} arrays and objects"
+            ))),
+        }
     }
 }
 
-struct CheckedVisitor;
+impl<'de> DeserializeSeed<'de> for Checked {
+    type Value = ();
 
-impl<'de> Visitor<'de> for CheckedVisitor {
-    type Value = Checked;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Checked {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Checked, E> {
-        Ok(Checked)
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Checked, E> {
-        Ok(Checked)
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Checked, E> {
-        Ok(Checked)
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Checked, E> {
-        Ok(Checked)
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<Checked, E> {
-        Ok(Checked)
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_unit<E>(self) -> Result<Checked, E> {
-        Ok(Checked)
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
-        while seq.next_element::<Checked>()?.is_some() {}
-        Ok(Checked)
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let inside = self.inside()?;
+        while seq.next_element_seed(inside)?.is_some() {}
+        Ok(())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
-        while map.next_entry::<Checked, Checked>()?.is_some() {}
-        Ok(Checked)
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let inside = self.inside()?;
+        while map.next_entry_seed(inside, inside)?.is_some() {}
+        Ok(())
     }
 }
 
 /// The value of text that passed [`check`], which cannot fail to parse.
 fn parse(text: &RawValue) -> Value {
     serde_json::from_str(text.get()).unwrap_or(Value::Null)
-}
-
-/// The deepest nesting of arrays and objects in JSON text (brackets inside strings aside).
-fn depth(text: &[u8]) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for &byte in text {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
 }
 
 impl From<Value> for ConnectorSpec {
@@ -202,15 +179,6 @@ impl From<Value> for ConnectorSpec {
         Self {
             text,
             value: OnceLock::from(value),
-        }
-    }
-}
-
-impl Clone for ConnectorSpec {
-    fn clone(&self) -> Self {
-        Self {
-            text: self.text.clone(),
-            value: self.value.clone(),
         }
     }
 }
@@ -329,6 +297,9 @@ mod tests {
             deepest.value(),
             &serde_json::from_str::<Value>(&deep(MAX_DEPTH)).unwrap()
         );
+        // Brackets inside strings are text, not nesting.
+        let in_strings = format!(r#"{{"pattern": "{}", "x": ["\"]"]}}"#, "[".repeat(200));
+        assert!(ConnectorSpec::from_text(in_strings).is_ok());
         // A page of sources, each holding its template's spec, still reads as a `Value`.
         let page = json!({"data": [{"source_template": {"user_config_spec": deepest}}]});
         let text = serde_json::to_string(&page).unwrap();
@@ -352,12 +323,5 @@ mod tests {
         let fine = r#"{"d": "caf\u00e9 \ud83d\ude00", "n": 18446744073709551616, "f": -1.5e-300}"#;
         let spec = ConnectorSpec::from_text(fine.to_owned()).unwrap();
         assert_eq!(spec.value(), &serde_json::from_str::<Value>(fine).unwrap());
-    }
-
-    #[test]
-    fn depth_ignores_brackets_in_strings() {
-        assert_eq!(depth(br#"{"a": "[[[{{", "b": ["\"]"]}"#), 2);
-        assert_eq!(depth(b"1"), 0);
-        assert_eq!(depth(br#"[[{"x": [1]}]]"#), 4);
     }
 }

@@ -77,8 +77,10 @@ pub fn lift_object(text: String) -> Map<String, Value> {
 /// A connector spec field's text: the spec it spells (kept as text), or the [`unparsed`]
 /// stand-in.
 fn lift_spec(text: String) -> ConnectorSpec {
-    ConnectorSpec::from_text_or_back(text)
-        .unwrap_or_else(|text| ConnectorSpec::from(Value::Object(unparsed::wrap(text))))
+    // The copy is for the stand-in; a foreign language hands a spec in only to print or
+    // compare a record.
+    ConnectorSpec::from_text(text.clone())
+        .unwrap_or_else(|_| ConnectorSpec::from(Value::Object(unparsed::wrap(text))))
 }
 
 /// A value field's text: the value it spells, or the [`unparsed`] stand-in.
