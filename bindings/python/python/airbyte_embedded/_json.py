@@ -1,4 +1,5 @@
-"""JSON values as Python values, for the generated module's ``JsonObject`` and ``JsonValue``.
+"""JSON values as Python values, for the generated module's ``JsonObject``, ``JsonValue`` and
+``ConnectorSpec`` (a connector spec crosses as a ``JsonValue`` does).
 
 Connector configs, specs and form models cross the library as JSON text; the generated
 converters (configured in ``bindings/uniffi/uniffi.toml``) call these functions:
