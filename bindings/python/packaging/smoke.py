@@ -25,7 +25,7 @@ try:
     templates = operator.source_templates().list()
     assert isinstance(templates, list), type(templates)
     assert "site-packages" in ae.__file__, ae.__file__
-    print(f"Python {sys.version.split()[0]}: {ae.__file__}: {len(templates)} source templates")
+    print(f"Python {sys.version.split()[0]}: {ae.__file__}: listed a fresh sandbox's source templates ({len(templates)}: it starts with none)")
 finally:
     sandbox.terminate()
     sandbox.wait()
